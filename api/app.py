@@ -1,0 +1,66 @@
+"""``create_app(settings)``: assembles the FastAPI application."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api import errors
+from api.routes import entities, health, sparql
+from api.settings import Settings
+from graph.projection import Projection
+from graph.store import Store, open_store
+
+log = logging.getLogger("marketgraph.api")
+
+DESCRIPTION = """
+A knowledge graph of companies, stock indices, countries, policies and analyst firms,
+built from financial news.
+
+* **/sparql** — the W3C SPARQL 1.1 Protocol; queries see the union of all graphs.
+* **/entities/search** and **/entities/neighborhood** — find an entity and what it is connected to.
+* **/health** — is the service up, and how big is the graph.
+"""
+
+
+def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
+    """Build the app; ``store`` defaults to the one at ``settings.store``."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        own = store is None
+        kg = store if store is not None else open_store(settings.store, read_only=settings.read_only)
+        if not settings.read_only and hasattr(kg, "ensure_ontology"):
+            try:
+                kg.ensure_ontology(settings.ontology)
+            except OSError as exc:  # a read-only folder: serve what is there
+                log.warning("could not load the ontology: %s", exc)
+        app.state.store = kg
+        app.state.projection = Projection(kg)
+        app.state.projection.refresh()
+        yield
+        if own:
+            kg.close()
+
+    app = FastAPI(
+        title="marketgraph",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["*"],
+    )
+    errors.install(app)
+    app.include_router(sparql.router)
+    app.include_router(entities.router)
+    app.include_router(health.router)
+    return app

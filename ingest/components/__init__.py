@@ -1,0 +1,8 @@
+"""spaCy components of the marketgraph pipeline, one per module.
+
+Importing this package registers their factories with spaCy.
+"""
+
+from ingest.components.entity_repair import EntityRepair
+
+__all__ = ["EntityRepair"]

@@ -1,0 +1,90 @@
+"""Resolving the dates news text uses ("on Tuesday", "effective Feb 10") against a reference date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+WEEKDAYS = {name: i for i, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
+_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
+_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = re.compile(r"\b(today|tomorrow|yesterday)\b", re.I)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, reference: date | None, *, future: bool = False) -> date | None:
+    """The first date ``text`` names, resolved against ``reference``.
+
+    Weekdays resolve to the latest such day on or before the reference (news reports
+    sessions that happened), or to the next one on or after it when ``future`` is
+    set ("effective from Monday") or the text says "next". A month and day without a
+    year take the reference's year, moved forward a year when that would put a future
+    date more than six months back.
+
+    >>> ref = date(2025, 2, 4)  # a Tuesday
+    >>> resolve_date("on Tuesday", ref)
+    datetime.date(2025, 2, 4)
+    >>> resolve_date("effective Feb 10", ref)
+    datetime.date(2025, 2, 10)
+    >>> resolve_date("from next Monday", ref)
+    datetime.date(2025, 2, 10)
+    """
+    candidates: list[tuple[int, date]] = []
+    for pattern in (_ISO,):
+        for m in pattern.finditer(text):
+            d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+            if d:
+                candidates.append((m.start(), d))
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for m in pattern.finditer(text):
+            month = MONTHS[m["m"].lower()]
+            day = int(m["d"])
+            if m["y"]:
+                d = _safe_date(int(m["y"]), month, day)
+            elif reference:
+                d = _safe_date(reference.year, month, day)
+                if d and future and (reference - d).days > 183:
+                    d = _safe_date(reference.year + 1, month, day)
+                elif d and not future and (d - reference).days > 183:
+                    d = _safe_date(reference.year - 1, month, day)
+            else:
+                d = None
+            if d:
+                candidates.append((m.start(), d))
+    if reference:
+        for m in _WEEKDAY.finditer(text):
+            target = WEEKDAYS[m["w"].lower()]
+            qualifier = (m["next"] or "").strip().lower()
+            if qualifier == "next" or (future and qualifier != "last"):
+                delta = (target - reference.weekday()) % 7
+                if qualifier == "next" and delta == 0:
+                    delta = 7
+                candidates.append((m.start(), reference + timedelta(days=delta)))
+            else:
+                delta = (reference.weekday() - target) % 7
+                candidates.append((m.start(), reference - timedelta(days=delta)))
+        for m in _RELATIVE.finditer(text):
+            shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[m.group(1).lower()]
+            candidates.append((m.start(), reference + timedelta(days=shift)))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]

@@ -1,0 +1,494 @@
+"""Sentences -> facts: index and stock moves, policies and analyst views.
+
+The extractors read spaCy tokens (lemmas, dependencies, the typed entity spans) with
+spaCy's ``Matcher`` and ``PhraseMatcher``; word lists come from
+``ontologies/lexicon.json``. Every fact keeps its sentence as evidence, a confidence
+and the name of the rule that produced it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ingest.dates import resolve_date
+from ingest.extraction import Entity, Evidence, Fact
+from ingest.nlp import Lexicon
+
+_NUMBER = re.compile(
+    r"^(?P<cur>[A-Z]{0,3}\$|[$€£¥₹]|Rs\.?|RMB|HK\$)?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>%|pc|pct|bp|bps)?$"
+)
+MOVER_TYPES = {"Company", "AnalystFirm", "StockIndex"}
+ISSUER_TYPES = {"GovernmentBody", "Country"}
+TARGET_TYPES = {"Country", "Company", "AnalystFirm"}
+_GOODS_STOP = {"effective", "citing", "which", "from", "starting", "as", "in", "amid", "after", "while", "following",
+               "beginning", "with", "to", "that", "until", "by", "over"}
+_GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their"}
+
+
+def parse_number(text: str) -> tuple[Decimal, str | None] | None:
+    """A number as news prints it, with its currency if any.
+
+    >>> parse_number("20,789.96")
+    (Decimal('20789.96'), None)
+    >>> parse_number("HK$3.20")
+    (Decimal('3.20'), 'HK$')
+    """
+    m = _NUMBER.match(text.strip())
+    if not m:
+        return None
+    try:
+        return Decimal(m["num"].replace(",", "")), m["cur"]
+    except InvalidOperation:
+        return None
+
+
+@dataclass
+class Mentioned:
+    """An entity span of the doc with the entity it resolved to."""
+
+    span: Span
+    entity: Entity
+
+    @property
+    def type(self) -> str:
+        return self.entity.type
+
+
+@dataclass
+class PercentGroup:
+    """A run like "12, 8.7 and 7.9 percent": its numbers and token range."""
+
+    start: int  # first number token
+    num_end: int  # the token after the last number
+    end: int  # the token after the percent word
+    values: list[Decimal]
+
+
+class FactExtractor:
+    """Finds facts in a parsed, entity-resolved doc; one instance per pipeline."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.up = lexicon.words("move_up")
+        self.down = lexicon.words("move_down")
+        self.rate_verbs = lexicon.words("rate_verbs")
+        self.reporting = lexicon.words("reporting_verbs")
+        self.analyst_nouns = lexicon.words("analyst_nouns")
+        self.analyst_cues = lexicon.words("analyst_name_cues")
+        self.percent = Matcher(nlp.vocab)
+        self.percent.add("PERCENT", [
+            [{"LIKE_NUM": True}, {"LOWER": {"IN": ["percent", "%", "pct", "pc"]}}],
+            [{"LIKE_NUM": True}, {"LOWER": "per"}, {"LOWER": "cent"}],
+            [{"TEXT": {"REGEX": r"^\d[\d,]*(\.\d+)?(%|pc|pct)$"}}],
+        ])
+        self._cache: tuple | None = None
+        self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.trigger_words: set[str] = set()
+        for kind, words in lexicon.policy_triggers().items():
+            if kind == "InterestRateDecision":
+                continue
+            forms = set()
+            for w in words:
+                forms.add(w)
+                forms.add(w[:-1] + "ies" if w.endswith("y") and not w.endswith("ey") else w + "s")
+            self.triggers.add(kind, [nlp.make_doc(f) for f in sorted(forms)])
+            self.trigger_words |= {f.split()[-1] for f in forms}
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _matches(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
+        """Percent and policy-trigger matches of the whole doc, computed once per doc."""
+        cached = self._cache
+        if cached is not None and cached[0] is doc:
+            return cached[1], cached[2]
+        percents = [(s, e) for _, s, e in self.percent(doc)]
+        triggers = sorted(((doc.vocab.strings[k], s, e) for k, s, e in self.triggers(doc)), key=lambda m: (m[1], -m[2]))
+        self._cache = (doc, percents, triggers)
+        return percents, triggers
+
+    def _percent_groups(self, sent: Span) -> list[PercentGroup]:
+        doc = sent.doc
+        groups: list[PercentGroup] = []
+        for start, end in self._matches(doc)[0]:
+            if start < sent.start or end > sent.end:
+                continue
+            first = doc[start]
+            parsed = parse_number(first.text)
+            values, num_end = ([parsed[0]] if parsed else []), start + 1
+            if not values:
+                continue
+            # extend to the left over "12, 8.7 and" (a list of numbers sharing the unit)
+            i = start - 1
+            while i - 1 >= sent.start and doc[i].lower_ in (",", "and") and doc[i - 1].like_num:
+                value = parse_number(doc[i - 1].text)
+                if value is None:
+                    break
+                values.insert(0, value[0])
+                start = i - 1
+                i = start - 1
+            # "more than 5 percent", "over 12 percent": the number is a floor; keep it
+            groups.append(PercentGroup(start, num_end, end, values))
+        groups.sort(key=lambda g: g.start)
+        merged: list[PercentGroup] = []
+        for g in groups:
+            if merged and g.start < merged[-1].end:
+                continue
+            merged.append(g)
+        return merged
+
+    def _direction(self, doc: Doc, lo: int, group: PercentGroup) -> int:
+        """+1 or -1 from the nearest movement word before the numbers (or "higher"/"lower" after)."""
+        for tok in reversed(doc[lo:group.start]):
+            if tok.lower_ in ("points", "point") or tok.like_num or tok.lower_ in (",", "or", "by", "more", "than",
+                                                                                  "over", "nearly", "almost",
+                                                                                  "about", "around", "some", "roughly"):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in self.up or tok.lower_ in self.up:
+                return 1
+            if lemma in self.down or tok.lower_ in self.down:
+                return -1
+            if tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART", "SYM") or tok.text.startswith(("$", "HK$")) or \
+                    parse_number(tok.text):
+                continue
+            if tok.ent_type_:
+                break
+        for tok in doc[group.end:min(group.end + 2, len(doc))]:
+            if tok.lower_ in ("higher", "up"):
+                return 1
+            if tok.lower_ in ("lower", "down"):
+                return -1
+        return 0
+
+    def _is_policy_rate(self, doc: Doc, group: PercentGroup) -> bool:
+        after = [t.lower_ for t in doc[group.end:group.end + 3]]
+        before = [t.lower_ for t in doc[max(0, group.start - 3):group.start]]
+        words = set(after) | set(before)
+        return bool(words & self.trigger_words) or "of" in before[-1:] and bool(set(before) & self.trigger_words) \
+            or any(w in ("rate", "rates", "stake", "share", "inflation", "growth", "yield", "yields", "unemployment",
+                         "margin", "margins") for w in after[:2])
+
+    def _close_level(self, doc: Doc, group: PercentGroup, limit: int) -> Decimal | None:
+        i = group.end
+        window = doc[i:min(i + 7, limit)]
+        seen_to = False
+        for tok in window:
+            if tok.lower_ in ("to", "at"):
+                seen_to = True
+                continue
+            if tok.lower_ in ("finish", "close", "end", "settle", "finished", "closed", "ended", "settled", ","):
+                continue
+            if seen_to and tok.like_num:
+                value = parse_number(tok.text)
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if value and not (nxt is not None and nxt.lower_ in ("percent", "%", "per")):
+                    return value[0]
+            if seen_to:
+                return None
+        return None
+
+    def _price_change(self, doc: Doc, lo: int, group: PercentGroup) -> tuple[Decimal, str] | None:
+        # "gained HK$3.20, or 4.5 percent"
+        for tok in doc[lo:group.start]:
+            parsed = parse_number(tok.text)
+            if parsed and parsed[1]:
+                return parsed[0], parsed[1]
+        return None
+
+    # -- moves -------------------------------------------------------------------------
+
+    def moves(self, sent: Span, mentioned: list[Mentioned], session: date | None) -> list[Fact]:
+        doc = sent.doc
+        groups = self._percent_groups(sent)
+        facts: list[Fact] = []
+        respectively = any(t.lower_ == "respectively" for t in sent)
+        queue: list[Mentioned] = []
+        lo = sent.start
+        sent_date = resolve_date(sent.text, session) if session else None
+        when = sent_date or session
+        evidence = None
+        for g in groups:
+            window_ents = [m for m in mentioned if lo <= m.span.start and m.span.end <= g.start]
+            if self._is_policy_rate(doc, g):
+                lo = g.end
+                continue
+            direction = self._direction(doc, lo, g)
+            if direction == 0:
+                lo = g.end
+                continue
+            subjects = [m for m in window_ents if m.type in MOVER_TYPES or not m.entity.known
+                        and m.type in ("Person", "City", "Company")]
+            if not subjects and queue:
+                subjects = queue[: len(g.values)]
+                queue = queue[len(g.values):]
+            elif len(subjects) > len(g.values):
+                if respectively:
+                    queue = subjects[len(g.values):]
+                    subjects = subjects[: len(g.values)]
+                else:
+                    subjects = [self._pick_subject(subjects, doc, lo, g)]
+            if len(subjects) != len(g.values):
+                if len(subjects) == 1 and g.values:
+                    pairs = [(subjects[0], g.values[-1])]
+                else:
+                    lo = g.end
+                    continue
+            else:
+                pairs = list(zip(subjects, g.values))
+            close = self._close_level(doc, g, sent.end) if len(pairs) == 1 else None
+            price = self._price_change(doc, lo, g) if len(pairs) == 1 else None
+            evidence = evidence or Evidence(0, sent.text, sent.start_char, sent.end_char)
+            for subject, value in pairs:
+                values = {"percentChange": value * direction}
+                if when:
+                    values["date"] = when
+                if subject.type == "StockIndex":
+                    kind, role = "IndexMovement", "index"
+                    if close is not None:
+                        values["closeLevel"] = close
+                else:
+                    kind, role = "StockMovement", "company"
+                    if subject.type not in ("Company", "AnalystFirm"):
+                        subject.entity.type = "Company"
+                    if price is not None:
+                        values["priceChange"] = price[0] * direction
+                        values["currency"] = price[1]
+                rule = "move:respectively" if len(pairs) > 1 or respectively else "move:subject-verb-percent"
+                facts.append(Fact(kind, {role: (subject.entity.key,)}, values, evidence,
+                                  0.9 if subject.entity.known else 0.75, rule))
+            lo = g.end
+        return facts
+
+    def _pick_subject(self, subjects: list[Mentioned], doc: Doc, lo: int, g: PercentGroup) -> Mentioned:
+        # Prefer the grammatical subject of the movement verb; else the nearest one.
+        for m in subjects:
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in m.span):
+                return m
+        return subjects[-1]
+
+    # -- policies ---------------------------------------------------------------------
+
+    def policies(self, sent: Span, mentioned: list[Mentioned], reference: date | None) -> list[Fact]:
+        doc = sent.doc
+        facts: list[Fact] = []
+        matches = [m for m in self._matches(doc)[1] if sent.start <= m[1] and m[2] <= sent.end]
+        used_end = -1
+        evidence = Evidence(0, sent.text, sent.start_char, sent.end_char)
+        groups = self._percent_groups(sent)
+        for kind, start, end in matches:
+            if start < used_end:
+                continue
+            head = doc[end - 1]
+            # "the US tariff deadline": a trigger that only modifies another noun is no policy
+            if head.dep_ == "compound" and head.head.lower_ not in self.trigger_words:
+                continue
+            used_end = end
+            issuer = self._issuer(mentioned, start)
+            rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
+                          [g for g in groups if g.start >= end]
+            clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
+            effective = self._effective_date(sent, reference, kind)
+            target_prev = None
+            for rate, goods_span in clauses:
+                goods = self._goods(goods_span) if goods_span is not None else []
+                target = self._target(mentioned, goods_span, end) or target_prev
+                target_prev = target
+                if not (issuer or rate is not None or goods or target):
+                    continue
+                roles = {}
+                if issuer:
+                    roles["issuedBy"] = (issuer.entity.key,)
+                if target:
+                    roles["targets"] = (target.entity.key,)
+                values: dict = {"appliesTo": tuple(goods)}
+                if rate is not None:
+                    values["ratePercent"] = rate
+                if effective:
+                    values["effectiveDate"] = effective
+                confidence = 0.85 if issuer and (target or goods) else 0.6
+                facts.append(Fact(kind, roles, values, evidence, confidence, f"policy:{kind.lower()}-trigger"))
+        facts.extend(self._rate_decision(sent, mentioned, groups, evidence))
+        return facts
+
+    def _issuer(self, mentioned: list[Mentioned], trigger_start: int) -> Mentioned | None:
+        before = [m for m in mentioned if m.span.end <= trigger_start]
+        bodies = [m for m in before if m.type == "GovernmentBody"]
+        if bodies:
+            return bodies[-1]
+        countries = [m for m in before if m.type == "Country"]
+        if countries:
+            return countries[0] if len(countries) > 1 and countries[0].span.sent.start == countries[0].span.start \
+                else countries[-1]
+        return None
+
+    def _rate_clauses(self, doc: Doc, sent: Span, start: int, end: int,
+                      rate_groups: list[PercentGroup]) -> list[tuple[Decimal | None, Span | None]]:
+        """(rate, goods span) pairs: "15 percent on US coal and LNG, and 10 percent on crude oil"."""
+        clauses: list[tuple[Decimal | None, Span | None]] = []
+        before = [g for g in rate_groups if g.end <= start]
+        after = [g for g in rate_groups if g.start >= end]
+        anchors: list[tuple[Decimal | None, int]] = []
+        if before:
+            anchors.append((before[-1].values[-1], end))
+        for g in after:
+            # a rate belongs to the trigger when little but "of"/"at"/"by" stands between
+            anchors.append((g.values[-1], g.end))
+        if not anchors:
+            anchors.append((None, end))
+        for n, (rate, pos) in enumerate(anchors):
+            limit = sent.end
+            if n + 1 < len(anchors):
+                limit = min(limit, self._group_start(rate_groups, anchors[n + 1][1]))
+            clauses.append((rate, self._goods_span(doc, pos, limit)))
+        return clauses
+
+    @staticmethod
+    def _group_start(groups: list[PercentGroup], end: int) -> int:
+        for g in groups:
+            if g.end == end:
+                return g.start
+        return end
+
+    def _goods_span(self, doc: Doc, pos: int, limit: int) -> Span | None:
+        i = pos
+        while i < limit and doc[i].lower_ not in ("on", "into", "against", "targeting", "for", "over") \
+                and i - pos < 4:
+            i += 1
+        if i >= limit or doc[i].lower_ not in ("on", "into", "against", "targeting", "for", "over"):
+            return None
+        if doc[i].lower_ in ("into", "against", "targeting"):
+            return None  # "a probe into Google": a target, no goods
+        j = i + 1
+        while j < limit:
+            tok = doc[j]
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN" and tok.lower_ not in ("including", "excluding") \
+                    or tok.lower_ in _GOODS_STOP or tok.text in (";", ".", ":", "(") or tok.like_num and j + 1 < len(doc) and \
+                    doc[j + 1].lower_ in ("percent", "%", "per"):
+                break
+            if tok.text == "," and j + 1 < limit and (doc[j + 1].lower_ in _GOODS_STOP or doc[j + 1].like_num):
+                break
+            j += 1
+        while j > i + 1 and doc[j - 1].lower_ in (",", "and", "or"):
+            j -= 1
+        return doc[i + 1:j] if j > i + 1 else None
+
+    def _goods(self, span: Span) -> list[str]:
+        tokens = list(span)
+        for k, tok in enumerate(tokens):
+            if tok.lower_ in ("including", "like") or (tok.lower_ == "as" and k and tokens[k - 1].lower_ == "such"):
+                tokens = tokens[k + 1:]
+                break
+        items, current = [], []
+        for tok in tokens:
+            if tok.lower_ in (",", "and", "or", "as") or tok.text == "&":
+                if current:
+                    items.append(current)
+                current = []
+                continue
+            current.append(tok)
+        if current:
+            items.append(current)
+        goods = []
+        for item in items:
+            while item and item[0].lower_ in _GOODS_DROP_LEADING:
+                item = item[1:]
+            if item and not any(t.ent_type_ in ("Company", "AnalystFirm") for t in item if t.ent_iob_ == "B"
+                                and len(item) == len([x for x in item if x.ent_type_])):
+                text = doc_text(item)
+                if text and text.lower() not in ("such", "other"):
+                    goods.append(text)
+        return goods
+
+    def _target(self, mentioned: list[Mentioned], goods: Span | None, trigger_end: int) -> Mentioned | None:
+        if goods is None:
+            doc = mentioned[0].span.doc if mentioned else None
+            if doc is None:
+                return None
+            # "a probe into Google", "sanctions against Huawei"
+            for m in mentioned:
+                if m.type in TARGET_TYPES and 0 < m.span.start - trigger_end <= 3 and \
+                        any(t.lower_ in ("into", "against", "targeting", "on") for t in doc[trigger_end:m.span.start]):
+                    return m
+            return None
+        inside = [m for m in mentioned if goods.start - 1 <= m.span.start and m.span.end <= goods.end
+                  and m.type in TARGET_TYPES]
+        return inside[0] if inside else None
+
+    def _effective_date(self, sent: Span, reference: date | None, kind: str) -> date | None:
+        text = sent.text
+        m = re.search(r"\b(effective|take[sn]? effect|took effect|from|starting|as of|beginning|comes? into force|"
+                      r"came into force)\b(?P<rest>.{0,40})", text, re.I)
+        if not m or reference is None:
+            return None
+        past = m.group(1).lower() in ("took effect", "came into force")
+        return resolve_date(m["rest"], reference, future=not past)
+
+    def _rate_decision(self, sent: Span, mentioned: list[Mentioned], groups: list[PercentGroup],
+                       evidence: Evidence) -> list[Fact]:
+        banks = [m for m in mentioned if m.type == "GovernmentBody" and
+                 re.search(r"\b(bank|reserve|fed|monetary)\b", m.entity.label + " " + m.span.text, re.I)]
+        if not banks:
+            return []
+        verbs = [t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"]
+        rate_words = [t for t in sent if t.lower_ in ("rate", "rates")]
+        if not verbs or not rate_words:
+            return []
+        new_rate = None
+        for g in groups:
+            before = sent.doc[max(sent.start, g.start - 2):g.start]
+            if any(t.lower_ in ("to", "at") for t in before):
+                new_rate = g.values[-1]
+                break
+        values: dict = {"appliesTo": ()}
+        if new_rate is not None:
+            values["ratePercent"] = new_rate
+        return [Fact("InterestRateDecision", {"issuedBy": (banks[0].entity.key,)}, values, evidence, 0.8,
+                     "policy:rate-decision")]
+
+    # -- analyst views ------------------------------------------------------------------
+
+    def analyst_views(self, sent: Span, mentioned: list[Mentioned]) -> list[Fact]:
+        text_lower = sent.text.lower()
+        according = "according to" in text_lower
+        reporting = any(t.lemma_.lower() in self.reporting and t.pos_ in ("VERB", "AUX") for t in sent)
+        firms: list[Mentioned] = []
+        for m in mentioned:
+            if m.type not in ("Company", "AnalystFirm"):
+                continue
+            nxt = sent.doc[m.span.end] if m.span.end < len(sent.doc) else None
+            cue_after = nxt is not None and nxt.lower_ in self.analyst_nouns
+            cue_name = any(w in m.entity.label.split() for w in self.analyst_cues) or m.type == "AnalystFirm"
+            preceded = sent.doc[max(sent.start, m.span.start - 2):m.span.start].text.lower() in ("according to",)
+            is_subject = any(t.dep_ in ("nsubj",) and t.head.lemma_.lower() in self.reporting for t in m.span) or \
+                (cue_after and nxt.dep_ == "nsubj" and nxt.head.lemma_.lower() in self.reporting)
+            if cue_after and (reporting or according) or preceded and cue_name or \
+                    (is_subject and cue_name) or (m.type == "AnalystFirm" and according):
+                firms.append(m)
+        facts = []
+        evidence = Evidence(0, sent.text, sent.start_char, sent.end_char)
+        for firm in firms[:1]:
+            firm.entity.type = "AnalystFirm"
+            about = tuple(dict.fromkeys(
+                m.entity.key for m in mentioned
+                if m is not firm and m.entity.key != firm.entity.key and m.type not in ("Country", "City", "Person")
+                and m.type != "GovernmentBody"
+            ))
+            facts.append(Fact("AnalystView", {"analyst": (firm.entity.key,), "about": about},
+                              {"statement": sent.text.strip()}, evidence,
+                              0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))
+        return facts
+
+
+def doc_text(tokens: list[Token]) -> str:
+    """The text of consecutive tokens, with their original spacing."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i:tokens[-1].i + 1].text

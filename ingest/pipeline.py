@@ -1,0 +1,109 @@
+"""Article -> Extraction: the pure core of ingest (no store, no HTTP).
+
+>>> from ingest.article import Article
+>>> from ingest.nlp import get_pipeline
+>>> ex = Extractor(get_pipeline())
+>>> result = ex.extract(Article(body="The Nikkei 225 fell 1.2 percent to 38,120.5 on Friday.", title="t"))
+>>> [(f.kind, str(f.values["percentChange"])) for f in result.facts]
+[('IndexMovement', '-1.2')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.article import Article
+from ingest.dates import resolve_date
+from ingest.extraction import Entity, Evidence, Extraction, Mention
+from ingest.facts import FactExtractor, Mentioned
+from ingest.gazetteer import load_gazetteer
+from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
+from ingest.resolve import Resolver
+
+_SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+
+
+def session_date(doc: Doc, reference: date | None) -> date | None:
+    """The trading day an article reports: its first "on <weekday>", else its publication date."""
+    if reference is None:
+        return None
+    m = _SESSION.search(doc.text)
+    return resolve_date(m.group(0), reference) if m else reference
+
+
+class Extractor:
+    """Runs the pipeline over articles and assembles their :class:`Extraction`.
+
+    ``known`` maps normalised names of entities already in the store to ``(key, type)``.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        gazetteer_dir=DEFAULT_GAZETTEER,
+        lexicon_path=DEFAULT_LEXICON,
+        known: Mapping[str, tuple[str, str]] | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.gazetteer = load_gazetteer(gazetteer_dir)
+        self.resolver = Resolver(self.gazetteer, known)
+        self.facts = FactExtractor(nlp, load_lexicon(lexicon_path))
+
+    def extract(self, article: Article) -> Extraction:
+        """Extract one article."""
+        return self.assemble(article, self.nlp(article.body))
+
+    def extract_many(self, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
+        """Extract many articles, batching them through ``nlp.pipe``."""
+        pairs = ((a.body, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            yield self.assemble(article, doc)
+
+    def assemble(self, article: Article, doc: Doc) -> Extraction:
+        """Resolve the doc's entities and find its facts."""
+        result = Extraction(article)
+        country = self.resolver.dominant_country(doc)
+        reference = article.reference_date
+        session = session_date(doc, reference)
+        sentences = list(doc.sents)
+        sent_index = {s.start: n for n, s in enumerate(sentences)}
+        for n, sent in enumerate(sentences):
+            evidence = Evidence(n, sent.text, sent.start_char, sent.end_char)
+            mentioned: list[Mentioned] = []
+            for span in sent.ents:
+                entity = self.resolver.resolve(span, country)
+                if entity is None:
+                    continue
+                entity = self._merge(result, entity)
+                mentioned.append(Mentioned(span, entity))
+                result.mentions.append(
+                    Mention(entity.key, span.text, span.start_char, span.end_char, evidence,
+                            0.95 if entity.known else 0.7,
+                            "gazetteer" if span.id_ else "model:" + self.nlp.meta.get("name", "ner"))
+                )
+            found = self.facts.moves(sent, mentioned, session)
+            found += self.facts.policies(sent, mentioned, reference)
+            found += self.facts.analyst_views(sent, mentioned)
+            for fact in found:
+                fact.evidence = evidence
+            result.facts.extend(found)
+        del sent_index
+        return result
+
+    @staticmethod
+    def _merge(result: Extraction, entity: Entity) -> Entity:
+        existing = result.entities.get(entity.key)
+        if existing is None:
+            result.entities[entity.key] = entity
+            return entity
+        existing.aliases |= entity.aliases
+        if not existing.known and len(entity.label) > len(existing.label):
+            existing.aliases.add(existing.label)
+            existing.label = entity.label
+        return existing

@@ -1,0 +1,114 @@
+"""Mentions -> canonical entities: gazetteer first, then names already known, then fuzzy
+matching, else a new entity keyed by its normalised name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span
+
+from ingest.extraction import Entity
+from ingest.gazetteer import Gazetteer, GazetteerEntry, core_name, normalize_name
+
+#: Minimum rapidfuzz ``token_sort_ratio`` for a model span to be taken as a gazetteer name.
+FUZZY_THRESHOLD = 92
+_FUZZY_TYPES = {"Company", "AnalystFirm", "StockIndex", "GovernmentBody", "StockExchange"}
+
+
+def entity_from_entry(entry: GazetteerEntry, surface: str | None = None) -> Entity:
+    entity = Entity(
+        key=entry.id,
+        label=entry.label,
+        type=entry.type,
+        aliases=set(entry.aliases),
+        wikidata=entry.wikidata,
+        ticker=entry.ticker,
+        country=entry.country,
+        exchange=entry.exchange,
+        known=True,
+    )
+    if surface and surface != entry.label:
+        entity.aliases.add(surface)
+    return entity
+
+
+def clean_surface(span: Span) -> str:
+    """The span's text without a possessive ending."""
+    text = span.text
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+class Resolver:
+    """Resolves entity spans of one pipeline run to :class:`Entity` records.
+
+    ``known`` maps normalised names of entities already in the store to
+    ``(key, type)``, so that an unknown company first seen in one article is the same
+    node when the next article names it.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, known: Mapping[str, tuple[str, str]] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.known = dict(known or {})
+        self._fuzzy_names = {
+            normalize_name(name): entry.id
+            for entry in gazetteer.entries.values()
+            if entry.type in _FUZZY_TYPES
+            for name in (entry.label, *entry.aliases)
+            if len(name) > 5
+        }
+
+    def dominant_country(self, doc: Doc) -> str | None:
+        """The country an article mentions most (ties go to the first mentioned)."""
+        counts = Counter(e.id_ for e in doc.ents if e.label_ == "Country" and e.id_)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _context_country(self, span: Span, default: str | None) -> str | None:
+        # "China's finance ministry", "the Chinese commerce ministry", "India's central bank"
+        doc = span.doc
+        for ent in doc.ents:
+            if ent.label_ == "Country" and ent.id_ and 0 <= span.start - ent.end <= 2:
+                return ent.id_
+        for ent in reversed([e for e in span.sent.ents if e.end <= span.start]):
+            if ent.label_ == "Country" and ent.id_:
+                return ent.id_
+        return default
+
+    def resolve(self, span: Span, article_country: str | None) -> Entity | None:
+        surface = clean_surface(span)
+        label, ident = span.label_, span.id_
+        if ident.startswith("ctx:"):
+            country = self._context_country(span, article_country)
+            entry = self.gazetteer.in_context(ident[4:], country)
+            if entry is not None:
+                return entity_from_entry(entry, surface)
+            if country is None:
+                return None
+            country_label = self.gazetteer.entries[country].label if country in self.gazetteer.entries else country
+            name = f"{surface[0].upper()}{surface[1:]} ({country_label})"
+            return Entity(key=f"{core_name(surface)} {country}", label=name, type=label,
+                          aliases={surface}, country=country)
+        if ident and ident in self.gazetteer.entries:
+            return entity_from_entry(self.gazetteer.entries[ident], surface)
+        entry = self.gazetteer.lookup(surface)
+        if entry is not None and (label != "Person" or entry.type == "Person"):
+            return entity_from_entry(entry, surface)
+        norm, core = normalize_name(surface), core_name(surface)
+        if label in ("Company",) and self._fuzzy_names:
+            match = process.extractOne(norm, self._fuzzy_names.keys(), scorer=fuzz.token_sort_ratio,
+                                       score_cutoff=FUZZY_THRESHOLD)
+            if match is not None:
+                return entity_from_entry(self.gazetteer.entries[self._fuzzy_names[match[0]]], surface)
+        for name in (norm, core):
+            if name in self.known:
+                key, known_type = self.known[name]
+                return Entity(key=key, label=surface, type=known_type, aliases={surface})
+        key = core if label in ("Company", "AnalystFirm") else norm
+        if not key:
+            return None
+        return Entity(key=key, label=surface, type=label, aliases={surface})
