@@ -7,7 +7,7 @@ SEEDS  ?= ../shared/seeds
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run install ingest serve test stress clean gazetteer
+.PHONY: run install ingest serve test test-tools stress clean gazetteer evaluate
 
 # Create the virtual environment and install the project with its test tools.
 $(BIN)/marketgraph: pyproject.toml
@@ -28,8 +28,15 @@ run: ingest
 serve: install
 	$(BIN)/marketgraph serve --store $(STORE) --host $(HOST) --port $(PORT)
 
+# Tools the end-to-end tests drive as a user would (curl); installed with apt when missing.
+test-tools:
+	@command -v curl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; \
+	  else echo "curl is missing: install it (the live-server tests use it)"; exit 1; fi; }
+
 # The whole fast test suite (what .ci/run runs).
-test: install
+test: install test-tools
 	$(BIN)/python -m pytest -q -m "not slow"
 
 stress: install
@@ -38,6 +45,11 @@ stress: install
 # Regenerate ontologies/gazetteer/gazetteer.ttl from the CSV sources.
 gazetteer: install
 	$(BIN)/python ontologies/build_gazetteer.py
+
+# Score extraction on the dev set (and the held-out set) against the bare spaCy model.
+evaluate: install
+	$(BIN)/marketgraph evaluate tests/data/dev
+	$(BIN)/marketgraph evaluate tests/data/heldout
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

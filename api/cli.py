@@ -271,6 +271,56 @@ def serve(
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
 
 
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of *.gold.json files, each naming its article.", file_okay=False, exists=True)],
+    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also score the bare spaCy model (ORG->company, GPE->country).")] = True,
+    misses: Annotated[bool, typer.Option("--misses", help="List every missed or spurious entity and fact.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON to this file.")] = None,
+) -> None:
+    """Score extraction against gold annotations: precision, recall and F1 per entity type
+    and per fact kind, next to the bare-model baseline scored in the same run."""
+    import json as _json
+
+    from ingest.errors import IngestError
+    from ingest.evaluate import Report, baseline_extraction, read_gold_articles, score_article
+    from ingest.nlp import get_pipeline
+    from ingest.pipeline import Extractor
+
+    settings = Settings()
+    try:
+        pairs = read_gold_articles(gold_dir)
+        nlp = get_pipeline(settings.spacy_model, settings.gazetteer_dir)
+    except IngestError as exc:
+        raise _fail(str(exc), 3) from None
+    if not pairs:
+        raise _fail(f"no *.gold.json files in {gold_dir}")
+    extractor = Extractor(nlp, gazetteer_dir=settings.gazetteer_dir, lexicon_path=settings.lexicon)
+    system, base = Report(), Report()
+    bare = None
+    if baseline:
+        import spacy
+
+        bare = spacy.load(settings.spacy_model)
+    for gold, article in pairs:
+        label = Path(gold["article"]).name
+        score_article(extractor.extract(article), gold, system, label=label)
+        if bare is not None:
+            score_article(baseline_extraction(article, bare), gold, base, label=label)
+    rows, base_rows = system.table(), base.table()
+    typer.echo(f"{len(pairs)} articles from {gold_dir}")
+    typer.echo(f"{'':26} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}   baseline F1")
+    for name, row in rows.items():
+        b = base_rows.get(name)
+        typer.echo(f"{name:26} {row['precision']:5.2f} {row['recall']:5.2f} {row['f1']:5.2f} {row['support']:4d}"
+                   f"   {b['f1']:5.2f}" if b else f"{name:26} {row['precision']:5.2f} {row['recall']:5.2f} "
+                   f"{row['f1']:5.2f} {row['support']:4d}     0.00")
+    if misses:
+        typer.echo("\n".join(system.misses))
+    if output:
+        output.write_text(_json.dumps({"system": rows, "baseline": base_rows, "articles": len(pairs)}, indent=2))
+
+
 def main() -> None:
     app()
 

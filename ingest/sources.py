@@ -64,10 +64,41 @@ def _sniff(text: str) -> str:
     return "text"
 
 
+_PUBLISHED_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//meta[@name='pubdate' or @name='publishdate' or @name='date']/@content",
+    "//time[@datetime]/@datetime",
+)
+_MODIFIED_XPATHS = (
+    "//meta[@property='article:modified_time']/@content",
+    "//meta[@itemprop='dateModified']/@content",
+)
+
+
+def _first_date(tree, xpaths: tuple[str, ...]) -> datetime | None:
+    for xpath in xpaths:
+        for value in tree.xpath(xpath):
+            parsed = parse_datetime(str(value))
+            if parsed is not None:
+                return parsed
+    return None
+
+
 def parse_html(html: str, *, source: str = "<html>") -> Article:
-    """Extract the main text and metadata of a news web page with trafilatura."""
+    """Extract the main text and metadata of a news web page with trafilatura.
+
+    The publication time comes from the page's own metadata (``article:published_time``,
+    ``datePublished``, ``<time datetime>``) when it has it, with its time zone, else from
+    trafilatura's date detection.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        raise ReadError(source, "this is not an HTML page trafilatura can parse")
     doc = trafilatura.bare_extraction(
-        html,
+        tree,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -92,7 +123,8 @@ def parse_html(html: str, *, source: str = "<html>") -> Article:
     return Article(
         body=body,
         title=title,
-        published=parse_datetime(doc.date) if doc.date else None,
+        published=_first_date(tree, _PUBLISHED_XPATHS) or (parse_datetime(doc.date) if doc.date else None),
+        modified=_first_date(tree, _MODIFIED_XPATHS),
         byline=byline,
         url=doc.url or None,
         section=", ".join(doc.categories) if doc.categories else None,

@@ -1,0 +1,84 @@
+"""A real `marketgraph serve` process, queried by real clients: curl and SPARQLWrapper."""
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+
+MARKETGRAPH = str(Path(sys.executable).with_name("marketgraph"))
+QUERY = """
+SELECT ?type ?pct ?close ?date WHERE {
+  ?index rdfs:label "Hang Seng Index" ; a ?type .
+  ?m a mg:IndexMovement ; mg:index ?index ; mg:percentChange ?pct ; mg:closeLevel ?close ; mg:date ?date .
+  FILTER(?date = "2025-02-04"^^xsd:date)
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, seed_path):
+    store = tmp_path_factory.mktemp("live") / "kg"
+    subprocess.run([MARKETGRAPH, "ingest", str(seed_path), "--store", str(store)], check=True, capture_output=True,
+                   timeout=300)
+    port = _free_port()
+    process = subprocess.Popen([MARKETGRAPH, "serve", "--store", str(store), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/health", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+        if process.poll() is not None:
+            pytest.fail("server exited: " + process.stdout.read())
+    else:
+        process.kill()
+        pytest.fail("server did not answer within 60 s")
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_curl_finds_the_hang_seng_move(server):
+    curl = shutil.which("curl")
+    if curl is None:
+        pytest.fail("curl is not installed (the Makefile's test target installs it)")
+    out = subprocess.run([curl, "-sf", f"{server}/sparql?{urlencode({'query': QUERY})}"], capture_output=True,
+                         text=True, timeout=30, check=True).stdout
+    rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(out)["results"]["bindings"]]
+    assert rows == [{"type": "https://w3id.org/marketgraph/ontology#StockIndex", "pct": "2.83",
+                     "close": "20789.96", "date": "2025-02-04"}]
+
+
+def test_sparqlwrapper_client(server):
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+    for method in ("GET", POST):
+        client = SPARQLWrapper(server + "/sparql")
+        client.setQuery("PREFIX mg: <https://w3id.org/marketgraph/ontology#>\n" + QUERY)
+        client.setReturnFormat(JSON)
+        client.setMethod(method)
+        result = client.query().convert()
+        assert result["results"]["bindings"][0]["pct"]["value"] == "2.83"
+
+
+def test_neighborhood_and_search_over_http(server):
+    hits = httpx.get(server + "/entities/search", params={"q": "xpeng"}).json()["results"]
+    assert hits[0]["label"] == "XPeng"
+    body = httpx.get(server + "/entities/neighborhood", params={"iri": hits[0]["iri"], "hops": 2}).json()
+    assert body["center"]["label"] == "XPeng"
+    assert len(body["nodes"]) > 1

@@ -1,0 +1,36 @@
+from datetime import date
+
+import pytest
+
+from ingest.dates import resolve_date
+
+TUESDAY = date(2025, 2, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("on Tuesday", False, date(2025, 2, 4)),
+        ("on Monday", False, date(2025, 2, 3)),
+        ("last Friday", False, date(2025, 1, 31)),
+        ("effective Feb 10", True, date(2025, 2, 10)),
+        ("from March 10", True, date(2025, 3, 10)),
+        ("from next Monday", True, date(2025, 2, 10)),
+        ("starting Monday", True, date(2025, 2, 10)),
+        ("on 10 February 2026", True, date(2026, 2, 10)),
+        ("from 2025-04-09", True, date(2025, 4, 9)),
+        ("no date here", False, None),
+    ],
+)
+def test_resolve_date(text, future, expected):
+    assert resolve_date(text, TUESDAY, future=future) == expected
+
+
+def test_without_reference_only_absolute_dates_resolve():
+    assert resolve_date("on Tuesday", None) is None
+    assert resolve_date("March 3, 2025", None) == date(2025, 3, 3)
+
+
+def test_month_day_without_year_is_put_in_the_nearest_plausible_year():
+    assert resolve_date("effective Jan 1", date(2024, 11, 20), future=True) == date(2025, 1, 1)
+    assert resolve_date("on Dec 30", date(2025, 1, 2)) == date(2024, 12, 30)
