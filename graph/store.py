@@ -305,8 +305,9 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"loading {source} failed: {exc}") from None
         self._store.flush()
+        added = len(self._store) - before
         self._bump_revision()
-        return len(self._store) - before
+        return added
 
     def dump(self, out: IO[bytes], fmt: str) -> None:
         if fmt not in RDF_FORMATS:

@@ -204,7 +204,7 @@ class FactExtractor:
 
     # -- moves -------------------------------------------------------------------------
 
-    def moves(self, sent: Span, mentioned: list[Mentioned], session: date | None) -> list[Fact]:
+    def moves(self, sent: Span, mentioned: list[Mentioned], session: date | None, evidence: Evidence) -> list[Fact]:
         doc = sent.doc
         groups = self._percent_groups(sent)
         facts: list[Fact] = []
@@ -213,7 +213,6 @@ class FactExtractor:
         lo = sent.start
         sent_date = resolve_date(sent.text, session) if session else None
         when = sent_date or session
-        evidence = None
         for g in groups:
             window_ents = [m for m in mentioned if lo <= m.span.start and m.span.end <= g.start]
             if self._is_policy_rate(doc, g):
@@ -244,7 +243,6 @@ class FactExtractor:
                 pairs = list(zip(subjects, g.values))
             close = self._close_level(doc, g, sent.end) if len(pairs) == 1 else None
             price = self._price_change(doc, lo, g) if len(pairs) == 1 else None
-            evidence = evidence or Evidence(0, sent.text, sent.start_char, sent.end_char)
             for subject, value in pairs:
                 values = {"percentChange": value * direction}
                 if when:
@@ -275,12 +273,12 @@ class FactExtractor:
 
     # -- policies ---------------------------------------------------------------------
 
-    def policies(self, sent: Span, mentioned: list[Mentioned], reference: date | None) -> list[Fact]:
+    def policies(self, sent: Span, mentioned: list[Mentioned], reference: date | None,
+                 evidence: Evidence) -> list[Fact]:
         doc = sent.doc
         facts: list[Fact] = []
         matches = [m for m in self._matches(doc)[1] if sent.start <= m[1] and m[2] <= sent.end]
         used_end = -1
-        evidence = Evidence(0, sent.text, sent.start_char, sent.end_char)
         groups = self._percent_groups(sent)
         for kind, start, end in matches:
             if start < used_end:
@@ -454,7 +452,7 @@ class FactExtractor:
 
     # -- analyst views ------------------------------------------------------------------
 
-    def analyst_views(self, sent: Span, mentioned: list[Mentioned]) -> list[Fact]:
+    def analyst_views(self, sent: Span, mentioned: list[Mentioned], evidence: Evidence) -> list[Fact]:
         text_lower = sent.text.lower()
         according = "according to" in text_lower
         reporting = any(t.lemma_.lower() in self.reporting and t.pos_ in ("VERB", "AUX") for t in sent)
@@ -472,7 +470,6 @@ class FactExtractor:
                     (is_subject and cue_name) or (m.type == "AnalystFirm" and according):
                 firms.append(m)
         facts = []
-        evidence = Evidence(0, sent.text, sent.start_char, sent.end_char)
         for firm in firms[:1]:
             firm.entity.type = "AnalystFirm"
             about = tuple(dict.fromkeys(
@@ -481,7 +478,7 @@ class FactExtractor:
                 and m.type != "GovernmentBody"
             ))
             facts.append(Fact("AnalystView", {"analyst": (firm.entity.key,), "about": about},
-                              {"statement": sent.text.strip()}, evidence,
+                              {"statement": evidence.text}, evidence,
                               0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))
         return facts
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ingest.article import Article
 from ingest.dates import resolve_date
@@ -34,6 +34,15 @@ def session_date(doc: Doc, reference: date | None) -> date | None:
         return None
     m = _SESSION.search(doc.text)
     return resolve_date(m.group(0), reference) if m else reference
+
+
+def sentence_evidence(sent: Span, n: int) -> Evidence:
+    """The evidence record of a sentence: its text without surrounding white space, and offsets."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = sent.start_char + lead
+    return Evidence(n, stripped, start, start + len(stripped))
 
 
 class Extractor:
@@ -71,10 +80,8 @@ class Extractor:
         country = self.resolver.dominant_country(doc)
         reference = article.reference_date
         session = session_date(doc, reference)
-        sentences = list(doc.sents)
-        sent_index = {s.start: n for n, s in enumerate(sentences)}
-        for n, sent in enumerate(sentences):
-            evidence = Evidence(n, sent.text, sent.start_char, sent.end_char)
+        for n, sent in enumerate(doc.sents):
+            evidence = sentence_evidence(sent, n)
             mentioned: list[Mentioned] = []
             for span in sent.ents:
                 entity = self.resolver.resolve(span, country)
@@ -87,13 +94,9 @@ class Extractor:
                             0.95 if entity.known else 0.7,
                             "gazetteer" if span.id_ else "model:" + self.nlp.meta.get("name", "ner"))
                 )
-            found = self.facts.moves(sent, mentioned, session)
-            found += self.facts.policies(sent, mentioned, reference)
-            found += self.facts.analyst_views(sent, mentioned)
-            for fact in found:
-                fact.evidence = evidence
-            result.facts.extend(found)
-        del sent_index
+            result.facts += self.facts.moves(sent, mentioned, session, evidence)
+            result.facts += self.facts.policies(sent, mentioned, reference, evidence)
+            result.facts += self.facts.analyst_views(sent, mentioned, evidence)
         return result
 
     @staticmethod

@@ -85,9 +85,13 @@ def _run(store, settings, query: str | None, default_graphs: list[str], named_gr
     if len(query) > settings.max_query_length:
         raise BadRequest(f"the query is {len(query)} characters long; the limit is {settings.max_query_length}")
     result = store.query(query, default_graphs=default_graphs or None, named_graphs=named_graphs or None)
-    kind = result_kind(result)
-    name = negotiate(kind, accept, fmt)
-    body = serialize_results(result, name)
+    try:
+        name = negotiate(result_kind(result), accept, fmt)
+        body = serialize_results(result, name)
+    finally:
+        # pyoxigraph results belong to the thread that made them: drop this one here,
+        # not in whichever thread handles a raised error.
+        del result
     return Response(content=body, media_type=_MEDIA_OF[name])
 
 

@@ -57,7 +57,7 @@ def test_index_movement_is_typed_with_decimal_values(seed_extraction):
     graph = map_extraction(seed_extraction)
     moves = {q[0] for q in graph.quads if q[1] == RDF.type and q[2] == MG.IndexMovement}
     values = {(q[0], q[1]): q[2] for q in graph.quads if q[0] in moves}
-    hsi = [m for m in moves if str(values[(m, MG.index)]).endswith("/hang-seng-index")]
+    hsi = [m for m in moves if str(values[(m, MG['index'])]).endswith("/hang-seng-index")]
     assert len(hsi) == 1
     pct = values[(hsi[0], MG.percentChange)]
     assert pct.datatype == XSD.decimal and str(pct) == "2.83"
