@@ -211,6 +211,7 @@ class FactExtractor:
         respectively = any(t.lower_ == "respectively" for t in sent)
         queue: list[Mentioned] = []
         lo = sent.start
+        last_direction = 0
         sent_date = resolve_date(sent.text, session) if session else None
         when = sent_date or session
         for g in groups:
@@ -219,9 +220,13 @@ class FactExtractor:
                 lo = g.end
                 continue
             direction = self._direction(doc, lo, g)
+            if direction == 0 and last_direction and all(
+                    t.lower_ in (",", "and", "or", "respectively", "and/or") for t in doc[lo:g.start]):
+                direction = last_direction  # "gained 8.7 percent and 7.9 percent"
             if direction == 0:
                 lo = g.end
                 continue
+            last_direction = direction
             subjects = [m for m in window_ents if m.type in MOVER_TYPES or not m.entity.known
                         and m.type in ("Person", "City", "Company")]
             if not subjects and queue:

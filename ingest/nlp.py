@@ -9,6 +9,7 @@ left. Pipelines are cached per (model, gazetteer folder).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,9 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> Lexicon:
     return Lexicon(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
+_POSSESSIVE = re.compile(r"^(.+?)['’]s\s")
+
+
 def _is_case_sensitive(alias: str) -> bool:
     # Acronyms and one-word names that are also English words ("Meta", "Shell") must
     # match as written; longer names match in any case.
@@ -68,6 +72,9 @@ def gazetteer_patterns(gazetteer: Gazetteer, nlp: Language) -> list[dict]:
 
     for entry in gazetteer.entries.values():
         for name in (entry.label, *entry.aliases):
+            owner = _POSSESSIVE.match(name)
+            if owner and (gazetteer.lookup(owner.group(1)) or gazetteer.country_of_demonym(owner.group(1))):
+                continue  # "China's finance ministry": the country and the generic name match on their own
             add(name, entry.type, entry.id)
         for demonym in entry.demonyms:
             add(demonym, "Country", entry.id)
@@ -104,7 +111,14 @@ def build_pipeline(
     ruler.add_patterns(gazetteer_patterns(gazetteer, nlp))
     nlp.add_pipe(
         "marketgraph_entities",
-        config={"gazetteer_dir": str(gazetteer_dir), "not_entities": sorted(lexicon.words("not_entities"))},
+        config={
+            "gazetteer_dir": str(gazetteer_dir),
+            "not_entities": sorted(lexicon.words("not_entities")),
+            "generic_words": sorted(lexicon.words("generic_words")),
+            "company_words": sorted(lexicon.words("company_words")),
+            "person_titles": sorted(lexicon.words("person_titles")),
+            "name_suffixes": sorted(lexicon.words("name_suffixes")),
+        },
     )
     return nlp
 

@@ -1,12 +1,19 @@
 """``marketgraph_entities``: turns the model's and the ruler's spans into typed entities.
 
 It runs after the statistical NER. Gazetteer matches (labels such as ``StockIndex``,
-with the gazetteer id as span id) are kept as they are; the model's spans are cleaned
-(a leading "the", a trailing "and" or possessive), split where the model glued a list
-together ("Li Auto and Geely"), dropped when they are technologies, currencies or other
-things that are not entities, looked up in the gazetteer, and mapped to the
-vocabulary's classes (``ORG`` -> ``Company``, ``PERSON`` -> ``Person``, ``GPE`` ->
-``Country`` or ``City``, demonyms -> their ``Country``).
+with the gazetteer id as span id) are kept as they are. The model's spans are
+
+* cleaned: a leading "the", a trailing "and" or possessive;
+* completed: "Vacuum Systems" grows to "Kurobe Vacuum Systems" over adjacent proper
+  nouns, "Cleveland" to "Cleveland-Cliffs" over a hyphen, "Steel Authority of" takes
+  in the "India" that follows it;
+* split where the model glued a list together ("Li Auto and Geely");
+* dropped when they are technologies, products, currencies or generic words ("AI",
+  "iPhone", "Automakers", "Holdings");
+* looked up in the gazetteer and mapped to the vocabulary's classes: ``ORG`` ->
+  ``Company``, ``PERSON`` -> ``Person`` (or ``Company`` when the name is a company's:
+  "Yuanlong Probe Technology"), ``GPE`` -> ``Country`` or ``City``, demonyms -> their
+  ``Country``.
 """
 
 from __future__ import annotations
@@ -21,17 +28,26 @@ from ingest.gazetteer import Gazetteer, load_gazetteer, normalize_name
 
 OUR_TYPES = {"Company", "AnalystFirm", "StockIndex", "Country", "GovernmentBody", "StockExchange", "City", "Person"}
 _MODEL_LABELS = {"ORG": "Company", "PERSON": "Person", "GPE": "City", "NORP": "Country", "FAC": None, "LOC": None}
-_TRIM_LEFT = {"the", "a", "an", "'s", "’s", "peers", "peer", "rival", "rivals"}
+_TRIM_LEFT = {"the", "a", "an", "'s", "’s", "peers", "peer", "rival", "rivals", "shares", "of"}
 _TRIM_RIGHT = {"and", "or", "&", ",", ";", "'s", "’s", "'", ".", "-", "--", "shares", "stock"}
+_JOINERS = {"of", "&", "and", "de", "du", "la"}
 
 
 class EntityRepair:
     """The component behind the ``marketgraph_entities`` factory."""
 
-    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, not_entities: list[str]) -> None:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, not_entities: list[str],
+                 generic_words: list[str], company_words: list[str], person_titles: list[str],
+                 name_suffixes: list[str]) -> None:
         self.name = name
         self.gazetteer = gazetteer
         self.not_entities = {normalize_name(w) for w in not_entities} | set(not_entities)
+        self.generic_words = {w.lower() for w in generic_words}
+        self.company_words = set(company_words)
+        self.person_titles = set(person_titles)
+        self.name_suffixes = set(name_suffixes)
+
+    # -- span surgery -------------------------------------------------------------------
 
     def _trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
@@ -44,10 +60,64 @@ class EntityRepair:
             return None
         return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
+    def _trim_titles(self, span: Span) -> Span | None:
+        """"Industry Minister Ken Saito" -> "Ken Saito"."""
+        start = span.start
+        while start < span.end - 1 and (span.doc[start].text in self.person_titles or span.doc[start].is_lower):
+            start += 1
+        if start == span.start:
+            return span
+        return Span(span.doc, start, span.end, label=span.label_, span_id=span.id_)
+
+    def _extend_known(self, span: Span, taken: set[int]) -> Span:
+        """A known name followed by more of a name is another company.
+
+        "Samsung Heavy Industries" is not Samsung Electronics and "Hangzhou Silan
+        Microelectronics" is no city; "Toyota Motor" is still Toyota.
+        """
+        doc = span.doc
+        end = span.end
+        while end < len(doc) and (self._is_name_token(doc[end]) or doc[end].text == "&" and end + 1 < len(doc)
+                                  and self._is_name_token(doc[end + 1])):
+            end += 1
+        if end == span.end:
+            return span
+        extra = [t.text for t in doc[span.end:end] if t.text != "&"]
+        if all(word in self.name_suffixes for word in extra):
+            return span
+        if not any(word in self.company_words for word in extra) and span.label_ not in ("Company", "AnalystFirm"):
+            return span
+        whole = Span(doc, span.start, end, label="ORG")
+        entry = self.gazetteer.lookup(whole.text)
+        if entry is not None:
+            return Span(doc, span.start, end, label=entry.type, span_id=entry.id)
+        return whole
+
+    @staticmethod
+    def _is_name_token(tok) -> bool:
+        return tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper or any(c.isupper() for c in tok.text[1:])) \
+            and not tok.ent_type_ and tok.is_alpha
+
+    def _grow(self, span: Span, taken: set[int]) -> Span:
+        """Extend a model span over adjacent proper nouns and hyphenated parts of the name."""
+        doc = span.doc
+        start, end = span.start, span.end
+        while span.label_ == "ORG" and start > span.sent.start and start - 1 not in taken and \
+                self._is_name_token(doc[start - 1]) and not (start - 1 == span.sent.start and doc[start - 1].is_stop):
+            start -= 1
+        while end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ \
+                and doc[end + 1].is_title and end + 1 not in taken:
+            end += 2
+        while end < len(doc) and end not in taken and self._is_name_token(doc[end]):
+            end += 1
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(doc, start, end, label=span.label_)
+
     def _split(self, span: Span) -> list[Span]:
         """Split "A, B and C" glued into one span by the model, when each part is capitalised."""
         doc = span.doc
-        cuts = [t.i for t in span if t.lower_ in ("and", ",", "&") and t.i not in (span.start, span.end - 1)]
+        cuts = [t.i for t in span if t.lower_ in ("and", ",") and t.i not in (span.start, span.end - 1)]
         if not cuts or any(t.lower_ == "&" for t in span):
             return [span]
         parts, start = [], span.start
@@ -55,9 +125,12 @@ class EntityRepair:
             if start < cut:
                 parts.append(Span(doc, start, cut, label=span.label_))
             start = cut + 1
-        if all(p[0].is_title or p[0].is_upper or self.gazetteer.lookup(p.text) for p in parts):
+        if all(p[0].is_title or p[0].is_upper or self.gazetteer.lookup(p.text) for p in parts) and \
+                not self.gazetteer.lookup(span.text):
             return parts
         return [span]
+
+    # -- typing -------------------------------------------------------------------------
 
     def _type(self, span: Span) -> Span | None:
         text = span.text
@@ -76,21 +149,54 @@ class EntityRepair:
         entry = self.gazetteer.lookup(text)
         if entry is not None and (span.label_ != "PERSON" or entry.type == "Person" or len(span) > 1):
             return Span(span.doc, span.start, span.end, label=entry.type, span_id=entry.id)
-        if span.label_ == "ORG" and len(span) == 1 and span[0].is_upper and len(text) <= 3:
-            return None  # unknown acronyms are mostly sectors and products (AI, EV, LNG)
+        if len(span) == 1:
+            tok = span[0]
+            if tok.lower_ in self.generic_words or tok.tag_ in ("NNS",) or \
+                    (tok.tag_ == "NNPS" and tok.lower_.endswith("s") and tok.i == span.sent.start):
+                return None  # "Automakers", "Holdings", "Bank": words, not names
+            if span.label_ == "ORG" and tok.is_upper and len(text) <= 3:
+                return None  # unknown acronyms are mostly sectors and products (AI, EV, LNG)
+        if label in ("Person", "City") and any(t.text in self.company_words for t in span):
+            label = "Company"  # "Yuanlong Probe Technology", "Kalinga Stainless Tubes"
         return Span(span.doc, span.start, span.end, label=label)
 
+    # -- the component --------------------------------------------------------------------
+
+    def _merge_joined(self, spans: list[Span]) -> list[Span]:
+        """"Steel Authority of" + "India" -> one company; "Hyundai Engineering &" + "Construction"."""
+        out: list[Span] = []
+        for span in spans:
+            if out:
+                prev = out[-1]
+                doc = span.doc
+                if prev.end == span.start and prev.label_ in ("ORG",) and prev[-1].lower_ in _JOINERS:
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")
+                    continue
+                if prev.end + 1 == span.start and doc[prev.end].lower_ in ("of", "&") and \
+                        prev.label_ == "ORG" and span.label_ in ("Country", "City", "GPE", "ORG"):
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")
+                    continue
+            out.append(span)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
+        ents = [e for e in doc.ents if e.label_ in OUR_TYPES or e.label_ in _MODEL_LABELS]
+        ents = self._merge_joined(ents)
+        taken = {i for e in ents if e.label_ in OUR_TYPES for i in range(e.start, e.end)}
         spans: list[Span] = []
-        for ent in doc.ents:
-            if ent.label_ not in OUR_TYPES and ent.label_ not in _MODEL_LABELS:
-                continue
-            trimmed = self._trim(ent)
+        for ent in ents:
+            if ent.label_ in ("Company", "AnalystFirm", "City") and ent.id_:
+                ent = self._extend_known(ent, taken)
+            trimmed = self._trim(ent) if ent.label_ not in OUR_TYPES else ent
             if trimmed is None:
                 continue
-            pieces = self._split(trimmed) if trimmed.label_ not in OUR_TYPES else [trimmed]
+            pieces = [trimmed] if trimmed.label_ in OUR_TYPES else self._split(trimmed)
             for piece in pieces:
-                piece = self._trim(piece)
+                if piece.label_ in ("ORG", "PERSON"):
+                    piece = self._grow(piece, taken)
+                piece = self._trim(piece) if piece.label_ not in OUR_TYPES else piece
+                if piece is not None and piece.label_ == "PERSON":
+                    piece = self._trim_titles(piece)
                 typed = self._type(piece) if piece is not None else None
                 if typed is not None:
                     spans.append(typed)
@@ -100,10 +206,14 @@ class EntityRepair:
 
 @Language.factory(
     "marketgraph_entities",
-    default_config={"gazetteer_dir": "", "not_entities": []},
+    default_config={"gazetteer_dir": "", "not_entities": [], "generic_words": [], "company_words": [],
+                    "person_titles": [], "name_suffixes": []},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
-def make_entity_repair(nlp: Language, name: str, gazetteer_dir: str, not_entities: list[str]) -> EntityRepair:
+def make_entity_repair(nlp: Language, name: str, gazetteer_dir: str, not_entities: list[str],
+                       generic_words: list[str], company_words: list[str], person_titles: list[str],
+                       name_suffixes: list[str]) -> EntityRepair:
     """Create the component, reading the gazetteer from ``gazetteer_dir``."""
-    return EntityRepair(nlp, name, load_gazetteer(Path(gazetteer_dir)), not_entities)
+    return EntityRepair(nlp, name, load_gazetteer(Path(gazetteer_dir)), not_entities, generic_words, company_words,
+                        person_titles, name_suffixes)
