@@ -28,8 +28,12 @@ MOVER_TYPES = {"Company", "AnalystFirm", "StockIndex"}
 ISSUER_TYPES = {"GovernmentBody", "Country"}
 TARGET_TYPES = {"Country", "Company", "AnalystFirm"}
 _GOODS_STOP = {"effective", "citing", "which", "from", "starting", "as", "in", "amid", "after", "while", "following",
-               "beginning", "with", "to", "that", "until", "by", "over"}
-_GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their"}
+               "beginning", "with", "to", "that", "until", "by", "over", "for", "under", "since", "because", "unless",
+               "when", "where", "who", "if", "than"}
+_GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
+_EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|took effect|from|starting|as of|beginning|comes? into force|"
+                        r"came into force)\b(?=(?P<rest>.{0,40}))", re.I)
+_GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most"}
 
 
 def parse_number(text: str) -> tuple[Decimal, str | None] | None:
@@ -80,6 +84,7 @@ class FactExtractor:
         self.down = lexicon.words("move_down")
         self.rate_verbs = lexicon.words("rate_verbs")
         self.reporting = lexicon.words("reporting_verbs")
+        self.hedges = lexicon.words("hedge_verbs")
         self.analyst_nouns = lexicon.words("analyst_nouns")
         self.analyst_cues = lexicon.words("analyst_name_cues")
         self.percent = Matcher(nlp.vocab)
@@ -278,33 +283,55 @@ class FactExtractor:
 
     # -- policies ---------------------------------------------------------------------
 
+    def _hypothetical(self, tok: Token) -> bool:
+        """True when a trigger stands under "could", "threatened to", "is considering"…"""
+        node, seen = tok, 0
+        while seen < 6:
+            if node.lemma_.lower() in self.hedges or any(
+                    c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children):
+                return True
+            if node.head.i == node.i:
+                return False
+            node, seen = node.head, seen + 1
+        return False
+
     def policies(self, sent: Span, mentioned: list[Mentioned], reference: date | None,
-                 evidence: Evidence) -> list[Fact]:
+                 evidence: Evidence, session: date | None = None) -> list[Fact]:
         doc = sent.doc
         facts: list[Fact] = []
         matches = [m for m in self._matches(doc)[1] if sent.start <= m[1] and m[2] <= sent.end]
         used_end = -1
         groups = self._percent_groups(sent)
-        for kind, start, end in matches:
+        for n, (kind, start, end) in enumerate(matches):
             if start < used_end:
                 continue
+            next_start = next((m[1] for m in matches[n + 1:] if m[1] >= end), sent.end)
             head = doc[end - 1]
             # "the US tariff deadline": a trigger that only modifies another noun is no policy
             if head.dep_ == "compound" and head.head.lower_ not in self.trigger_words:
                 continue
+            # "anti-subsidy duties", "countervailing": the subsidy is what the measure answers
+            if kind == "Subsidy" and ("anti" in {t.lower_ for t in doc[max(0, start - 2):start]} or
+                                      doc[start].lower_.startswith("anti")):
+                continue
+            if self._hypothetical(head):
+                continue
             used_end = end
-            issuer = self._issuer(mentioned, start)
+            issuer = self._issuer(doc, mentioned, start, end)
             rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
-                          [g for g in groups if g.start >= end]
+                          [g for g in groups if end <= g.start < next_start]
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
-            effective = self._effective_date(sent, reference, kind)
+            effective = self._effective_date(sent, reference, kind, head)
             target_prev = None
             for rate, goods_span in clauses:
                 goods = self._goods(goods_span) if goods_span is not None else []
-                target = self._target(mentioned, goods_span, end) or target_prev
+                target = self._target(doc, mentioned, goods_span, end, sent, issuer) or target_prev
+                if target is not None and target.type in ("Company", "AnalystFirm") and goods_span is not None \
+                        and goods_span.start <= target.span.start < goods_span.end:
+                    goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
                 target_prev = target
-                if not (issuer or rate is not None or goods or target):
-                    continue
+                if rate is None and not goods and not (target and kind in ("Investigation", "Sanction")):
+                    continue  # "the duties", "higher tariffs": a measure named before, or nothing said about it
                 roles = {}
                 if issuer:
                     roles["issuedBy"] = (issuer.entity.key,)
@@ -317,18 +344,20 @@ class FactExtractor:
                     values["effectiveDate"] = effective
                 confidence = 0.85 if issuer and (target or goods) else 0.6
                 facts.append(Fact(kind, roles, values, evidence, confidence, f"policy:{kind.lower()}-trigger"))
-        facts.extend(self._rate_decision(sent, mentioned, groups, evidence))
+        facts.extend(self._rate_decision(sent, mentioned, groups, evidence, reference, session))
         return facts
 
-    def _issuer(self, mentioned: list[Mentioned], trigger_start: int) -> Mentioned | None:
-        before = [m for m in mentioned if m.span.end <= trigger_start]
+    def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int) -> Mentioned | None:
+        before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES]
         bodies = [m for m in before if m.type == "GovernmentBody"]
         if bodies:
             return bodies[-1]
-        countries = [m for m in before if m.type == "Country"]
-        if countries:
-            return countries[0] if len(countries) > 1 and countries[0].span.sent.start == countries[0].span.start \
-                else countries[-1]
+        if before:
+            return before[-1]
+        # "... were added to the Entity List by the US Department of Commerce"
+        for m in mentioned:
+            if m.span.start >= trigger_end and m.type in ISSUER_TYPES and doc[m.span.start - 1].lower_ == "by":
+                return m
         return None
 
     def _rate_clauses(self, doc: Doc, sent: Span, start: int, end: int,
@@ -341,10 +370,14 @@ class FactExtractor:
         if before:
             anchors.append((before[-1].values[-1], end))
         for g in after:
-            # a rate belongs to the trigger when little but "of"/"at"/"by" stands between
             anchors.append((g.values[-1], g.end))
         if not anchors:
             anchors.append((None, end))
+        if not before and len(after) == 1:
+            # "tariffs on imported steel and aluminum would double to 50 percent"
+            goods = self._goods_span(doc, end, after[0].start)
+            if goods is not None:
+                return [(after[0].values[-1], goods)]
         for n, (rate, pos) in enumerate(anchors):
             limit = sent.end
             if n + 1 < len(anchors):
@@ -361,24 +394,30 @@ class FactExtractor:
 
     def _goods_span(self, doc: Doc, pos: int, limit: int) -> Span | None:
         i = pos
-        while i < limit and doc[i].lower_ not in ("on", "into", "against", "targeting", "for", "over") \
-                and i - pos < 4:
+        while i < limit and doc[i].lower_ not in _GOODS_OPENERS and i - pos < 4:
             i += 1
-        if i >= limit or doc[i].lower_ not in ("on", "into", "against", "targeting", "for", "over"):
+        if i >= limit or doc[i].lower_ not in _GOODS_OPENERS:
             return None
-        if doc[i].lower_ in ("into", "against", "targeting"):
-            return None  # "a probe into Google": a target, no goods
+        if doc[i].lower_ in ("into", "against", "targeting") and not (
+                i + 1 < limit and doc[i + 1].lower_ in ("imports", "imported", "exports", "shipments", "sales")):
+            # "a probe into Google": a target; "a probe into analog chips from the US": goods
+            if any(t.ent_type_ for t in doc[i + 1:min(limit, i + 4)]):
+                return None
+        # the goods are what the preposition governs: stop where its subtree ends
+        subtree_end = max((t.i for t in doc[i].subtree), default=i) + 1
+        if subtree_end > i + 1:
+            limit = min(limit, subtree_end)
         j = i + 1
         while j < limit:
             tok = doc[j]
-            if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN" and tok.lower_ not in ("including", "excluding") \
-                    or tok.lower_ in _GOODS_STOP or tok.text in (";", ".", ":", "(") or tok.like_num and j + 1 < len(doc) and \
-                    doc[j + 1].lower_ in ("percent", "%", "per"):
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
+                    or tok.lower_ in _GOODS_STOP or tok.text in (";", ".", ":", "(") or tok.like_num and j + 1 < len(doc) \
+                    and doc[j + 1].lower_ in ("percent", "%", "per"):
                 break
             if tok.text == "," and j + 1 < limit and (doc[j + 1].lower_ in _GOODS_STOP or doc[j + 1].like_num):
                 break
             j += 1
-        while j > i + 1 and doc[j - 1].lower_ in (",", "and", "or"):
+        while j > i + 1 and (doc[j - 1].lower_ in (",", "and", "or") or doc[j - 1].tag_ in ("VBN", "VBD")):
             j -= 1
         return doc[i + 1:j] if j > i + 1 else None
 
@@ -388,6 +427,9 @@ class FactExtractor:
             if tok.lower_ in ("including", "like") or (tok.lower_ == "as" and k and tokens[k - 1].lower_ == "such"):
                 tokens = tokens[k + 1:]
                 break
+        if len(tokens) > 2 and tokens[0].lower_ in ("imports", "exports", "shipments", "sales") and \
+                tokens[1].lower_ == "of":
+            tokens = tokens[2:]  # "imports of canola"
         items, current = [], []
         for tok in tokens:
             if tok.lower_ in (",", "and", "or", "as") or tok.text == "&":
@@ -402,58 +444,90 @@ class FactExtractor:
         for item in items:
             while item and item[0].lower_ in _GOODS_DROP_LEADING:
                 item = item[1:]
-            if item and not any(t.ent_type_ in ("Company", "AnalystFirm") for t in item if t.ent_iob_ == "B"
-                                and len(item) == len([x for x in item if x.ent_type_])):
-                text = doc_text(item)
-                if text and text.lower() not in ("such", "other"):
-                    goods.append(text)
+            while item and item[-1].tag_ in ("VBN", "VBD"):
+                item = item[:-1]  # "electric vehicles imported", "antimony shipped"
+            # a company or a country alone is a target, not goods
+            if item and all(t.ent_type_ in ("Company", "AnalystFirm", "Country") for t in item):
+                continue
+            text = doc_text(item)
+            if text and text.lower() not in ("such", "other", "goods", "products", "imports", "exports"):
+                goods.append(text)
         return goods
 
-    def _target(self, mentioned: list[Mentioned], goods: Span | None, trigger_end: int) -> Mentioned | None:
-        if goods is None:
-            doc = mentioned[0].span.doc if mentioned else None
-            if doc is None:
-                return None
-            # "a probe into Google", "sanctions against Huawei"
-            for m in mentioned:
-                if m.type in TARGET_TYPES and 0 < m.span.start - trigger_end <= 3 and \
-                        any(t.lower_ in ("into", "against", "targeting", "on") for t in doc[trigger_end:m.span.start]):
-                    return m
-            return None
-        inside = [m for m in mentioned if goods.start - 1 <= m.span.start and m.span.end <= goods.end
-                  and m.type in TARGET_TYPES]
-        return inside[0] if inside else None
+    def _target(self, doc: Doc, mentioned: list[Mentioned], goods: Span | None, trigger_end: int, sent: Span,
+                issuer: Mentioned | None) -> Mentioned | None:
+        def ok(m: Mentioned) -> bool:
+            return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key)
 
-    def _effective_date(self, sent: Span, reference: date | None, kind: str) -> date | None:
-        text = sent.text
-        m = re.search(r"\b(effective|take[sn]? effect|took effect|from|starting|as of|beginning|comes? into force|"
-                      r"came into force)\b(?P<rest>.{0,40})", text, re.I)
-        if not m or reference is None:
+        if goods is not None:
+            inside = [m for m in mentioned if goods.start - 1 <= m.span.start and m.span.end <= goods.end and ok(m)]
+            companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
+            if companies or inside:
+                return (companies or inside)[0]  # "subsidiaries of Hanwha Ocean" aims at the company
+        after = [m for m in mentioned if m.span.start >= trigger_end and ok(m)]
+        # "a probe into Google", "sanctions against Huawei", "imports from the United States"
+        for m in after:
+            lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
+            if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead):
+                if goods is None or m.span.start <= goods.end + 4:
+                    return m
+        return None
+
+    def _effective_date(self, sent: Span, reference: date | None, kind: str,
+                        trigger: Token | None = None) -> date | None:
+        if reference is None:
             return None
-        past = m.group(1).lower() in ("took effect", "came into force")
-        return resolve_date(m["rest"], reference, future=not past)
+        text = sent.text
+        for m in _EFFECTIVE.finditer(text):
+            past = m.group(1).lower() in ("took effect", "came into force")
+            found = resolve_date(m["rest"], reference, future=not past)
+            if found:
+                return found
+        # "announced on Friday", "opened a probe on Tuesday": the day the measure was taken,
+        # when "on <day>" hangs off the verb that governs the policy word
+        governors: set[int] = set()
+        node = trigger
+        while node is not None:
+            if node.pos_ in ("VERB", "AUX"):
+                governors.add(node.i)
+            if node.head.i == node.i:
+                break
+            node = node.head
+        for tok in sent:
+            if tok.lower_ != "on" or (trigger is not None and tok.head.i not in governors):
+                continue
+            found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference)
+            if found:
+                return found
+        return None
 
     def _rate_decision(self, sent: Span, mentioned: list[Mentioned], groups: list[PercentGroup],
-                       evidence: Evidence) -> list[Fact]:
+                       evidence: Evidence, reference: date | None, session: date | None) -> list[Fact]:
         banks = [m for m in mentioned if m.type == "GovernmentBody" and
                  re.search(r"\b(bank|reserve|fed|monetary)\b", m.entity.label + " " + m.span.text, re.I)]
         if not banks:
             return []
-        verbs = [t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"]
+        verbs = [t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
+                 and not self._hypothetical(t)]
         rate_words = [t for t in sent if t.lower_ in ("rate", "rates")]
         if not verbs or not rate_words:
             return []
-        new_rate = None
+        rates = []
         for g in groups:
             before = sent.doc[max(sent.start, g.start - 2):g.start]
             if any(t.lower_ in ("to", "at") for t in before):
-                new_rate = g.values[-1]
-                break
-        values: dict = {"appliesTo": ()}
-        if new_rate is not None:
-            values["ratePercent"] = new_rate
-        return [Fact("InterestRateDecision", {"issuedBy": (banks[0].entity.key,)}, values, evidence, 0.8,
-                     "policy:rate-decision")]
+                rates.append(g.values[-1])  # "kept the one-year rate at 3.1 percent and the five-year at 3.6 percent"
+        when = self._effective_date(sent, reference, "InterestRateDecision") or session
+        facts = []
+        for rate in rates or [None]:
+            values: dict = {"appliesTo": ()}
+            if rate is not None:
+                values["ratePercent"] = rate
+            if when:
+                values["effectiveDate"] = when
+            facts.append(Fact("InterestRateDecision", {"issuedBy": (banks[0].entity.key,)}, values, evidence, 0.8,
+                              "policy:rate-decision"))
+        return facts
 
     # -- analyst views ------------------------------------------------------------------
 
@@ -494,3 +568,46 @@ def doc_text(tokens: list[Token]) -> str:
         return ""
     doc = tokens[0].doc
     return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+POLICY_KINDS = ("Tariff", "ExportControl", "Investigation", "Sanction", "Subsidy", "InterestRateDecision")
+
+
+def finalize_policies(facts: list[Fact]) -> list[Fact]:
+    """Article-level clean-up of policies, in article order.
+
+    A policy whose sentence names no issuer takes the issuer of the policy before it
+    (news keeps talking about the same measure); a rate decision mentioned again is
+    kept once, with its rate where some sentence gives it; identical policies are kept once.
+    """
+    out: list[Fact] = []
+    last_issuer: tuple[str, ...] | None = None
+    seen: set[tuple] = set()
+    rate_decisions: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if fact.kind not in POLICY_KINDS:
+            out.append(fact)
+            continue
+        if "issuedBy" in fact.roles:
+            last_issuer = fact.roles["issuedBy"]
+        elif last_issuer:
+            fact.roles["issuedBy"] = last_issuer
+            fact.confidence = min(fact.confidence, 0.6)
+            fact.extracted_by += "+issuer-from-context"
+        if fact.kind == "InterestRateDecision":
+            rate_decisions.setdefault(fact.role("issuedBy") or "", []).append(fact)
+            continue
+        key = (fact.kind, fact.roles.get("issuedBy"), fact.roles.get("targets"), fact.values.get("ratePercent"),
+               fact.values.get("appliesTo"))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(fact)
+    for decisions in rate_decisions.values():
+        rated = {}
+        for fact in decisions:
+            rate = fact.values.get("ratePercent")
+            if rate is not None and rate not in rated:
+                rated[rate] = fact
+        out.extend(rated.values() if rated else decisions[:1])
+    return out

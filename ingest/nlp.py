@@ -49,6 +49,12 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> Lexicon:
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s")
 
 
+#: Last words of names that news also writes in lower case ("the Hang Seng index").
+_GENERIC_LAST = {"index", "indices", "group", "holdings", "exchange", "ministry", "bank", "commission", "council",
+                 "department", "agency", "bureau", "administration", "office", "authority", "board", "reserve",
+                 "composite", "average", "company", "corporation", "securities", "committee"}
+
+
 def _is_case_sensitive(alias: str) -> bool:
     # Acronyms and one-word names that are also English words ("Meta", "Shell") must
     # match as written; longer names match in any case.
@@ -68,6 +74,10 @@ def gazetteer_patterns(gazetteer: Gazetteer, nlp: Language) -> list[dict]:
             pattern = [{"ORTH": t} for t in tokens]
         else:
             pattern = [{"LOWER": t.lower()} for t in tokens]
+            last = tokens[-1]
+            if not any_case and last[:1].isupper() and last.lower() not in _GENERIC_LAST:
+                # "US Steel" the company, not "US steel" the metal
+                pattern[-1]["IS_LOWER"] = False
         patterns.append({"label": label, "pattern": pattern, "id": ident})
 
     for entry in gazetteer.entries.values():

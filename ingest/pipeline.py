@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ingest.article import Article
 from ingest.dates import resolve_date
 from ingest.extraction import Entity, Evidence, Extraction, Mention
-from ingest.facts import FactExtractor, Mentioned
+from ingest.facts import FactExtractor, Mentioned, finalize_policies
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver
@@ -95,8 +95,9 @@ class Extractor:
                             "gazetteer" if span.id_ else "model:" + self.nlp.meta.get("name", "ner"))
                 )
             result.facts += self.facts.moves(sent, mentioned, session, evidence)
-            result.facts += self.facts.policies(sent, mentioned, reference, evidence)
+            result.facts += self.facts.policies(sent, mentioned, reference, evidence, session)
             result.facts += self.facts.analyst_views(sent, mentioned, evidence)
+        result.facts = finalize_policies(result.facts)
         return result
 
     @staticmethod
