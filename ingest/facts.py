@@ -403,13 +403,11 @@ class FactExtractor:
             # "a probe into Google": a target; "a probe into analog chips from the US": goods
             if any(t.ent_type_ for t in doc[i + 1:min(limit, i + 4)]):
                 return None
-        # the goods are what the preposition governs: stop where its subtree ends
-        subtree_end = max((t.i for t in doc[i].subtree), default=i) + 1
-        if subtree_end > i + 1:
-            limit = min(limit, subtree_end)
         j = i + 1
         while j < limit:
             tok = doc[j]
+            if tok.dep_ in ("nsubj", "nsubjpass") and j > i + 1:
+                break  # "..., and reports said": a new clause begins
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
                     or tok.lower_ in _GOODS_STOP or tok.text in (";", ".", ":", "(") or tok.like_num and j + 1 < len(doc) \
                     and doc[j + 1].lower_ in ("percent", "%", "per"):
