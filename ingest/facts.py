@@ -406,7 +406,8 @@ class FactExtractor:
         j = i + 1
         while j < limit:
             tok = doc[j]
-            if tok.dep_ in ("nsubj", "nsubjpass") and j > i + 1:
+            if tok.dep_ in ("nsubj", "nsubjpass") and j > i + 1 and doc[j - 1].lower_ in (",", "and", "but", "while") \
+                    and tok.head.i > j and tok.head.pos_ in ("VERB", "AUX"):
                 break  # "..., and reports said": a new clause begins
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
                     or tok.lower_ in _GOODS_STOP or tok.text in (";", ".", ":", "(") or tok.like_num and j + 1 < len(doc) \
@@ -415,7 +416,7 @@ class FactExtractor:
             if tok.text == "," and j + 1 < limit and (doc[j + 1].lower_ in _GOODS_STOP or doc[j + 1].like_num):
                 break
             j += 1
-        while j > i + 1 and (doc[j - 1].lower_ in (",", "and", "or") or doc[j - 1].tag_ in ("VBN", "VBD")):
+        while j > i + 1 and (doc[j - 1].lower_ in (",", "and", "or") or _is_participle(doc[j - 1])):
             j -= 1
         return doc[i + 1:j] if j > i + 1 else None
 
@@ -442,7 +443,7 @@ class FactExtractor:
         for item in items:
             while item and item[0].lower_ in _GOODS_DROP_LEADING:
                 item = item[1:]
-            while item and item[-1].tag_ in ("VBN", "VBD"):
+            while item and _is_participle(item[-1]):
                 item = item[:-1]  # "electric vehicles imported", "antimony shipped"
             # a company or a country alone is a target, not goods
             if item and all(t.ent_type_ in ("Company", "AnalystFirm", "Country") for t in item):
@@ -558,6 +559,14 @@ class FactExtractor:
                               {"statement": evidence.text}, evidence,
                               0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))
         return facts
+
+
+def _is_participle(tok: Token) -> bool:
+    """"imported", "made", "shipped" after a noun (the tagger also calls "tungsten" a participle)."""
+    return tok.tag_ in ("VBN", "VBD") and (tok.lower_.endswith("ed") or tok.lower_ in _IRREGULAR_PARTICIPLES)
+
+
+_IRREGULAR_PARTICIPLES = {"made", "sold", "built", "grown", "bought", "sent", "brought", "held", "kept", "set"}
 
 
 def doc_text(tokens: list[Token]) -> str:
