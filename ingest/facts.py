@@ -148,8 +148,8 @@ class FactExtractor:
             merged.append(g)
         return merged
 
-    def _direction(self, doc: Doc, lo: int, group: PercentGroup) -> int:
-        """+1 or -1 from the nearest movement word before the numbers (or "higher"/"lower" after)."""
+    def _direction(self, doc: Doc, lo: int, group: PercentGroup) -> tuple[int, Token | None]:
+        """+1 or -1 and the movement word: the nearest before the numbers, or "higher"/"lower" after."""
         for tok in reversed(doc[lo:group.start]):
             if tok.lower_ in ("points", "point") or tok.like_num or tok.lower_ in (",", "or", "by", "more", "than",
                                                                                   "over", "nearly", "almost",
@@ -157,9 +157,9 @@ class FactExtractor:
                 continue
             lemma = tok.lemma_.lower()
             if lemma in self.up or tok.lower_ in self.up:
-                return 1
+                return 1, tok
             if lemma in self.down or tok.lower_ in self.down:
-                return -1
+                return -1, tok
             if tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART", "SYM") or tok.text.startswith(("$", "HK$")) or \
                     parse_number(tok.text):
                 continue
@@ -167,10 +167,10 @@ class FactExtractor:
                 break
         for tok in doc[group.end:min(group.end + 2, len(doc))]:
             if tok.lower_ in ("higher", "up"):
-                return 1
+                return 1, tok
             if tok.lower_ in ("lower", "down"):
-                return -1
-        return 0
+                return -1, tok
+        return 0, None
 
     def _is_policy_rate(self, doc: Doc, group: PercentGroup) -> bool:
         after = [t.lower_ for t in doc[group.end:group.end + 3]]
@@ -188,7 +188,8 @@ class FactExtractor:
             if tok.lower_ in ("to", "at"):
                 seen_to = True
                 continue
-            if tok.lower_ in ("finish", "close", "end", "settle", "finished", "closed", "ended", "settled", ","):
+            if tok.lower_ in ("finish", "close", "end", "settle", "finished", "closed", "ended", "settled", ",", "a",
+                              "record", "new", "fresh", "all-time", "high", "low", "level", "of"):
                 continue
             if seen_to and tok.like_num:
                 value = parse_number(tok.text)
@@ -209,6 +210,21 @@ class FactExtractor:
 
     # -- moves -------------------------------------------------------------------------
 
+    def _group_date(self, sent: Span, lo: int, g: PercentGroup, hi: int, session: date | None,
+                    verb: Token | None) -> date | None:
+        """The session a move happened on: "shedding 1.7 percent on Monday", else the article's session."""
+        if session is None:
+            return None
+        doc = sent.doc
+        verbs = {verb.i, verb.head.i} if verb is not None else set()
+        for window in (doc[g.end:hi], doc[lo:g.start]):
+            for tok in window:
+                if tok.lower_ == "on" and tok.i + 1 < sent.end and tok.head.i in verbs:
+                    found = resolve_date(doc[tok.i:min(tok.i + 4, sent.end)].text, session)
+                    if found:
+                        return found
+        return session
+
     def moves(self, sent: Span, mentioned: list[Mentioned], session: date | None, evidence: Evidence) -> list[Fact]:
         doc = sent.doc
         groups = self._percent_groups(sent)
@@ -217,19 +233,19 @@ class FactExtractor:
         queue: list[Mentioned] = []
         lo = sent.start
         last_direction = 0
-        sent_date = resolve_date(sent.text, session) if session else None
-        when = sent_date or session
-        for g in groups:
+        last_subject: Mentioned | None = None
+        for n, g in enumerate(groups):
+            hi = groups[n + 1].start if n + 1 < len(groups) else sent.end
             window_ents = [m for m in mentioned if lo <= m.span.start and m.span.end <= g.start]
             if self._is_policy_rate(doc, g):
                 lo = g.end
                 continue
-            direction = self._direction(doc, lo, g)
+            direction, verb = self._direction(doc, lo, g)
             if direction == 0 and last_direction and all(
                     t.lower_ in (",", "and", "or", "respectively", "and/or") for t in doc[lo:g.start]):
                 direction = last_direction  # "gained 8.7 percent and 7.9 percent"
-            if direction == 0:
-                lo = g.end
+            if direction == 0 or (verb is not None and self._hypothetical(verb)):
+                lo = g.end  # no movement word, or a forecast ("could lift prices by 15 percent")
                 continue
             last_direction = direction
             subjects = [m for m in window_ents if m.type in MOVER_TYPES or not m.entity.known
@@ -237,12 +253,15 @@ class FactExtractor:
             if not subjects and queue:
                 subjects = queue[: len(g.values)]
                 queue = queue[len(g.values):]
+            elif not subjects and last_subject is not None and verb is not None and verb.tag_ == "VBG" and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                subjects = [last_subject]  # "fell 1.85 percent, after shedding 1.7 percent on Monday"
             elif len(subjects) > len(g.values):
                 if respectively:
                     queue = subjects[len(g.values):]
                     subjects = subjects[: len(g.values)]
                 else:
-                    subjects = [self._pick_subject(subjects, doc, lo, g)]
+                    subjects = [self._pick_subject(subjects, verb)]
             if len(subjects) != len(g.values):
                 if len(subjects) == 1 and g.values:
                     pairs = [(subjects[0], g.values[-1])]
@@ -253,6 +272,7 @@ class FactExtractor:
                 pairs = list(zip(subjects, g.values))
             close = self._close_level(doc, g, sent.end) if len(pairs) == 1 else None
             price = self._price_change(doc, lo, g) if len(pairs) == 1 else None
+            when = self._group_date(sent, lo, g, hi, session, verb)
             for subject, value in pairs:
                 values = {"percentChange": value * direction}
                 if when:
@@ -271,13 +291,27 @@ class FactExtractor:
                 rule = "move:respectively" if len(pairs) > 1 or respectively else "move:subject-verb-percent"
                 facts.append(Fact(kind, {role: (subject.entity.key,)}, values, evidence,
                                   0.9 if subject.entity.known else 0.75, rule))
+            last_subject = pairs[-1][0] if len(pairs) == 1 else None
             lo = g.end
         return facts
 
-    def _pick_subject(self, subjects: list[Mentioned], doc: Doc, lo: int, g: PercentGroup) -> Mentioned:
-        # Prefer the grammatical subject of the movement verb; else the nearest one.
+    @staticmethod
+    def _pick_subject(subjects: list[Mentioned], verb: Token | None) -> Mentioned:
+        """The subject of the movement verb ("the CAC 40 in Paris slumped", "Stellantis, which has a
+        partnership with Leapmotor, edged up"); else one that is some clause's subject; else the nearest."""
+        node = verb
+        for _ in range(4):  # the verb's own subject first, then its governors'
+            if node is None:
+                break
+            for m in subjects:
+                if any(t.head.i == node.i and t.dep_ in ("nsubj", "nsubjpass") for t in m.span):
+                    return m
+            if node.head.i == node.i:
+                break
+            node = node.head
         for m in subjects:
-            if any(t.dep_ in ("nsubj", "nsubjpass") for t in m.span):
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i for t in m.span) and \
+                    not any(t.dep_ in ("pobj", "dobj", "poss") for t in m.span):
                 return m
         return subjects[-1]
 
@@ -553,7 +587,6 @@ class FactExtractor:
             about = tuple(dict.fromkeys(
                 m.entity.key for m in mentioned
                 if m is not firm and m.entity.key != firm.entity.key and m.type not in ("Country", "City", "Person")
-                and m.type != "GovernmentBody"
             ))
             facts.append(Fact("AnalystView", {"analyst": (firm.entity.key,), "about": about},
                               {"statement": evidence.text}, evidence,

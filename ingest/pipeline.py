@@ -92,7 +92,7 @@ class Extractor:
                 result.mentions.append(
                     Mention(entity.key, span.text, span.start_char, span.end_char, evidence,
                             0.95 if entity.known else 0.7,
-                            "gazetteer" if span.id_ else "model:" + self.nlp.meta.get("name", "ner"))
+                            "gazetteer" if entity.known else "model:" + self.nlp.meta.get("name", "ner"))
                 )
             result.facts += self.facts.moves(sent, mentioned, session, evidence)
             result.facts += self.facts.policies(sent, mentioned, reference, evidence, session)

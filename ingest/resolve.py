@@ -82,6 +82,8 @@ class Resolver:
     def resolve(self, span: Span, article_country: str | None) -> Entity | None:
         surface = clean_surface(span)
         label, ident = span.label_, span.id_
+        if ident == "?":
+            ident = ""  # marked unknown by the entity repair component
         if ident.startswith("ctx:"):
             country = self._context_country(span, article_country)
             entry = self.gazetteer.in_context(ident[4:], country)

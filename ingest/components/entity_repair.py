@@ -31,6 +31,8 @@ _MODEL_LABELS = {"ORG": "Company", "PERSON": "Person", "GPE": "City", "NORP": "C
 _TRIM_LEFT = {"the", "a", "an", "'s", "’s", "peers", "peer", "rival", "rivals", "shares", "of"}
 _TRIM_RIGHT = {"and", "or", "&", ",", ";", "'s", "’s", "'", ".", "-", "--", "shares", "stock"}
 _JOINERS = {"of", "&", "and", "de", "du", "la"}
+#: Span id of an entity the gazetteer does not know (an empty id would keep the ruler's).
+UNKNOWN = "?"
 
 
 class EntityRepair:
@@ -76,18 +78,40 @@ class EntityRepair:
         Microelectronics" is no city; "Toyota Motor" is still Toyota.
         """
         doc = span.doc
-        end = span.end
-        while end < len(doc) and (self._is_name_token(doc[end]) or doc[end].text == "&" and end + 1 < len(doc)
-                                  and self._is_name_token(doc[end + 1])):
+        start, end = span.start, span.end
+        while end < len(doc) and end not in taken and (self._is_name_token(doc[end]) or doc[end].text == "&"
+                                                       and end + 1 < len(doc) and self._is_name_token(doc[end + 1])):
             end += 1
+        if end == span.end and end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_ \
+                and doc[end + 1].is_title and end + 1 not in taken:
+            # "Cleveland-Cliffs" is a company, not the city
+            whole = Span(doc, start, end + 2, label="ORG")
+            entry = self.gazetteer.lookup(whole.text)
+            if entry is not None:
+                return Span(doc, start, end + 2, label=entry.type, span_id=entry.id)
+            return Span(doc, start, end + 2, label="ORG", span_id=UNKNOWN)
+        if span.label_ == "StockIndex":
+            while start > span.sent.start and start - 1 not in taken and self._is_name_token(doc[start - 1]):
+                start -= 1  # "KBW Nasdaq Bank Index"
+            if start < span.start:
+                whole = Span(doc, start, end, label="StockIndex")
+                entry = self.gazetteer.lookup(whole.text)
+                return Span(doc, start, end, label="StockIndex", span_id=entry.id if entry else UNKNOWN)
         if end == span.end:
             return span
         extra = [t.text for t in doc[span.end:end] if t.text != "&"]
+        if span.label_ == "StockIndex":
+            # "Nifty IT", "Hang Seng Mainland Properties Index": a sub-index, not the benchmark
+            if all(word.lower() in ("index", "composite") for word in extra):
+                return span
+            whole = Span(doc, span.start, end, label="StockIndex")
+            entry = self.gazetteer.lookup(whole.text)
+            return Span(doc, span.start, end, label="StockIndex", span_id=entry.id if entry else UNKNOWN)
         if all(word in self.name_suffixes for word in extra):
             return span
         if not any(word in self.company_words for word in extra) and span.label_ not in ("Company", "AnalystFirm"):
             return span
-        whole = Span(doc, span.start, end, label="ORG")
+        whole = Span(doc, span.start, end, label="ORG", span_id=UNKNOWN)
         entry = self.gazetteer.lookup(whole.text)
         if entry is not None:
             return Span(doc, span.start, end, label=entry.type, span_id=entry.id)
@@ -95,8 +119,8 @@ class EntityRepair:
 
     @staticmethod
     def _is_name_token(tok) -> bool:
-        return tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper or any(c.isupper() for c in tok.text[1:])) \
-            and not tok.ent_type_ and tok.is_alpha
+        return (tok.pos_ == "PROPN" or tok.is_upper and len(tok) > 1) and not tok.ent_type_ and tok.is_alpha and \
+            (tok.is_title or tok.is_upper or any(c.isupper() for c in tok.text[1:]))
 
     def _grow(self, span: Span, taken: set[int]) -> Span:
         """Extend a model span over adjacent proper nouns and hyphenated parts of the name."""
@@ -156,6 +180,8 @@ class EntityRepair:
                 return None  # "Automakers", "Holdings", "Bank": words, not names
             if span.label_ == "ORG" and tok.is_upper and len(text) <= 3:
                 return None  # unknown acronyms are mostly sectors and products (AI, EV, LNG)
+        if span[-1].lower_ in ("index", "average") and len(span) > 1:
+            return Span(span.doc, span.start, span.end, label="StockIndex", span_id=UNKNOWN)  # "KBW Nasdaq Bank Index"
         if label in ("Person", "City") and any(t.text in self.company_words for t in span):
             label = "Company"  # "Yuanlong Probe Technology", "Kalinga Stainless Tubes"
         return Span(span.doc, span.start, span.end, label=label)
@@ -185,7 +211,7 @@ class EntityRepair:
         taken = {i for e in ents if e.label_ in OUR_TYPES for i in range(e.start, e.end)}
         spans: list[Span] = []
         for ent in ents:
-            if ent.label_ in ("Company", "AnalystFirm", "City") and ent.id_:
+            if ent.label_ in ("Company", "AnalystFirm", "City", "StockIndex") and ent.id_:
                 ent = self._extend_known(ent, taken)
             trimmed = self._trim(ent) if ent.label_ not in OUR_TYPES else ent
             if trimmed is None:
