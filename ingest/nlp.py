@@ -128,6 +128,8 @@ def build_pipeline(
             "company_words": sorted(lexicon.words("company_words")),
             "person_titles": sorted(lexicon.words("person_titles")),
             "name_suffixes": sorted(lexicon.words("name_suffixes")),
+            "government_words": sorted(lexicon.words("government_words")),
+            "not_place_words": sorted(lexicon.words("not_place_words")),
         },
     )
     return nlp

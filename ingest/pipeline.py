@@ -25,6 +25,17 @@ from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver
 
+#: Head nouns of definite descriptions ("the ministry") and the label words they refer to.
+_BODY_NOUNS = {
+    "ministry": {"ministry"},
+    "regulator": {"commission", "authority", "administration", "regulation", "regulatory", "board"},
+    "commission": {"commission"},
+    "department": {"department"},
+    "administration": {"administration"},
+    "directorate": {"directorate"},
+    "bureau": {"bureau"},
+}
+
 _SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday)\b", re.I)
 
 
@@ -61,8 +72,9 @@ class Extractor:
     ) -> None:
         self.nlp = nlp
         self.gazetteer = load_gazetteer(gazetteer_dir)
-        self.resolver = Resolver(self.gazetteer, known)
-        self.facts = FactExtractor(nlp, load_lexicon(lexicon_path))
+        lexicon = load_lexicon(lexicon_path)
+        self.resolver = Resolver(self.gazetteer, known, lexicon.data.get("capitals"))
+        self.facts = FactExtractor(nlp, lexicon)
 
     def extract(self, article: Article) -> Extraction:
         """Extract one article."""
@@ -80,25 +92,51 @@ class Extractor:
         country = self.resolver.dominant_country(doc)
         reference = article.reference_date
         session = session_date(doc, reference)
+        bodies: list[Entity] = []  # government bodies in the order the article names them
         for n, sent in enumerate(doc.sents):
             evidence = sentence_evidence(sent, n)
             mentioned: list[Mentioned] = []
+            for span, entity in self._body_anaphora(sent, bodies):
+                mentioned.append(Mentioned(span, entity))
+                result.mentions.append(Mention(entity.key, span.text, span.start_char, span.end_char, evidence, 0.6,
+                                               "coreference:definite-description"))
             for span in sent.ents:
                 entity = self.resolver.resolve(span, country)
                 if entity is None:
                     continue
                 entity = self._merge(result, entity)
                 mentioned.append(Mentioned(span, entity))
+                if entity.type == "GovernmentBody":
+                    bodies.append(entity)
                 result.mentions.append(
                     Mention(entity.key, span.text, span.start_char, span.end_char, evidence,
                             0.95 if entity.known else 0.7,
                             "gazetteer" if entity.known else "model:" + self.nlp.meta.get("name", "ner"))
                 )
+            mentioned.sort(key=lambda m: m.span.start)
             result.facts += self.facts.moves(sent, mentioned, session, evidence)
             result.facts += self.facts.policies(sent, mentioned, reference, evidence, session)
             result.facts += self.facts.analyst_views(sent, mentioned, evidence)
         result.facts = finalize_policies(result.facts)
         return result
+
+    @staticmethod
+    def _body_anaphora(sent: Span, bodies: list[Entity]) -> list[tuple[Span, Entity]]:
+        """"The ministry said…": a definite description of a government body named before."""
+        found = []
+        if not bodies:
+            return found
+        doc = sent.doc
+        for tok in sent:
+            if tok.ent_type_ or tok.lower_ not in _BODY_NOUNS or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                continue  # "the Ministry of …" is a name the ruler did not know, not a reference
+            for entity in reversed(bodies):
+                if _BODY_NOUNS[tok.lower_] & set(entity.label.lower().replace(",", " ").split()):
+                    found.append((doc[tok.i - 1:tok.i + 1], entity))
+                    break
+        return found
 
     @staticmethod
     def _merge(result: Extraction, entity: Entity) -> Entity:

@@ -52,8 +52,10 @@ class Resolver:
     node when the next article names it.
     """
 
-    def __init__(self, gazetteer: Gazetteer, known: Mapping[str, tuple[str, str]] | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, known: Mapping[str, tuple[str, str]] | None = None,
+                 capitals: Mapping[str, str] | None = None) -> None:
         self.gazetteer = gazetteer
+        self.capitals = dict(capitals or {})
         self.known = dict(known or {})
         self._fuzzy_names = {
             normalize_name(name): entry.id
@@ -79,8 +81,26 @@ class Resolver:
                 return ent.id_
         return default
 
+    def _capital_as_government(self, span: Span, surface: str) -> Entity | None:
+        """"Ottawa said…", "Tokyo's response", "talks with Seoul": a capital standing for its government."""
+        country = self.capitals.get(surface)
+        if country is None or country not in self.gazetteer.entries:
+            return None
+        root = span.root
+        prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if root.dep_ == "poss" and root.head.ent_type_ in ("StockIndex", "StockExchange", "Company"):
+            return None  # "Tokyo's Nikkei 225": the market's city
+        if root.dep_ in ("nsubj", "nsubjpass", "poss") or prev in ("with", "between", "and") and \
+                root.head.lower_ in ("with", "between", "talks"):
+            return entity_from_entry(self.gazetteer.entries[country], surface)
+        return None
+
     def resolve(self, span: Span, article_country: str | None) -> Entity | None:
         surface = clean_surface(span)
+        if span.label_ == "City" and self.capitals:
+            government = self._capital_as_government(span, surface)
+            if government is not None:
+                return government
         label, ident = span.label_, span.id_
         if ident == "?":
             ident = ""  # marked unknown by the entity repair component

@@ -40,7 +40,7 @@ class EntityRepair:
 
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, not_entities: list[str],
                  generic_words: list[str], company_words: list[str], person_titles: list[str],
-                 name_suffixes: list[str]) -> None:
+                 name_suffixes: list[str], government_words: list[str], not_place_words: list[str]) -> None:
         self.name = name
         self.gazetteer = gazetteer
         self.not_entities = {normalize_name(w) for w in not_entities} | set(not_entities)
@@ -48,6 +48,8 @@ class EntityRepair:
         self.company_words = set(company_words)
         self.person_titles = set(person_titles)
         self.name_suffixes = set(name_suffixes)
+        self.government_words = set(government_words)
+        self.not_place_words = {w.lower() for w in not_place_words}
 
     # -- span surgery -------------------------------------------------------------------
 
@@ -170,6 +172,8 @@ class EntityRepair:
         label = _MODEL_LABELS.get(span.label_)
         if label is None:
             return None
+        if span.label_ in ("GPE", "LOC") and span[-1].lower_ in self.not_place_words:
+            return None  # "Jiangsu province": not a city, not a country
         entry = self.gazetteer.lookup(text)
         if entry is not None and (span.label_ != "PERSON" or entry.type == "Person" or len(span) > 1):
             return Span(span.doc, span.start, span.end, label=entry.type, span_id=entry.id)
@@ -182,6 +186,8 @@ class EntityRepair:
                 return None  # unknown acronyms are mostly sectors and products (AI, EV, LNG)
         if span[-1].lower_ in ("index", "average") and len(span) > 1:
             return Span(span.doc, span.start, span.end, label="StockIndex", span_id=UNKNOWN)  # "KBW Nasdaq Bank Index"
+        if span.label_ == "ORG" and len(span) > 1 and any(t.text in self.government_words for t in span):
+            return Span(span.doc, span.start, span.end, label="GovernmentBody", span_id=UNKNOWN)
         if label in ("Person", "City") and any(t.text in self.company_words for t in span):
             label = "Company"  # "Yuanlong Probe Technology", "Kalinga Stainless Tubes"
         return Span(span.doc, span.start, span.end, label=label)
@@ -233,13 +239,14 @@ class EntityRepair:
 @Language.factory(
     "marketgraph_entities",
     default_config={"gazetteer_dir": "", "not_entities": [], "generic_words": [], "company_words": [],
-                    "person_titles": [], "name_suffixes": []},
+                    "person_titles": [], "name_suffixes": [], "government_words": [], "not_place_words": []},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
 def make_entity_repair(nlp: Language, name: str, gazetteer_dir: str, not_entities: list[str],
                        generic_words: list[str], company_words: list[str], person_titles: list[str],
-                       name_suffixes: list[str]) -> EntityRepair:
+                       name_suffixes: list[str], government_words: list[str],
+                       not_place_words: list[str]) -> EntityRepair:
     """Create the component, reading the gazetteer from ``gazetteer_dir``."""
     return EntityRepair(nlp, name, load_gazetteer(Path(gazetteer_dir)), not_entities, generic_words, company_words,
-                        person_titles, name_suffixes)
+                        person_titles, name_suffixes, government_words, not_place_words)
