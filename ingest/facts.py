@@ -350,10 +350,14 @@ class FactExtractor:
                 continue
             if self._hypothetical(head):
                 continue
+            determiner = doc[start - 1].lower_ if start > 0 else ""
+            if determiner in ("the", "these", "those", "such") and not any(
+                    g.end <= start and start - g.end <= 2 for g in groups) and kind not in ("Sanction",):
+                continue  # "the duties", "these tariffs": a measure the article has already named
             used_end = end
             issuer = self._issuer(doc, mentioned, start, end)
             rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
-                          [g for g in groups if end <= g.start < next_start]
+                          [g for g in groups if end <= g.start < next_start and not 0 <= next_start - g.end <= 2]
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
             effective = self._effective_date(sent, reference, kind, head)
             target_prev = None
@@ -383,6 +387,15 @@ class FactExtractor:
 
     def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int) -> Mentioned | None:
         before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES]
+        # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
+        node = doc[trigger_end - 1]
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            for m in before:
+                if any(t.head.i == node.i and t.dep_ in ("nsubj", "nsubjpass") for t in m.span):
+                    return m
         bodies = [m for m in before if m.type == "GovernmentBody"]
         if bodies:
             return bodies[-1]
@@ -492,6 +505,21 @@ class FactExtractor:
         def ok(m: Mentioned) -> bool:
             return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key)
 
+        # "added Huawei Technologies to its entity list": the object of "add" is the target
+        node = doc[trigger_end - 1]
+        for _ in range(3):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in ("add", "put", "place", "include", "blacklist"):
+                objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+                for obj in objects:
+                    inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
+                    if inside:
+                        companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
+                        return (companies or inside)[0]
+                break
+
         if goods is not None:
             inside = [m for m in mentioned if goods.start - 1 <= m.span.start and m.span.end <= goods.end and ok(m)]
             companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
@@ -501,7 +529,8 @@ class FactExtractor:
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"
         for m in after:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
-            if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead):
+            if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) or \
+                    any(t.lower_ == "to" for t in lead) and any(t.lemma_ in ("ship", "export", "sell") for t in lead):
                 if goods is None or m.span.start <= goods.end + 4:
                     return m
         return None
@@ -511,6 +540,9 @@ class FactExtractor:
         if reference is None:
             return None
         text = sent.text
+        if re.search(r"\beffective immediately\b|\bwith immediate effect\b", text, re.I):
+            day = re.search(r"\bon\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", text, re.I)
+            return resolve_date(day.group(0), reference) if day else reference
         for m in _EFFECTIVE.finditer(text):
             past = m.group(1).lower() in ("took effect", "came into force")
             found = resolve_date(m["rest"], reference, future=not past)

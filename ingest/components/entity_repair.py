@@ -232,8 +232,30 @@ class EntityRepair:
                 typed = self._type(piece) if piece is not None else None
                 if typed is not None:
                     spans.append(typed)
-        doc.ents = filter_spans(spans)
+        spans = filter_spans(spans)
+        doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
         return doc
+
+    @staticmethod
+    def _repeat_names(doc: Doc, spans: list[Span]) -> list[Span]:
+        """One name, one entity per article: where the model found "Hanwha Ocean" once, its
+        other occurrences are the same entity even where the model missed them."""
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        names = {tuple(t.text for t in s): s for s in spans
+                 if s.label_ in ("Company", "AnalystFirm", "Person", "StockIndex") and len(s) >= 1 and
+                 (len(s) > 1 or len(s.text) > 3)}
+        extra = []
+        for i, tok in enumerate(doc):
+            if i in covered:
+                continue
+            for words, model in names.items():
+                n = len(words)
+                if tok.text == words[0] and tuple(t.text for t in doc[i:i + n]) == words and \
+                        not covered.intersection(range(i, i + n)):
+                    extra.append(Span(doc, i, i + n, label=model.label_, span_id=model.id_ or UNKNOWN))
+                    covered.update(range(i, i + n))
+                    break
+        return extra
 
 
 @Language.factory(
