@@ -91,7 +91,6 @@ class FactExtractor:
         self.percent.add("PERCENT", [
             [{"LIKE_NUM": True}, {"LOWER": {"IN": ["percent", "%", "pct", "pc"]}}],
             [{"LIKE_NUM": True}, {"LOWER": "per"}, {"LOWER": "cent"}],
-            [{"TEXT": {"REGEX": r"^\d[\d,]*(\.\d+)?(%|pc|pct)$"}}],
         ])
         self._cache: tuple | None = None
         self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")

@@ -4,5 +4,6 @@ Importing this package registers their factories with spaCy.
 """
 
 from ingest.components.entity_repair import EntityRepair
+from ingest.components.gazetteer_ruler import GazetteerRuler
 
-__all__ = ["EntityRepair"]
+__all__ = ["EntityRepair", "GazetteerRuler"]

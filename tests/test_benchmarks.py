@@ -1,0 +1,18 @@
+"""Smoke test: each benchmark runs end to end on a tiny size, so it cannot rot (no timing asserted)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ingest_throughput_benchmark_runs(tmp_path):
+    out = tmp_path / "ingest.json"
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ingest_throughput.py"), "--articles", "6",
+                             "--output", str(out)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "ratio" in result.stdout
+    data = json.loads(out.read_text())
+    assert data["articles"] == 6 and data["marketgraph_ingest"]["triples"] > 0
