@@ -87,6 +87,7 @@ class FactExtractor:
         self.hedges = lexicon.words("hedge_verbs")
         self.analyst_nouns = lexicon.words("analyst_nouns")
         self.analyst_cues = lexicon.words("analyst_name_cues")
+        self.company_cues = lexicon.words("company_cues")
         self.percent = Matcher(nlp.vocab)
         self.percent.add("PERCENT", [
             [{"LIKE_NUM": True}, {"LOWER": {"IN": ["percent", "%", "pct", "pc"]}}],
@@ -592,6 +593,37 @@ class FactExtractor:
             facts.append(Fact("InterestRateDecision", {"issuedBy": (banks[0].entity.key,)}, values, evidence, 0.8,
                               "policy:rate-decision"))
         return facts
+
+    # -- headquarters -------------------------------------------------------------------
+
+    def headquarters(self, sent: Span, mentioned: list[Mentioned], country_of: dict[str, str]) -> list[tuple[str, str]]:
+        """(company key, country key) the sentence states: "Hangzhou-based DeepSeek", "Chinese
+        electric vehicle maker XPeng", "Nucor, based in North Carolina" (a place the gazetteer places)."""
+        doc = sent.doc
+        found = []
+        places = [m for m in mentioned if m.type in ("Country", "City")]
+        for company in (m for m in mentioned if m.type in ("Company", "AnalystFirm")):
+            for place in places:
+                gap = doc[place.span.end:company.span.start]
+                if place.span.end > company.span.start or len(gap) > 7:
+                    continue
+                words = [t.lower_ for t in gap]
+                based = words[:2] == ["-", "based"] or words[:1] == ["based"]
+                cue = place.type == "Country" and any(w in self.company_cues for w in words) and \
+                    not any(t.ent_type_ or t.is_punct for t in gap)
+                if based or cue:
+                    country = place.entity.key if place.type == "Country" else country_of.get(place.entity.key)
+                    if country:
+                        found.append((company.entity.key, country))
+            after = doc[company.span.end:min(company.span.end + 5, sent.end)]
+            if [t.lower_ for t in after[:3]] in ([",", "based", "in"], [",", "headquartered", "in"]):
+                for place in places:
+                    if company.span.end < place.span.start <= company.span.end + 5:
+                        country = place.entity.key if place.type == "Country" else country_of.get(place.entity.key)
+                        if country:
+                            found.append((company.entity.key, country))
+                        break
+        return found
 
     # -- analyst views ------------------------------------------------------------------
 

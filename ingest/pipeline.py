@@ -75,6 +75,7 @@ class Extractor:
         lexicon = load_lexicon(lexicon_path)
         self.resolver = Resolver(self.gazetteer, known, lexicon.data.get("capitals"))
         self.facts = FactExtractor(nlp, lexicon)
+        self._country_of = {k: e.country for k, e in self.gazetteer.entries.items() if e.country}
 
     def extract(self, article: Article) -> Extraction:
         """Extract one article."""
@@ -114,6 +115,10 @@ class Extractor:
                             "gazetteer" if entity.known else "model:" + self.nlp.meta.get("name", "ner"))
                 )
             mentioned.sort(key=lambda m: m.span.start)
+            for company, country in self.facts.headquarters(sent, mentioned, self._country_of):
+                entity = result.entities[company]
+                if not entity.known and entity.country is None:
+                    entity.country = country
             result.facts += self.facts.moves(sent, mentioned, session, evidence)
             result.facts += self.facts.policies(sent, mentioned, reference, evidence, session)
             result.facts += self.facts.analyst_views(sent, mentioned, evidence)

@@ -1,0 +1,111 @@
+"""The extractors on the phrasings the issue names, in sentences that are not the seed's."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from ingest.article import Article
+
+PUBLISHED = datetime(2025, 3, 12, 9, 0)  # a Wednesday
+
+
+def extract(extractor, text):
+    return extractor.extract(Article(body=text, title="test", published=PUBLISHED))
+
+
+def moves(result):
+    return [(result.entities[f.role("index") or f.role("company")].label, f.kind, f.values["percentChange"],
+             f.values.get("closeLevel"), f.values.get("priceChange"))
+            for f in result.facts_of("IndexMovement", "StockMovement")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kospi rose 2.83 percent to 2,789.96 on Tuesday.",
+         ("KOSPI", "IndexMovement", Decimal("2.83"), Decimal("2789.96"), None)),
+        ("The Nikkei 225 shed 3.4% as exporters slid.", ("Nikkei 225", "IndexMovement", Decimal("-3.4"), None, None)),
+        ("Shares of Infosys fell 2.1 per cent in Mumbai.", ("Infosys", "StockMovement", Decimal("-2.1"), None, None)),
+        ("Tencent gained HK$3.20, or 4.5 percent, after results.",
+         ("Tencent Holdings", "StockMovement", Decimal("4.5"), None, Decimal("3.20"))),
+        ("Investors piled into chipmakers, with Nvidia up 12 percent.",
+         ("Nvidia", "StockMovement", Decimal("12"), None, None)),
+        ("The CAC 40 slumped 1.2% to finish at 5,912.4 points.",
+         ("CAC 40", "IndexMovement", Decimal("-1.2"), Decimal("5912.4"), None)),
+        ("The DAX ended 0.6% higher at 22,410.", ("DAX", "IndexMovement", Decimal("0.6"), Decimal("22410"), None)),
+        ("The FTSE 100 added 45 points, or 1.1%, to 8,120.", ("FTSE 100", "IndexMovement", Decimal("1.1"),
+                                                             Decimal("8120"), None)),
+    ],
+)
+def test_move_phrasings(extractor, text, expected):
+    found = moves(extract(extractor, text))
+    assert len(found) == 1, found
+    label, kind, pct, close, price = found[0]
+    assert label.startswith(expected[0]) or expected[0] in label
+    assert (kind, pct, close, price) == expected[1:]
+
+
+def test_respectively_lists(extractor):
+    result = extract(extractor, "XPeng, Li Auto and Geely rose 12, 8.7 and 7.9 percent, respectively.")
+    assert [(label, pct) for label, _, pct, _, _ in moves(result)] == [
+        ("XPeng", Decimal("12")), ("Li Auto", Decimal("8.7")), ("Geely Automobile Holdings", Decimal("7.9"))]
+
+
+def test_little_changed_is_no_move(extractor):
+    assert moves(extract(extractor, "The Straits Times Index was little changed at 3,901.")) == []
+
+
+def test_two_tariff_groups_with_their_goods(extractor):
+    result = extract(extractor, "China will levy 15 percent on US coal and LNG and 10 percent on crude oil, "
+                                "farm equipment and certain autos.")
+    tariffs = [(f.values.get("ratePercent"), f.values["appliesTo"], result.entities[f.role("issuedBy")].label,
+                result.entities[f.role("targets")].label) for f in result.facts_of("Tariff")]
+    assert tariffs == [
+        (Decimal("15"), ("US coal", "LNG"), "China", "United States"),
+        (Decimal("10"), ("crude oil", "farm equipment", "autos"), "China", "United States"),
+    ]
+
+
+def test_rate_decision_and_effective_dates(extractor):
+    result = extract(extractor, "The Reserve Bank of India cut its repo rate by 25 basis points to 6.25 percent "
+                                "on Friday. Washington said tariffs of 26% on Indian goods would apply from April 9.")
+    (decision,) = result.facts_of("InterestRateDecision")
+    assert decision.values["ratePercent"] == Decimal("6.25")
+    assert decision.values["effectiveDate"] == date(2025, 3, 7)
+    (tariff,) = result.facts_of("Tariff")
+    assert result.entities[tariff.role("issuedBy")].label == "United States"
+    assert result.entities[tariff.role("targets")].label == "India"
+    assert tariff.values["effectiveDate"] == date(2025, 4, 9)
+
+
+def test_threats_are_not_policies(extractor):
+    result = extract(extractor, "The European Commission could impose duties of 30 percent on Chinese steel.")
+    assert result.facts_of("Tariff") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "country"),
+    [
+        ("Shenzhen-based Tianrui Smart Logistics jumped 5 percent.", "Tianrui Smart Logistics", "china"),
+        ("Indian textile maker Parashar Textiles fell 5 percent.", "Parashar Textiles", "india"),
+    ],
+)
+def test_headquarters_from_the_article(extractor, text, company, country):
+    result = extract(extractor, text)
+    entity = next(e for e in result.entities.values() if e.label == company)
+    assert entity.type == "Company" and not entity.known
+    assert entity.country == country
+
+
+def test_analyst_view_about_its_subject(extractor):
+    result = extract(extractor, "Nomura analysts said Sony's games unit would drive earnings growth this year.")
+    (view,) = result.facts_of("AnalystView")
+    assert result.entities[view.role("analyst")].type == "AnalystFirm"
+    assert [result.entities[k].label for k in view.roles["about"]] == ["Sony Group"]
+
+
+def test_products_and_technologies_are_not_entities(extractor):
+    result = extract(extractor, "Apple's iPhone sales and AI servers lifted the Nasdaq, while LNG and EV makers lagged.")
+    labels = {e.label for e in result.entities.values()}
+    assert not labels & {"iPhone", "AI", "LNG", "EV"}
