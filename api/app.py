@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import entities, health, sparql
+from api.routes import articles, entities, graph, health, sparql
 from api.settings import Settings
 from graph.projection import Projection
 from graph.store import Store, open_store
@@ -21,7 +21,10 @@ A knowledge graph of companies, stock indices, countries, policies and analyst f
 built from financial news.
 
 * **/sparql** — the W3C SPARQL 1.1 Protocol; queries see the union of all graphs.
-* **/entities/search** and **/entities/neighborhood** — find an entity and what it is connected to.
+* **/entities/search**, **/entities/{id}** and **/entities/neighborhood** — find an entity, describe it,
+  and see what it is connected to (also as Cytoscape JSON, node-link JSON, GraphML or GEXF).
+* **/paths** — how two entities are connected.
+* **/articles** — the articles behind the graph, with their entities and facts.
 * **/health** — is the service up, and how big is the graph.
 """
 
@@ -62,5 +65,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     errors.install(app)
     app.include_router(sparql.router)
     app.include_router(entities.router)
+    app.include_router(graph.router)
+    app.include_router(articles.router)
     app.include_router(health.router)
     return app

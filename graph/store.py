@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import abc
 import io
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.errors import InvalidIRI, QuerySyntaxError, StoreError, StoreLocked, UnknownFormat
 from graph.mapping import ArticleGraph, Quad
@@ -267,13 +268,21 @@ class OxigraphStore(Store):
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, bindings: Mapping[str, Any] | None = None) -> Any:
+        """Run a query; its dataset is, in order of precedence:
+
+        1. the graphs passed here (the SPARQL Protocol's ``default-graph-uri`` and
+           ``named-graph-uri``): exactly those, so passing only named graphs leaves the
+           default graph empty, and passing only default graphs leaves no named graph;
+        2. the query's own ``FROM`` / ``FROM NAMED`` clauses, evaluated by Oxigraph;
+        3. otherwise the default graph is the union of all graphs and every named graph is available.
+        """
         options: dict[str, Any] = {"prefixes": PREFIXES}
-        if default_graphs:
-            options["default_graph"] = [named_node(g) for g in default_graphs]
-        else:
+        if default_graphs or named_graphs:
+            options["default_graph"] = [named_node(g) for g in default_graphs or ()]
+            options["named_graphs"] = [named_node(g) for g in named_graphs or ()]
+        elif not _has_dataset_clause(sparql):
+            # Oxigraph's union option would override a FROM clause, so it is set only without one.
             options["use_default_graph_as_union"] = True
-        if named_graphs:
-            options["named_graphs"] = [named_node(g) for g in named_graphs]
         if bindings:
             options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         try:
@@ -351,16 +360,59 @@ def open_store(path: Path | str | None, *, backend: str = "oxigraph", read_only:
 
 
 def serialize_results(result: Any, fmt: str) -> bytes:
-    """Serialize a query result: SELECT/ASK to a results format, CONSTRUCT/DESCRIBE to RDF."""
+    """Serialize a query result: SELECT/ASK to a results format, CONSTRUCT/DESCRIBE to RDF.
+
+    RDF formats are those of :data:`RDF_FORMATS` (Turtle, TriG and RDF/XML use the project's
+    prefixes; N-Quads and TriG put the triples in the default graph) and ``"jsonld"``, JSON-LD
+    compacted with the prefixes the triples use.
+    """
     if isinstance(result, ox.QueryTriples):
+        if fmt == "jsonld":
+            return _jsonld(result.serialize(format=ox.RdfFormat.N_TRIPLES) or b"")
         if fmt not in RDF_FORMATS:
             raise UnknownFormat(f"format {fmt!r} is not an RDF format")
         buffer = io.BytesIO()
-        buffer.write(result.serialize(format=RDF_FORMATS[fmt]) or b"")
+        buffer.write(ox.serialize(result, format=RDF_FORMATS[fmt], prefixes=PREFIXES) or b"")
         return buffer.getvalue()
     if fmt not in RESULT_FORMATS:
         raise UnknownFormat(f"format {fmt!r} is not a SPARQL results format")
     return result.serialize(format=RESULT_FORMATS[fmt]) or b""
+
+
+#: Lexical tokens that may contain the word FROM without it being the keyword: comments,
+#: strings, IRIs, variables, blank nodes, language tags and prefixed names. What is left
+#: are bare words, and in SPARQL a bare ``FROM`` only ever starts a dataset clause.
+_SPARQL_TOKEN = re.compile(
+    r"""\#[^\n]*
+    | '''(?:[^'\\]|\\.|'(?!''))*'''  | """(?:[^"\\]|\\.|"(?!""))*"""
+    | '(?:[^'\\\n]|\\.)*'  | "(?:[^"\\\n]|\\.)*"
+    | <[^<>"{}|^`\\\x00-\x20]*>
+    | [?$]\w+  | _:[\w.-]*  | @[A-Za-z][A-Za-z0-9-]*
+    | [^\W\d][\w.-]*:[^\s{}()<>,;]*  | :[^\s{}()<>,;]*
+    | [^\W\d]\w*""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def _has_dataset_clause(sparql: str) -> bool:
+    """True when a query names its own dataset with ``FROM`` or ``FROM NAMED``.
+
+    >>> _has_dataset_clause("SELECT * FROM <http://x.test/g> WHERE { ?s ?p ?o }")
+    True
+    >>> _has_dataset_clause('SELECT ?from WHERE { ?from ex:from "from" } # from')
+    False
+    """
+    return any(token.upper() == "FROM" for token in _SPARQL_TOKEN.findall(sparql))
+
+
+def _jsonld(ntriples: bytes) -> bytes:
+    """N-Triples as compact JSON-LD, with a context of the project prefixes the triples use."""
+    graph = Graph()
+    graph.parse(data=ntriples, format="nt")
+    iris = {str(t) for triple in graph for t in triple if isinstance(t, URIRef)}
+    iris |= {str(o.datatype) for o in graph.objects() if isinstance(o, Literal) and o.datatype}
+    context = {p: ns for p, ns in PREFIXES.items() if any(iri.startswith(ns) for iri in iris)}
+    return graph.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8")
 
 
 def result_kind(result: Any) -> str:

@@ -100,7 +100,8 @@ def test_search_by_alias_and_type_filter(client):
 
 
 def test_neighborhood_of_the_hang_seng(client):
-    body = client.get("/entities/neighborhood", params={"iri": HSI, "hops": 1, "limit": 100}).json()
+    body = client.get("/entities/neighborhood", params={"iri": HSI, "hops": 1, "limit": 100,
+                                                        "comentions": True}).json()
     assert body["center"]["label"] == "Hang Seng Index"
     labels = {n["label"] for n in body["nodes"]}
     assert {"China", "Hong Kong", "Huatai Securities"} <= labels
@@ -110,12 +111,114 @@ def test_neighborhood_of_the_hang_seng(client):
 
 
 def test_neighborhood_limit_and_hops(client):
-    small = client.get("/entities/neighborhood", params={"iri": HSI, "limit": 3}).json()
+    params = {"iri": HSI, "comentions": True}
+    small = client.get("/entities/neighborhood", params={**params, "limit": 3}).json()
     assert len(small["nodes"]) == 4  # the centre and its three strongest neighbours
-    two = client.get("/entities/neighborhood", params={"iri": HSI, "hops": 2, "limit": 200}).json()
-    one = client.get("/entities/neighborhood", params={"iri": HSI, "hops": 1, "limit": 200}).json()
+    weights = [e["weight"] for e in small["edges"] if HSI in (e["source"], e["target"])]
+    everything = client.get("/entities/neighborhood", params={**params, "limit": 1000}).json()
+    all_weights = sorted((e["weight"] for e in everything["edges"] if HSI in (e["source"], e["target"])), reverse=True)
+    assert sorted(weights, reverse=True) == all_weights[:3]  # the strongest edges come first
+    two = client.get("/entities/neighborhood", params={**params, "hops": 2, "limit": 200}).json()
+    one = client.get("/entities/neighborhood", params={**params, "hops": 1, "limit": 200}).json()
     assert len(two["nodes"]) > len(one["nodes"])
-    assert client.get("/entities/neighborhood", params={"iri": HSI, "hops": 3}).status_code == 422
+    assert client.get("/entities/neighborhood", params={"iri": HSI, "hops": 4}).status_code == 422
+
+
+def test_neighborhood_without_comentions_keeps_only_stated_relations(client):
+    body = client.get("/entities/neighborhood", params={"iri": HSI, "limit": 100}).json()
+    relations = {r["relation"] for e in body["edges"] for r in e["relations"]}
+    assert "mentionedWith" not in relations
+    assert {n["label"] for n in body["nodes"]} == {"Hang Seng Index", "Hong Kong"}  # mg:country
+
+
+def test_neighborhood_facts_as_nodes(client):
+    body = client.get("/entities/neighborhood", params={"iri": HSI, "facts": "nodes", "limit": 100}).json()
+    facts = [n for n in body["nodes"] if n["kind"] == "fact"]
+    moves = [f for f in facts if f["fact"]["kind"] == "IndexMovement"]
+    seed_move = [f for f in moves if f["fact"]["values"].get("date") == "2025-02-04"]
+    assert seed_move and seed_move[0]["fact"]["values"]["percentChange"] == 2.83
+    assert any(e["source"] == seed_move[0]["iri"] and e["target"] == HSI for e in body["edges"])
+
+
+def test_neighborhood_date_filter(client):
+    params = {"iri": HSI, "comentions": True, "limit": 500}
+    everything = client.get("/entities/neighborhood", params=params).json()
+    seed_day = client.get("/entities/neighborhood", params={**params, "since": "2025-02-04",
+                                                            "until": "2025-02-04"}).json()
+    assert len(seed_day["nodes"]) < len(everything["nodes"])
+    for edge in seed_day["edges"]:
+        if edge["first_seen"]:
+            assert edge["first_seen"] == edge["last_seen"] == "2025-02-04"
+
+
+@pytest.mark.parametrize("fmt", ["cytoscape", "nodelink", "graphml", "gexf"])
+def test_neighborhood_exports_open_in_graph_tools(client, fmt):
+    import json
+
+    import networkx as nx
+
+    response = client.get("/entities/neighborhood", params={"iri": HSI, "comentions": True, "format": fmt})
+    assert response.status_code == 200
+    if fmt == "cytoscape":
+        elements = response.json()["elements"]
+        assert any(n["data"]["label"] == "Hang Seng Index" for n in elements["nodes"])
+        assert all({"source", "target", "weight"} <= set(e["data"]) for e in elements["edges"])
+        return
+    if fmt == "nodelink":
+        graph = nx.node_link_graph(json.loads(response.text), edges="links")
+    else:
+        graph = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(response.content))
+    labels = {data.get("label") for _, data in graph.nodes(data=True)}
+    assert "Hang Seng Index" in labels
+    assert graph.number_of_edges() > 0
+    assert all("weight" in data for _, _, data in graph.edges(data=True))
+
+
+def test_export_by_accept_header_and_unknown_format(client):
+    response = client.get("/entities/neighborhood", params={"iri": HSI}, headers={"accept": "application/graphml+xml"})
+    assert response.headers["content-type"].startswith("application/graphml+xml")
+    assert client.get("/entities/neighborhood", params={"iri": HSI, "format": "svg"}).status_code == 406
+
+
+def test_paths_between_two_entities(client):
+    xpeng = "https://w3id.org/marketgraph/id/entity/xpeng"
+    us = "https://w3id.org/marketgraph/id/entity/united-states"
+    body = client.get("/paths", params={"from": xpeng, "to": us}).json()
+    assert body["paths"]
+    for path in body["paths"]:
+        assert path[0]["iri"] == xpeng and path[-1]["iri"] == us
+    assert all(e["articles"] for e in body["edges"])
+    assert client.get("/paths", params={"from": xpeng, "to": "nope"}).status_code == 400
+
+
+def test_entity_detail(client):
+    body = client.get("/entities/hang-seng-index").json()
+    assert body["label"] == "Hang Seng Index" and body["types"] == ["StockIndex"]
+    assert "http://www.wikidata.org/entity/Q1045" in body["same_as"] or body["same_as"] == []
+    assert body["articles"] >= 2
+    kinds = {f["kind"] for f in body["facts"]}
+    assert "IndexMovement" in kinds
+    assert all(f["evidence"]["text"] for f in body["facts"])
+    assert client.get("/entities/no-such-entity").status_code == 404
+    assert client.get("/entities/Bad%20Id").status_code == 400
+
+
+def test_articles_list_and_detail(client):
+    listing = client.get("/articles", params={"entity": HSI}).json()["articles"]
+    seed = [a for a in listing if a["title"].startswith("Hong Kong stocks surge")]
+    assert seed
+    dated = client.get("/articles", params={"since": "2025-02-04", "until": "2025-02-04"}).json()["articles"]
+    assert [a["title"] for a in dated] == [seed[0]["title"]]
+    detail = client.get(f"/articles/{seed[0]['id']}").json()
+    assert detail["creators"] == ["Zhang Tianyuan"]
+    body = detail["body"]
+    for entity in detail["entities"]:
+        for mention in entity["mentions"]:
+            assert body[mention["start"]:mention["end"]] == mention["text"]
+    for fact in detail["facts"]:
+        assert body[fact["evidence"]["start"]:fact["evidence"]["end"]] == fact["evidence"]["text"]
+    assert client.get("/articles/00000000deadbeef").status_code == 404
+    assert client.get("/articles/..%2F..%2Fetc").status_code in (400, 404)
 
 
 def test_neighborhood_policy_edges(client):
