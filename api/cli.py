@@ -271,6 +271,95 @@ def serve(
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
 
 
+def _projection(settings: Settings):
+    from graph.projection import Projection
+
+    if not settings.store.exists():
+        raise _fail(f"no store at {settings.store}: run `marketgraph ingest` first or pass --store")
+    kg = _open(settings, read_only=True)
+    projection = Projection(kg)
+    projection.refresh()
+    return kg, projection
+
+
+def _emit_view(view: dict, fmt: str) -> None:
+    import json as _json
+
+    from graph.errors import UnknownFormat
+    from graph.export import serialize
+
+    if fmt == "json":
+        typer.echo(_json.dumps(view, indent=2, default=str))
+        return
+    try:
+        sys.stdout.buffer.write(serialize(view, fmt))
+    except UnknownFormat as exc:
+        raise _fail(str(exc)) from None
+
+
+GraphFormat = Annotated[str, typer.Option("--format", "-f", help="json, cytoscape, nodelink, graphml or gexf.")]
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="A name, alias or prefix.", show_default=False)],
+    store: StoreOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+) -> None:
+    """Find entities by name or alias (exact, prefix, then fuzzy; most-mentioned first)."""
+    kg, projection = _projection(_settings(store))
+    try:
+        for hit in projection.search(text, limit=limit):
+            typer.echo(f"{hit['label']}\t{'/'.join(hit['types'])}\t{hit['articles']} articles\t{hit['iri']}")
+    finally:
+        kg.close()
+
+
+@app.command()
+def neighborhood(
+    iri: Annotated[str, typer.Argument(help="The entity's IRI (see `marketgraph search`).", show_default=False)],
+    store: StoreOption = None,
+    hops: Annotated[int, typer.Option(min=1, max=3)] = 1,
+    limit: Annotated[int, typer.Option(min=1, max=2000, help="Most neighbours, strongest first.")] = 50,
+    comentions: Annotated[bool, typer.Option(help="Add edges between entities named by the same articles.")] = False,
+    facts_as_nodes: Annotated[bool, typer.Option("--facts-as-nodes", help="Show facts as nodes of their own.")] = False,
+    format: GraphFormat = "json",
+) -> None:
+    """The entities connected to an entity and how, as JSON or a graph file for Gephi or Cytoscape."""
+    from graph.errors import GraphError
+
+    kg, projection = _projection(_settings(store))
+    try:
+        view = projection.neighborhood(iri, hops=hops, limit=limit, comentions=comentions,
+                                       facts_as_nodes=facts_as_nodes)
+    except GraphError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        kg.close()
+    _emit_view(view, format)
+
+
+@app.command()
+def paths(
+    source: Annotated[str, typer.Argument(help="IRI of the first entity.", show_default=False)],
+    target: Annotated[str, typer.Argument(help="IRI of the second entity.", show_default=False)],
+    store: StoreOption = None,
+    max_hops: Annotated[int, typer.Option(min=1, max=6)] = 3,
+    format: GraphFormat = "json",
+) -> None:
+    """Shortest connecting paths between two entities, with the articles behind each edge."""
+    from graph.errors import GraphError
+
+    kg, projection = _projection(_settings(store))
+    try:
+        view = projection.paths(source, target, max_hops=max_hops)
+    except GraphError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        kg.close()
+    _emit_view(view, format)
+
+
 @app.command()
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of *.gold.json files, each naming its article.", file_okay=False, exists=True)],

@@ -112,3 +112,23 @@ def test_stdin(cli_env):
     rows = run("query", "--format", "csv", "SELECT ?pct WHERE { ?m a mg:IndexMovement ; mg:percentChange ?pct }",
                env=cli_env)
     assert rows.stdout.splitlines() == ["pct", "-1.5"]
+
+
+def test_search_neighborhood_and_paths_commands(cli_env, seed_path, tmp_path):
+    import networkx as nx
+
+    run("ingest", str(seed_path), env=cli_env)
+    hits = run("search", "hang seng", env=cli_env).stdout.splitlines()
+    assert hits[0].startswith("Hang Seng Index\tStockIndex")
+    iri = hits[0].split("\t")[-1]
+    view = json.loads(run("neighborhood", iri, "--comentions", env=cli_env).stdout)
+    assert view["center"]["label"] == "Hang Seng Index" and len(view["nodes"]) > 5
+    graphml = tmp_path / "hsi.graphml"
+    graphml.write_bytes(subprocess.run(MARKETGRAPH + ["neighborhood", iri, "--comentions", "--format", "graphml"],
+                                       capture_output=True, env=cli_env, timeout=120).stdout)
+    assert nx.read_graphml(graphml).number_of_nodes() == len(view["nodes"])
+    us = "https://w3id.org/marketgraph/id/entity/united-states"
+    found = json.loads(run("paths", iri, us, env=cli_env).stdout)
+    assert found["paths"] and found["paths"][0][-1]["iri"] == us
+    bad = run("neighborhood", "https://w3id.org/marketgraph/id/entity/nope", env=cli_env)
+    assert bad.returncode == 2 and "no entity" in bad.stderr
