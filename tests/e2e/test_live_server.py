@@ -82,3 +82,18 @@ def test_neighborhood_and_search_over_http(server):
     body = httpx.get(server + "/entities/neighborhood", params={"iri": hits[0]["iri"], "hops": 2}).json()
     assert body["center"]["label"] == "XPeng"
     assert len(body["nodes"]) > 1
+
+
+def test_rdflib_sparqlstore_client(server):
+    from rdflib import Graph, URIRef
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    graph = Graph(store=SPARQLStore(server + "/sparql", returnFormat="json"))
+    rows = list(graph.query("""
+        PREFIX mg: <https://w3id.org/marketgraph/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?pct WHERE { ?m mg:index ?i ; mg:percentChange ?pct . ?i rdfs:label "Hang Seng Index" }"""))
+    assert [str(r.pct) for r in rows] == ["2.83"]
+    hsi = URIRef("https://w3id.org/marketgraph/id/entity/hang-seng-index")
+    labels = list(graph.objects(hsi, URIRef("http://www.w3.org/2000/01/rdf-schema#label")))
+    assert [str(label) for label in labels] == ["Hang Seng Index"]
