@@ -86,6 +86,7 @@ class FactExtractor:
         self.reporting = lexicon.words("reporting_verbs")
         self.hedges = lexicon.words("hedge_verbs")
         self.analyst_nouns = lexicon.words("analyst_nouns")
+        self.rating_words = lexicon.words("rating_words")
         self.analyst_cues = lexicon.words("analyst_name_cues")
         self.company_cues = lexicon.words("company_cues")
         self.percent = Matcher(nlp.vocab)
@@ -628,22 +629,44 @@ class FactExtractor:
     # -- analyst views ------------------------------------------------------------------
 
     def analyst_views(self, sent: Span, mentioned: list[Mentioned], evidence: Evidence) -> list[Fact]:
+        doc = sent.doc
         text_lower = sent.text.lower()
         according = "according to" in text_lower
+        rating = any(w in text_lower for w in self.rating_words)
         reporting = any(t.lemma_.lower() in self.reporting and t.pos_ in ("VERB", "AUX") for t in sent)
-        firms: list[Mentioned] = []
+        views_words = any(t.lower_ in self.analyst_nouns or t.lemma_ in ("expect", "forecast", "estimate", "predict")
+                          or t.dep_ == "aux" and t.lower_ in ("could", "would", "may", "might", "should", "will")
+                          for t in sent)
+        firms: list[tuple[int, Mentioned]] = []
         for m in mentioned:
-            if m.type not in ("Company", "AnalystFirm"):
+            if m.type not in ("Company", "AnalystFirm") and (m.entity.known or m.type not in ("Person", "City")):
                 continue
-            nxt = sent.doc[m.span.end] if m.span.end < len(sent.doc) else None
+            nxt = doc[m.span.end] if m.span.end < len(doc) else None
+            lead = doc[max(sent.start, m.span.start - 6):m.span.start]
+            lead_words = [t.lower_ for t in lead]
+            # "SSI Securities analysts wrote", "a strategist at Vietcap Securities",
+            # "according to a note from Bualuang Securities", "CGS International raised its price target"
             cue_after = nxt is not None and nxt.lower_ in self.analyst_nouns
-            cue_name = any(w in m.entity.label.split() for w in self.analyst_cues) or m.type == "AnalystFirm"
-            preceded = sent.doc[max(sent.start, m.span.start - 2):m.span.start].text.lower() in ("according to",)
-            is_subject = any(t.dep_ in ("nsubj",) and t.head.lemma_.lower() in self.reporting for t in m.span) or \
-                (cue_after and nxt.dep_ == "nsubj" and nxt.head.lemma_.lower() in self.reporting)
-            if cue_after and (reporting or according) or preceded and cue_name or \
-                    (is_subject and cue_name) or (m.type == "AnalystFirm" and according):
-                firms.append(m)
+            cue_before = len(lead_words) >= 2 and lead_words[-1] in ("at", "with", "from") and \
+                lead_words[-2] in self.analyst_nouns | {"note", "report"}
+            after_according = according and "according" in lead_words
+            governing = _subject_of(m.span)
+            head = governing if governing is not None else m.span.root.head
+            subject_of_rating = governing is not None and head.lemma_.lower() in self.reporting | \
+                {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "keep", "initiate"} \
+                and rating
+            cue_name = any(w in m.entity.label.split() for w in self.analyst_cues)
+            is_subject = governing is not None and head.lemma_.lower() in self.reporting
+            if m.type in ("Person", "City"):
+                # a person-typed name is a firm only with a firm's cue: "Monex analysts", "Monex cut its target"
+                its = any(t.lower_ == "its" for t in doc[head.i:sent.end])
+                if not (cue_after or subject_of_rating and its and len(m.span) == 1):
+                    continue
+            strength = 3 if cue_after or cue_before or after_according else 2 if subject_of_rating else \
+                1 if is_subject and (cue_name or m.type == "AnalystFirm" and (rating or views_words)) else 0
+            if strength and (not after_according or cue_name or not m.entity.known or m.type == "AnalystFirm"):
+                firms.append((strength, m))
+        firms = [m for _, m in sorted(firms, key=lambda pair: -pair[0])]
         facts = []
         for firm in firms[:1]:
             firm.entity.type = "AnalystFirm"
@@ -655,6 +678,14 @@ class FactExtractor:
                               {"statement": evidence.text}, evidence,
                               0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))
         return facts
+
+
+def _subject_of(span: Span) -> Token | None:
+    """The verb a span is the subject of ("CITIC Securities said": said), or None."""
+    for tok in span:
+        if tok.dep_ in ("nsubj", "nsubjpass") and not (span.start <= tok.head.i < span.end):
+            return tok.head
+    return None
 
 
 def _is_participle(tok: Token) -> bool:

@@ -133,6 +133,14 @@ class Extractor:
             return found
         doc = sent.doc
         for tok in sent:
+            if tok.lower_ == "bank" and tok.i > 1 and doc[tok.i - 1].lower_ == "central" and \
+                    doc[tok.i - 2].lower_ == "the" and not tok.ent_type_:
+                # "the central bank": the last central bank the article named
+                bank = next((e for e in reversed(bodies) if "bank" in e.label.lower()
+                             or "reserve" in e.label.lower()), None)
+                if bank is not None:
+                    found.append((doc[tok.i - 2:tok.i + 1], bank))
+                continue
             if tok.ent_type_ or tok.lower_ not in _BODY_NOUNS or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":

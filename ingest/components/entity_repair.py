@@ -33,6 +33,14 @@ _TRIM_RIGHT = {"and", "or", "&", ",", ";", "'s", "’s", "'", ".", "-", "--", "s
 _JOINERS = {"of", "&", "and", "de", "du", "la"}
 #: Span id of an entity the gazetteer does not know (an empty id would keep the ruler's).
 UNKNOWN = "?"
+_ANALYST_PLURALS = {"analysts", "strategists", "economists"}
+_ANALYST_SINGULARS = {"analyst", "strategist", "economist", "note", "report", "head", "director"}
+_RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
+
+
+def _capitalised(tok) -> bool:
+    return (tok.is_title or tok.is_upper) and tok.is_alpha and tok.lower_ not in ("the", "a", "an") and \
+        not tok.ent_type_ in ("Country", "GovernmentBody", "Person", "StockIndex", "City")
 
 
 class EntityRepair:
@@ -232,9 +240,50 @@ class EntityRepair:
                 typed = self._type(piece) if piece is not None else None
                 if typed is not None:
                     spans.append(typed)
-        spans = filter_spans(spans)
+        spans = self._firm_names(doc, filter_spans(spans))
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
         return doc
+
+    def _firm_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names the model missed where a cue says a firm stands: "BTG Pactual analysts wrote",
+        "Genial Investimentos cut its price target", "a strategist at Vietcap Securities".
+        A longer name found this way replaces the shorter match inside it ("RMB Morgan Stanley")."""
+        found: list[Span] = []
+        for tok in doc:
+            if tok.lower_ in _ANALYST_PLURALS:
+                end, start = tok.i, tok.i
+            elif tok.lemma_ in _RATING_VERBS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "its":
+                end, start = tok.i, tok.i
+            elif tok.lower_ in ("at", "from") and tok.i > 0 and doc[tok.i - 1].lower_ in _ANALYST_SINGULARS:
+                start = end = tok.i + 1
+                while end < len(doc) and end - start < 5 and _capitalised(doc[end]):
+                    end += 1
+                if end > start:
+                    found.append(Span(doc, start, end, label="ORG", span_id=UNKNOWN))
+                continue
+            else:
+                continue
+            while start > tok.sent.start and end - start < 5 and _capitalised(doc[start - 1]) and \
+                    not (start - 1 == tok.sent.start and doc[start - 1].is_stop):
+                start -= 1
+            if start < end:
+                found.append(Span(doc, start, end, label="ORG", span_id=UNKNOWN))
+        out = list(spans)
+        for span in found:
+            inside = [s for s in out if s.start >= span.start and s.end <= span.end]
+            overlapping = [s for s in out if s.start < span.end and span.start < s.end and s not in inside]
+            if overlapping or any(s.label_ in ("Person", "Country", "GovernmentBody", "StockIndex") for s in inside):
+                continue
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end):
+                continue
+            typed = self._type(span)
+            if typed is None:
+                continue
+            entry = self.gazetteer.lookup(span.text)
+            if entry is not None:
+                typed = Span(doc, span.start, span.end, label=entry.type, span_id=entry.id)
+            out = [s for s in out if s not in inside] + [typed]
+        return sorted(out, key=lambda s: s.start)
 
     @staticmethod
     def _repeat_names(doc: Doc, spans: list[Span]) -> list[Span]:
