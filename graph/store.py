@@ -12,7 +12,6 @@ registered in :data:`BACKENDS` and chosen by name.
 from __future__ import annotations
 
 import abc
-import io
 import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -267,8 +266,9 @@ class OxigraphStore(Store):
     # -- reads -------------------------------------------------------------------------
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None, bindings: Mapping[str, Any] | None = None) -> Any:
-        """Run a query; its dataset is, in order of precedence:
+              named_graphs: list[str] | None = None, bindings: Mapping[str, Any] | None = None,
+              base_iri: str | None = None) -> Any:
+        """Run a query (relative IRIs resolve against ``base_iri``); its dataset is, in order of precedence:
 
         1. the graphs passed here (the SPARQL Protocol's ``default-graph-uri`` and
            ``named-graph-uri``): exactly those, so passing only named graphs leaves the
@@ -276,7 +276,7 @@ class OxigraphStore(Store):
         2. the query's own ``FROM`` / ``FROM NAMED`` clauses, evaluated by Oxigraph;
         3. otherwise the default graph is the union of all graphs and every named graph is available.
         """
-        options: dict[str, Any] = {"prefixes": PREFIXES}
+        options: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": base_iri}
         if default_graphs or named_graphs:
             options["default_graph"] = [named_node(g) for g in default_graphs or ()]
             options["named_graphs"] = [named_node(g) for g in named_graphs or ()]
@@ -371,9 +371,7 @@ def serialize_results(result: Any, fmt: str) -> bytes:
             return _jsonld(result.serialize(format=ox.RdfFormat.N_TRIPLES) or b"")
         if fmt not in RDF_FORMATS:
             raise UnknownFormat(f"format {fmt!r} is not an RDF format")
-        buffer = io.BytesIO()
-        buffer.write(ox.serialize(result, format=RDF_FORMATS[fmt], prefixes=PREFIXES) or b"")
-        return buffer.getvalue()
+        return ox.serialize(result, format=RDF_FORMATS[fmt], prefixes=PREFIXES) or b""
     if fmt not in RESULT_FORMATS:
         raise UnknownFormat(f"format {fmt!r} is not a SPARQL results format")
     return result.serialize(format=RESULT_FORMATS[fmt]) or b""
@@ -382,16 +380,15 @@ def serialize_results(result: Any, fmt: str) -> bytes:
 #: Lexical tokens that may contain the word FROM without it being the keyword: comments,
 #: strings, IRIs, variables, blank nodes, language tags and prefixed names. What is left
 #: are bare words, and in SPARQL a bare ``FROM`` only ever starts a dataset clause.
-_SPARQL_TOKEN = re.compile(
-    r"""\#[^\n]*
-    | '''(?:[^'\\]|\\.|'(?!''))*'''  | """(?:[^"\\]|\\.|"(?!""))*"""
-    | '(?:[^'\\\n]|\\.)*'  | "(?:[^"\\\n]|\\.)*"
-    | <[^<>"{}|^`\\\x00-\x20]*>
-    | [?$]\w+  | _:[\w.-]*  | @[A-Za-z][A-Za-z0-9-]*
-    | [^\W\d][\w.-]*:[^\s{}()<>,;]*  | :[^\s{}()<>,;]*
-    | [^\W\d]\w*""",
-    re.VERBOSE | re.DOTALL,
-)
+_SPARQL_TOKEN = re.compile("|".join((
+    r"#[^\n]*",  # a comment
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''", r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # long strings
+    r"'(?:[^'\\\n]|\\.)*'", r'"(?:[^"\\\n]|\\.)*"',  # strings
+    r"<[^<>\"{}|^`\\\x00-\x20]*>",  # an IRI
+    r"[?$]\w+", r"_:[\w.-]*", r"@[A-Za-z][A-Za-z0-9-]*",  # a variable, a blank node, a language tag
+    r"(?:[^\W\d][\w.-]*)?:[^\s{}()<>,;]*",  # a prefixed name
+    r"[^\W\d]\w*",  # a bare word: a keyword, or a function name
+)), re.DOTALL)
 
 
 def _has_dataset_clause(sparql: str) -> bool:

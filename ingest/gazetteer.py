@@ -39,8 +39,7 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("U.S.")
     'us'
     """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = text.replace("’", "'")
+    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"'s$", "", text.strip())
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"[.\u2019']", "", text)

@@ -194,7 +194,13 @@ class EntityRepair:
                 return None  # unknown acronyms are mostly sectors and products (AI, EV, LNG)
         if span[-1].lower_ in ("index", "average") and len(span) > 1:
             return Span(span.doc, span.start, span.end, label="StockIndex", span_id=UNKNOWN)  # "KBW Nasdaq Bank Index"
-        if span.label_ == "ORG" and len(span) > 1 and any(t.text in self.government_words for t in span):
+        if span.label_ == "ORG" and all(t.text in self.person_titles or t.is_punct for t in span):
+            return None  # "Commerce Minister": a title, not an organisation
+        if span.label_ == "ORG" and len(span) > 1 and (
+                any(t.text in self.government_words for t in span) or
+                span[0].text in ("State", "Central", "National", "Reserve", "Bank") and
+                any(t.lower_ == "bank" for t in span) and self.gazetteer.country_of_demonym(span[-1].text) is None
+                and self.gazetteer.lookup(span[-1].text) is not None and span[-2].lower_ == "of"):
             return Span(span.doc, span.start, span.end, label="GovernmentBody", span_id=UNKNOWN)
         if label in ("Person", "City") and any(t.text in self.company_words for t in span):
             label = "Company"  # "Yuanlong Probe Technology", "Kalinga Stainless Tubes"
@@ -203,12 +209,22 @@ class EntityRepair:
     # -- the component --------------------------------------------------------------------
 
     def _merge_joined(self, spans: list[Span]) -> list[Span]:
-        """"Steel Authority of" + "India" -> one company; "Hyundai Engineering &" + "Construction"."""
+        """"Steel Authority of" + "India" -> one company; "Hyundai Engineering &" + "Construction";
+        "Bank Rakyat" + "Indonesia"; "Malaysian" + "Pacific Industries"."""
         out: list[Span] = []
         for span in spans:
             if out:
                 prev = out[-1]
                 doc = span.doc
+                if prev.end == span.start and prev.label_ == "ORG" and span.label_ == "Country" and \
+                        not doc[prev.end - 1].whitespace_ == "" and span[-1].is_title:
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")
+                    continue
+                if prev.end == span.start and prev.label_ == "Country" and span.label_ == "ORG" and \
+                        prev[0].is_title and prev.text.endswith(("n", "ese", "ish", "i")) and \
+                        not self.gazetteer.lookup(span.text) and len(span) > 1:
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")
+                    continue
                 if prev.end == span.start and prev.label_ in ("ORG",) and prev[-1].lower_ in _JOINERS:
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")
                     continue
@@ -240,9 +256,22 @@ class EntityRepair:
                 typed = self._type(piece) if piece is not None else None
                 if typed is not None:
                     spans.append(typed)
-        spans = self._firm_names(doc, filter_spans(spans))
+        spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
         return doc
+
+    @staticmethod
+    def _surnames(spans: list[Span]) -> list[Span]:
+        """"Malhotra", "Le Maire" after "Sanjay Malhotra", "Bruno Le Maire": the person again."""
+        people = [s for s in spans if s.label_ == "Person" and len(s) > 1]
+        out = []
+        for span in spans:
+            words = [t.text for t in span]
+            if span.label_ in ("Company", "City") and not span.id_.strip("?") and any(
+                    [t.text for t in p[len(p) - len(words):]] == words for p in people if len(p) > len(words)):
+                span = Span(span.doc, span.start, span.end, label="Person", span_id=UNKNOWN)
+            out.append(span)
+        return out
 
     def _firm_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Names the model missed where a cue says a firm stands: "BTG Pactual analysts wrote",

@@ -75,7 +75,7 @@ def test_sparql_errors_are_400_with_position(client):
     response = client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x ?y }"})
     assert response.status_code == 400
     assert "1:" in response.text and "Traceback" not in response.text
-    assert client.get("/sparql").status_code == 400
+    assert client.get("/sparql", params={"query": ""}).status_code == 400
     update = client.post("/sparql", content="update=DROP%20ALL", headers={"content-type": "application/x-www-form-urlencoded"})
     assert update.status_code == 400
     wrong = client.post("/sparql", content=HSI_MOVE, headers={"content-type": "text/plain"})
