@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import articles, entities, graph, health, sparql
+from api.routes import articles, entities, graph, health, search, sparql
 from api.settings import Settings
 from graph.projection import Projection
 from graph.store import Store, open_store
@@ -25,6 +25,7 @@ built from financial news.
   and see what it is connected to (also as Cytoscape JSON, node-link JSON, GraphML or GEXF).
 * **/paths** — how two entities are connected.
 * **/articles** — the articles behind the graph, with their entities and facts.
+* **/search** — full-text search over articles (also `mg:textMatch(?article, "words")` in SPARQL).
 * **/health** — is the service up, and how big is the graph.
 """
 
@@ -67,5 +68,6 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.include_router(entities.router)
     app.include_router(graph.router)
     app.include_router(articles.router)
+    app.include_router(search.router)
     app.include_router(health.router)
     return app

@@ -113,6 +113,7 @@ class Projection:
         self.facts: dict[str, FactRecord] = {}
         self.facts_of: dict[str, list[str]] = {}
         self.article_dates: dict[str, date | None] = {}
+        self.article_entities: dict[str, list[str]] = {}
         self.revision: str | None = None
         self._names: dict[str, list[str]] = {}
         self._lock = threading.Lock()
@@ -199,6 +200,8 @@ class Projection:
                 names[normalize_name(name)].append(iri)
         self.graph, self.nodes, self.facts, self.facts_of = graph, nodes, facts, dict(facts_of)
         self.article_dates, self._names = dates, dict(names)
+        self.article_entities = {a: sorted(es, key=lambda e: -nodes[e].articles if e in nodes else 0)
+                                 for a, es in by_article.items()}
 
     # -- views -------------------------------------------------------------------------
 

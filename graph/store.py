@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import abc
 import re
+import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -21,9 +22,11 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from graph.errors import InvalidIRI, QuerySyntaxError, StoreError, StoreLocked, UnknownFormat
 from graph.mapping import ArticleGraph, Quad
+from graph.textindex import TextIndex
 from graph.vocab import ENTITIES_GRAPH, META_GRAPH, MG, ONTOLOGY_GRAPH, PREFIXES, STORE_NODE
 
 #: RDF serializations by short name: (pyoxigraph format, media type).
@@ -178,6 +181,57 @@ class OxigraphStore(Store):
                     "running ingest first)"
                 ) from None
             raise StoreError(f"cannot open the store at {self.path}: {text}") from None
+        self.text = self._open_text_index()
+
+    # -- the full-text index -------------------------------------------------------------
+
+    def _open_text_index(self) -> TextIndex:
+        """The FTS5 index beside the store (``<store>.fts.sqlite``), rebuilt when out of step.
+
+        A store written by another tool, or a process killed between the store's
+        transaction and the index's, leaves the index's recorded revision behind the
+        store's: it is then rebuilt from the store. A read-only or foreign folder gets an
+        in-memory index.
+        """
+        index = None
+        if self.path is not None:
+            try:
+                index = TextIndex(self.path.with_name(self.path.name + ".fts.sqlite"))
+            except sqlite3.Error:
+                index = None
+        if index is None:
+            index = TextIndex(None)
+        if index.meta("revision") != self.revision():
+            self._rebuild_text_index(index)
+        return index
+
+    def _rebuild_text_index(self, index: TextIndex) -> None:
+        index.clear()
+        rows = self.select(_TEXT_QUERY)
+        evidence: dict[str, list[str]] = {}
+        for row in self.select(_EVIDENCE_QUERY):
+            evidence.setdefault(row["a"], []).append(row["text"])
+        for row in rows:
+            index.upsert(row["a"], row["title"] or "", row["body"] or "", row["issued"], evidence.get(row["a"], []))
+        index.set_meta("revision", self.revision())
+
+    def search_text(self, query: str, *, since=None, until=None, limit: int = 20) -> list[dict]:
+        """Articles matching a full-text query (FTS5 syntax), best first, with snippets."""
+        return self.text.search(query, since=since, until=until, limit=limit)
+
+    def _index_graph(self, graph: ArticleGraph) -> None:
+        title = body = issued = ""
+        evidence = []
+        for s, p, o, _ in graph.quads:
+            if p == DCTERMS.title and s == graph.iri:
+                title = str(o)
+            elif p == MG.body:
+                body = str(o)
+            elif p == DCTERMS.issued:
+                issued = str(o)
+            elif p == MG.text:
+                evidence.append(str(o))
+        self.text.upsert(str(graph.iri), title, body, issued or None, evidence)
 
     # -- writes ------------------------------------------------------------------------
 
@@ -227,6 +281,10 @@ class OxigraphStore(Store):
                 self._store.extend(quads)  # one transaction for the whole batch
                 report.quads = len(quads)
                 self._bump_revision()
+                for graph in graphs:
+                    if existing.get(str(graph.iri)) != graph.content_hash:
+                        self._index_graph(graph)
+                self.text.set_meta("revision", self.revision())
         except OSError as exc:
             raise StoreError(f"writing to the store failed: {exc}") from None
         return report
@@ -237,6 +295,8 @@ class OxigraphStore(Store):
             return False
         self._store.remove_graph(node)
         self._bump_revision()
+        self.text.remove(iri)
+        self.text.set_meta("revision", self.revision())
         return True
 
     def ensure_ontology(self, path: Path) -> bool:
@@ -285,12 +345,27 @@ class OxigraphStore(Store):
             options["use_default_graph_as_union"] = True
         if bindings:
             options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+        options["custom_functions"] = {ox.NamedNode(str(MG.textMatch)): self._text_match_function()}
         try:
             return self._store.query(sparql, **options)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
         except OSError as exc:
             raise StoreError(f"query failed: {exc}") from None
+
+    def _text_match_function(self):
+        """``mg:textMatch(?article, "query")``: true when the article matches the full-text query."""
+        cache: dict[str, set[str]] = {}
+
+        def text_match(article, query):
+            if not isinstance(article, ox.NamedNode) or not isinstance(query, ox.Literal):
+                return None
+            if query.value not in cache:
+                cache[query.value] = self.text.matching(query.value)
+            return ox.Literal("true" if article.value in cache[query.value] else "false",
+                              datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+
+        return text_match
 
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         result = self.query(sparql, bindings=bindings)
@@ -316,6 +391,7 @@ class OxigraphStore(Store):
         self._store.flush()
         added = len(self._store) - before
         self._bump_revision()
+        self._rebuild_text_index(self.text)  # loaded files may hold articles
         return added
 
     def dump(self, out: IO[bytes], fmt: str) -> None:
@@ -338,6 +414,7 @@ class OxigraphStore(Store):
         return len(self._store)
 
     def close(self) -> None:
+        self.text.close()
         if not self.read_only:
             try:
                 self._store.flush()
@@ -345,6 +422,13 @@ class OxigraphStore(Store):
                 pass
         del self._store
 
+
+_TEXT_QUERY = """
+SELECT ?a ?title ?body ?issued WHERE {
+  GRAPH ?a { ?a a mg:Article OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a mg:body ?body }
+             OPTIONAL { ?a dcterms:issued ?issued } }
+}"""
+_EVIDENCE_QUERY = "SELECT ?a ?text WHERE { GRAPH ?a { ?a a mg:Article . ?ev a mg:Evidence ; mg:text ?text } }"
 
 #: Backends by name, in the manner of rdflib's plugin registry.
 BACKENDS: dict[str, type[Store]] = {"oxigraph": OxigraphStore}

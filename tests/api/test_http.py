@@ -247,3 +247,34 @@ def test_openapi_documents_every_endpoint(client):
         for method, operation in methods.items():
             assert operation.get("summary"), (method, path)
     assert client.get("/docs").status_code == 200
+
+
+def test_full_text_search(client):
+    body = client.get("/search", params={"q": "Solomon Systech"}).json()
+    (hit,) = body["results"]
+    assert hit["title"].startswith("Hong Kong stocks surge")
+    assert "<mark>Solomon</mark> <mark>Systech</mark>" in hit["snippet"]
+    assert {"Hang Seng Index", "XPeng"} <= {e["label"] for e in hit["entities"]}
+    assert client.get("/search", params={"q": "Solomon", "until": "2025-01-01"}).json()["results"] == []
+    ranked = client.get("/search", params={"q": "tungsten OR molybdenum"}).json()["results"]
+    assert len(ranked) > 1 and all("<mark>" in h["snippet"] + h["title"] for h in ranked)
+    # FTS syntax errors are retried as plain words rather than failing
+    assert client.get("/search", params={"q": 'Solomon "'}).json()["results"][0]["id"] == hit["id"]
+
+
+def test_text_match_in_sparql(client):
+    query = 'SELECT ?a WHERE { ?a a mg:Article FILTER(mg:textMatch(?a, "molybdenum")) }'
+    found = {r["a"] for r in _bindings(client.get("/sparql", params={"query": query}))}
+    containing = 'SELECT ?a WHERE { ?a a mg:Article ; mg:body ?b FILTER(CONTAINS(LCASE(?b), "molybdenum")) }'
+    expected = {r["a"] for r in _bindings(client.get("/sparql", params={"query": containing}))}
+    assert found == expected and len(found) >= 2
+
+
+def test_text_index_follows_writes_and_removals(memory_store, seed_extraction):
+    from graph.mapping import map_extraction
+
+    graph = map_extraction(seed_extraction)
+    memory_store.write_articles([graph])
+    assert [h["article"] for h in memory_store.search_text("molybdenum")] == [str(graph.iri)]
+    memory_store.remove_article(str(graph.iri))
+    assert memory_store.search_text("molybdenum") == []
