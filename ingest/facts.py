@@ -342,8 +342,10 @@ class FactExtractor:
                 continue
             next_start = next((m[1] for m in matches[n + 1:] if m[1] >= end), sent.end)
             head = doc[end - 1]
-            # "the US tariff deadline": a trigger that only modifies another noun is no policy
-            if head.dep_ == "compound" and head.head.lower_ not in self.trigger_words:
+            # "the US tariff deadline": a trigger that only modifies another noun is no policy;
+            # "a countervailing duty investigation" is the investigation, not a duty
+            if head.dep_ == "compound" and (head.head.lower_ not in self.trigger_words or any(
+                    m[1] <= head.head.i < m[2] and m[0] != kind for m in matches)):
                 continue
             # "anti-subsidy duties", "countervailing": the subsidy is what the measure answers
             if kind == "Subsidy" and ("anti" in {t.lower_ for t in doc[max(0, start - 2):start]} or
@@ -414,6 +416,9 @@ class FactExtractor:
         clauses: list[tuple[Decimal | None, Span | None]] = []
         before = [g for g in rate_groups if g.end <= start]
         after = [g for g in rate_groups if g.start >= end]
+        # "to 31 percent from 10 percent": the old rate is no clause of its own
+        after = [g for n, g in enumerate(after) if not (n and doc[g.start - 1].lower_ == "from"
+                                                          and doc[after[n - 1].start - 1].lower_ == "to")]
         anchors: list[tuple[Decimal | None, int]] = []
         if before:
             anchors.append((before[-1].values[-1], end))
