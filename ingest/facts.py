@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from spacy.language import Language
@@ -588,7 +588,11 @@ class FactExtractor:
             before = sent.doc[max(sent.start, g.start - 2):g.start]
             if any(t.lower_ in ("to", "at") for t in before):
                 rates.append(g.values[-1])  # "kept the one-year rate at 3.1 percent and the five-year at 3.6 percent"
-        when = self._effective_date(sent, reference, "InterestRateDecision") or session
+        when = self._effective_date(sent, reference, "InterestRateDecision", verbs[0])
+        if when is None and session is not None:
+            # "a day after the central bank lowered its rate": the decision came the day before
+            before = sent.doc[sent.start:banks[0].span.start].text.lower()
+            when = session - timedelta(days=1) if re.search(r"\b(a|one) day after\b", before) else session
         facts = []
         for rate in rates or [None]:
             values: dict = {"appliesTo": ()}
