@@ -57,6 +57,8 @@ class EntityRepair:
         self.person_titles = set(person_titles)
         self.name_suffixes = set(name_suffixes)
         self.government_words = set(government_words)
+        self.descriptors = {"carmaker", "automaker", "lender", "insurer", "miner", "chipmaker", "developer", "retailer",
+                            "airline", "carrier", "conglomerate", "brewer", "steelmaker", "shipbuilder"}
         self.not_place_words = {w.lower() for w in not_place_words}
 
     # -- span surgery -------------------------------------------------------------------
@@ -64,8 +66,9 @@ class EntityRepair:
     def _trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
-        while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct):
-            start += 1
+        while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct or
+                               doc[start].lower_ in self.descriptors and end - start > 1):
+            start += 1  # "Carmaker Astra International" -> "Astra International"
         while end > start and (doc[end - 1].lower_ in _TRIM_RIGHT or doc[end - 1].is_punct and doc[end - 1].text not in ".&"):
             end -= 1
         if start >= end:
@@ -117,10 +120,10 @@ class EntityRepair:
             whole = Span(doc, span.start, end, label="StockIndex")
             entry = self.gazetteer.lookup(whole.text)
             return Span(doc, span.start, end, label="StockIndex", span_id=entry.id if entry else UNKNOWN)
-        if all(word in self.name_suffixes for word in extra):
+        if all(word in self.name_suffixes for word in extra) and span.label_ != "Country":
             return span
         if not any(word in self.company_words for word in extra) and span.label_ not in ("Company", "AnalystFirm"):
-            return span
+            return span  # "Singapore Airlines", "Bangkok Bank", "Turkish Airlines" are companies
         whole = Span(doc, span.start, end, label="ORG", span_id=UNKNOWN)
         entry = self.gazetteer.lookup(whole.text)
         if entry is not None:
@@ -129,8 +132,8 @@ class EntityRepair:
 
     @staticmethod
     def _is_name_token(tok) -> bool:
-        return (tok.pos_ == "PROPN" or tok.is_upper and len(tok) > 1) and not tok.ent_type_ and tok.is_alpha and \
-            (tok.is_title or tok.is_upper or any(c.isupper() for c in tok.text[1:]))
+        return (tok.pos_ == "PROPN" or tok.is_upper and len(tok) > 1) and tok.ent_type_ in ("", "ORG", "PERSON") \
+            and tok.is_alpha and (tok.is_title or tok.is_upper or any(c.isupper() for c in tok.text[1:]))
 
     def _grow(self, span: Span, taken: set[int]) -> Span:
         """Extend a model span over adjacent proper nouns and hyphenated parts of the name."""
@@ -216,6 +219,10 @@ class EntityRepair:
             if out:
                 prev = out[-1]
                 doc = span.doc
+                if prev.end == span.start and prev.label_ == "ORG" and span.label_ == "ORG" and \
+                        doc[prev.end - 1].whitespace_:
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")  # "Cyrela" "Brazil Realty"
+                    continue
                 if prev.end == span.start and prev.label_ == "ORG" and span.label_ == "Country" and \
                         not doc[prev.end - 1].whitespace_ == "" and span[-1].is_title:
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")
@@ -241,7 +248,7 @@ class EntityRepair:
         taken = {i for e in ents if e.label_ in OUR_TYPES for i in range(e.start, e.end)}
         spans: list[Span] = []
         for ent in ents:
-            if ent.label_ in ("Company", "AnalystFirm", "City", "StockIndex") and ent.id_:
+            if ent.label_ in ("Company", "AnalystFirm", "City", "StockIndex", "Country") and ent.id_:
                 ent = self._extend_known(ent, taken)
             trimmed = self._trim(ent) if ent.label_ not in OUR_TYPES else ent
             if trimmed is None:
