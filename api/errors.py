@@ -11,6 +11,7 @@ from graph.errors import (
     GraphError,
     InvalidIRI,
     NotFound,
+    QueryNotAllowed,
     QuerySyntaxError,
     StoreError,
     StoreLocked,
@@ -21,6 +22,7 @@ log = logging.getLogger("marketgraph.api")
 
 _STATUS: list[tuple[type[GraphError], int]] = [
     (QuerySyntaxError, 400),
+    (QueryNotAllowed, 400),
     (InvalidIRI, 400),
     (NotFound, 404),
     (UnknownFormat, 406),

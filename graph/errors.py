@@ -29,3 +29,7 @@ class NotFound(GraphError):
 
 class InvalidIRI(GraphError):
     """A value that should be an absolute IRI is not one."""
+
+
+class QueryNotAllowed(GraphError):
+    """A query uses a feature this endpoint does not offer (federated SERVICE calls)."""

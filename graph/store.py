@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from graph.errors import InvalidIRI, QuerySyntaxError, StoreError, StoreLocked, UnknownFormat
+from graph.errors import InvalidIRI, QueryNotAllowed, QuerySyntaxError, StoreError, StoreLocked, UnknownFormat
 from graph.mapping import ArticleGraph, Quad
 from graph.textindex import TextIndex
 from graph.vocab import ENTITIES_GRAPH, META_GRAPH, MG, ONTOLOGY_GRAPH, PREFIXES, STORE_NODE
@@ -162,9 +162,10 @@ class Store(abc.ABC):
 class OxigraphStore(Store):
     """A persistent (or in-memory, with ``path=None``) Oxigraph store."""
 
-    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None = None, *, read_only: bool = False, allow_service: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self.allow_service = allow_service
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -336,6 +337,9 @@ class OxigraphStore(Store):
         2. the query's own ``FROM`` / ``FROM NAMED`` clauses, evaluated by Oxigraph;
         3. otherwise the default graph is the union of all graphs and every named graph is available.
         """
+        if not self.allow_service and _has_keyword(sparql, "SERVICE"):
+            # Federated queries would make this server fetch any URL a client names.
+            raise QueryNotAllowed("SERVICE (federated query) is disabled on this endpoint")
         options: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": base_iri}
         if default_graphs or named_graphs:
             options["default_graph"] = [named_node(g) for g in default_graphs or ()]
@@ -483,7 +487,18 @@ def _has_dataset_clause(sparql: str) -> bool:
     >>> _has_dataset_clause('SELECT ?from WHERE { ?from ex:from "from" } # from')
     False
     """
-    return any(token.upper() == "FROM" for token in _SPARQL_TOKEN.findall(sparql))
+    return _has_keyword(sparql, "FROM")
+
+
+def _has_keyword(sparql: str, keyword: str) -> bool:
+    """True when the query uses a keyword outside strings, IRIs and comments.
+
+    >>> _has_keyword("SELECT * { SERVICE <http://x.test/sparql> { ?s ?p ?o } }", "SERVICE")
+    True
+    >>> _has_keyword('SELECT * { ?s ?p "service" } # SERVICE', "SERVICE")
+    False
+    """
+    return any(token.upper() == keyword for token in _SPARQL_TOKEN.findall(sparql))
 
 
 def _jsonld(ntriples: bytes) -> bytes:

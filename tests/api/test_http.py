@@ -278,3 +278,13 @@ def test_text_index_follows_writes_and_removals(memory_store, seed_extraction):
     assert [h["article"] for h in memory_store.search_text("molybdenum")] == [str(graph.iri)]
     memory_store.remove_article(str(graph.iri))
     assert memory_store.search_text("molybdenum") == []
+
+
+def test_federated_service_calls_are_refused(client):
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 400
+    assert "SERVICE" in response.text
+    # the word inside a string is data, not a keyword
+    ok = client.get("/sparql", params={"query": 'ASK { ?s ?p "SERVICE" }'})
+    assert ok.status_code == 200
