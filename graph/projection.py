@@ -20,6 +20,7 @@ request.
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -194,6 +195,15 @@ class Projection:
             for a, b in combinations(sorted(entity_set), 2):
                 link(a, b, "mentionedWith", article)
 
+        for _, _, data in graph.edges(data=True):
+            # weights for unfiltered views, computed once: all articles, and those behind stated relations
+            data["w_all"] = len(data["articles"])
+            stated: set[str] = set()
+            for name, rel in data["relations"].items():
+                if name != "mentionedWith":
+                    stated |= set(rel["articles"]) or {""}
+            data["w_stated"] = len(stated)
+            data["views"] = {}
         names: dict[str, list[str]] = defaultdict(list)
         for iri, node in nodes.items():
             for name in {node.label, *node.aliases}:
@@ -240,8 +250,21 @@ class Projection:
 
     def _edge_view(self, a: str, b: str, *, comentions: bool, since: date | None, until: date | None,
                    min_confidence: float) -> dict | None:
-        """The edge between a and b as the filters see it, or None when nothing is left of it."""
+        """The edge between a and b as the filters see it, or None when nothing is left of it.
+
+        Unfiltered views are cached on the edge (the projection is rebuilt, not mutated,
+        when the store changes, so the cache never goes stale)."""
         data = self.graph.edges[a, b]
+        unfiltered = since is None and until is None and not min_confidence
+        if unfiltered and (a, comentions) in data.get("views", {}):
+            return data["views"][(a, comentions)]
+        view = self._compute_edge_view(data, a, b, comentions, since, until, min_confidence)
+        if unfiltered and "views" in data:
+            data["views"][(a, comentions)] = view
+        return view
+
+    def _compute_edge_view(self, data: dict, a: str, b: str, comentions: bool, since: date | None,
+                           until: date | None, min_confidence: float) -> dict | None:
         relations, articles, dates = [], set(), []
         for name, rel in sorted(data["relations"].items()):
             if name == "mentionedWith" and not comentions:
@@ -294,27 +317,44 @@ class Projection:
         chosen: dict[str, int] = {iri: 0}
         edges: dict[tuple[str, str], dict] = {}
         frontier = [iri]
+        unfiltered = since is None and until is None and not min_confidence
+        weight_key = "w_all" if comentions else "w_stated"
         for depth in range(1, hops + 1):
             ranked: dict[str, tuple[int, int]] = {}
             for current in frontier:
-                for neighbor in self.graph.neighbors(current):
+                for neighbor, data in self.graph.adj[current].items():
                     if neighbor in chosen or (types and not (self.nodes[neighbor].types & types)):
                         continue
-                    view = self._edge_view(current, neighbor, **options)
-                    if view is None:
-                        continue
-                    edges[(current, neighbor)] = view
-                    score = (view["weight"], self.nodes[neighbor].articles)
-                    ranked[neighbor] = max(ranked.get(neighbor, (0, 0)), score)
+                    if unfiltered:
+                        # the precomputed weight ranks a hot entity's thousands of edges cheaply
+                        weight = data[weight_key]
+                        if weight == 0:
+                            continue
+                    else:
+                        view = self._edge_view(current, neighbor, **options)
+                        if view is None:
+                            continue
+                        edges[(current, neighbor)] = view
+                        weight = view["weight"]
+                    score = (max(1, weight), self.nodes[neighbor].articles)
+                    if score > ranked.get(neighbor, (0, 0)):
+                        ranked[neighbor] = score
             room = limit - (len(chosen) - 1)
             if room <= 0:
                 break
-            best = sorted(ranked, key=lambda n: (-ranked[n][0], -ranked[n][1], self.nodes[n].label))[:room]
+            best = heapq.nsmallest(room, ranked, key=lambda n: (-ranked[n][0], -ranked[n][1], self.nodes[n].label))
             for n in best:
                 chosen[n] = depth
             frontier = best
+        adjacency = self.graph.adj
+        candidates = [(a, b, data) for a in chosen for b, data in adjacency[a].items() if b in chosen and a < b]
+        budget = max(4 * limit, 200)
+        if unfiltered and len(candidates) > budget:
+            # among many shown nodes, the strongest edges (and every edge of the centre) are kept
+            candidates.sort(key=lambda e: (iri not in (e[0], e[1]), -e[2][weight_key]))
+            candidates = candidates[:budget]
         out_edges = []
-        for a, b in self.graph.subgraph(chosen).edges:
+        for a, b, _ in candidates:
             view = edges.get((a, b)) or edges.get((b, a)) or self._edge_view(a, b, **options)
             if view is not None:
                 out_edges.append(view)

@@ -16,3 +16,14 @@ def test_ingest_throughput_benchmark_runs(tmp_path):
     assert "ratio" in result.stdout
     data = json.loads(out.read_text())
     assert data["articles"] == 6 and data["marketgraph_ingest"]["triples"] > 0
+
+
+def test_query_benchmark_runs(tmp_path):
+    out = tmp_path / "queries.json"
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "queries.py"), "--triples", "3000",
+                             "--runs", "3", "--output", str(out)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text())
+    assert data["quads"] >= 3000
+    assert {"in_process", "http", "sparql"} <= set(data)
+    assert all("rdflib" in q for q in data["sparql"].values())
