@@ -22,7 +22,7 @@ from ingest.extraction import Entity, Evidence, Fact
 from ingest.nlp import Lexicon
 
 _NUMBER = re.compile(
-    r"^(?P<cur>[A-Z]{0,3}\$|[$€£¥₹]|Rs\.?|RMB|HK\$)?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>%|pc|pct|bp|bps)?$"
+    r"^(?P<sign>[+\-−])?(?P<cur>[A-Z]{0,3}\$|[$€£¥₹]|Rs\.?|RMB|HK\$)?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>%|pc|pct|bp|bps)?$"
 )
 MOVER_TYPES = {"Company", "AnalystFirm", "StockIndex"}
 ISSUER_TYPES = {"GovernmentBody", "Country"}
@@ -73,6 +73,7 @@ class PercentGroup:
     num_end: int  # the token after the last number
     end: int  # the token after the percent word
     values: list[Decimal]
+    sign: int = 0  # +1 or -1 when the number carries its sign ("(+5.2%)")
 
 
 class FactExtractor:
@@ -140,7 +141,8 @@ class FactExtractor:
                 start = i - 1
                 i = start - 1
             # "more than 5 percent", "over 12 percent": the number is a floor; keep it
-            groups.append(PercentGroup(start, num_end, end, values))
+            sign = {"+": 1, "-": -1, "−": -1}.get(first.text[:1], 0)
+            groups.append(PercentGroup(start, num_end, end, values, sign))
         groups.sort(key=lambda g: g.start)
         merged: list[PercentGroup] = []
         for g in groups:
@@ -201,6 +203,17 @@ class FactExtractor:
                 return None
         return None
 
+    @staticmethod
+    def _close_before(doc: Doc, lo: int, group: PercentGroup) -> Decimal | None:
+        """"The KOSDAQ closed at 803.57, up 2.4 percent": the level stated before the move."""
+        window = list(doc[lo:group.start])
+        for k, tok in enumerate(window[:-1]):
+            if tok.lemma_ in ("close", "end", "finish", "settle", "stand") and window[k + 1].lower_ == "at" \
+                    and k + 2 < len(window) and window[k + 2].like_num:
+                value = parse_number(window[k + 2].text)
+                return value[0] if value else None
+        return None
+
     def _price_change(self, doc: Doc, lo: int, group: PercentGroup) -> tuple[Decimal, str] | None:
         # "gained HK$3.20, or 4.5 percent"
         for tok in doc[lo:group.start]:
@@ -242,6 +255,8 @@ class FactExtractor:
                 lo = g.end
                 continue
             direction, verb = self._direction(doc, lo, g)
+            if g.sign:
+                direction, verb = g.sign, verb  # "Zions Bancorporation (+5.2%)"
             if direction == 0 and last_direction and all(
                     t.lower_ in (",", "and", "or", "respectively", "and/or") for t in doc[lo:g.start]):
                 direction = last_direction  # "gained 8.7 percent and 7.9 percent"
@@ -272,6 +287,8 @@ class FactExtractor:
             else:
                 pairs = list(zip(subjects, g.values))
             close = self._close_level(doc, g, sent.end) if len(pairs) == 1 else None
+            if close is None and len(pairs) == 1:
+                close = self._close_before(doc, lo, g)
             price = self._price_change(doc, lo, g) if len(pairs) == 1 else None
             when = self._group_date(sent, lo, g, hi, session, verb)
             for subject, value in pairs:

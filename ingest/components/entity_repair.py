@@ -18,6 +18,7 @@ with the gazetteer id as span id) are kept as they are. The model's spans are
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -104,6 +105,12 @@ class EntityRepair:
                 return Span(doc, start, end + 2, label=entry.type, span_id=entry.id)
             return Span(doc, start, end + 2, label="ORG", span_id=UNKNOWN)
         if span.label_ == "StockIndex":
+            # "Nifty Midcap 100", "S&P MidCap 400 index", "KOSDAQ 150": a sub-index with its number
+            if end < len(doc) and end not in taken and re.fullmatch(r"\d{2,4}", doc[end].text) and not (
+                    end + 1 < len(doc) and doc[end + 1].lower_ in ("percent", "%", "per", "points", "pts")):
+                end += 1
+            if end < len(doc) and end not in taken and doc[end].text == "Index" and end > span.end:
+                end += 1
             while start > span.sent.start and start - 1 not in taken and self._is_name_token(doc[start - 1]):
                 start -= 1  # "KBW Nasdaq Bank Index"
             if start < span.start:
@@ -115,7 +122,8 @@ class EntityRepair:
         extra = [t.text for t in doc[span.end:end] if t.text != "&"]
         if span.label_ == "StockIndex":
             # "Nifty IT", "Hang Seng Mainland Properties Index": a sub-index, not the benchmark
-            if all(word.lower() in ("index", "composite") for word in extra):
+            if all(word.lower() in ("index", "composite") for word in extra) and \
+                    not (start < span.start):
                 return span
             whole = Span(doc, span.start, end, label="StockIndex")
             entry = self.gazetteer.lookup(whole.text)
