@@ -688,8 +688,11 @@ class FactExtractor:
                 its = any(t.lower_ == "its" for t in doc[head.i:sent.end])
                 if not (cue_after or subject_of_rating and its and len(m.span) == 1):
                     continue
+            others = any(o.type in ("Company", "AnalystFirm", "StockIndex") and o.entity.key != m.entity.key
+                         for o in mentioned)
             strength = 3 if cue_after or cue_before or after_according else 2 if subject_of_rating else \
-                1 if is_subject and (cue_name or m.type == "AnalystFirm" and (rating or views_words)) else 0
+                1 if is_subject and (cue_name or m.type == "AnalystFirm" and (rating or views_words or others)) \
+                else 0
             if strength and (not after_according or cue_name or not m.entity.known or m.type == "AnalystFirm"):
                 firms.append((strength, m))
         firms = [m for _, m in sorted(firms, key=lambda pair: -pair[0])]
