@@ -6,13 +6,9 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.live import HSI_MOVE
+
 HSI = "https://w3id.org/marketgraph/id/entity/hang-seng-index"
-HSI_MOVE = """
-SELECT ?type ?pct ?close ?date WHERE {
-  ?index rdfs:label "Hang Seng Index" ; a ?type .
-  ?m a mg:IndexMovement ; mg:index ?index ; mg:percentChange ?pct ; mg:closeLevel ?close ; mg:date ?date .
-  FILTER(?date = "2025-02-04"^^xsd:date)
-}"""
 
 
 def _bindings(response):

@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 
+from tests.live import HSI_MOVE
+
 from api.routes.sparql import RDF_FORMATS, RESULT_FORMATS, negotiate
 from graph.vocab import ONTOLOGY_GRAPH, PREFIXES
 
@@ -23,12 +25,6 @@ HSI = URIRef("https://w3id.org/marketgraph/id/entity/hang-seng-index")
 FORM = {"content-type": "application/x-www-form-urlencoded"}
 DIRECT = {"content-type": "application/sparql-query"}
 
-HSI_MOVE = """
-SELECT ?type ?pct ?close ?date WHERE {
-  ?index rdfs:label "Hang Seng Index" ; a ?type .
-  ?m a mg:IndexMovement ; mg:index ?index ; mg:percentChange ?pct ; mg:closeLevel ?close ; mg:date ?date .
-  FILTER(?date = "2025-02-04"^^xsd:date)
-}"""
 INDICES = "CONSTRUCT WHERE { ?i a mg:StockIndex ; rdfs:label ?l }"
 ARTICLE_GRAPHS = "SELECT ?g WHERE { GRAPH ?g { ?g a mg:Article } } ORDER BY ?g"
 ARTICLE_COUNT = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a mg:Article }"

@@ -2,29 +2,15 @@
 
 import json
 import shutil
-import socket
 import subprocess
-import sys
-import time
-from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
 import pytest
 
-MARKETGRAPH = str(Path(sys.executable).with_name("marketgraph"))
-QUERY = """
-SELECT ?type ?pct ?close ?date WHERE {
-  ?index rdfs:label "Hang Seng Index" ; a ?type .
-  ?m a mg:IndexMovement ; mg:index ?index ; mg:percentChange ?pct ; mg:closeLevel ?close ; mg:date ?date .
-  FILTER(?date = "2025-02-04"^^xsd:date)
-}"""
+from tests.live import HSI_MOVE, MARKETGRAPH, live_server
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+QUERY = HSI_MOVE
 
 
 @pytest.fixture(scope="module")
@@ -32,25 +18,8 @@ def server(tmp_path_factory, seed_path):
     store = tmp_path_factory.mktemp("live") / "kg"
     subprocess.run([MARKETGRAPH, "ingest", str(seed_path), "--store", str(store)], check=True, capture_output=True,
                    timeout=300)
-    port = _free_port()
-    process = subprocess.Popen([MARKETGRAPH, "serve", "--store", str(store), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-        if process.poll() is not None:
-            pytest.fail("server exited: " + process.stdout.read())
-    else:
-        process.kill()
-        pytest.fail("server did not answer within 60 s")
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+    with live_server(store) as base:
+        yield base
 
 
 def test_curl_finds_the_hang_seng_move(server):

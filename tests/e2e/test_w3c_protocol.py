@@ -13,10 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
 import subprocess
-import sys
-import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -26,7 +23,8 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.collection import Collection
 
-MARKETGRAPH = str(Path(sys.executable).with_name("marketgraph"))
+from tests.live import MARKETGRAPH, live_server
+
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SUITE = SHARED / "w3c-sparql-protocol"
 MANIFEST = SUITE / "manifest.ttl"
@@ -136,12 +134,6 @@ def _missing_suite() -> None:
                 "with w3c-sparql-protocol/manifest.ttl and data1.nt, data2.nt, data3.nt)")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
     """A live server on a fresh store holding the graphs the selected tests name; yields its /sparql URL."""
@@ -157,25 +149,8 @@ def endpoint(tmp_path_factory):
             _missing_suite()
         subprocess.run([MARKETGRAPH, "load", str(file), "--graph", iri, "--store", str(store)], check=True,
                        capture_output=True, timeout=120)
-    port = _free_port()
-    process = subprocess.Popen([MARKETGRAPH, "serve", "--store", str(store), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-        if process.poll() is not None:
-            pytest.fail("server exited: " + process.stdout.read())
-    else:
-        process.kill()
-        pytest.fail("server did not answer within 60 s")
-    yield base + "/sparql"
-    process.terminate()
-    process.wait(timeout=20)
+    with live_server(store) as base:
+        yield base + "/sparql"
 
 
 def _url(endpoint: str, absolute_path: str) -> str:
