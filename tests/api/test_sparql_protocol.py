@@ -13,10 +13,9 @@ from urllib.parse import urlencode
 import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 
-from tests.live import HSI_MOVE
-
 from api.routes.sparql import RDF_FORMATS, RESULT_FORMATS, negotiate
 from graph.vocab import ONTOLOGY_GRAPH, PREFIXES
+from tests.live import HSI_MOVE
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
