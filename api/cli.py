@@ -224,7 +224,7 @@ def load(
 @app.command()
 def export(
     store: StoreOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="nquads, trig, turtle, ntriples or rdfxml (triple formats merge all graphs).")] = "nquads",
+    format: Annotated[str, typer.Option("--format", "-f", help="nquads, trig, jsonld, turtle, ntriples or rdfxml (triple formats merge all graphs).")] = "nquads",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Dump the whole store as RDF."""

@@ -12,6 +12,7 @@ registered in :data:`BACKENDS` and chosen by name.
 from __future__ import annotations
 
 import abc
+import io
 import re
 import sqlite3
 import uuid
@@ -399,8 +400,18 @@ class OxigraphStore(Store):
         return added
 
     def dump(self, out: IO[bytes], fmt: str) -> None:
+        if fmt == "jsonld":
+            # JSON-LD with one named graph per article, through rdflib
+            from rdflib import Dataset
+
+            dataset = Dataset()
+            buffer = io.BytesIO()
+            self._store.dump(buffer, format=ox.RdfFormat.N_QUADS)
+            dataset.parse(data=buffer.getvalue().decode("utf-8"), format="nquads")
+            out.write(dataset.serialize(format="json-ld", context=dict(PREFIXES), indent=1).encode("utf-8"))
+            return
         if fmt not in RDF_FORMATS:
-            raise UnknownFormat(f"unknown RDF format {fmt!r}; use one of {sorted(RDF_FORMATS)}")
+            raise UnknownFormat(f"unknown RDF format {fmt!r}; use one of {sorted(RDF_FORMATS) + ['jsonld']}")
         rdf_format = RDF_FORMATS[fmt]
         if rdf_format.supports_datasets:
             self._store.dump(out, format=rdf_format)

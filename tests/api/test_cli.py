@@ -132,3 +132,17 @@ def test_search_neighborhood_and_paths_commands(cli_env, seed_path, tmp_path):
     assert found["paths"] and found["paths"][0][-1]["iri"] == us
     bad = run("neighborhood", "https://w3id.org/marketgraph/id/entity/nope", env=cli_env)
     assert bad.returncode == 2 and "no entity" in bad.stderr
+
+
+def test_export_json_ld_keeps_the_article_graphs(cli_env, seed_path, tmp_path):
+    from rdflib import Dataset
+
+    run("ingest", str(seed_path), env=cli_env)
+    out = tmp_path / "kg.jsonld"
+    result = run("export", "--format", "jsonld", "-o", str(out), env=cli_env)
+    assert result.returncode == 0, result.stderr
+    dataset = Dataset()
+    dataset.parse(out, format="json-ld")
+    graphs = {str(g.identifier) for g in dataset.graphs()}
+    assert any("/id/article/" in g for g in graphs)
+    assert "https://w3id.org/marketgraph/id/graph/entities" in graphs
