@@ -31,6 +31,8 @@ _GOODS_STOP = {"effective", "citing", "which", "from", "starting", "as", "in", "
                "beginning", "with", "to", "that", "until", "by", "over", "for", "under", "since", "because", "unless",
                "when", "where", "who", "if", "than"}
 _GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
+_MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",
+                "importer", "builder", "designer", "grower", "buyer", "consumer", "household"}
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|took effect|from|starting|as of|beginning|comes? into force|"
                         r"came into force)\b(?=(?P<rest>.{0,40}))", re.I)
 _GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most"}
@@ -370,6 +372,8 @@ class FactExtractor:
                 continue
             if self._hypothetical(head):
                 continue
+            if kind != "Investigation" and any(m[0] == "Investigation" and end <= m[1] <= end + 1 for m in matches):
+                continue  # "a countervailing duty investigation", "an anti-dumping duty probe"
             determiner = doc[start - 1].lower_ if start > 0 else ""
             if determiner in ("the", "these", "those", "such") and not any(
                     g.end <= start and start - g.end <= 2 for g in groups) and kind not in ("Sanction",):
@@ -379,6 +383,8 @@ class FactExtractor:
             rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
                           [g for g in groups if end <= g.start < next_start and not 0 <= next_start - g.end <= 2]
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
+            if kind == "Subsidy" and all(goods is None for _, goods in clauses):
+                clauses = [(clauses[0][0], self._beneficiaries(doc, end, next_start))]
             effective = self._effective_date(sent, reference, kind, head)
             target_prev = None
             for rate, goods_span in clauses:
@@ -454,6 +460,33 @@ class FactExtractor:
                 limit = min(limit, self._group_start(rate_groups, anchors[n + 1][1]))
             clauses.append((rate, self._goods_span(doc, pos, limit)))
         return clauses
+
+    def _beneficiaries(self, doc: Doc, end: int, limit: int) -> Span | None:
+        """What a subsidy is for: "subsidies of up to 25 billion yen to domestic makers of power
+        semiconductors", "subsidies for local firms designing AI chips"."""
+        i = end
+        while i < min(limit, end + 14):
+            tok = doc[i]
+            if tok.lower_ in ("to", "for") and not (tok.lower_ == "to" and (
+                    doc[i - 1].lower_ == "up" or i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"))):
+                break
+            i += 1
+        else:
+            return None
+        span = self._goods_span(doc, i, limit) if doc[i].lower_ == "for" else None
+        if span is None:
+            j = i + 1
+            while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"}):
+                j += 1
+            span = doc[i + 1:j] if j > i + 1 else None
+        if span is None:
+            return None
+        # "domestic makers of X", "local firms designing X": the goods are X
+        for k, tok in enumerate(span):
+            if tok.lower_ in ("of", "designing", "making", "producing", "developing", "building") and \
+                    any(t.lemma_ in _MAKER_NOUNS for t in span[:k]):
+                return span[k + 1:] if k + 1 < len(span) else None
+        return span
 
     @staticmethod
     def _group_start(groups: list[PercentGroup], end: int) -> int:
@@ -573,20 +606,25 @@ class FactExtractor:
                 return found
         # "announced on Friday", "opened a probe on Tuesday": the day the measure was taken,
         # when "on <day>" hangs off the verb that governs the policy word
-        governors: set[int] = set()
-        node = trigger
+        governors: dict[int, int] = {}  # verb index -> distance from the policy word
+        node, depth = trigger, 0
         while node is not None:
             if node.pos_ in ("VERB", "AUX"):
-                governors.add(node.i)
+                governors.setdefault(node.i, depth)
+                depth += 1
             if node.head.i == node.i:
                 break
             node = node.head
+        found_at: list[tuple[int, date]] = []
         for tok in sent:
-            if tok.lower_ != "on" or (trigger is not None and tok.head.i not in governors):
+            head = tok.head if tok.head.pos_ != "ADV" else tok.head.head  # "late on Wednesday"
+            if tok.lower_ != "on" or (trigger is not None and head.i not in governors):
                 continue
             found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference)
             if found:
-                return found
+                found_at.append((governors.get(head.i, 0), found))
+        # the day attached to the nearest verb wins: "rose on Thursday after the bank cut rates on Wednesday"
+        return min(found_at, key=lambda f: f[0])[1] if found_at else None
         return None
 
     def _rate_decision(self, sent: Span, mentioned: list[Mentioned], groups: list[PercentGroup],
@@ -597,28 +635,43 @@ class FactExtractor:
             return []
         verbs = [t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
                  and not self._hypothetical(t)]
-        rate_words = [t for t in sent if t.lower_ in ("rate", "rates")]
-        if not verbs or not rate_words:
+        if not verbs or not any(t.lower_ in ("rate", "rates") for t in sent):
             return []
-        rates = []
-        for g in groups:
-            before = sent.doc[max(sent.start, g.start - 2):g.start]
-            if any(t.lower_ in ("to", "at") for t in before):
-                rates.append(g.values[-1])  # "kept the one-year rate at 3.1 percent and the five-year at 3.6 percent"
-        when = self._effective_date(sent, reference, "InterestRateDecision", verbs[0])
-        if when is None and session is not None:
-            # "a day after the central bank lowered its rate": the decision came the day before
-            before = sent.doc[sent.start:banks[0].span.start].text.lower()
-            when = session - timedelta(days=1) if re.search(r"\b(a|one) day after\b", before) else session
         facts = []
-        for rate in rates or [None]:
-            values: dict = {"appliesTo": ()}
-            if rate is not None:
-                values["ratePercent"] = rate
-            if when:
-                values["effectiveDate"] = when
-            facts.append(Fact("InterestRateDecision", {"issuedBy": (banks[0].entity.key,)}, values, evidence, 0.8,
-                              "policy:rate-decision"))
+        # one decision per bank that is the subject of a rate verb ("the Riksbank cut its rate to
+        # 2.5 percent and Norges Bank held"), else the first bank of the sentence for the first verb
+        decisions: list[tuple[Mentioned, Token]] = []
+        for verb in verbs:
+            bank = next((b for b in banks if _subject_of(b.span) is not None and _subject_of(b.span).i == verb.i),
+                        None)
+            if bank is None and verb.dep_ == "relcl":
+                # "the US Federal Reserve, which cut its benchmark rate"
+                bank = next((b for b in banks if b.span.start <= verb.head.i < b.span.end), None)
+            if bank is not None and all(bank.entity.key != d[0].entity.key for d in decisions):
+                decisions.append((bank, verb))
+        if not decisions:
+            decisions = [(banks[0], verbs[0])]
+        for n, (bank, verb) in enumerate(decisions):
+            limit = decisions[n + 1][1].i if n + 1 < len(decisions) else sent.end
+            start = verb.i if len(decisions) > 1 else sent.start
+            rates = []
+            for g in groups:
+                before = sent.doc[max(sent.start, g.start - 2):g.start]
+                if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before):
+                    rates.append(g.values[-1])  # "kept the one-year rate at 3.1 percent and the five-year at 3.6"
+            when = self._effective_date(sent, reference, "InterestRateDecision", verb)
+            if when is None and session is not None:
+                # "a day after the central bank lowered its rate": the decision came the day before
+                lead = sent.doc[sent.start:bank.span.start].text.lower()
+                when = session - timedelta(days=1) if re.search(r"\b(a|one) day after\b", lead) else session
+            for rate in rates or [None]:
+                values: dict = {"appliesTo": ()}
+                if rate is not None:
+                    values["ratePercent"] = rate
+                if when:
+                    values["effectiveDate"] = when
+                facts.append(Fact("InterestRateDecision", {"issuedBy": (bank.entity.key,)}, values, evidence, 0.8,
+                                  "policy:rate-decision"))
         return facts
 
     # -- headquarters -------------------------------------------------------------------
