@@ -630,7 +630,7 @@ class FactExtractor:
     def _rate_decision(self, sent: Span, mentioned: list[Mentioned], groups: list[PercentGroup],
                        evidence: Evidence, reference: date | None, session: date | None) -> list[Fact]:
         banks = [m for m in mentioned if m.type == "GovernmentBody" and
-                 re.search(r"\b(bank|reserve|fed|monetary)\b", m.entity.label + " " + m.span.text, re.I)]
+                 re.search(r"bank|reserve|\bfed\b|monetary", m.entity.label + " " + m.span.text, re.I)]
         if not banks:
             return []
         verbs = [t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
@@ -657,7 +657,8 @@ class FactExtractor:
             rates = []
             for g in groups:
                 before = sent.doc[max(sent.start, g.start - 2):g.start]
-                if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before):
+                is_range = before[-1:].text == "to" and len(before) == 2 and before[0].like_num  # "3 to 6 percent"
+                if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before) and not is_range:
                     rates.append(g.values[-1])  # "kept the one-year rate at 3.1 percent and the five-year at 3.6"
             when = self._effective_date(sent, reference, "InterestRateDecision", verb)
             if when is None and session is not None:
