@@ -90,10 +90,24 @@ class Resolver:
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         if root.dep_ == "poss" and root.head.ent_type_ in ("StockIndex", "StockExchange", "Company"):
             return None  # "Tokyo's Nikkei 225": the market's city
-        if root.dep_ in ("nsubj", "nsubjpass", "poss") or prev in ("with", "between", "and") and \
+        if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") or prev in ("with", "between", "and") and \
                 root.head.lower_ in ("with", "between", "talks"):
             return entity_from_entry(self.gazetteer.entries[country], surface)
         return None
+
+    def _capital_as_place(self, span: Span, surface: str) -> Entity | None:
+        """"in Beijing", "Beijing-based": the city, though the gazetteer names the government so."""
+        doc = span.doc
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        based = span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
+        if prev not in ("in", "at", "near", "outside") and not based:
+            return None
+        for name in (surface, f"{surface} city", f"{surface} Municipality"):
+            entry = self.gazetteer.lookup(name)
+            if entry is not None and entry.type == "City":
+                return entity_from_entry(entry, surface)
+        return Entity(key=normalize_name(surface), label=surface, type="City", aliases={surface},
+                      country=self.capitals.get(surface))
 
     def resolve(self, span: Span, article_country: str | None) -> Entity | None:
         surface = clean_surface(span)
@@ -101,6 +115,10 @@ class Resolver:
             government = self._capital_as_government(span, surface)
             if government is not None:
                 return government
+        if span.label_ == "Country" and surface in self.capitals:
+            place = self._capital_as_place(span, surface)
+            if place is not None:
+                return place
         label, ident = span.label_, span.id_
         if ident == "?":
             ident = ""  # marked unknown by the entity repair component
@@ -116,7 +134,13 @@ class Resolver:
             return Entity(key=f"{core_name(surface)} {country}", label=name, type=label,
                           aliases={surface}, country=country)
         if ident and ident in self.gazetteer.entries:
-            return entity_from_entry(self.gazetteer.entries[ident], surface)
+            entry = self.gazetteer.entries[ident]
+            by_name = self.gazetteer.lookup(surface)
+            demonym = self.gazetteer.country_of_demonym(surface)
+            if (by_name is not None and by_name.id == ident) or (demonym is not None and demonym.id == ident):
+                return entity_from_entry(entry, surface)
+            # a span grown past the name the ruler matched ("Hangzhou Silan Microelectronics")
+            ident = ""
         entry = self.gazetteer.lookup(surface)
         if entry is not None and (label != "Person" or entry.type == "Person"):
             return entity_from_entry(entry, surface)

@@ -235,6 +235,10 @@ class EntityRepair:
                         not doc[prev.end - 1].whitespace_ == "" and span[-1].is_title:
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")
                     continue
+                if prev.end == span.start and prev.label_ == "City" and span.label_ == "ORG" and \
+                        any(t.text in self.company_words for t in span):
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")  # "Hangzhou" "Silan Microelectronics"
+                    continue
                 if prev.end == span.start and prev.label_ == "Country" and span.label_ == "ORG" and \
                         prev[0].is_title and prev.text.endswith(("n", "ese", "ish", "i")) and \
                         not self.gazetteer.lookup(span.text) and len(span) > 1:
