@@ -31,8 +31,9 @@ _GOODS_STOP = {"effective", "citing", "which", "from", "starting", "as", "in", "
                "beginning", "with", "to", "that", "until", "by", "over", "for", "under", "since", "because", "unless",
                "when", "where", "who", "if", "than"}
 _GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
+_TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
 _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",
-                "importer", "builder", "designer", "grower", "buyer", "consumer", "household"}
+                "importer", "builder", "designer", "grower", "buyer", "consumer", "household", "house", "business"}
 _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2})")
@@ -387,8 +388,15 @@ class FactExtractor:
             rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
                           [g for g in groups if end <= g.start < next_start and not 0 <= next_start - g.end <= 2]
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
-            if kind == "Subsidy" and all(goods is None for _, goods in clauses):
-                clauses = [(clauses[0][0], self._beneficiaries(doc, end, next_start))]
+            if kind == "Subsidy":
+                beneficiaries = self._beneficiaries(doc, end, next_start)
+                if beneficiaries is not None or all(goods is None for _, goods in clauses):
+                    clauses = [(clauses[0][0], beneficiaries)]
+            if all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl"):
+                # "importers of French brandy would have to pay deposits of 35.8 percent"
+                before = self._goods_before(doc, sent, start)
+                if before is not None:
+                    clauses = [(rate, before) for rate, _ in clauses]
             effective = self._effective_date(sent, reference, kind, head)
             target_prev = None
             for rate, goods_span in clauses:
@@ -485,12 +493,27 @@ class FactExtractor:
             span = doc[i + 1:j] if j > i + 1 else None
         if span is None:
             return None
-        # "domestic makers of X", "local firms designing X": the goods are X
+        # "domestic makers of X", "local firms designing X", "consumers trading in X": the goods are X
         for k, tok in enumerate(span):
-            if tok.lower_ in ("of", "designing", "making", "producing", "developing", "building") and \
-                    any(t.lemma_ in _MAKER_NOUNS for t in span[:k]):
-                return span[k + 1:] if k + 1 < len(span) else None
+            if (tok.lower_ == "of" or tok.tag_ == "VBG") and any(t.lemma_ in _MAKER_NOUNS for t in span[:k]):
+                rest = span[k + 1:]
+                if len(rest) and rest[0].lower_ in ("in", "of"):
+                    rest = rest[1:]
+                return rest if len(rest) else None
         return span
+
+    @staticmethod
+    def _goods_before(doc: Doc, sent: Span, start: int) -> Span | None:
+        """"importers of French brandy ... pay duties": goods named before the policy word."""
+        for tok in doc[sent.start:start]:
+            if tok.lower_ in ("importers", "imports", "exporters", "exports", "shipments", "buyers", "sellers") and \
+                    tok.i + 2 < start and doc[tok.i + 1].lower_ == "of":
+                j = tok.i + 2
+                while j < start and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].text not in (",",):
+                    j += 1
+                if j > tok.i + 2:
+                    return doc[tok.i + 2:j]
+        return None
 
     @staticmethod
     def _group_start(groups: list[PercentGroup], end: int) -> int:
@@ -556,7 +579,8 @@ class FactExtractor:
             if item and all(t.ent_type_ in ("Company", "AnalystFirm", "Country") for t in item):
                 continue
             text = doc_text(item)
-            if text and text.lower() not in ("such", "other", "goods", "products", "imports", "exports"):
+            if text and text.lower() not in ("such", "other", "goods", "products", "imports", "exports") and \
+                    not _TIME_PHRASE.match(text) and not resolve_date(text, date(2000, 1, 1)):
                 goods.append(text)
         return goods
 
