@@ -441,7 +441,8 @@ class FactExtractor:
             return before[-1]
         # "... were added to the Entity List by the US Department of Commerce"
         for m in mentioned:
-            if m.span.start >= trigger_end and m.type in ISSUER_TYPES and doc[m.span.start - 1].lower_ == "by":
+            lead = [t.lower_ for t in doc[max(0, m.span.start - 2):m.span.start]]
+            if m.span.start >= trigger_end and m.type in ISSUER_TYPES and (lead[-1:] == ["by"] or lead == ["by", "the"]):
                 return m
         return None
 
@@ -485,12 +486,10 @@ class FactExtractor:
             i += 1
         else:
             return None
-        span = self._goods_span(doc, i, limit) if doc[i].lower_ == "for" else None
-        if span is None:
-            j = i + 1
-            while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"}):
-                j += 1
-            span = doc[i + 1:j] if j > i + 1 else None
+        j = i + 1
+        while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"}):
+            j += 1
+        span = doc[i + 1:j] if j > i + 1 else None
         if span is None:
             return None
         # "domestic makers of X", "local firms designing X", "consumers trading in X": the goods are X

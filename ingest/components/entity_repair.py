@@ -85,6 +85,24 @@ class EntityRepair:
             return span
         return Span(span.doc, start, span.end, label=span.label_, span_id=span.id_)
 
+    def _extend_body(self, span: Span, taken: set[int]) -> Span:
+        """"Ministry of Health" + "and Welfare": a longer official name than the one matched."""
+        doc = span.doc
+        end = span.end
+        # "and Welfare", "& Energy", ", Industry and Energy": joined words of the same name
+        while end + 1 < len(doc) and doc[end].lower_ in ("and", "&", ",") and end + 1 not in taken \
+                and self._is_name_token(doc[end + 1]):
+            end += 2
+            while end < len(doc) and end not in taken and self._is_name_token(doc[end]):
+                end += 1
+        if end > span.end and doc[end - 1].text == ",":
+            end -= 1
+        if end == span.end:
+            return span
+        whole = Span(doc, span.start, end, label="GovernmentBody")
+        entry = self.gazetteer.lookup(whole.text)
+        return Span(doc, span.start, end, label="GovernmentBody", span_id=entry.id if entry else UNKNOWN)
+
     def _extend_known(self, span: Span, taken: set[int]) -> Span:
         """A known name followed by more of a name is another company.
 
@@ -227,6 +245,10 @@ class EntityRepair:
             if out:
                 prev = out[-1]
                 doc = span.doc
+                if prev.end + 1 == span.start and prev.label_ == "ORG" and span.label_ == "ORG" and \
+                        doc[prev.end].lower_ in ("and", "&") and any(t.text in self.government_words for t in prev):
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")  # "Ministry of Health" and "Welfare"
+                    continue
                 if prev.end == span.start and prev.label_ == "ORG" and span.label_ == "ORG" and \
                         doc[prev.end - 1].whitespace_:
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")  # "Cyrela" "Brazil Realty"
@@ -262,6 +284,8 @@ class EntityRepair:
         for ent in ents:
             if ent.label_ in ("Company", "AnalystFirm", "City", "StockIndex", "Country") and ent.id_:
                 ent = self._extend_known(ent, taken)
+            elif ent.label_ == "GovernmentBody":
+                ent = self._extend_body(ent, taken)
             trimmed = self._trim(ent) if ent.label_ not in OUR_TYPES else ent
             if trimmed is None:
                 continue
