@@ -50,6 +50,11 @@ class ArticleGraph:
     content_hash: str
     quads: list[Quad] = field(default_factory=list)
     entity_count: int = 0
+    #: What the full-text index needs: title, body, publication time, evidence sentences.
+    title: str = ""
+    body: str = ""
+    issued: str | None = None
+    evidence: list[str] = field(default_factory=list)
 
 
 def _literal(value: object) -> Literal:
@@ -106,7 +111,8 @@ def map_extraction(extraction: Extraction, *, labelled: Iterable[str] = ()) -> A
     article = extraction.article
     key = article.key
     node = article_iri(key)
-    graph = ArticleGraph(node, article.content_hash)
+    graph = ArticleGraph(node, article.content_hash, title=article.title, body=article.body,
+                         issued=article.published.isoformat() if article.published else None)
     out = graph.quads
 
     def add(s, p, o, g=node) -> None:
@@ -141,6 +147,7 @@ def map_extraction(extraction: Extraction, *, labelled: Iterable[str] = ()) -> A
         ev_node = evidence_iri(key, ev.sentence)
         if ev.sentence not in evidence_nodes:
             evidence_nodes.add(ev.sentence)
+            graph.evidence.append(ev.text)
             add(ev_node, RDF.type, MG.Evidence)
             add(ev_node, MG.text, Literal(ev.text))
             add(ev_node, MG.start, _literal(ev.start))

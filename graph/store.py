@@ -23,7 +23,6 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
 
 from graph.errors import InvalidIRI, QueryNotAllowed, QuerySyntaxError, StoreError, StoreLocked, UnknownFormat
 from graph.mapping import ArticleGraph, Quad
@@ -222,18 +221,7 @@ class OxigraphStore(Store):
         return self.text.search(query, since=since, until=until, limit=limit)
 
     def _index_graph(self, graph: ArticleGraph) -> None:
-        title = body = issued = ""
-        evidence = []
-        for s, p, o, _ in graph.quads:
-            if p == DCTERMS.title and s == graph.iri:
-                title = str(o)
-            elif p == MG.body:
-                body = str(o)
-            elif p == DCTERMS.issued:
-                issued = str(o)
-            elif p == MG.text:
-                evidence.append(str(o))
-        self.text.upsert(str(graph.iri), title, body, issued or None, evidence)
+        self.text.upsert(str(graph.iri), graph.title, graph.body, graph.issued, graph.evidence)
 
     # -- writes ------------------------------------------------------------------------
 
