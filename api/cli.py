@@ -297,6 +297,20 @@ def _emit_view(view: dict, fmt: str) -> None:
         raise _fail(str(exc)) from None
 
 
+def _graph_view(store: Path | None, fmt: str, compute) -> None:
+    """Open the store's projection, compute a view with it, and print the view in ``fmt``."""
+    from graph.errors import GraphError
+
+    kg, projection = _projection(_settings(store))
+    try:
+        view = compute(projection)
+    except GraphError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        kg.close()
+    _emit_view(view, fmt)
+
+
 GraphFormat = Annotated[str, typer.Option("--format", "-f", help="json, cytoscape, nodelink, graphml or gexf.")]
 
 
@@ -326,17 +340,8 @@ def neighborhood(
     format: GraphFormat = "json",
 ) -> None:
     """The entities connected to an entity and how, as JSON or a graph file for Gephi or Cytoscape."""
-    from graph.errors import GraphError
-
-    kg, projection = _projection(_settings(store))
-    try:
-        view = projection.neighborhood(iri, hops=hops, limit=limit, comentions=comentions,
-                                       facts_as_nodes=facts_as_nodes)
-    except GraphError as exc:
-        raise _fail(str(exc)) from None
-    finally:
-        kg.close()
-    _emit_view(view, format)
+    _graph_view(store, format, lambda kg: kg.neighborhood(iri, hops=hops, limit=limit, comentions=comentions,
+                                                          facts_as_nodes=facts_as_nodes))
 
 
 @app.command()
@@ -348,16 +353,7 @@ def paths(
     format: GraphFormat = "json",
 ) -> None:
     """Shortest connecting paths between two entities, with the articles behind each edge."""
-    from graph.errors import GraphError
-
-    kg, projection = _projection(_settings(store))
-    try:
-        view = projection.paths(source, target, max_hops=max_hops)
-    except GraphError as exc:
-        raise _fail(str(exc)) from None
-    finally:
-        kg.close()
-    _emit_view(view, format)
+    _graph_view(store, format, lambda kg: kg.paths(source, target, max_hops=max_hops))
 
 
 @app.command()
