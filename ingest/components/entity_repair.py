@@ -357,14 +357,27 @@ class EntityRepair:
             out = [s for s in out if s not in inside] + [typed]
         return sorted(out, key=lambda s: s.start)
 
-    @staticmethod
-    def _repeat_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    def _repeat_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """One name, one entity per article: where the model found "Hanwha Ocean" once, its
-        other occurrences are the same entity even where the model missed them."""
+        other occurrences are the same entity even where the model missed them; so are its
+        short forms ("Zions" for "Zions Bancorporation", "Western Alliance" for "Western
+        Alliance Bancorp")."""
         covered = {i for s in spans for i in range(s.start, s.end)}
         names = {tuple(t.text for t in s): s for s in spans
                  if s.label_ in ("Company", "AnalystFirm", "Person", "StockIndex") and len(s) >= 1 and
                  (len(s) > 1 or len(s.text) > 3)}
+        for s in list(names.values()):
+            if s.label_ != "Company" or len(s) < 2:
+                continue
+            words = [t.text for t in s]
+            while len(words) > 1 and (words[-1] in self.name_suffixes or words[-1] in self.company_words or
+                                      words[-1].startswith("Banc")):
+                words.pop()
+            short = tuple(words)
+            if short != tuple(t.text for t in s) and (len(short) > 1 or len(short[0]) > 3) and \
+                    not self.gazetteer.lookup(" ".join(short)) and short not in names and \
+                    short[0].lower() not in self.generic_words:
+                names[short] = s
         extra = []
         for i, tok in enumerate(doc):
             if i in covered:
