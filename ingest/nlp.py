@@ -48,8 +48,12 @@ def build_pipeline(
     model: str = DEFAULT_MODEL,
     gazetteer_dir: Path = DEFAULT_GAZETTEER,
     lexicon_path: Path = DEFAULT_LEXICON,
+    *,
+    facts: bool = False,
 ) -> Language:
-    """Load ``model`` and add the gazetteer ruler and the entity repair component.
+    """Load ``model`` and add the gazetteer ruler and the entity repair component; with
+    ``facts`` also the ``marketgraph_facts`` component, which puts the whole extraction on
+    ``doc._.marketgraph`` (a pipeline usable on its own, outside marketgraph).
 
     Raises :class:`~ingest.errors.ModelNotInstalled` when the model package is missing.
     """
@@ -75,6 +79,8 @@ def build_pipeline(
             "not_place_words": sorted(lexicon.words("not_place_words")),
         },
     )
+    if facts:
+        nlp.add_pipe("marketgraph_facts", config={"gazetteer_dir": str(gazetteer_dir), "lexicon": str(lexicon_path)})
     return nlp
 
 

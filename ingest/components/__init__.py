@@ -4,6 +4,7 @@ Importing this package registers their factories with spaCy.
 """
 
 from ingest.components.entity_repair import EntityRepair
+from ingest.components.facts_component import FactsComponent
 from ingest.components.gazetteer_ruler import GazetteerRuler
 
-__all__ = ["EntityRepair", "GazetteerRuler"]
+__all__ = ["EntityRepair", "FactsComponent", "GazetteerRuler"]

@@ -109,3 +109,22 @@ def test_products_and_technologies_are_not_entities(extractor):
     result = extract(extractor, "Apple's iPhone sales and AI servers lifted the Nasdaq, while LNG and EV makers lagged.")
     labels = {e.label for e in result.entities.values()}
     assert not labels & {"iPhone", "AI", "LNG", "EV"}
+
+
+def test_pipeline_usable_on_its_own_serialises_and_reloads(tmp_path):
+    import spacy
+
+    from ingest.nlp import build_pipeline
+
+    nlp = build_pipeline(facts=True)
+    assert nlp.pipe_names[-3:] == ["ner", "marketgraph_entities", "marketgraph_facts"]
+    doc = nlp.make_doc("Shares of Sony fell 2 percent on Friday.")
+    doc.user_data["published"] = PUBLISHED
+    doc = nlp(doc)
+    (move,) = doc._.marketgraph.facts
+    assert move.values["date"] == date(2025, 3, 7)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Sony", "Company")]
+    # the model with marketgraph's components is an ordinary spaCy pipeline: save and load it
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert [(e.text, e.label_) for e in again("The Nikkei 225 rose 1%.").ents] == [("Nikkei 225", "StockIndex")]
