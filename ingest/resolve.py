@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span
 from ingest.extraction import Entity
 from ingest.gazetteer import Gazetteer, GazetteerEntry, core_name, normalize_name
 
-#: Minimum rapidfuzz ``token_sort_ratio`` for a model span to be taken as a gazetteer name.
-FUZZY_THRESHOLD = 92
+#: Minimum rapidfuzz ``token_sort_ratio`` for a model span to be taken as a gazetteer name: the highest
+#: recall with precision at least 0.975 in benchmarks/fuzzy_threshold.py (P 0.977, R 0.808 at 84).
+FUZZY_THRESHOLD = 84
 _FUZZY_TYPES = {"Company", "AnalystFirm", "StockIndex", "GovernmentBody", "StockExchange"}
 
 

@@ -27,3 +27,10 @@ def test_query_benchmark_runs(tmp_path):
     assert data["quads"] >= 3000
     assert {"in_process", "http", "sparql"} <= set(data)
     assert all("rdflib" in q for q in data["sparql"].values())
+
+
+def test_fuzzy_threshold_measurement_runs():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "fuzzy_threshold.py")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "best F1 at threshold" in result.stdout

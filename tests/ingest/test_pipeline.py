@@ -29,10 +29,12 @@ def test_index_moves(seed_extraction):
 @pytest.mark.parametrize(
     ("company", "pct"),
     [("GDS Holdings", "19"), ("Solomon Systech", "16.7"), ("Shanghai Fudan Microelectronics", "13.1"),
-     ("XPeng", "12"), ("Li Auto", "8.7"), ("JD.com", "6.7"), ("Meituan", "6"), ("Alibaba Group", "3.9")],
+     ("XPeng", "12"), ("Li Auto", "8.7"), ("Geely", "7.9"), ("JD.com", "6.7"), ("Meituan", "6"),
+     ("Alibaba Group", "3.9")],
 )
 def test_stock_moves(seed_extraction, company, pct):
     moves = _moves(seed_extraction, "StockMovement", "company")
+    assert len(moves) == 9  # all nine stock moves of the seed
     matches = [v for label, v in moves.items() if label.startswith(company)]
     assert matches, f"no move for {company}: {sorted(moves)}"
     assert matches[0][0] == Decimal(pct)
