@@ -753,9 +753,18 @@ class FactExtractor:
             lead_words = [t.lower_ for t in lead]
             # "SSI Securities analysts wrote", "a strategist at Vietcap Securities",
             # "according to a note from Bualuang Securities", "CGS International raised its price target"
-            cue_after = nxt is not None and nxt.lower_ in self.analyst_nouns
-            cue_before = len(lead_words) >= 2 and lead_words[-1] in ("at", "with", "from") and \
-                lead_words[-2] in self.analyst_nouns | {"note", "report"}
+            after = doc[m.span.end:m.span.end + 3]
+            # "SSI Securities analysts", "Bankinter's analysts", "Al Ramz Capital's head of research"
+            cue_after = nxt is not None and (nxt.lower_ in self.analyst_nouns or nxt.lower_ in ("'s", "’s") and
+                                             any(t.lower_ in self.analyst_nouns | {"head", "research"}
+                                                 for t in after[1:]))
+            # "a strategist at Vietcap", "head of Middle East equity strategy at Kamco Invest",
+            # "said Giulia Conti of Equita"
+            cue_before = len(lead_words) >= 2 and (
+                lead_words[-1] in ("at", "with", "from") and lead_words[-2] in self.analyst_nouns | {
+                    "note", "report", "strategy", "research", "equities", "economics"} or
+                lead_words[-1] == "of" and lead[-2].ent_type_ == "Person")
+            in_a_note = any(w in text_lower for w in ("in a note", "in a report", "note to clients", "told clients"))
             after_according = according and "according" in lead_words
             governing = _subject_of(m.span)
             head = governing if governing is not None else m.span.root.head
@@ -771,7 +780,8 @@ class FactExtractor:
                     continue
             others = any(o.type in ("Company", "AnalystFirm", "StockIndex") and o.entity.key != m.entity.key
                          for o in mentioned)
-            strength = 3 if cue_after or cue_before or after_according else 2 if subject_of_rating else \
+            strength = 3 if cue_after or cue_before or after_according else \
+                2 if subject_of_rating or is_subject and in_a_note else \
                 1 if is_subject and (cue_name or m.type == "AnalystFirm" and (rating or views_words or others)) \
                 else 0
             if strength and (not after_according or cue_name or not m.entity.known or m.type == "AnalystFirm"):

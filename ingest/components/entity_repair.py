@@ -35,7 +35,8 @@ _JOINERS = {"of", "&", "and", "de", "du", "la"}
 #: Span id of an entity the gazetteer does not know (an empty id would keep the ruler's).
 UNKNOWN = "?"
 _ANALYST_PLURALS = {"analysts", "strategists", "economists"}
-_ANALYST_SINGULARS = {"analyst", "strategist", "economist", "note", "report", "head", "director"}
+_ANALYST_SINGULARS = {"analyst", "strategist", "economist", "note", "report", "head", "director", "analysts",
+                      "strategists", "economists", "strategy", "research", "equities", "economics"}
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
 
 
@@ -245,6 +246,10 @@ class EntityRepair:
             if out:
                 prev = out[-1]
                 doc = span.doc
+                if prev.end == span.start and prev.label_ == "Country" and span.label_ in ("PERSON", "Person") and \
+                        prev.start > 0 and doc[prev.start - 1].text in self.person_titles:
+                    out[-1] = Span(doc, prev.start, span.end, label="PERSON")  # "Minister German Avila"
+                    continue
                 if prev.end + 1 == span.start and prev.label_ == "ORG" and span.label_ == "ORG" and \
                         doc[prev.end].lower_ in ("and", "&") and any(t.text in self.government_words for t in prev):
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")  # "Ministry of Health" and "Welfare"
@@ -284,6 +289,9 @@ class EntityRepair:
         for ent in ents:
             if ent.label_ in ("Company", "AnalystFirm", "City", "StockIndex", "Country") and ent.id_:
                 ent = self._extend_known(ent, taken)
+            elif ent.label_ == "Person" and ent.id_ and ent.start > ent.sent.start and \
+                    self._is_name_token(doc[ent.start - 1]) and doc[ent.start - 1].text not in self.person_titles:
+                ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Rana Haddad" is not Fernando Haddad
             elif ent.label_ == "GovernmentBody":
                 ent = self._extend_body(ent, taken)
             trimmed = self._trim(ent) if ent.label_ not in OUR_TYPES else ent
@@ -326,7 +334,12 @@ class EntityRepair:
                 end, start = tok.i, tok.i
             elif tok.lemma_ in _RATING_VERBS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "its":
                 end, start = tok.i, tok.i
-            elif tok.lower_ in ("at", "from") and tok.i > 0 and doc[tok.i - 1].lower_ in _ANALYST_SINGULARS:
+            elif tok.lower_ == "coverage" and tok.i > 0 and doc[tok.i - 1].lemma_ == "initiate":
+                end, start = tok.i - 1, tok.i - 1  # "Intermonte initiated coverage of Iveco"
+            elif tok.lower_ in ("at", "from", "of") and tok.i > 0 and (
+                    doc[tok.i - 1].lower_ in _ANALYST_SINGULARS and tok.lower_ != "of" or
+                    tok.lower_ == "of" and doc[tok.i - 1].ent_type_ == "Person" and
+                    tok.i > 1 and doc[tok.i - 2].lower_ != ","):
                 start = end = tok.i + 1
                 while end < len(doc) and end - start < 5 and _capitalised(doc[end]):
                     end += 1
