@@ -527,6 +527,8 @@ class FactExtractor:
             i += 1
         if i >= limit or doc[i].lower_ not in _GOODS_OPENERS:
             return None
+        if i + 1 < limit and doc[i + 1].lower_ in ("whether", "how", "why", "if", "what"):
+            return None  # "an investigation into whether the company misled customers"
         if doc[i].lower_ in ("into", "against", "targeting") and not (
                 i + 1 < limit and doc[i + 1].lower_ in ("imports", "imported", "exports", "shipments", "sales")):
             # "a probe into Google": a target; "a probe into analog chips from the US": goods
@@ -691,7 +693,9 @@ class FactExtractor:
             if when is None and session is not None:
                 # "a day after the central bank lowered its rate": the decision came the day before
                 lead = sent.doc[sent.start:bank.span.start].text.lower()
-                when = session - timedelta(days=1) if re.search(r"\b(a|one) day after\b", lead) else session
+                day_before = re.search(r"\b((a|one) day (after|earlier)|the (previous|prior) day|the day before|"
+                                       r"yesterday)\b", lead + " " + sent.text.lower())
+                when = session - timedelta(days=1) if day_before else session
             for rate in rates or [None]:
                 values: dict = {"appliesTo": ()}
                 if rate is not None:

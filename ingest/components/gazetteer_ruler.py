@@ -12,6 +12,7 @@ of names where a token ``Matcher`` does not.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from spacy.language import Language
@@ -36,6 +37,9 @@ def name_patterns(gazetteer: Gazetteer) -> list[tuple[str, str, str, str]]:
         text = text.strip()
         if not text:
             return
+        folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        if folded != text and folded.strip():
+            add(folded, label, ident, any_case)  # "Banco de la Republica" as news often writes it
         if not any_case and (" " not in text or text.isupper()):
             out.append((text, label, ident, "exact"))
             return
