@@ -522,10 +522,13 @@ class FactExtractor:
         return end
 
     def _goods_span(self, doc: Doc, pos: int, limit: int) -> Span | None:
+        openers = _GOODS_OPENERS
+        if pos > 0 and doc[pos - 1].lower_ in ("exports", "export", "shipments", "imports", "sales"):
+            openers = _GOODS_OPENERS + ("of",)  # "banned exports of raw shea nuts"
         i = pos
-        while i < limit and doc[i].lower_ not in _GOODS_OPENERS and i - pos < 4:
+        while i < limit and doc[i].lower_ not in openers and i - pos < 4:
             i += 1
-        if i >= limit or doc[i].lower_ not in _GOODS_OPENERS:
+        if i >= limit or doc[i].lower_ not in openers:
             return None
         if i + 1 < limit and doc[i + 1].lower_ in ("whether", "how", "why", "if", "what"):
             return None  # "an investigation into whether the company misled customers"
@@ -656,10 +659,25 @@ class FactExtractor:
         return min(found_at, key=lambda f: f[0])[1] if found_at else None
         return None
 
+    def _governed_by(self, tok: Token, verb: Token) -> bool:
+        """True when the first verb above ``tok`` is a rate verb: "cut the rate to 24 percent",
+        "held the five-year rate at 3.6 percent", but not "inflation, which eased to 13.5 percent"."""
+        node = tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.i == verb.i:
+                return True
+            if node.pos_ in ("VERB", "AUX"):
+                return node.lemma_.lower() in self.rate_verbs
+        return False
+
     def _rate_decision(self, sent: Span, mentioned: list[Mentioned], groups: list[PercentGroup],
                        evidence: Evidence, reference: date | None, session: date | None) -> list[Fact]:
         banks = [m for m in mentioned if m.type == "GovernmentBody" and
-                 re.search(r"bank|reserve|\bfed\b|monetary", m.entity.label + " " + m.span.text, re.I)]
+                 re.search(r"bank|banco|banque|reserve|\bfed\b|monetary|central", m.entity.label + " " + m.span.text,
+                           re.I)]
         if not banks:
             return []
         verbs = [t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
@@ -687,7 +705,8 @@ class FactExtractor:
             for g in groups:
                 before = sent.doc[max(sent.start, g.start - 2):g.start]
                 is_range = before[-1:].text == "to" and len(before) == 2 and before[0].like_num  # "3 to 6 percent"
-                if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before) and not is_range:
+                if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before) and not is_range \
+                        and self._governed_by(sent.doc[g.end - 1], verb):
                     rates.append(g.values[-1])  # "kept the one-year rate at 3.1 percent and the five-year at 3.6"
             when = self._effective_date(sent, reference, "InterestRateDecision", verb)
             if when is None and session is not None:

@@ -305,6 +305,8 @@ class EntityRepair:
                 if piece is not None and piece.label_ == "PERSON":
                     piece = self._trim_titles(piece)
                 typed = self._type(piece) if piece is not None else None
+                if typed is not None and typed.label_ == "GovernmentBody" and piece.label_ not in OUR_TYPES:
+                    typed = self._extend_body(typed, taken)  # "Federal Ministry of Industry, Trade and Investment"
                 if typed is not None:
                     spans.append(typed)
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
