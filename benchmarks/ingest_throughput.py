@@ -41,7 +41,7 @@ def corpus(count: int) -> list[Article]:
     return articles
 
 
-def run(count: int, batch_size: int) -> dict:
+def run(count: int, batch_size: int, workers: int = 1) -> dict:
     import spacy
 
     settings = Settings()
@@ -65,7 +65,7 @@ def run(count: int, batch_size: int) -> dict:
             pass
         started = time.perf_counter()
         summary = ingest_articles(articles, store, model=settings.spacy_model, gazetteer_dir=settings.gazetteer_dir,
-                                  lexicon=settings.lexicon, batch_size=batch_size)
+                                  lexicon=settings.lexicon, batch_size=batch_size, workers=workers)
         ours_seconds = time.perf_counter() - started
         store.close()
     assert summary.new == count, summary
@@ -74,6 +74,7 @@ def run(count: int, batch_size: int) -> dict:
         "articles": count,
         "words": words,
         "batch_size": batch_size,
+        "workers": workers,
         "model": settings.spacy_model,
         "bare_nlp_pipe": {"seconds": bare_seconds, "articles_per_s": count / bare_seconds,
                           "words_per_s": words / bare_seconds},
@@ -90,11 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=400, help="number of articles (default 400)")
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1, help="NLP processes for marketgraph ingest (spaCy n_process)")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "ingest_throughput.json")
     args = parser.parse_args(argv)
-    result = run(args.articles, args.batch_size)
+    result = run(args.articles, args.batch_size, args.workers)
     bare, ours = result["bare_nlp_pipe"], result["marketgraph_ingest"]
-    print(f"{args.articles} articles, {result['words']} words, batch {args.batch_size}, model {result['model']}")
+    print(f"{args.articles} articles, {result['words']} words, batch {args.batch_size}, "
+          f"{args.workers} worker(s), model {result['model']}")
     print(f"{'':24} {'articles/s':>11} {'words/s':>10} {'seconds':>8}")
     print(f"{'bare nlp.pipe':24} {bare['articles_per_s']:11.1f} {bare['words_per_s']:10.0f} {bare['seconds']:8.2f}")
     print(f"{'marketgraph ingest':24} {ours['articles_per_s']:11.1f} {ours['words_per_s']:10.0f} {ours['seconds']:8.2f}")

@@ -146,3 +146,15 @@ def test_export_json_ld_keeps_the_article_graphs(cli_env, seed_path, tmp_path):
     graphs = {str(g.identifier) for g in dataset.graphs()}
     assert any("/id/article/" in g for g in graphs)
     assert "https://w3id.org/marketgraph/id/graph/entities" in graphs
+
+
+def test_two_workers_write_the_same_graph(tmp_path, cli_env, seed_path):
+    stores = []
+    for workers in ("1", "2"):
+        store = tmp_path / f"kg-{workers}"
+        result = run("ingest", str(seed_path), str(SAMPLES / "wire.jsonl"), "--workers", workers, "--store", str(store),
+                     env=cli_env)
+        assert result.returncode == 0, result.stderr
+        dump = run("export", "--store", str(store), "--format", "nquads", env=cli_env).stdout
+        stores.append(sorted(line for line in dump.splitlines() if "graph/meta" not in line))
+    assert stores[0] == stores[1] and len(stores[0]) > 1000
