@@ -49,7 +49,6 @@ class ArticleGraph:
     iri: URIRef
     content_hash: str
     quads: list[Quad] = field(default_factory=list)
-    entity_count: int = 0
     #: What the full-text index needs: title, body, publication time, evidence sentences.
     title: str = ""
     body: str = ""
@@ -139,7 +138,6 @@ def map_extraction(extraction: Extraction, *, labelled: Iterable[str] = ()) -> A
         for s, p, o in entity_triples(entity, with_label=entity.key not in labelled):
             add(s, p, o, ENTITIES_GRAPH)
         add(node, MG.mentions, entity_iri(entity.key))
-    graph.entity_count = len(extraction.entities)
 
     evidence_nodes: set[int] = set()
 

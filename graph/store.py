@@ -128,7 +128,7 @@ class Store(abc.ABC):
         """Remove an article's graph; False when there was none."""
 
     @abc.abstractmethod
-    def labelled(self, keys_iris: Iterable[str]) -> set[str]:
+    def labelled(self, iris: Iterable[str]) -> set[str]:
         """Which of these entity IRIs already carry an ``rdfs:label``."""
 
     @abc.abstractmethod
@@ -187,38 +187,35 @@ class OxigraphStore(Store):
     # -- the full-text index -------------------------------------------------------------
 
     def _open_text_index(self) -> TextIndex:
-        """The FTS5 index beside the store (``<store>.fts.sqlite``), rebuilt when out of step.
-
-        A store written by another tool, or a process killed between the store's
-        transaction and the index's, leaves the index's recorded revision behind the
-        store's: it is then rebuilt from the store. A read-only or foreign folder gets an
-        in-memory index.
-        """
-        index = None
+        """The FTS5 index beside the store (``<store>.fts.sqlite``); a read-only or foreign
+        folder gets an in-memory one. It records the store revision it reflects."""
         if self.path is not None:
             try:
-                index = TextIndex(self.path.with_name(self.path.name + ".fts.sqlite"))
+                return TextIndex(self.path.with_name(self.path.name + ".fts.sqlite"))
             except sqlite3.Error:
-                index = None
-        if index is None:
-            index = TextIndex(None)
-        if index.meta("revision") != self.revision():
-            self._rebuild_text_index(index)
-        return index
+                pass
+        return TextIndex(None)
 
-    def _rebuild_text_index(self, index: TextIndex) -> None:
-        index.clear()
-        rows = self.select(_TEXT_QUERY)
-        evidence: dict[str, list[str]] = {}
-        for row in self.select(_EVIDENCE_QUERY):
-            evidence.setdefault(row["a"], []).append(row["text"])
-        for row in rows:
-            index.upsert(row["a"], row["title"] or "", row["body"] or "", row["issued"], evidence.get(row["a"], []))
-        index.set_meta("revision", self.revision())
+    def _text_in_step(self) -> bool:
+        return self.text.meta("revision") == self.revision()
+
+    def _fresh_text(self) -> TextIndex:
+        """The text index, rebuilt first when it is out of step with the store: a store written
+        by another tool or by `marketgraph load`, or a process killed between the two writes."""
+        if not self._text_in_step():
+            self.text.clear()
+            evidence: dict[str, list[str]] = {}
+            for row in self.select(_EVIDENCE_QUERY):
+                evidence.setdefault(row["a"], []).append(row["text"])
+            for row in self.select(_TEXT_QUERY):
+                self.text.upsert(row["a"], row["title"] or "", row["body"] or "", row["issued"],
+                                 evidence.get(row["a"], []))
+            self.text.set_meta("revision", self.revision())
+        return self.text
 
     def search_text(self, query: str, *, since=None, until=None, limit: int = 20) -> list[dict]:
         """Articles matching a full-text query (FTS5 syntax), best first, with snippets."""
-        return self.text.search(query, since=since, until=until, limit=limit)
+        return self._fresh_text().search(query, since=since, until=until, limit=limit)
 
     def _index_graph(self, graph: ArticleGraph) -> None:
         self.text.upsert(str(graph.iri), graph.title, graph.body, graph.issued, graph.evidence)
@@ -252,6 +249,7 @@ class OxigraphStore(Store):
         if not graphs:
             return report
         try:
+            in_step = self._text_in_step()
             existing = self.article_hashes(str(g.iri) for g in graphs)
             quads: list[ox.Quad] = []
             for graph in graphs:
@@ -271,10 +269,11 @@ class OxigraphStore(Store):
                 self._store.extend(quads)  # one transaction for the whole batch
                 report.quads = len(quads)
                 self._bump_revision()
-                for graph in graphs:
-                    if existing.get(str(graph.iri)) != graph.content_hash:
-                        self._index_graph(graph)
-                self.text.set_meta("revision", self.revision())
+                if in_step:  # else the whole index is rebuilt at the next search
+                    for graph in graphs:
+                        if existing.get(str(graph.iri)) != graph.content_hash:
+                            self._index_graph(graph)
+                    self.text.set_meta("revision", self.revision())
         except OSError as exc:
             raise StoreError(f"writing to the store failed: {exc}") from None
         return report
@@ -283,10 +282,12 @@ class OxigraphStore(Store):
         node = named_node(iri)
         if not self._store.contains_named_graph(node):
             return False
+        in_step = self._text_in_step()
         self._store.remove_graph(node)
         self._bump_revision()
-        self.text.remove(iri)
-        self.text.set_meta("revision", self.revision())
+        if in_step:
+            self.text.remove(iri)
+            self.text.set_meta("revision", self.revision())
         return True
 
     def ensure_ontology(self, path: Path) -> bool:
@@ -354,7 +355,7 @@ class OxigraphStore(Store):
             if not isinstance(article, ox.NamedNode) or not isinstance(query, ox.Literal):
                 return None
             if query.value not in cache:
-                cache[query.value] = self.text.matching(query.value)
+                cache[query.value] = self._fresh_text().matching(query.value)
             return ox.Literal("true" if article.value in cache[query.value] else "false",
                               datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
@@ -383,8 +384,7 @@ class OxigraphStore(Store):
             raise StoreError(f"loading {source} failed: {exc}") from None
         self._store.flush()
         added = len(self._store) - before
-        self._bump_revision()
-        self._rebuild_text_index(self.text)  # loaded files may hold articles
+        self._bump_revision()  # loaded files may hold articles: the text index catches up at the next search
         return added
 
     def dump(self, out: IO[bytes], fmt: str) -> None:

@@ -17,12 +17,11 @@ import re
 import unicodedata
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 MG = Namespace("https://w3id.org/marketgraph/ontology#")
 ID = Namespace("https://w3id.org/marketgraph/id/")
 WD = Namespace("http://www.wikidata.org/entity/")
-SCHEMA = SDO
 
 #: Named graphs that are not articles.
 ONTOLOGY_GRAPH = ID["graph/ontology"]
@@ -55,16 +54,6 @@ ENTITY_TYPES = (
     "StockExchange",
     "City",
     "Person",
-)
-
-#: Policy classes, by local name.
-POLICY_TYPES = (
-    "Tariff",
-    "ExportControl",
-    "Investigation",
-    "Sanction",
-    "Subsidy",
-    "InterestRateDecision",
 )
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -106,8 +95,3 @@ def mention_iri(article_key: str, n: int) -> URIRef:
 def evidence_iri(article_key: str, sentence: int) -> URIRef:
     """The IRI of the evidence node for one sentence of an article."""
     return ID[f"evidence/{article_key}-s{sentence}"]
-
-
-def is_marketgraph_iri(iri: str) -> bool:
-    """True when ``iri`` lies under the project's id namespace."""
-    return iri.startswith(str(ID))

@@ -21,12 +21,11 @@ from pathlib import Path
 
 from ingest.article import Article
 from ingest.errors import ReadError
-from ingest.extraction import Extraction
+from ingest.extraction import POLICY_KINDS, Extraction
 from ingest.gazetteer import core_name, normalize_name
 from ingest.sources import read_paths
 
 FACT_KINDS = ("IndexMovement", "StockMovement", "Policy", "AnalystView")
-POLICY_KINDS = {"Tariff", "ExportControl", "Investigation", "Sanction", "Subsidy", "InterestRateDecision"}
 
 
 @dataclass

@@ -11,6 +11,10 @@ from typing import Any
 from ingest.article import Article
 
 
+#: Fact kinds that are policies (subclasses of ``mg:Policy``).
+POLICY_KINDS = ("Tariff", "ExportControl", "Investigation", "Sanction", "Subsidy", "InterestRateDecision")
+
+
 @dataclass(frozen=True)
 class Evidence:
     """The sentence a mention or fact was read from; offsets index the article body."""

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ingest.dates import resolve_date
-from ingest.extraction import Entity, Evidence, Fact
+from ingest.extraction import POLICY_KINDS, Entity, Evidence, Fact
 from ingest.nlp import Lexicon
 
 _NUMBER = re.compile(
@@ -629,7 +629,7 @@ class FactExtractor:
             return None
         text = sent.text
         if re.search(r"\beffective immediately\b|\bwith immediate effect\b", text, re.I):
-            day = re.search(r"\bon\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", text, re.I)
+            day = re.search(r"\bon\s+" + _DAY_WORD, text, re.I)
             return resolve_date(day.group(0), reference) if day else reference
         for m in _EFFECTIVE.finditer(text):
             past = m.group(1).lower() in ("took effect", "came into force")
@@ -657,7 +657,6 @@ class FactExtractor:
                 found_at.append((governors.get(head.i, 0), found))
         # the day attached to the nearest verb wins: "rose on Thursday after the bank cut rates on Wednesday"
         return min(found_at, key=lambda f: f[0])[1] if found_at else None
-        return None
 
     def _governed_by(self, tok: Token, verb: Token) -> bool:
         """True when the first verb above ``tok`` is a rate verb: "cut the rate to 24 percent",
@@ -845,9 +844,6 @@ def doc_text(tokens: list[Token]) -> str:
         return ""
     doc = tokens[0].doc
     return doc[tokens[0].i:tokens[-1].i + 1].text
-
-
-POLICY_KINDS = ("Tariff", "ExportControl", "Investigation", "Sanction", "Subsidy", "InterestRateDecision")
 
 
 def finalize_policies(facts: list[Fact]) -> list[Fact]:

@@ -166,7 +166,7 @@ def parse_gazetteer(graph: Graph) -> Gazetteer:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(paths: tuple[str, ...], stamps: tuple[float, ...]) -> Gazetteer:
+def _load_cached(paths: tuple[str, ...], stamps: tuple[float, ...]) -> Gazetteer:  # stamps: cache key only
     graph = Graph()
     for path in paths:
         graph.parse(path, format="turtle")

@@ -98,3 +98,16 @@ def test_remove_article(memory_store, seed_extraction):
     assert memory_store.remove_article(str(graph.iri)) is True
     assert _articles(memory_store) == 0
     assert memory_store.remove_article(str(graph.iri)) is False
+
+
+def test_text_index_catches_up_with_a_bulk_load(tmp_path, seed_extraction):
+    source = open_store(None)
+    source.write_articles([map_extraction(seed_extraction)])
+    dump = tmp_path / "kg.nq"
+    with dump.open("wb") as handle:
+        source.dump(handle, "nquads")
+    store = open_store(tmp_path / "kg")
+    store.load(dump, "nquads")
+    hits = store.search_text("molybdenum")
+    assert [h["article"] for h in hits] == [str(article_iri(seed_extraction.article.key))]
+    store.close()
