@@ -197,7 +197,8 @@ class OxigraphStore(Store):
         return TextIndex(None)
 
     def _text_in_step(self) -> bool:
-        return self.text.meta("revision") == self.revision()
+        # a new index beside a new (revision-less) store is in step: both are empty
+        return (self.text.meta("revision") or "") == self.revision()
 
     def _fresh_text(self) -> TextIndex:
         """The text index, rebuilt first when it is out of step with the store: a store written
@@ -222,7 +223,10 @@ class OxigraphStore(Store):
 
     # -- writes ------------------------------------------------------------------------
 
-    def _bump_revision(self) -> None:
+    def _bump_revision(self, *, text_follows: bool = True) -> None:
+        """Mark a write. The full-text index moves along with the store when it was in step and
+        the write's articles were indexed (``text_follows``); else it catches up at the next search."""
+        in_step = text_follows and self._text_in_step()
         rev = ox.Literal(uuid.uuid4().hex)
         meta = ox.NamedNode(str(META_GRAPH))
         node = ox.NamedNode(str(STORE_NODE))
@@ -230,6 +234,8 @@ class OxigraphStore(Store):
         for quad in list(self._store.quads_for_pattern(node, prop, None, meta)):
             self._store.remove(quad)
         self._store.add(ox.Quad(node, prop, rev, meta))
+        if in_step:
+            self.text.set_meta("revision", rev.value)
 
     def _quads(self, quads: Iterable[Quad]) -> Iterator[ox.Quad]:
         for s, p, o, g in quads:
@@ -249,7 +255,6 @@ class OxigraphStore(Store):
         if not graphs:
             return report
         try:
-            in_step = self._text_in_step()
             existing = self.article_hashes(str(g.iri) for g in graphs)
             quads: list[ox.Quad] = []
             for graph in graphs:
@@ -268,12 +273,11 @@ class OxigraphStore(Store):
             if quads:
                 self._store.extend(quads)  # one transaction for the whole batch
                 report.quads = len(quads)
-                self._bump_revision()
-                if in_step:  # else the whole index is rebuilt at the next search
+                if self._text_in_step():  # else the whole index is rebuilt at the next search
                     for graph in graphs:
                         if existing.get(str(graph.iri)) != graph.content_hash:
                             self._index_graph(graph)
-                    self.text.set_meta("revision", self.revision())
+                self._bump_revision()
         except OSError as exc:
             raise StoreError(f"writing to the store failed: {exc}") from None
         return report
@@ -282,12 +286,10 @@ class OxigraphStore(Store):
         node = named_node(iri)
         if not self._store.contains_named_graph(node):
             return False
-        in_step = self._text_in_step()
         self._store.remove_graph(node)
-        self._bump_revision()
-        if in_step:
+        if self._text_in_step():
             self.text.remove(iri)
-            self.text.set_meta("revision", self.revision())
+        self._bump_revision()
         return True
 
     def ensure_ontology(self, path: Path) -> bool:
@@ -384,7 +386,7 @@ class OxigraphStore(Store):
             raise StoreError(f"loading {source} failed: {exc}") from None
         self._store.flush()
         added = len(self._store) - before
-        self._bump_revision()  # loaded files may hold articles: the text index catches up at the next search
+        self._bump_revision(text_follows=False)  # loaded files may hold articles: indexed at the next search
         return added
 
     def dump(self, out: IO[bytes], fmt: str) -> None:

@@ -111,3 +111,12 @@ def test_text_index_catches_up_with_a_bulk_load(tmp_path, seed_extraction):
     hits = store.search_text("molybdenum")
     assert [h["article"] for h in hits] == [str(article_iri(seed_extraction.article.key))]
     store.close()
+
+
+def test_writes_keep_the_text_index_in_step_without_a_rebuild(tmp_path, settings, seed_extraction):
+    store = open_store(tmp_path / "kg")
+    store.ensure_ontology(settings.ontology)
+    store.write_articles([map_extraction(seed_extraction)])
+    assert store.text.meta("revision") == store.revision()  # indexed as written, not at the next search
+    assert len(store.text) == 1
+    store.close()
