@@ -83,6 +83,15 @@ class PercentGroup:
     sign: int = 0  # +1 or -1 when the number carries its sign ("(+5.2%)")
 
 
+
+def _transitive(verb: Token) -> bool:
+    """True when a move verb has an object that is no amount: "lowered the forecast to 3.1 percent"."""
+    return any(c.dep_ == "dobj" and not any(
+        t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) or
+        t.lower_ in ("%", "percent", "pct", "points", "point", "cent", "ground", "steam") for t in c.subtree)
+        for c in verb.children)
+
+
 class FactExtractor:
     """Finds facts in a parsed, entity-resolved doc; one instance per pipeline."""
 
@@ -267,16 +276,23 @@ class FactExtractor:
             if direction == 0 and last_direction and all(
                     t.lower_ in (",", "and", "or", "respectively", "and/or") for t in doc[lo:g.start]):
                 direction = last_direction  # "gained 8.7 percent and 7.9 percent"
-            if direction == 0 or (verb is not None and self._hypothetical(verb)):
-                lo = g.end  # no movement word, or a forecast ("could lift prices by 15 percent")
-                continue
+            if direction == 0 or (verb is not None and (self._hypothetical(verb) or _transitive(verb))):
+                lo = g.end  # no movement word, a forecast ("could lift prices by 15 percent") or
+                continue    # something else lowered ("Malhotra lowered the inflation forecast to 3.1 percent")
             last_direction = direction
             subjects = [m for m in window_ents if m.type in MOVER_TYPES or not m.entity.known
                         and m.type in ("Person", "City", "Company")]
+            if n + 1 < len(groups) and [t.lower_ for t in doc[max(sent.start, g.start - 3):g.start]] == \
+                    ["as", "much", "as"]:
+                # "HLB rose as much as 7 percent before giving up its gains to close down 1.1%":
+                # the day's extreme, not the move; the close that follows is
+                last_subject = subjects[-1] if len(subjects) == 1 else last_subject
+                lo = g.end
+                continue
             if not subjects and queue:
                 subjects = queue[: len(g.values)]
                 queue = queue[len(g.values):]
-            elif not subjects and last_subject is not None and verb is not None and verb.tag_ == "VBG" and \
+            elif not subjects and last_subject is not None and verb is not None and verb.tag_ in ("VBG", "VB") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                 subjects = [last_subject]  # "fell 1.85 percent, after shedding 1.7 percent on Monday"
             elif len(subjects) > len(g.values):

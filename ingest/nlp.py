@@ -77,6 +77,7 @@ def build_pipeline(
             "name_suffixes": sorted(lexicon.words("name_suffixes")),
             "government_words": sorted(lexicon.words("government_words")),
             "not_place_words": sorted(lexicon.words("not_place_words")),
+            "move_verbs": sorted(lexicon.words("move_up") | lexicon.words("move_down")),
         },
     )
     if facts:

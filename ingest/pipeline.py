@@ -154,6 +154,11 @@ class Extractor:
     @staticmethod
     def _merge(result: Extraction, entity: Entity) -> Entity:
         existing = result.entities.get(entity.key)
+        if existing is None and not entity.known and entity.type in ("Company", "AnalystFirm") and \
+                len(entity.label) > 3:
+            # "Dar Al Arkan" after "Dar Al Arkan Real Estate": the company's short name in this article
+            existing = next((e for e in result.entities.values() if e.type in ("Company", "AnalystFirm") and any(
+                name.startswith(entity.label + " ") for name in (e.label, *e.aliases))), None)
         if existing is None:
             result.entities[entity.key] = entity
             return entity

@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ingest.gazetteer import Gazetteer, load_gazetteer, normalize_name
@@ -37,6 +37,15 @@ UNKNOWN = "?"
 _ANALYST_PLURALS = {"analysts", "strategists", "economists"}
 _ANALYST_SINGULARS = {"analyst", "strategist", "economist", "note", "report", "head", "director", "analysts",
                       "strategists", "economists", "strategy", "research", "equities", "economics"}
+_PERCENT_WORDS = {"%", "percent", "pct", "cent", "points", "point"}
+#: Dependents of a move verb that carry its size: "rose 4 percent", "fell by 2%", "ended 1.5% higher"
+_MOVE_ARGS = {"dobj", "npadvmod", "advmod", "prep", "attr", "acomp", "oprd", "nummod", "quantmod"}
+#: Lower-case words inside company names: "Solaria Energia y Medio Ambiente", "Banco de Sabadell"
+_NAME_JOINERS = {"y", "e", "de", "del", "di", "della", "da", "do", "dos", "van", "von", "der", "den", "la", "le"}
+#: An index's name: letters then its number of members ("KMI-30", "KSE-100", "CAC 40")
+_INDEX_NAME = re.compile(r"[A-Z][A-Za-z&/ ]*[- ]?(?:[1-9]\d{1,3})")
+#: An index's code: "EGX70", "KOSPI200", "TA-35"
+_INDEX_CODE = re.compile(r"[A-Z]{2,}-?\d{2,3}")
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
 
 
@@ -50,8 +59,10 @@ class EntityRepair:
 
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, not_entities: list[str],
                  generic_words: list[str], company_words: list[str], person_titles: list[str],
-                 name_suffixes: list[str], government_words: list[str], not_place_words: list[str]) -> None:
+                 name_suffixes: list[str], government_words: list[str], not_place_words: list[str],
+                 move_verbs: list[str] = ()) -> None:
         self.name = name
+        self.move_verbs = set(move_verbs)
         self.gazetteer = gazetteer
         self.not_entities = {normalize_name(w) for w in not_entities} | set(not_entities)
         self.generic_words = {w.lower() for w in generic_words}
@@ -274,6 +285,11 @@ class EntityRepair:
                 if prev.end == span.start and prev.label_ in ("ORG",) and prev[-1].lower_ in _JOINERS:
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")
                     continue
+                if prev.end + 1 == span.start and doc[prev.end].lower_ in _NAME_JOINERS and \
+                        prev.label_ in ("ORG", "PERSON") and span.label_ in ("ORG", "PERSON") and \
+                        doc[prev.end].is_lower:
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")  # "Solaria Energia" y "Medio Ambiente"
+                    continue
                 if prev.end + 1 == span.start and doc[prev.end].lower_ in ("of", "&") and \
                         prev.label_ == "ORG" and span.label_ in ("Country", "City", "GPE", "ORG"):
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")
@@ -310,8 +326,137 @@ class EntityRepair:
                 if typed is not None:
                     spans.append(typed)
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
+        spans = self._movers(doc, spans)
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
         return doc
+
+    def _mover_subjects(self, doc: Doc) -> list[Token]:
+        """Heads of the subjects of move verbs used intransitively with a percentage: "Cable
+        maker Prysmian fell 1.2 percent", "Mercari and Sansan rose 3 and 2 percent", "shares of
+        HLB slid 1.1%" (not "Malhotra lowered the forecast to 3.1 percent")."""
+        subjects = []
+        for verb in doc:
+            if verb.lemma_.lower() not in self.move_verbs or verb.pos_ != "VERB":
+                continue
+            args = [c for c in verb.children if c.dep_ in _MOVE_ARGS]
+            if not any(t.lower_ in _PERCENT_WORDS for child in args for t in child.subtree) or any(
+                    c.dep_ == "dobj" and not any(t.lower_ in _PERCENT_WORDS or t.like_num for t in c.subtree)
+                    for c in args):
+                continue
+            for subj in verb.children:
+                if subj.dep_ != "nsubj":
+                    continue
+                for head in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+                    if head.lower_ in ("shares", "stock"):
+                        # "Fawry shares", "shares of Fawry", "Fawry's shares"
+                        owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"] + \
+                                [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                        subjects.extend(owner[:1])
+                    elif head.pos_ == "PROPN" or head.pos_ in ("NOUN", "X") and _capitalised(head):
+                        subjects.append(head)
+        return subjects
+
+    @staticmethod
+    def _name_run(head: Token) -> Span:
+        """The proper nouns compounded into ``head``: "Aurelia Energia y Medio Ambiente"."""
+        doc, start = head.doc, head.i
+        while start > head.sent.start and doc[start - 1].dep_ in ("compound", "flat") and \
+                head.i >= doc[start - 1].head.i >= start - 1 and (
+                doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_lower or
+                doc[start - 1].lower_ in _NAME_JOINERS and start - 2 >= head.sent.start and doc[start - 2].pos_ == "PROPN"):
+            start -= 1
+        return doc[start:head.i + 1]
+
+    def _common_word(self, tok: Token) -> bool:
+        """A capitalised word that is a plain word here: "Builders", "Imports", "Agribusiness"
+        at the start of a sentence, or written in lower case elsewhere in the article."""
+        if tok.tag_ in ("NNS",) or tok.lower_ in self.generic_words:
+            return True
+        if not tok.is_title or any(c.isdigit() for c in tok.text):
+            return False
+        return any(t.text == tok.lower_ for t in tok.doc) or tok.i == tok.sent.start and tok.tag_ != "NNP"
+
+    def _movers(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """What moves by a percentage is a company or an index, whatever the model called it:
+        names the model missed become companies ("Cable maker Prysmian fell 1.2 percent"), an
+        unknown "person" or "place" that rose 4 percent is a company ("Frontken", "Mercari"),
+        and a name that continues a known one joins it ("Shenzhen" + "Dynanonic")."""
+        if not self.move_verbs:
+            return spans
+        out = list(spans)
+        by_token = {i: s for s in out for i in range(s.start, s.end)}
+        for head in self._mover_subjects(doc):
+            span = by_token.get(head.i)
+            run = self._name_run(head)
+            parts = {id(s): s for i in range(run.start, run.end) if (s := by_token.get(i)) is not None}
+            if len(run) > 1 and parts and all(
+                    s.start >= run.start and s.end <= run.end and (not s.id_.strip("?") or s.label_ == "City")
+                    and s.label_ in ("Company", "City", "Person") for s in parts.values()) and \
+                    not (span is not None and (span.start, span.end) == (run.start, run.end)):
+                # the model cut one name into pieces: "Aurelia" (a place?) + "Energia y Medio Ambiente"
+                for s in parts.values():
+                    out.remove(s)
+                span = Span(doc, run.start, run.end, label="Company", span_id=UNKNOWN)
+                out.append(span)
+                by_token.update({i: span for i in range(span.start, span.end)})
+                continue
+            if span is not None:
+                if span.label_ in ("Person", "City") and not span.id_.strip("?") and not (
+                        span.start > 0 and doc[span.start - 1].text in self.person_titles) and not any(
+                        p.label_ == "Person" and len(p) > len(span) and p.text.endswith(" " + span.text) for p in out):
+                    out[out.index(span)] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
+                continue
+            start = head.i
+            while start > head.sent.start and start - 1 not in by_token and (
+                    self._is_name_token(doc[start - 1]) or _INDEX_CODE.fullmatch(doc[start - 1].text) or
+                    doc[start - 1].lower_ in _NAME_JOINERS and start - 2 >= head.sent.start and
+                    self._is_name_token(doc[start - 2])):
+                start -= 1
+            while start < head.i and doc[start].lower_ in _NAME_JOINERS:
+                start += 1
+            words = doc[start:head.i + 1]
+            if len(words) == 1 and self._common_word(head) or not any(c.isalpha() for c in words.text) or \
+                    words.text in self.not_entities or normalize_name(words.text) in self.not_entities:
+                continue
+            if not (head.is_title or head.is_upper or any(c.isupper() or c.isdigit() for c in head.text)):
+                continue
+            # the name goes on from an entity just before it: "Shenzhen Dynanonic", "EGX70 EWI",
+            # "Cleveland-Cliffs"; a company-name ending only ("Solomon Systech" + "International") adds nothing
+            before = by_token.get(start - 1)
+            if before is None and start >= 2 and (doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_
+                                                  and not doc[start - 1].whitespace_ or
+                                                  doc[start - 1].lower_ in _NAME_JOINERS and doc[start - 1].is_lower):
+                before = by_token.get(start - 2)
+            if before is not None and before.label_ in ("Company", "AnalystFirm", "City", "StockIndex"):
+                if all(t.text in self.name_suffixes or t.text in self.company_words for t in words):
+                    continue
+                out.remove(before)
+                label = "StockIndex" if before.label_ == "StockIndex" else "Company"
+                whole = Span(doc, before.start, head.i + 1, label=label, span_id=UNKNOWN)
+                entry = self.gazetteer.lookup(whole.text)
+                if entry is not None:
+                    whole = Span(doc, whole.start, whole.end, label=entry.type, span_id=entry.id)
+            elif before is not None:
+                continue
+            else:
+                whole = self._type(Span(doc, start, head.i + 1, label="ORG", span_id=UNKNOWN))
+                if whole is None or whole.label_ in ("Person", "City"):
+                    whole = Span(doc, start, head.i + 1, label="Company", span_id=UNKNOWN)
+                if whole.label_ == "Company" and (_INDEX_NAME.fullmatch(whole.text) or
+                                                  any(_INDEX_CODE.fullmatch(t.text) for t in whole)):
+                    whole = Span(doc, whole.start, whole.end, label="StockIndex", span_id=UNKNOWN)  # "KMI-30"
+            out.append(whole)
+            by_token.update({i: whole for i in range(whole.start, whole.end)})
+        # "developers such as Dar Al Arkan" after "Dar Al Arkan Real Estate advanced 3.1 percent":
+        # the company's short name, not a person
+        companies = [tuple(t.text for t in c) for c in out if c.label_ == "Company"]
+        for n, span in enumerate(out):
+            words = tuple(t.text for t in span)
+            if span.label_ == "Person" and not span.id_.strip("?") and any(
+                    len(c) > len(words) and c[:len(words)] == words for c in companies):
+                out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
+        return sorted(out, key=lambda s: s.start)
 
     @staticmethod
     def _surnames(spans: list[Span]) -> list[Span]:
@@ -410,14 +555,15 @@ class EntityRepair:
 @Language.factory(
     "marketgraph_entities",
     default_config={"gazetteer_dir": "", "not_entities": [], "generic_words": [], "company_words": [],
-                    "person_titles": [], "name_suffixes": [], "government_words": [], "not_place_words": []},
+                    "person_titles": [], "name_suffixes": [], "government_words": [], "not_place_words": [],
+                    "move_verbs": []},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
 def make_entity_repair(nlp: Language, name: str, gazetteer_dir: str, not_entities: list[str],
                        generic_words: list[str], company_words: list[str], person_titles: list[str],
                        name_suffixes: list[str], government_words: list[str],
-                       not_place_words: list[str]) -> EntityRepair:
+                       not_place_words: list[str], move_verbs: list[str]) -> EntityRepair:
     """Create the component, reading the gazetteer from ``gazetteer_dir``."""
     return EntityRepair(nlp, name, load_gazetteer(Path(gazetteer_dir)), not_entities, generic_words, company_words,
-                        person_titles, name_suffixes, government_words, not_place_words)
+                        person_titles, name_suffixes, government_words, not_place_words, move_verbs)
