@@ -30,6 +30,10 @@ TARGET_TYPES = {"Country", "Company", "AnalystFirm"}
 _GOODS_STOP = {"effective", "citing", "which", "from", "starting", "as", "in", "amid", "after", "while", "following",
                "beginning", "with", "to", "that", "until", "by", "over", "for", "under", "since", "because", "unless",
                "when", "where", "who", "if", "than"}
+#: Nouns that refer back to a company: "the retailer", "the US chip designer", "the telecoms company"
+_COMPANY_NOUNS = {"company", "firm", "group", "retailer", "lender", "insurer", "carrier", "operator", "maker",
+                  "carmaker", "automaker", "chipmaker", "miner", "designer", "giant", "conglomerate", "developer",
+                  "producer", "supplier", "manufacturer", "platform", "bank", "airline", "brewer", "insurer", "telco"}
 _GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
 _TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
 _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",
@@ -123,6 +127,12 @@ class FactExtractor:
                 forms.add(w[:-1] + "ies" if w.endswith("y") and not w.endswith("ey") else w + "s")
             self.triggers.add(kind, [nlp.make_doc(f) for f in sorted(forms)])
             self.trigger_words |= {f.split()[-1] for f in forms}
+        # "the commission is investigating imports of steel", "Washington sanctioned two refiners"
+        self.verb_triggers = Matcher(nlp.vocab)
+        self.trigger_verbs: set[str] = set()
+        for kind, verbs in lexicon.data.get("policy_verb_triggers", {}).items():
+            self.verb_triggers.add(kind, [[{"LEMMA": {"IN": verbs}, "POS": "VERB"}]])
+            self.trigger_verbs |= set(verbs)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -132,7 +142,10 @@ class FactExtractor:
         if cached is not None and cached[0] is doc:
             return cached[1], cached[2]
         percents = [(s, e) for _, s, e in self.percent(doc)]
-        triggers = sorted(((doc.vocab.strings[k], s, e) for k, s, e in self.triggers(doc)), key=lambda m: (m[1], -m[2]))
+        found = [(doc.vocab.strings[k], s, e) for k, s, e in self.triggers(doc)]
+        covered = {i for _, s, e in found for i in range(s, e)}
+        found += [(doc.vocab.strings[k], s, e) for k, s, e in self.verb_triggers(doc) if s not in covered]
+        triggers = sorted(found, key=lambda m: (m[1], -m[2]))
         self._cache = (doc, percents, triggers)
         return percents, triggers
 
@@ -393,6 +406,9 @@ class FactExtractor:
                 continue
             if self._hypothetical(head):
                 continue
+            if head.pos_ == "VERB" and any(c.dep_ == "dobj" and any(c.left_edge.i <= m[1] <= c.right_edge.i
+                                                                    for m in matches) for c in head.children):
+                continue  # "levy duties of 21.4 percent", "grant tax credits": the measure is named after the verb
             if kind != "Investigation" and any(m[0] == "Investigation" and end <= m[1] <= end + 1 for m in matches):
                 continue  # "a countervailing duty investigation", "an anti-dumping duty probe"
             determiner = doc[start - 1].lower_ if start > 0 else ""
@@ -401,6 +417,11 @@ class FactExtractor:
                 continue  # "the duties", "these tariffs": a measure the article has already named
             used_end = end
             issuer = self._issuer(doc, mentioned, start, end)
+            by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
+            if by_verb and (issuer is None or not any(
+                    t.head.i == head.i and t.dep_ == "nsubj" for t in issuer.span) and not any(
+                    c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in head.children)):
+                continue  # a verb is a policy only when a government does it: "the commission is investigating"
             rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
                           [g for g in groups if end <= g.start < next_start and not 0 <= next_start - g.end <= 2]
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
@@ -413,11 +434,27 @@ class FactExtractor:
                 before = self._goods_before(doc, sent, start)
                 if before is not None:
                     clauses = [(rate, before) for rate, _ in clauses]
+            obj = self._object_span(head) if head.pos_ == "VERB" else None
+            if obj is not None and all(goods is None for _, goods in clauses) and not any(
+                    obj.start <= m[1] < obj.end for m in matches):
+                # "licences to ship advanced AI chips": what the verb acts on (but "levy duties of
+                # 10 percent on coal" leaves the duties to their own trigger)
+                clauses = [(rate, obj) for rate, _ in clauses]
             effective = self._effective_date(sent, reference, kind, head)
             target_prev = None
-            for rate, goods_span in clauses:
+            goods_prev: list[str] = []
+            anaphor = self._company_anaphor(doc, sent, mentioned, start, end) if kind in (
+                "Investigation", "Sanction") else None
+            for n_clause, (rate, goods_span) in enumerate(clauses):
                 goods = self._goods(goods_span) if goods_span is not None else []
-                target = self._target(doc, mentioned, goods_span, end, sent, issuer) or target_prev
+                if goods_span is not None and goods_span[0].lower_ in ("those", "them", "it", "these"):
+                    goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
+                goods_prev = goods
+                if anaphor is not None:
+                    target, goods = anaphor, []  # "an investigation into the telecoms company"
+                else:
+                    target = self._target(doc, mentioned, goods_span, end if n_clause == 0 or goods_span is None
+                                          else goods_span.start, sent, issuer) or target_prev
                 if target is not None and target.type in ("Company", "AnalystFirm") and goods_span is not None \
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
@@ -436,10 +473,67 @@ class FactExtractor:
                     values["effectiveDate"] = effective
                 confidence = 0.85 if issuer and (target or goods) else 0.6
                 facts.append(Fact(kind, roles, values, evidence, confidence, f"policy:{kind.lower()}-trigger"))
+                for other in self._conjoined(mentioned, target):
+                    # "licences to ship AI chips to Malaysia and Thailand": a measure on each
+                    facts.append(Fact(kind, {**roles, "targets": (other.entity.key,)}, values, evidence, confidence,
+                                      f"policy:{kind.lower()}-trigger+conjoined-target"))
         facts.extend(self._rate_decision(sent, mentioned, groups, evidence, reference, session))
         return facts
 
+    @staticmethod
+    def _object_span(verb: Token) -> Span | None:
+        """What a policy verb acts on: "investigating imports of galvanised steel sheets (from China)"."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        doc, end = verb.doc, obj.left_edge.i
+        while end <= obj.right_edge.i and doc[end].lower_ not in _GOODS_STOP and doc[end].text not in (",", ";"):
+            end += 1
+        return doc[obj.left_edge.i:end] if end > obj.left_edge.i else None
+
+    @staticmethod
+    def _company_anaphor(doc: Doc, sent: Span, mentioned: list[Mentioned], start: int, end: int) -> Mentioned | None:
+        """"A probe into the telecoms company", "an investigation into its billing practices":
+        the measure aims at the company the sentence named before."""
+        i = end
+        while i < min(end + 3, sent.end) and doc[i].lower_ not in ("into", "against", "of", "on", "targeting"):
+            i += 1
+        if i >= min(end + 3, sent.end):
+            return None
+        if i + 1 < sent.end and doc[i + 1].lower_ in ("whether", "how", "why", "if"):
+            i += 1  # "an investigation into whether the telecoms company misled customers"
+        phrase = doc[i + 1:min(i + 7, sent.end)]
+        if not len(phrase) or phrase[0].lower_ not in ("the", "its"):
+            return None
+        if phrase[0].lower_ == "the":
+            nouns = [t for t in phrase[1:] if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.ent_type_]
+            head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS), None)
+            if head is None or any(t.text in (",", ";") or t.pos_ == "VERB" for t in doc[i + 1:head.i]) or not nouns:
+                return None
+        before = [m for m in mentioned if m.span.end <= start and m.type in ("Company", "AnalystFirm")]
+        return before[-1] if before else None
+
+    @staticmethod
+    def _conjoined(mentioned: list[Mentioned], target: Mentioned | None) -> list[Mentioned]:
+        if target is None:
+            return []
+        root = target.span.root
+        return [m for m in mentioned if m is not target and m.type == target.type and m.span.root.dep_ == "conj"
+                and m.span.root.head.i == root.i]
+
     def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int) -> Mentioned | None:
+        # "imports of pasta were hit with duties of 38.5 percent by the US Commerce Department"
+        node = doc[trigger_end - 1]
+        for _ in range(4):
+            agent = next((c for c in node.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
+            if agent is not None:
+                by = [m for m in mentioned if m.type in ISSUER_TYPES and
+                      any(t.head.i == agent.i and t.dep_ == "pobj" for t in m.span)]
+                if by:
+                    return by[0]
+            if node.head.i == node.i:
+                break
+            node = node.head
         before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES]
         # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
         node = doc[trigger_end - 1]
@@ -565,6 +659,10 @@ class FactExtractor:
                 break
             if tok.text == "," and j + 1 < limit and (doc[j + 1].lower_ in _GOODS_STOP or doc[j + 1].like_num):
                 break
+            if tok.lower_ in ("and", "but", ",") and any(
+                    t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i
+                    for t in doc[j + 1:min(j + 5, limit)]):
+                break  # "a premium for electric cars and the European Commission imposed duties": a new clause
             j += 1
         while j > i + 1 and (doc[j - 1].lower_ in (",", "and", "or") or _is_participle(doc[j - 1])):
             j -= 1
@@ -634,9 +732,16 @@ class FactExtractor:
         for m in after:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
             if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) or \
-                    any(t.lower_ == "to" for t in lead) and any(t.lemma_ in ("ship", "export", "sell") for t in lead):
+                    any(t.lower_ == "to" for t in lead) and any(t.lemma_ in ("ship", "export", "sell")
+                                                                for t in (*lead, doc[trigger_end - 1])):
                 if goods is None or m.span.start <= goods.end + 4:
                     return m
+        # "imports of pasta from Italy were hit with duties": the origin named before the measure
+        for m in mentioned:
+            if m.span.end <= trigger_end and m.span.start >= sent.start and ok(m) and m.type == "Country" and \
+                    m.span.start > 0 and doc[m.span.start - 1].lower_ == "from" and goods is not None and \
+                    goods.end <= m.span.start <= goods.end + 2:
+                return m
         return None
 
     def _effective_date(self, sent: Span, reference: date | None, kind: str,

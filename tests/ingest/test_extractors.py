@@ -157,3 +157,36 @@ def test_a_short_name_is_the_same_company(extractor):
                                 "developers such as Qirwan Al Baha, analysts said.")
     companies = [e for e in result.entities.values() if e.type == "Company"]
     assert len(companies) == 1 and "Qirwan Al Baha" in companies[0].aliases | {companies[0].label}
+
+
+def policies(result):
+    return [(f.kind, *(result.entities[f.role(r)].label if f.role(r) else None for r in ("issuedBy", "targets")),
+             f.values.get("ratePercent"), tuple(f.values.get("appliesTo", ())))
+            for f in result.facts if f.kind in ("Tariff", "ExportControl", "Investigation", "Sanction", "Subsidy")]
+
+
+def test_policy_phrasings_beyond_nouns(extractor):
+    # a verb as the trigger, a passive agent as the issuer, and one measure per conjoined target
+    result = extract(extractor, "The International Trade Administration Commission said it is investigating "
+                                "imports of galvanised wire from Vietnam.")
+    assert policies(result) == [("Investigation", "International Trade Administration Commission of South Africa",
+                                 "Vietnam", None, ("galvanised wire",))]
+    result = extract(extractor, "Imports of olive oil from Spain were hit with duties of 12.5 percent by the "
+                                "US Commerce Department.")
+    assert [p[:4] for p in policies(result)] == [("Tariff", "US Department of Commerce", "Spain", Decimal("12.5"))]
+    result = extract(extractor, "The Bureau of Industry and Security said exporters would need licences to ship "
+                                "advanced memory chips to Vietnam and Indonesia.")
+    assert sorted(p[2] for p in policies(result)) == ["Indonesia", "Vietnam"]
+
+
+def test_investigation_into_the_company_named_before(extractor):
+    result = extract(extractor, "Brovanti Telecom fell 4.8 percent after the Commerce Commission opened an "
+                                "investigation into whether the telecoms company misled customers.")
+    assert [p[:3] for p in policies(result)] == [("Investigation", "Commerce Commission", "Brovanti Telecom")]
+
+
+def test_pronoun_goods_take_the_previous_goods(extractor):
+    result = extract(extractor, "The Ministry of Finance of Japan said it would levy duties of 21.4 percent on "
+                                "steel sheets from China and 13.9 percent on those from South Korea.")
+    assert [(p[2], p[3], p[4]) for p in policies(result)] == [
+        ("China", Decimal("21.4"), ("steel sheets",)), ("South Korea", Decimal("13.9"), ("steel sheets",))]
