@@ -476,6 +476,7 @@ class EntityRepair:
         "Genial Investimentos cut its price target", "a strategist at Vietcap Securities".
         A longer name found this way replaces the shorter match inside it ("RMB Morgan Stanley")."""
         found: list[Span] = []
+        people = {i for s in spans if s.label_ in ("Person", "PERSON") for i in range(s.start, s.end)}
         for tok in doc:
             if tok.lower_ in _ANALYST_PLURALS:
                 end, start = tok.i, tok.i
@@ -485,7 +486,7 @@ class EntityRepair:
                 end, start = tok.i - 1, tok.i - 1  # "Intermonte initiated coverage of Iveco"
             elif tok.lower_ in ("at", "from", "of") and tok.i > 0 and (
                     doc[tok.i - 1].lower_ in _ANALYST_SINGULARS and tok.lower_ != "of" or
-                    tok.lower_ == "of" and doc[tok.i - 1].ent_type_ == "Person" and
+                    tok.lower_ == "of" and tok.i - 1 in people and
                     tok.i > 1 and doc[tok.i - 2].lower_ != ","):
                 start = end = tok.i + 1
                 while end < len(doc) and end - start < 5 and _capitalised(doc[end]):
@@ -504,11 +505,17 @@ class EntityRepair:
         for span in found:
             inside = [s for s in out if s.start >= span.start and s.end <= span.end]
             overlapping = [s for s in out if s.start < span.end and span.start < s.end and s not in inside]
-            if overlapping or any(s.label_ in ("Person", "Country", "GovernmentBody", "StockIndex") for s in inside):
+            # a person does not have "its" rating nor "economists": "Forsyth Barr reiterated its rating"
+            unknown_person = len(inside) == 1 and inside[0].label_ == "Person" and not inside[0].id_.strip("?") and \
+                (inside[0].start, inside[0].end) == (span.start, span.end)
+            if overlapping or any(s.label_ in ("Person", "Country", "GovernmentBody", "StockIndex") for s in inside) \
+                    and not unknown_person:
                 continue
-            if len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end):
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) and not unknown_person:
                 continue
-            typed = self._type(span)
+            typed = self._type(span) if not unknown_person else None
+            if typed is None and (unknown_person or span.text.isupper() and span.text.isalpha()):
+                typed = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)  # "ASB economists"
             if typed is None:
                 continue
             entry = self.gazetteer.lookup(span.text)

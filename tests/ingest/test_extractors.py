@@ -190,3 +190,18 @@ def test_pronoun_goods_take_the_previous_goods(extractor):
                                 "steel sheets from China and 13.9 percent on those from South Korea.")
     assert [(p[2], p[3], p[4]) for p in policies(result)] == [
         ("China", Decimal("21.4"), ("steel sheets",)), ("South Korea", Decimal("13.9"), ("steel sheets",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ('"Dealers need volume," said Giulia Conti of Bresciana Equity.', "Bresciana Equity"),
+        ("Kowhai Barr reiterated its underperform rating on Spark, citing regulatory costs.", "Kowhai Barr"),
+        ("QRT economists now expect another 50 basis point cut in February.", "QRT"),
+    ],
+)
+def test_analyst_firm_cues_beat_the_models_guess(extractor, text, firm):
+    result = extract(extractor, text)
+    views = result.facts_of("AnalystView")
+    assert [result.entities[v.role("analyst")].label for v in views] == [firm]
+    assert result.entities[views[0].role("analyst")].type == "AnalystFirm"
