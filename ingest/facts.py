@@ -44,7 +44,10 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|took effect|from|starting|as of|beginning|comes? into force|"
                         r"came into force)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")", re.I)
-_GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most"}
+_QUANTITY_NOUNS = {"raft", "range", "number", "host", "list", "series", "slew", "basket", "variety", "dozens",
+                   "hundreds", "batch", "group", "set", "array", "string", "swathe", "swath"}
+_GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most", "of", "many",
+                       "several"}
 
 
 def parse_number(text: str) -> tuple[Decimal, str | None] | None:
@@ -86,6 +89,12 @@ class PercentGroup:
     values: list[Decimal]
     sign: int = 0  # +1 or -1 when the number carries its sign ("(+5.2%)")
 
+
+
+def _origin(m: Mentioned) -> bool:
+    """"chips of US origin", "US-made chips": where goods come from, not whom a measure targets."""
+    doc = m.span.doc
+    return m.span.end < len(doc) and doc[m.span.end].lower_ in ("origin", "-origin", "-made", "made")
 
 
 def _transitive(verb: Token) -> bool:
@@ -435,6 +444,18 @@ class FactExtractor:
                 if before is not None:
                     clauses = [(rate, before) for rate, _ in clauses]
             obj = self._object_span(head) if head.pos_ == "VERB" else None
+            if obj is None and kind == "ExportControl":
+                # "added lithium-battery technologies and graphite products to its export-control list"
+                node = head
+                for _ in range(3):
+                    if node.head.i == node.i:
+                        break
+                    node = node.head
+                    if node.lemma_.lower() in ("add", "put", "place", "include"):
+                        obj = self._object_span(node)
+                        if obj is not None and any(obj.start <= m.span.start < obj.end for m in mentioned):
+                            obj = None
+                        break
             if obj is not None and all(goods is None for _, goods in clauses) and not any(
                     obj.start <= m[1] < obj.end for m in matches):
                 # "licences to ship advanced AI chips": what the verb acts on (but "levy duties of
@@ -549,6 +570,11 @@ class FactExtractor:
             return bodies[-1]
         if before:
             return before[-1]
+        # "exports of cathode materials will require a licence, the ministry said"
+        for m in mentioned:
+            if m.span.start >= trigger_end and m.type == "GovernmentBody" and any(
+                    t.dep_ == "nsubj" and t.head.lemma_ in ("say", "announce", "state") for t in m.span):
+                return m
         # "... were added to the Entity List by the US Department of Commerce"
         for m in mentioned:
             lead = [t.lower_ for t in doc[max(0, m.span.start - 2):m.span.start]]
@@ -617,9 +643,13 @@ class FactExtractor:
         for tok in doc[sent.start:start]:
             if tok.lower_ in ("importers", "imports", "exporters", "exports", "shipments", "buyers", "sellers") and \
                     tok.i + 2 < start and doc[tok.i + 1].lower_ == "of":
+                # "exports of high-performance cathode materials, graphite anodes and equipment"
                 j = tok.i + 2
-                while j < start and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].text not in (",",):
+                while j < start and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text in ("-", ",") or
+                                     doc[j].lower_ in ("and", "or")):
                     j += 1
+                while j > tok.i + 2 and doc[j - 1].lower_ in (",", "and", "or", "-"):
+                    j -= 1
                 if j > tok.i + 2:
                     return doc[tok.i + 2:j]
         return None
@@ -689,8 +719,14 @@ class FactExtractor:
             items.append(current)
         goods = []
         for item in items:
+            for k in range(1, len(item) - 1):
+                if item[k].lower_ == "of" and item[-1].lower_ == "origin":
+                    item = item[:k]  # "chips of US origin"
+                    break
             while item and item[0].lower_ in _GOODS_DROP_LEADING:
                 item = item[1:]
+            if len(item) > 2 and item[1].lower_ == "of" and item[0].lower_ in _QUANTITY_NOUNS:
+                item = item[2:]  # "a raft of lithium-battery technologies"
             while item and _is_participle(item[-1]):
                 item = item[:-1]  # "electric vehicles imported", "antimony shipped"
             # a company or a country alone is a target, not goods
@@ -723,11 +759,12 @@ class FactExtractor:
                 break
 
         if goods is not None:
-            inside = [m for m in mentioned if goods.start - 1 <= m.span.start and m.span.end <= goods.end and ok(m)]
+            inside = [m for m in mentioned if goods.start - 1 <= m.span.start and m.span.end <= goods.end and ok(m)
+                      and not _origin(m)]
             companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
             if companies or inside:
                 return (companies or inside)[0]  # "subsidiaries of Hanwha Ocean" aims at the company
-        after = [m for m in mentioned if m.span.start >= trigger_end and ok(m)]
+        after = [m for m in mentioned if m.span.start >= trigger_end and ok(m) and not _origin(m)]
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"
         for m in after:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
@@ -967,6 +1004,38 @@ def doc_text(tokens: list[Token]) -> str:
     return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
+def _detail(f: Fact) -> int:
+    return 2 * (f.values.get("ratePercent") is not None) + bool(f.values.get("appliesTo")) + \
+        bool(f.roles.get("targets")) + bool(f.values.get("effectiveDate"))
+
+
+def _merge_restatements(facts: list[Fact]) -> list[Fact]:
+    """A measure told twice is one measure: a headline-style mention without a rate ("the
+    Netherlands widened its export controls on chip equipment") and the sentence with its
+    details ("… would need licences to ship immersion lithography machines to China from
+    Sept 15") by the same issuer, of the same kind, aimed at the same target (or at none
+    said) keep the detailed one, which takes the target it lacked."""
+    policies = [f for f in facts if f.kind in POLICY_KINDS and f.kind != "InterestRateDecision"]
+    dropped: set[int] = set()
+    for f in policies:
+        if f.values.get("ratePercent") is not None or id(f) in dropped:
+            continue
+        for g in policies:
+            if g is f or id(g) in dropped or g.kind != f.kind or g.roles.get("issuedBy") != f.roles.get("issuedBy") \
+                    or not f.roles.get("issuedBy"):
+                continue
+            ft, gt = f.roles.get("targets"), g.roles.get("targets")
+            if ft and gt and ft != gt:
+                continue
+            if _detail(g) < _detail(f) or g.values.get("ratePercent") is None and g.evidence.start < f.evidence.start:
+                continue  # of two as detailed, the later sentence has the details
+            if ft and not gt:
+                g.roles["targets"] = ft
+            dropped.add(id(f))
+            break
+    return [f for f in facts if id(f) not in dropped]
+
+
 def finalize_policies(facts: list[Fact]) -> list[Fact]:
     """Article-level clean-up of policies, in article order.
 
@@ -997,6 +1066,7 @@ def finalize_policies(facts: list[Fact]) -> list[Fact]:
             continue
         seen.add(key)
         out.append(fact)
+    out = _merge_restatements(out)
     for decisions in rate_decisions.values():
         rated = {}
         for fact in decisions:
