@@ -119,6 +119,7 @@ class FactExtractor:
         self.rating_words = lexicon.words("rating_words")
         self.analyst_cues = lexicon.words("analyst_name_cues")
         self.company_cues = lexicon.words("company_cues")
+        self.person_titles = lexicon.words("person_titles")
         self.percent = Matcher(nlp.vocab)
         self.percent.add("PERCENT", [
             [{"LIKE_NUM": True}, {"LOWER": {"IN": ["percent", "%", "pct", "pc"]}}],
@@ -277,6 +278,10 @@ class FactExtractor:
                         return found
         return session
 
+    def _titled(self, m: Mentioned) -> bool:
+        """"Deputy Governor Barnabas Virag": a person with a title is no company that moves."""
+        return m.type == "Person" and m.span.start > 0 and m.span.doc[m.span.start - 1].text in self.person_titles
+
     def moves(self, sent: Span, mentioned: list[Mentioned], session: date | None, evidence: Evidence) -> list[Fact]:
         doc = sent.doc
         groups = self._percent_groups(sent)
@@ -303,7 +308,7 @@ class FactExtractor:
                 continue    # something else lowered ("Malhotra lowered the inflation forecast to 3.1 percent")
             last_direction = direction
             subjects = [m for m in window_ents if m.type in MOVER_TYPES or not m.entity.known
-                        and m.type in ("Person", "City", "Company")]
+                        and m.type in ("Person", "City", "Company") and not self._titled(m)]
             if n + 1 < len(groups) and [t.lower_ for t in doc[max(sent.start, g.start - 3):g.start]] == \
                     ["as", "much", "as"]:
                 # "HLB rose as much as 7 percent before giving up its gains to close down 1.1%":

@@ -46,11 +46,14 @@ _NAME_JOINERS = {"y", "e", "de", "del", "di", "della", "da", "do", "dos", "van",
 _INDEX_NAME = re.compile(r"[A-Z][A-Za-z&/ ]*[- ]?(?:[1-9]\d{1,3})")
 #: An index's code: "EGX70", "KOSPI200", "TA-35"
 _INDEX_CODE = re.compile(r"[A-Z]{2,}-?\d{2,3}")
+#: "Drugmaker Richter Gedeon", "Steelmaker CAP": a description before the name
+_DESCRIPTOR_ENDINGS = ("maker", "makers", "producer", "builder", "operator", "retailer", "lender", "insurer", "miner",
+                       "supplier", "manufacturer", "exporter", "refiner", "brewer", "shipper", "conglomerate", "giant")
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
 
 
 def _capitalised(tok) -> bool:
-    return (tok.is_title or tok.is_upper) and tok.is_alpha and tok.lower_ not in ("the", "a", "an") and \
+    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in ("the", "a", "an") and \
         not tok.ent_type_ in ("Country", "GovernmentBody", "Person", "StockIndex", "City")
 
 
@@ -80,7 +83,8 @@ class EntityRepair:
         start, end = span.start, span.end
         doc = span.doc
         while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct or
-                               doc[start].lower_ in self.descriptors and end - start > 1):
+                               (doc[start].lower_ in self.descriptors or doc[start].lower_.endswith(_DESCRIPTOR_ENDINGS))
+                               and end - start > 1):
             start += 1  # "Carmaker Astra International" -> "Astra International"
         while end > start and (doc[end - 1].lower_ in _TRIM_RIGHT or doc[end - 1].is_punct and doc[end - 1].text not in ".&"):
             end -= 1
@@ -237,6 +241,16 @@ class EntityRepair:
             return Span(span.doc, span.start, span.end, label="StockIndex", span_id=UNKNOWN)  # "KBW Nasdaq Bank Index"
         if span.label_ == "ORG" and all(t.text in self.person_titles or t.is_punct for t in span):
             return None  # "Commerce Minister": a title, not an organisation
+        titles = 0
+        while titles < len(span) and (span[titles].text in self.person_titles or
+                                      span[titles].text in ("Trade", "Finance", "Foreign", "Economy", "Industry",
+                                                            "Commerce", "Energy") and titles + 1 < len(span)
+                                      and span[titles + 1].text in self.person_titles):
+            titles += 1
+        if span.label_ == "ORG" and 0 < titles and len(span) - titles >= 2 and \
+                all(t.is_title for t in span[titles:]) and not any(t.text in self.company_words for t in span):
+            # "Finance Minister Andrzej Domanski", "Governor Eli Remolona": a person with a title
+            return Span(span.doc, span.start + titles, span.end, label="Person", span_id=UNKNOWN)
         if span.label_ == "ORG" and len(span) > 1 and (
                 any(t.text in self.government_words for t in span) or
                 span[0].text in ("State", "Central", "National", "Reserve", "Bank") and
@@ -506,10 +520,10 @@ class EntityRepair:
             inside = [s for s in out if s.start >= span.start and s.end <= span.end]
             overlapping = [s for s in out if s.start < span.end and span.start < s.end and s not in inside]
             # a person does not have "its" rating nor "economists": "Forsyth Barr reiterated its rating"
-            unknown_person = len(inside) == 1 and inside[0].label_ == "Person" and not inside[0].id_.strip("?") and \
-                (inside[0].start, inside[0].end) == (span.start, span.end)
-            if overlapping or any(s.label_ in ("Person", "Country", "GovernmentBody", "StockIndex") for s in inside) \
-                    and not unknown_person:
+            unknown_person = len(inside) == 1 and inside[0].label_ in ("Person", "City") and \
+                not inside[0].id_.strip("?") and (inside[0].start, inside[0].end) == (span.start, span.end)
+            if overlapping or any(s.label_ in ("Person", "Country", "GovernmentBody", "StockIndex", "City")
+                                  for s in inside) and not unknown_person:
                 continue
             if len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) and not unknown_person:
                 continue
