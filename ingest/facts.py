@@ -9,6 +9,7 @@ and the name of the rule that produced it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -44,6 +45,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|took effect|from|starting|as of|beginning|comes? into force|"
                         r"came into force)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")", re.I)
+_TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
+                       "security", "trade", "import", "imports", "remedy"}
 _QUANTITY_NOUNS = {"raft", "range", "number", "host", "list", "series", "slew", "basket", "variety", "dozens",
                    "hundreds", "batch", "group", "set", "array", "string", "swathe", "swath"}
 _GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most", "of", "many",
@@ -427,7 +430,8 @@ class FactExtractor:
                 continue  # "a countervailing duty investigation", "an anti-dumping duty probe"
             determiner = doc[start - 1].lower_ if start > 0 else ""
             if determiner in ("the", "these", "those", "such") and not any(
-                    g.end <= start and start - g.end <= 2 for g in groups) and kind not in ("Sanction",):
+                    g.end <= start and start - g.end <= 2 for g in groups) and (
+                    kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")):
                 continue  # "the duties", "these tariffs": a measure the article has already named
             used_end = end
             issuer = self._issuer(doc, mentioned, start, end)
@@ -473,6 +477,8 @@ class FactExtractor:
                 "Investigation", "Sanction") else None
             for n_clause, (rate, goods_span) in enumerate(clauses):
                 goods = self._goods(goods_span) if goods_span is not None else []
+                if kind == "Investigation" and goods and not self._trade_probe(doc, sent, start, end, goods_span):
+                    goods = []  # "an investigation into suspected price manipulation": conduct, not goods
                 if goods_span is not None and goods_span[0].lower_ in ("those", "them", "it", "these"):
                     goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
                 goods_prev = goods
@@ -505,6 +511,18 @@ class FactExtractor:
                                       f"policy:{kind.lower()}-trigger+conjoined-target"))
         facts.extend(self._rate_decision(sent, mentioned, groups, evidence, reference, session))
         return facts
+
+    @staticmethod
+    def _trade_probe(doc: Doc, sent: Span, start: int, end: int, goods: Span | None) -> bool:
+        """A probe of goods (anti-dumping, countervailing, safeguard, Section 232, imports of X
+        from Y) rather than of a company's conduct."""
+        near = doc[max(sent.start, start - 5):min(sent.end, end + 2)]
+        if any(t.lower_.replace("-", "") in _TRADE_REMEDY_WORDS for t in near):
+            return True
+        if goods is None:
+            return False
+        around = doc[max(sent.start, goods.start - 2):min(sent.end, goods.end + 2)]
+        return any(t.lower_ in ("imports", "imported", "exports", "shipments", "from") for t in around)
 
     @staticmethod
     def _object_span(verb: Token) -> Span | None:
@@ -550,6 +568,12 @@ class FactExtractor:
     def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int) -> Mentioned | None:
         # "imports of pasta were hit with duties of 38.5 percent by the US Commerce Department"
         node = doc[trigger_end - 1]
+        for participle in (c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            for agent in (c for c in participle.children if c.dep_ == "agent"):
+                by = [m for m in mentioned if m.type in ISSUER_TYPES and
+                      any(t.head.i == agent.i and t.dep_ == "pobj" for t in m.span)]
+                if by:
+                    return by[0]
         for _ in range(4):
             agent = next((c for c in node.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
             if agent is not None:
@@ -689,6 +713,7 @@ class FactExtractor:
                     and tok.head.i > j and tok.head.pos_ in ("VERB", "AUX"):
                 break  # "..., and reports said": a new clause begins
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
+                    and not (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i) \
                     or tok.lower_ in _GOODS_STOP or tok.text in (";", ".", ":", "(") or tok.like_num and j + 1 < len(doc) \
                     and doc[j + 1].lower_ in ("percent", "%", "per"):
                 break
@@ -738,7 +763,8 @@ class FactExtractor:
             if item and all(t.ent_type_ in ("Company", "AnalystFirm", "Country") for t in item):
                 continue
             text = doc_text(item)
-            if text and text.lower() not in ("such", "other", "goods", "products", "imports", "exports") and \
+            if text and text.lower() not in ("such", "other", "goods", "products", "imports", "exports", "both", "each",
+                                             "all", "them", "those") and \
                     not _TIME_PHRASE.match(text) and not resolve_date(text, date(2000, 1, 1)):
                 goods.append(text)
         return goods
@@ -1014,7 +1040,14 @@ def _detail(f: Fact) -> int:
         bool(f.roles.get("targets")) + bool(f.values.get("effectiveDate"))
 
 
-def _merge_restatements(facts: list[Fact]) -> list[Fact]:
+def _same_issuer(f: Fact, g: Fact, country_of: Mapping[str, str | None]) -> bool:
+    a, b = f.role("issuedBy"), g.role("issuedBy")
+    if not a or not b:
+        return False
+    return a == b or country_of.get(a) == b or country_of.get(b) == a
+
+
+def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] | None = None) -> list[Fact]:
     """A measure told twice is one measure: a headline-style mention without a rate ("the
     Netherlands widened its export controls on chip equipment") and the sentence with its
     details ("… would need licences to ship immersion lithography machines to China from
@@ -1026,8 +1059,7 @@ def _merge_restatements(facts: list[Fact]) -> list[Fact]:
         if f.values.get("ratePercent") is not None or id(f) in dropped:
             continue
         for g in policies:
-            if g is f or id(g) in dropped or g.kind != f.kind or g.roles.get("issuedBy") != f.roles.get("issuedBy") \
-                    or not f.roles.get("issuedBy"):
+            if g is f or id(g) in dropped or g.kind != f.kind or not _same_issuer(f, g, country_of or {}):
                 continue
             ft, gt = f.roles.get("targets"), g.roles.get("targets")
             if ft and gt and ft != gt:
@@ -1041,7 +1073,7 @@ def _merge_restatements(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if id(f) not in dropped]
 
 
-def finalize_policies(facts: list[Fact]) -> list[Fact]:
+def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | None = None) -> list[Fact]:
     """Article-level clean-up of policies, in article order.
 
     A policy whose sentence names no issuer takes the issuer of the policy before it
@@ -1071,7 +1103,15 @@ def finalize_policies(facts: list[Fact]) -> list[Fact]:
             continue
         seen.add(key)
         out.append(fact)
-    out = _merge_restatements(out)
+    out = _merge_restatements(out, country_of)
+    last_date = None
+    for fact in out:
+        # "a 25 percent duty on heavy trucks, both effective the same day"
+        if fact.kind in POLICY_KINDS and fact.kind != "InterestRateDecision":
+            if "effectiveDate" not in fact.values and last_date and re.search(r"\bthe same (day|date)\b",
+                                                                              fact.evidence.text, re.I):
+                fact.values["effectiveDate"] = last_date
+            last_date = fact.values.get("effectiveDate", last_date)
     for decisions in rate_decisions.values():
         rated = {}
         for fact in decisions:

@@ -122,7 +122,7 @@ class Extractor:
             result.facts += self.facts.moves(sent, mentioned, session, evidence)
             result.facts += self.facts.policies(sent, mentioned, reference, evidence, session)
             result.facts += self.facts.analyst_views(sent, mentioned, evidence)
-        result.facts = finalize_policies(result.facts)
+        result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result
 
     @staticmethod

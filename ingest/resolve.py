@@ -4,6 +4,7 @@ matching, else a new entity keyed by its normalised name.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 
@@ -179,4 +180,12 @@ class Resolver:
         key = core if label in ("Company", "AnalystFirm") else norm
         if not key:
             return None
+        if label == "GovernmentBody":
+            # "the Ministry of Trade, Industry and Energy" in a Korean story: Seoul's, by its generic name
+            country = self._context_country(span, article_country)
+            entry = self.gazetteer.in_context(surface, country) or self.gazetteer.in_context(
+                re.sub(r"^the\s+", "", surface, flags=re.I), country)
+            if entry is not None:
+                return entity_from_entry(entry, surface)
+            return Entity(key=key, label=surface, type=label, aliases={surface}, country=country)
         return Entity(key=key, label=surface, type=label, aliases={surface})

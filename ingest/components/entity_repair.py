@@ -113,11 +113,14 @@ class EntityRepair:
                 end += 1
         if end > span.end and doc[end - 1].text == ",":
             end -= 1
-        if end == span.end:
+        start = span.start
+        if start > 0 and start - 1 not in taken and doc[start - 1].text in ("Federal", "National", "State", "Royal"):
+            start -= 1  # "Federal Ministry of Industry, Trade and Investment"
+        if (start, end) == (span.start, span.end):
             return span
-        whole = Span(doc, span.start, end, label="GovernmentBody")
+        whole = Span(doc, start, end, label="GovernmentBody")
         entry = self.gazetteer.lookup(whole.text)
-        return Span(doc, span.start, end, label="GovernmentBody", span_id=entry.id if entry else UNKNOWN)
+        return Span(doc, start, end, label="GovernmentBody", span_id=entry.id if entry else UNKNOWN)
 
     def _extend_known(self, span: Span, taken: set[int]) -> Span:
         """A known name followed by more of a name is another company.
