@@ -47,6 +47,9 @@ _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|took effect|from|startin
                         r"came into force)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")", re.I)
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
                        "security", "trade", "import", "imports", "remedy"}
+_ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
+_MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
+                           r"licen[cs]e|surtax|curb|incentive|credit", re.I)
 _QUANTITY_NOUNS = {"raft", "range", "number", "host", "list", "series", "slew", "basket", "variety", "dozens",
                    "hundreds", "batch", "group", "set", "array", "string", "swathe", "swath"}
 _GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most", "of", "many",
@@ -491,7 +494,8 @@ class FactExtractor:
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
                 target_prev = target
-                if rate is None and not goods and not (target and kind in ("Investigation", "Sanction")):
+                if rate is None and not goods and not (target and kind in ("Investigation", "Sanction")) and not (
+                        kind == "Investigation" and issuer is not None and self._opened(head)):
                     continue  # "the duties", "higher tariffs": a measure named before, or nothing said about it
                 roles = {}
                 if issuer:
@@ -511,6 +515,18 @@ class FactExtractor:
                                       f"policy:{kind.lower()}-trigger+conjoined-target"))
         facts.extend(self._rate_decision(sent, mentioned, groups, evidence, reference, session))
         return facts
+
+    @staticmethod
+    def _opened(trigger: Token) -> bool:
+        """"opened an investigation", "had begun an inquiry": a probe that starts now."""
+        node = trigger
+        for _ in range(2):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in ("open", "launch", "start", "begin", "initiate", "order", "announce"):
+                return True
+        return False
 
     @staticmethod
     def _trade_probe(doc: Doc, sent: Span, start: int, end: int, goods: Span | None) -> bool:
@@ -1035,6 +1051,12 @@ def doc_text(tokens: list[Token]) -> str:
     return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
+def _another(text: str) -> bool:
+    """"It also opened an anti-discrimination probe": a cue, before the measure, that it is another one."""
+    first = _MEASURE_WORD.search(text)
+    return bool(_ANOTHER.search(text[:first.start()] if first else text))
+
+
 def _detail(f: Fact) -> int:
     return 2 * (f.values.get("ratePercent") is not None) + bool(f.values.get("appliesTo")) + \
         bool(f.roles.get("targets")) + bool(f.values.get("effectiveDate"))
@@ -1056,15 +1078,15 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
     policies = [f for f in facts if f.kind in POLICY_KINDS and f.kind != "InterestRateDecision"]
     dropped: set[int] = set()
     for f in policies:
-        if f.values.get("ratePercent") is not None or id(f) in dropped:
-            continue
+        if f.values.get("ratePercent") is not None or id(f) in dropped or _another(f.evidence.text):
+            continue  # "it also opened a probe into…": another measure, not the same one again
         for g in policies:
             if g is f or id(g) in dropped or g.kind != f.kind or not _same_issuer(f, g, country_of or {}):
                 continue
             ft, gt = f.roles.get("targets"), g.roles.get("targets")
             if ft and gt and ft != gt:
                 continue
-            if _detail(g) < _detail(f) or g.values.get("ratePercent") is None and g.evidence.start < f.evidence.start:
+            if _detail(g) < _detail(f) or _detail(g) == _detail(f) and g.evidence.start < f.evidence.start:
                 continue  # of two as detailed, the later sentence has the details
             if ft and not gt:
                 g.roles["targets"] = ft

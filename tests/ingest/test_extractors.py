@@ -205,3 +205,27 @@ def test_analyst_firm_cues_beat_the_models_guess(extractor, text, firm):
     views = result.facts_of("AnalystView")
     assert [result.entities[v.role("analyst")].label for v in views] == [firm]
     assert result.entities[views[0].role("analyst")].type == "AnalystFirm"
+
+
+def test_a_probe_of_conduct_has_no_goods_a_trade_probe_has(extractor):
+    result = extract(extractor, "The Securities and Exchange Board of India said it had opened an investigation "
+                                "into suspected price manipulation in shares of small companies.")
+    assert [p[4] for p in policies(result)] == [()]
+    result = extract(extractor, "The European Commission opened an anti-dumping investigation into imports of "
+                                "hardwood plywood from Vietnam.")
+    assert [p[4] for p in policies(result)] == [("hardwood plywood",)]
+
+
+def test_a_measure_told_twice_is_one_measure(extractor):
+    result = extract(extractor, "Indian steelmakers rose after the government imposed a safeguard duty on steel imports. "
+                                "The Ministry of Finance of India imposed a provisional safeguard duty of 12% on "
+                                "imports of flat steel products, effective April 21.")
+    assert [(p[1], p[3], p[4]) for p in policies(result)] == [
+        ("Ministry of Finance of India", Decimal("12"), ("flat steel products",))]
+
+
+def test_effective_the_same_day(extractor):
+    result = extract(extractor, "The US would impose a 100 percent tariff on patented drugs from Oct. 1. "
+                                "He also announced a 25 percent duty on heavy trucks, effective the same day.")
+    dates = [f.values.get("effectiveDate") for f in result.facts if f.kind == "Tariff"]
+    assert dates == [date(2025, 10, 1), date(2025, 10, 1)]
