@@ -177,10 +177,15 @@ def score_article(extraction: Extraction, gold: dict, report: Report, *, label: 
                 report.facts[kind].tp += 1
             else:
                 report.facts[kind].fp += 1
-                report.misses.append(f"{label}: spurious {kind} {fact}")
+                report.misses.append(f"{label}: spurious {kind} {_shown(fact)}")
         for t in remaining:
             report.facts[kind].fn += 1
-            report.misses.append(f"{label}: missed {kind} {t}")
+            report.misses.append(f"{label}: missed {kind} {_shown(t)}")
+
+
+def _shown(fact: tuple) -> tuple:
+    """A fact as printed in the misses, sets sorted so that two runs print the same."""
+    return tuple(sorted(x) if isinstance(x, set) else x for x in fact)
 
 
 def gold_files(folder: Path) -> list[Path]:

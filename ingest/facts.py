@@ -43,10 +43,11 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2})")
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
-_EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|took effect|from|starting|as of|beginning|comes? into force|"
+_EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|from|starting|as of|beginning|comes? into force|"
                         r"came into force)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")", re.I)
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
                        "security", "trade", "import", "imports", "remedy"}
+_PRONOUNS = ("those", "them", "it", "these")
 _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
 _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
                            r"licen[cs]e|surtax|curb|incentive|credit", re.I)
@@ -95,6 +96,11 @@ class PercentGroup:
     values: list[Decimal]
     sign: int = 0  # +1 or -1 when the number carries its sign ("(+5.2%)")
 
+
+
+def _day_follows(doc: Doc, i: int) -> bool:
+    """"on Thursday", "on Dec. 1": a day, not a policy's object."""
+    return doc[i].lower_ == "on" and i + 1 < len(doc) and bool(re.match(_DAY_WORD, doc[i + 1:i + 4].text, re.I))
 
 
 def _origin(m: Mentioned) -> bool:
@@ -450,6 +456,8 @@ class FactExtractor:
                 beneficiaries = self._beneficiaries(doc, end, next_start)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
+            clauses = [(rate, goods if goods is not None and (self._goods(goods) or goods[0].lower_ in _PRONOUNS)
+                        else None) for rate, goods in clauses]
             if all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl"):
                 # "importers of French brandy would have to pay deposits of 35.8 percent"
                 before = self._goods_before(doc, sent, start)
@@ -474,6 +482,18 @@ class FactExtractor:
                 # 10 percent on coal" leaves the duties to their own trigger)
                 clauses = [(rate, obj) for rate, _ in clauses]
             effective = self._effective_date(sent, reference, kind, head)
+            if any(t.lower_ == "respectively" for t in sent) and len(clauses) > 1:
+                paired = self._respective_policies(doc, sent, mentioned, clauses, end, issuer)
+                if paired:
+                    for rate, goods, target in paired:
+                        roles = {"issuedBy": (issuer.entity.key,)} if issuer else {}
+                        roles["targets"] = (target.entity.key,)
+                        values = {"appliesTo": tuple(goods), "ratePercent": rate}
+                        if effective:
+                            values["effectiveDate"] = effective
+                        facts.append(Fact(kind, roles, values, evidence, 0.8 if issuer else 0.6,
+                                          f"policy:{kind.lower()}-trigger+respectively"))
+                    continue
             target_prev = None
             goods_prev: list[str] = []
             anaphor = self._company_anaphor(doc, sent, mentioned, start, end) if kind in (
@@ -482,7 +502,7 @@ class FactExtractor:
                 goods = self._goods(goods_span) if goods_span is not None else []
                 if kind == "Investigation" and goods and not self._trade_probe(doc, sent, start, end, goods_span):
                     goods = []  # "an investigation into suspected price manipulation": conduct, not goods
-                if goods_span is not None and goods_span[0].lower_ in ("those", "them", "it", "these"):
+                if goods_span is not None and goods_span[0].lower_ in _PRONOUNS:
                     goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
                 goods_prev = goods
                 if anaphor is not None:
@@ -515,6 +535,17 @@ class FactExtractor:
                                       f"policy:{kind.lower()}-trigger+conjoined-target"))
         facts.extend(self._rate_decision(sent, mentioned, groups, evidence, reference, session))
         return facts
+
+    def _respective_policies(self, doc: Doc, sent: Span, mentioned: list[Mentioned], clauses: list, end: int,
+                             issuer: Mentioned | None) -> list[tuple[Decimal, list[str], Mentioned]]:
+        """Rates paired in order with conjoined targets, the goods shared."""
+        rates = [rate for rate, _ in clauses if rate is not None]
+        goods = next((self._goods(g) for _, g in clauses if g is not None), [])
+        first = self._target(doc, mentioned, None, end, sent, issuer)
+        targets = [first, *self._conjoined(mentioned, first)] if first is not None else []
+        if len(rates) < 2 or len(rates) != len(targets):
+            return []
+        return [(rate, goods, target) for rate, target in zip(rates, targets)]
 
     @staticmethod
     def _opened(trigger: Token) -> bool:
@@ -556,16 +587,20 @@ class FactExtractor:
         """"A probe into the telecoms company", "an investigation into its billing practices":
         the measure aims at the company the sentence named before."""
         i = end
-        while i < min(end + 3, sent.end) and doc[i].lower_ not in ("into", "against", "of", "on", "targeting"):
+        while i < min(end + 6, sent.end) and (doc[i].lower_ not in ("into", "against", "of", "on", "targeting") or
+                                              _day_follows(doc, i)):
             i += 1
-        if i >= min(end + 3, sent.end):
+        if i >= min(end + 6, sent.end):
             return None
         if i + 1 < sent.end and doc[i + 1].lower_ in ("whether", "how", "why", "if"):
             i += 1  # "an investigation into whether the telecoms company misled customers"
         phrase = doc[i + 1:min(i + 7, sent.end)]
         if not len(phrase) or phrase[0].lower_ not in ("the", "its"):
             return None
-        if phrase[0].lower_ == "the":
+        if phrase[0].lower_ == "the" and len(phrase) > 2 and phrase[1].lower_ in _COMPANY_NOUNS and \
+                phrase[2].lower_ in ("'s", "’s"):
+            pass  # "into whether the company's pricing tool…"
+        elif phrase[0].lower_ == "the":
             nouns = [t for t in phrase[1:] if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.ent_type_]
             head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS), None)
             if head is None or any(t.text in (",", ";") or t.pos_ == "VERB" for t in doc[i + 1:head.i]) or not nouns:
@@ -668,7 +703,8 @@ class FactExtractor:
         else:
             return None
         j = i + 1
-        while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"}):
+        while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"} or
+                                 doc[j].tag_ in ("MD", "VBD", "VBZ", "VBP")):
             j += 1
         span = doc[i + 1:j] if j > i + 1 else None
         if span is None:
@@ -711,8 +747,8 @@ class FactExtractor:
         if pos > 0 and doc[pos - 1].lower_ in ("exports", "export", "shipments", "imports", "sales"):
             openers = _GOODS_OPENERS + ("of",)  # "banned exports of raw shea nuts"
         i = pos
-        while i < limit and doc[i].lower_ not in openers and i - pos < 4:
-            i += 1
+        while i < limit and (doc[i].lower_ not in openers or _day_follows(doc, i)) and i - pos < 6:
+            i += 1  # "an investigation on Thursday into frozen chicken": the day is no goods
         if i >= limit or doc[i].lower_ not in openers:
             return None
         if i + 1 < limit and doc[i + 1].lower_ in ("whether", "how", "why", "if", "what"):
@@ -853,6 +889,8 @@ class FactExtractor:
                 break
             node = node.head
         found_at: list[tuple[int, date]] = []
+        if trigger is not None:
+            governors.setdefault(trigger.i, 0)  # "opened an investigation on Thursday into…"
         for tok in sent:
             head = tok.head if tok.head.pos_ != "ADV" else tok.head.head  # "late on Wednesday"
             if tok.lower_ != "on" or (trigger is not None and head.i not in governors):

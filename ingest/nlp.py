@@ -78,6 +78,7 @@ def build_pipeline(
             "government_words": sorted(lexicon.words("government_words")),
             "not_place_words": sorted(lexicon.words("not_place_words")),
             "move_verbs": sorted(lexicon.words("move_up") | lexicon.words("move_down")),
+            "regions": sorted(lexicon.words("regions")),
         },
     )
     if facts:

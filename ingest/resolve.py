@@ -110,8 +110,11 @@ class Resolver:
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         if root.dep_ == "poss" and root.head.ent_type_ in ("StockIndex", "StockExchange", "Company"):
             return None  # "Tokyo's Nikkei 225": the market's city
+        governing = root.head.head.lower_ if root.head.lower_ == "in" else ""
         if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") or prev in ("with", "between", "and") and \
-                root.head.lower_ in ("with", "between", "talks"):
+                root.head.lower_ in ("with", "between", "talks") or \
+                governing in ("government", "officials", "authorities", "regulators", "lawmakers", "ministers"):
+            # "Ottawa said", "talks with Seoul", "the government in Berlin"
             return entity_from_entry(self.gazetteer.entries[country], surface)
         return None
 
@@ -151,6 +154,9 @@ class Resolver:
             if entry is not None:
                 return entity_from_entry(entry, surface)
             if country is None:
+                if surface[:1].isupper() and not surface.lower().startswith(("the ", "central", "finance", "trade")):
+                    # "the Commerce Commission" with no country in sight: a body by its own name
+                    return Entity(key=normalize_name(surface), label=surface, type=label, aliases={surface})
                 return None
             country_label = self.gazetteer.entries[country].label if country in self.gazetteer.entries else country
             name = f"{surface[0].upper()}{surface[1:]} ({country_label})"

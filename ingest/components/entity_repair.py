@@ -63,8 +63,9 @@ class EntityRepair:
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, not_entities: list[str],
                  generic_words: list[str], company_words: list[str], person_titles: list[str],
                  name_suffixes: list[str], government_words: list[str], not_place_words: list[str],
-                 move_verbs: list[str] = ()) -> None:
+                 move_verbs: list[str] = (), regions: list[str] = ()) -> None:
         self.name = name
+        self.regions = set(regions)
         self.move_verbs = set(move_verbs)
         self.gazetteer = gazetteer
         self.not_entities = {normalize_name(w) for w in not_entities} | set(not_entities)
@@ -228,8 +229,10 @@ class EntityRepair:
         label = _MODEL_LABELS.get(span.label_)
         if label is None:
             return None
-        if span.label_ in ("GPE", "LOC") and span[-1].lower_ in self.not_place_words:
-            return None  # "Jiangsu province": not a city, not a country
+        if span.label_ in ("GPE", "LOC") and (span[-1].lower_ in self.not_place_words or text in self.regions):
+            return None  # "Jiangsu province", "Arizona", "Aragon": regions, neither cities nor countries
+        if span.label_ in ("GPE", "LOC") and text.isupper() and len(text) <= 3 and not self.gazetteer.lookup(text):
+            return None  # "CCC": a rating, not a place
         entry = self.gazetteer.lookup(text)
         if entry is not None and (span.label_ != "PERSON" or entry.type == "Person" or len(span) > 1):
             return Span(span.doc, span.start, span.end, label=entry.type, span_id=entry.id)
@@ -580,14 +583,14 @@ class EntityRepair:
     "marketgraph_entities",
     default_config={"gazetteer_dir": "", "not_entities": [], "generic_words": [], "company_words": [],
                     "person_titles": [], "name_suffixes": [], "government_words": [], "not_place_words": [],
-                    "move_verbs": []},
+                    "move_verbs": [], "regions": []},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
 def make_entity_repair(nlp: Language, name: str, gazetteer_dir: str, not_entities: list[str],
                        generic_words: list[str], company_words: list[str], person_titles: list[str],
                        name_suffixes: list[str], government_words: list[str],
-                       not_place_words: list[str], move_verbs: list[str]) -> EntityRepair:
+                       not_place_words: list[str], move_verbs: list[str], regions: list[str]) -> EntityRepair:
     """Create the component, reading the gazetteer from ``gazetteer_dir``."""
     return EntityRepair(nlp, name, load_gazetteer(Path(gazetteer_dir)), not_entities, generic_words, company_words,
-                        person_titles, name_suffixes, government_words, not_place_words, move_verbs)
+                        person_titles, name_suffixes, government_words, not_place_words, move_verbs, regions)
