@@ -199,6 +199,13 @@ class FactExtractor:
         for g in groups:
             if merged and g.start < merged[-1].end:
                 continue
+            prev = merged[-1] if merged else None
+            if prev is not None and not g.sign and not prev.sign and \
+                    [t.lower_ for t in doc[prev.end:g.start]] in (["and"], [","], [",", "and"]) and \
+                    (prev.end - prev.num_end) == (g.end - g.num_end):
+                # "up 1.9% and 2.4%": one list of values, as "up 1.9 and 2.4 percent"
+                merged[-1] = PercentGroup(prev.start, g.num_end, g.end, prev.values + g.values, 0)
+                continue
             merged.append(g)
         return merged
 
@@ -210,19 +217,25 @@ class FactExtractor:
                                                                                   "about", "around", "some", "roughly"):
                 continue
             lemma = tok.lemma_.lower()
+            if tok.dep_ == "prt" and tok.head.lemma_.lower() in self.up | self.down:
+                tok, lemma = tok.head, tok.head.lemma_.lower()  # "gave up 3%": the verb, not its particle
+            if lemma == "pare":
+                # "pared gains to 0.3%" is still up; "pared losses to 0.2%" still down
+                obj = next((c.lower_ for c in tok.children if c.dep_ == "dobj"), "")
+                return (1 if obj in ("gains", "gain") else -1), tok
             if lemma in self.up or tok.lower_ in self.up:
                 return 1, tok
-            if lemma in self.down or tok.lower_ in self.down:
-                return -1, tok
+            if lemma in self.down or tok.lower_ in self.down or tok.lower_ == "off" and tok.head.lemma_ == "be":
+                return -1, tok  # "was off 1.1%"
             if tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART", "SYM") or tok.text.startswith(("$", "HK$")) or \
                     parse_number(tok.text):
                 continue
             if tok.ent_type_:
                 break
         for tok in doc[group.end:min(group.end + 2, len(doc))]:
-            if tok.lower_ in ("higher", "up"):
+            if tok.lower_ in ("higher", "up", "firmer", "stronger"):
                 return 1, tok
-            if tok.lower_ in ("lower", "down"):
+            if tok.lower_ in ("lower", "down", "weaker", "softer"):
                 return -1, tok
         return 0, None
 
@@ -331,8 +344,9 @@ class FactExtractor:
             if not subjects and queue:
                 subjects = queue[: len(g.values)]
                 queue = queue[len(g.values):]
-            elif not subjects and last_subject is not None and verb is not None and verb.tag_ in ("VBG", "VB") and \
-                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            elif not subjects and last_subject is not None and verb is not None and \
+                    (verb if verb.pos_ == "VERB" else verb.head).tag_ in ("VBG", "VB") and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in (verb if verb.pos_ == "VERB" else verb.head).children):
                 subjects = [last_subject]  # "fell 1.85 percent, after shedding 1.7 percent on Monday"
             elif len(subjects) > len(g.values):
                 if respectively:
@@ -482,8 +496,8 @@ class FactExtractor:
                 # 10 percent on coal" leaves the duties to their own trigger)
                 clauses = [(rate, obj) for rate, _ in clauses]
             effective = self._effective_date(sent, reference, kind, head)
-            if any(t.lower_ == "respectively" for t in sent) and len(clauses) > 1:
-                paired = self._respective_policies(doc, sent, mentioned, clauses, end, issuer)
+            if any(t.lower_ == "respectively" for t in sent) and sum(len(g.values) for g in rate_groups) > 1:
+                paired = self._respective_policies(doc, sent, mentioned, clauses, rate_groups, end, issuer)
                 if paired:
                     for rate, goods, target in paired:
                         roles = {"issuedBy": (issuer.entity.key,)} if issuer else {}
@@ -536,10 +550,11 @@ class FactExtractor:
         facts.extend(self._rate_decision(sent, mentioned, groups, evidence, reference, session))
         return facts
 
-    def _respective_policies(self, doc: Doc, sent: Span, mentioned: list[Mentioned], clauses: list, end: int,
+    def _respective_policies(self, doc: Doc, sent: Span, mentioned: list[Mentioned], clauses: list,
+                             rate_groups: list[PercentGroup], end: int,
                              issuer: Mentioned | None) -> list[tuple[Decimal, list[str], Mentioned]]:
         """Rates paired in order with conjoined targets, the goods shared."""
-        rates = [rate for rate, _ in clauses if rate is not None]
+        rates = [v for g in rate_groups for v in g.values]
         goods = next((self._goods(g) for _, g in clauses if g is not None), [])
         first = self._target(doc, mentioned, None, end, sent, issuer)
         targets = [first, *self._conjoined(mentioned, first)] if first is not None else []

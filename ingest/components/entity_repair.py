@@ -195,7 +195,7 @@ class EntityRepair:
             end += 1
         if (start, end) == (span.start, span.end):
             return span
-        return Span(doc, start, end, label=span.label_)
+        return Span(doc, start, end, label=span.label_, span_id=span.id_ or UNKNOWN)
 
     def _split(self, span: Span) -> list[Span]:
         """Split "A, B and C" glued into one span by the model, when each part is capitalised."""

@@ -36,6 +36,14 @@ def moves(result):
         ("The DAX ended 0.6% higher at 22,410.", ("DAX", "IndexMovement", Decimal("0.6"), Decimal("22410"), None)),
         ("The FTSE 100 added 45 points, or 1.1%, to 8,120.", ("FTSE 100", "IndexMovement", Decimal("1.1"),
                                                              Decimal("8120"), None)),
+        ("The Nikkei 225 finished 2% firmer at 38,000.12.", ("Nikkei 225", "IndexMovement", Decimal("2"),
+                                                            Decimal("38000.12"), None)),
+        ("The Kospi tacked on 0.8 percent.", ("KOSPI", "IndexMovement", Decimal("0.8"), None, None)),
+        ("The BSE Sensex gave up 3% to end at 75,001.5.", ("BSE Sensex", "IndexMovement", Decimal("-3"),
+                                                          Decimal("75001.5"), None)),
+        ("The S&P/ASX 200 was off 1.1% at the close.", ("S&P/ASX 200", "IndexMovement", Decimal("-1.1"), None, None)),
+        ("Siemens Energy tumbled as much as 9% before closing down 6.3%.",
+         ("Siemens Energy", "StockMovement", Decimal("-6.3"), None, None)),
     ],
 )
 def test_move_phrasings(extractor, text, expected):
@@ -229,3 +237,9 @@ def test_effective_the_same_day(extractor):
                                 "He also announced a 25 percent duty on heavy trucks, effective the same day.")
     dates = [f.values.get("effectiveDate") for f in result.facts if f.kind == "Tariff"]
     assert dates == [date(2025, 10, 1), date(2025, 10, 1)]
+
+
+def test_two_subjects_two_percentages(extractor):
+    result = extract(extractor, "Air China and China Eastern Airlines were up 1.9% and 2.4%.")
+    assert [(label, pct) for label, _, pct, _, _ in moves(result)] == [
+        ("Air China", Decimal("1.9")), ("China Eastern Airlines", Decimal("2.4"))]
