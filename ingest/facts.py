@@ -98,6 +98,14 @@ class PercentGroup:
 
 
 
+def _is_company_noun(doc: Doc, i: int) -> bool:
+    """"the US chip designer": a company described, up to its head noun."""
+    j = i
+    while j < len(doc) and doc[j].dep_ in ("compound", "amod") and doc[j].head.i > j:
+        j = doc[j].head.i
+    return doc[j].lower_ in _COMPANY_NOUNS
+
+
 def _day_follows(doc: Doc, i: int) -> bool:
     """"on Thursday", "on Dec. 1": a day, not a policy's object."""
     return doc[i].lower_ == "on" and i + 1 < len(doc) and bool(re.match(_DAY_WORD, doc[i + 1:i + 4].text, re.I))
@@ -516,6 +524,8 @@ class FactExtractor:
                 goods = self._goods(goods_span) if goods_span is not None else []
                 if kind == "Investigation" and goods and not self._trade_probe(doc, sent, start, end, goods_span):
                     goods = []  # "an investigation into suspected price manipulation": conduct, not goods
+                if kind == "Sanction":
+                    goods = []  # sanctions fall on companies and countries, not on goods
                 if goods_span is not None and goods_span[0].lower_ in _PRONOUNS:
                     goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
                 goods_prev = goods
@@ -770,8 +780,15 @@ class FactExtractor:
             return None  # "an investigation into whether the company misled customers"
         if doc[i].lower_ in ("into", "against", "targeting") and not (
                 i + 1 < limit and doc[i + 1].lower_ in ("imports", "imported", "exports", "shipments", "sales")):
-            # "a probe into Google": a target; "a probe into analog chips from the US": goods
-            if any(t.ent_type_ for t in doc[i + 1:min(limit, i + 4)]):
+            # "a probe into Google", "into the US chip designer": a target; "into analog chips from the US",
+            # "into French cognac": goods
+            k = i + 1
+            while k < min(limit, i + 4) and doc[k].lower_ in ("the", "a", "an", "its", "their"):
+                k += 1
+            head_ent = k < limit and doc[k].ent_type_ and not (
+                doc[k].ent_type_ == "Country" and k + 1 < limit and doc[k + 1].ent_type_ == "" and
+                doc[k + 1].pos_ in ("NOUN", "ADJ") and doc[k + 1].is_lower and not _is_company_noun(doc, k + 1))
+            if head_ent:
                 return None
         j = i + 1
         while j < limit:
@@ -781,11 +798,14 @@ class FactExtractor:
                 break  # "..., and reports said": a new clause begins
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
                     and not (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i) \
-                    or tok.lower_ in _GOODS_STOP or tok.text in (";", ".", ":", "(") or tok.like_num and j + 1 < len(doc) \
+                    or tok.lower_ in _GOODS_STOP or tok.text in (";", ".", ":", "(", '"', "“", "”") or \
+                    tok.like_num and j + 1 < len(doc) \
                     and doc[j + 1].lower_ in ("percent", "%", "per"):
                 break
             if tok.text == "," and j + 1 < limit and (doc[j + 1].lower_ in _GOODS_STOP or doc[j + 1].like_num):
                 break
+            if _day_follows(doc, j):
+                break  # "a tariff on Swedish steel on Monday"
             if tok.lower_ in ("and", "but", ",") and any(
                     t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i
                     for t in doc[j + 1:min(j + 5, limit)]):
@@ -841,6 +861,14 @@ class FactExtractor:
         def ok(m: Mentioned) -> bool:
             return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key)
 
+        # "is probing Woolworths", "sanctioned two Turkish shipping firms": the object of the policy verb
+        verb = doc[trigger_end - 1]
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
+                if inside:
+                    companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
+                    return (companies or inside)[0]
         # "added Huawei Technologies to its entity list": the object of "add" is the target
         node = doc[trigger_end - 1]
         for _ in range(3):
@@ -856,6 +884,21 @@ class FactExtractor:
                         return (companies or inside)[0]
                 break
 
+        # "Russian oil traders were hit with sanctions", "Chinese imports were slapped with duties"
+        node = doc[trigger_end - 1]
+        for _ in range(3):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ == "VERB":
+                if any(c.dep_ == "auxpass" for c in node.children):
+                    for subj in (c for c in node.children if c.dep_ == "nsubjpass"):
+                        inside = [m for m in mentioned if subj.left_edge.i <= m.span.start <= subj.right_edge.i
+                                  and ok(m)]
+                        if inside:
+                            companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
+                            return (companies or inside)[0]
+                break
         if goods is not None:
             inside = [m for m in mentioned if goods.start - 1 <= m.span.start and m.span.end <= goods.end and ok(m)
                       and not _origin(m)]

@@ -23,7 +23,7 @@ from ingest.extraction import Entity, Evidence, Extraction, Mention
 from ingest.facts import FactExtractor, Mentioned, finalize_policies
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
-from ingest.resolve import Resolver
+from ingest.resolve import Resolver, entity_from_entry
 
 #: Head nouns of definite descriptions ("the ministry") and the label words they refer to.
 _BODY_NOUNS = {
@@ -54,6 +54,10 @@ def sentence_evidence(sent: Span, n: int) -> Evidence:
     stripped = text.strip()
     start = sent.start_char + lead
     return Evidence(n, stripped, start, start + len(stripped))
+
+
+#: Titles of people who speak for a government
+_GOVERNMENT_TITLES = {"Minister", "Secretary", "President", "Premier", "Chancellor"}
 
 
 class Extractor:
@@ -120,7 +124,17 @@ class Extractor:
                 if not entity.known and entity.country is None:
                     entity.country = country
             result.facts += self.facts.moves(sent, mentioned, session, evidence)
-            result.facts += self.facts.policies(sent, mentioned, reference, evidence, session)
+            policies = self.facts.policies(sent, mentioned, reference, evidence, session)
+            if country and country in self.gazetteer.entries and any(
+                    m.type == "Person" and m.span.start > 0 and doc[m.span.start - 1].text in _GOVERNMENT_TITLES
+                    for m in mentioned):
+                # "'We will impose a 30 percent duty…,' Trade Minister Omer Bolat said": his government's measure
+                for fact in policies:
+                    if "issuedBy" not in fact.roles and fact.role("targets") != country:
+                        state = self._merge(result, entity_from_entry(self.gazetteer.entries[country]))
+                        fact.roles["issuedBy"] = (state.key,)
+                        fact.extracted_by += "+issuer-minister"
+            result.facts += policies
             result.facts += self.facts.analyst_views(sent, mentioned, evidence)
         result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result

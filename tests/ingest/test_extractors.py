@@ -243,3 +243,22 @@ def test_two_subjects_two_percentages(extractor):
     result = extract(extractor, "Air China and China Eastern Airlines were up 1.9% and 2.4%.")
     assert [(label, pct) for label, _, pct, _, _ in moves(result)] == [
         ("Air China", Decimal("1.9")), ("China Eastern Airlines", Decimal("2.4"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Australia's competition regulator is probing Woolworths over its pricing.",
+         ("Investigation", "Australian Competition and Consumer Commission", "Woolworths Group", None, ())),
+        ("Russian oil traders were hit with sanctions by the US Treasury.",
+         ("Sanction", "US Department of the Treasury", "Russia", None, ())),
+        ("In retaliation, Beijing said it would open an anti-dumping probe into French cognac.",
+         ("Investigation", "China", "France", None, ("French cognac",))),
+        ("Washington slapped a 25% tariff on Swedish steel on Monday.",
+         ("Tariff", "United States", "Sweden", Decimal("25"), ("Swedish steel",))),
+        ("Turkish solar makers rallied. \"We will impose a 30 percent duty on Chinese solar panels,\" Trade "
+         "Minister Omer Bolat said.", ("Tariff", "Turkey", "China", Decimal("30"), ("Chinese solar panels",))),
+    ],
+)
+def test_policy_phrasings_other_writers_use(extractor, text, expected):
+    assert policies(extract(extractor, text)) == [expected]
