@@ -631,7 +631,10 @@ class FactExtractor:
             if head is None or any(t.text in (",", ";") or t.pos_ == "VERB" for t in doc[i + 1:head.i]) or not nouns:
                 return None
         before = [m for m in mentioned if m.span.end <= start and m.type in ("Company", "AnalystFirm")]
-        return before[-1] if before else None
+        # the company the sentence is about: "Maplebear, which operates Instacart, slid … the company's tool"
+        subjects = [m for m in before if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ != "relcl"
+                                             for t in m.span)]
+        return (subjects or before)[-1] if before else None
 
     @staticmethod
     def _conjoined(mentioned: list[Mentioned], target: Mentioned | None) -> list[Mentioned]:
@@ -982,8 +985,9 @@ class FactExtractor:
             return []
         verbs = [t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
                  and not self._hypothetical(t)]
-        if not verbs or not any(t.lower_ in ("rate", "rates") for t in sent):
-            return []
+        if not verbs or not any(t.lower_ in ("rate", "rates") or t.lower_ == "costs" and t.i > 0 and
+                                sent.doc[t.i - 1].lower_ == "borrowing" for t in sent):
+            return []  # "cut its key rate", "lowered borrowing costs by a quarter point"
         facts = []
         # one decision per bank that is the subject of a rate verb ("the Riksbank cut its rate to
         # 2.5 percent and Norges Bank held"), else the first bank of the sentence for the first verb

@@ -177,6 +177,8 @@ class Extractor:
             result.entities[entity.key] = entity
             return entity
         existing.aliases |= entity.aliases
+        if not existing.known and existing.type in ("Person", "City") and entity.type in ("Company", "AnalystFirm"):
+            existing.type = entity.type  # the model's guess in one sentence, a company's cue in another
         if not existing.known and len(entity.label) > len(existing.label):
             existing.aliases.add(existing.label)
             existing.label = entity.label

@@ -49,6 +49,8 @@ _INDEX_CODE = re.compile(r"[A-Z]{2,}-?\d{2,3}")
 #: "Drugmaker Richter Gedeon", "Steelmaker CAP": a description before the name
 _DESCRIPTOR_ENDINGS = ("maker", "makers", "producer", "builder", "operator", "retailer", "lender", "insurer", "miner",
                        "supplier", "manufacturer", "exporter", "refiner", "brewer", "shipper", "conglomerate", "giant")
+#: Measures aimed at a company: "a probe into X", "sanctions on X"
+_MEASURE_NOUNS = {"probe", "investigation", "inquiry", "enquiry", "sanction", "lawsuit", "case", "raid", "fine"}
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
 
 
@@ -241,7 +243,7 @@ class EntityRepair:
             if tok.lower_ in self.generic_words or tok.tag_ in ("NNS",) or \
                     (tok.tag_ == "NNPS" and tok.lower_.endswith("s") and tok.i == span.sent.start):
                 return None  # "Automakers", "Holdings", "Bank": words, not names
-            if span.label_ == "ORG" and tok.is_upper and len(text) <= 3:
+            if span.label_ == "ORG" and tok.is_upper and len(text) <= 3 and not self._described_company(span):
                 return None  # unknown acronyms are mostly sectors and products (AI, EV, LNG)
         if span[-1].lower_ in ("index", "average") and len(span) > 1:
             return Span(span.doc, span.start, span.end, label="StockIndex", span_id=UNKNOWN)  # "KBW Nasdaq Bank Index"
@@ -366,7 +368,11 @@ class EntityRepair:
             for subj in verb.children:
                 if subj.dep_ != "nsubj":
                     continue
-                for head in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+                heads = [subj] + [c for c in subj.children if c.dep_ == "conj"]
+                # "Telecoms operator Swisscom fell 2.2 percent": the name in apposition
+                heads += [c for h in heads if h.pos_ == "NOUN" for c in h.children
+                          if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                for head in heads:
                     if head.lower_ in ("shares", "stock"):
                         # "Fawry shares", "shares of Fawry", "Fawry's shares"
                         owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"] + \
@@ -376,6 +382,20 @@ class EntityRepair:
                     elif head.pos_ == "PROPN" or head.pos_ in ("NOUN", "X") and _capitalised(head):
                         subjects.append(head)
         return subjects
+
+    @staticmethod
+    def _described_company(span: Span) -> bool:
+        """"NIS, Serbia's main oil company": an acronym with a company's description after it."""
+        doc = span.doc
+        if span.end >= len(doc) or doc[span.end].text != ",":
+            return False
+        for tok in doc[span.end + 1:min(span.end + 8, len(doc))]:
+            if tok.text in (",", ".", ";"):
+                return False
+            if tok.lower_ in ("company", "group", "firm", "lender", "maker", "producer", "refiner", "operator",
+                              "carrier", "retailer", "conglomerate", "bank", "insurer", "miner", "utility"):
+                return True
+        return False
 
     @staticmethod
     def _name_run(head: Token) -> Span:
@@ -468,6 +488,14 @@ class EntityRepair:
                     whole = Span(doc, whole.start, whole.end, label="StockIndex", span_id=UNKNOWN)  # "KMI-30"
             out.append(whole)
             by_token.update({i: whole for i in range(whole.start, whole.end)})
+        # "an investigation into Telefonica", "sanctions against Brovanti": an unknown "person" or
+        # "place" a measure aims at is a company
+        for n, span in enumerate(out):
+            if span.label_ in ("Person", "City") and not span.id_.strip("?") and span.start >= 2 and \
+                    doc[span.start - 1].lower_ in ("into", "against", "on") and \
+                    any(t.lemma_.lower() in _MEASURE_NOUNS for t in doc[max(0, span.start - 5):span.start - 1]) and \
+                    not (span.start > 0 and doc[span.start - 1].text in self.person_titles):
+                out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
         # "developers such as Dar Al Arkan" after "Dar Al Arkan Real Estate advanced 3.1 percent":
         # the company's short name, not a person
         companies = [tuple(t.text for t in c) for c in out if c.label_ == "Company"]
