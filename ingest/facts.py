@@ -1121,6 +1121,11 @@ class FactExtractor:
                 m.entity.key for m in mentioned
                 if m is not firm and m.entity.key != firm.entity.key and m.type not in ("Country", "City", "Person")
             ))
+            verb = _subject_of(firm.span)
+            if not about and verb is not None:
+                # "Fitch Ratings upgraded Argentina to CCC+": a sovereign rating is about the country
+                about = tuple(m.entity.key for m in mentioned if m.type == "Country" and any(
+                    t.dep_ == "dobj" and t.head.i == verb.i for t in m.span))
             facts.append(Fact("AnalystView", {"analyst": (firm.entity.key,), "about": about},
                               {"statement": evidence.text}, evidence,
                               0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))

@@ -147,6 +147,15 @@ class Extractor:
             return found
         doc = sent.doc
         for tok in sent:
+            if tok.lower_ == "bank" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and not tok.ent_type_ and \
+                    tok.dep_ in ("nsubj", "nsubjpass") and any(t.lemma_ in ("cut", "hike", "raise", "hold", "ease")
+                                                               or t.lower_ in ("rate", "rates") for t in sent):
+                # "The bank is likely to start cutting in November": the central bank named before
+                bank = next((e for e in reversed(bodies) if "bank" in e.label.lower()
+                             or "reserve" in e.label.lower()), None)
+                if bank is not None:
+                    found.append((doc[tok.i - 1:tok.i + 1], bank))
+                continue
             if tok.lower_ == "bank" and tok.i > 1 and doc[tok.i - 1].lower_ == "central" and \
                     doc[tok.i - 2].lower_ == "the" and not tok.ent_type_:
                 # "the central bank": the last central bank the article named

@@ -17,6 +17,8 @@ from ingest.gazetteer import Gazetteer, GazetteerEntry, core_name, normalize_nam
 #: Minimum rapidfuzz ``token_sort_ratio`` for a model span to be taken as a gazetteer name: the highest
 #: recall with precision at least 0.975 in benchmarks/fuzzy_threshold.py (P 0.977, R 0.808 at 84).
 FUZZY_THRESHOLD = 84
+#: A word in this many gazetteer names or more says little about which entity is meant
+_COMMON_WORD = 8
 _FUZZY_TYPES = {"Company", "AnalystFirm", "StockIndex", "GovernmentBody", "StockExchange"}
 
 
@@ -70,6 +72,14 @@ class Resolver:
             for name in (entry.label, *entry.aliases)
             if len(name) > 5
         }
+        self._word_counts: Counter[str] = Counter(w for name in self._fuzzy_names for w in set(name.split()))
+
+    def _distinct_words_agree(self, a: str, b: str) -> bool:
+        """"Kowhai Securities" is not "Kotak Securities": past the words many names share
+        ("securities", "bank", "group"), what is left must still match."""
+        da = " ".join(w for w in a.split() if self._word_counts[w] < _COMMON_WORD)
+        db = " ".join(w for w in b.split() if self._word_counts[w] < _COMMON_WORD)
+        return not da or not db or fuzz.token_sort_ratio(da, db) >= FUZZY_THRESHOLD
 
     def dominant_country(self, doc: Doc) -> str | None:
         """The country an article is about: the one it names most, where the markets it
@@ -177,7 +187,7 @@ class Resolver:
         if label in ("Company",) and self._fuzzy_names:
             match = process.extractOne(norm, self._fuzzy_names.keys(), scorer=fuzz.token_sort_ratio,
                                        score_cutoff=FUZZY_THRESHOLD)
-            if match is not None:
+            if match is not None and self._distinct_words_agree(norm, match[0]):
                 return entity_from_entry(self.gazetteer.entries[self._fuzzy_names[match[0]]], surface)
         for name in (norm, core):
             if name in self.known:

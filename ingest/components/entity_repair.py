@@ -488,6 +488,30 @@ class EntityRepair:
                     whole = Span(doc, whole.start, whole.end, label="StockIndex", span_id=UNKNOWN)  # "KMI-30"
             out.append(whole)
             by_token.update({i: whole for i in range(whole.start, whole.end)})
+        # "upgraded JFE Holdings to outperform", "cut its price target on Kelvoria": what a rating is about
+        for tok in doc:
+            if tok.lemma_.lower() in ("upgrade", "downgrade") and tok.pos_ == "VERB":
+                obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+            elif tok.lower_ in ("target", "rating", "coverage") and tok.i + 2 < len(doc) and \
+                    doc[tok.i + 1].lower_ in ("on", "of", "for"):
+                obj = doc[tok.i + 2] if doc[tok.i + 2].pos_ == "PROPN" else None
+                while obj is not None and obj.i + 1 < len(doc) and obj.head.i > obj.i and obj.dep_ == "compound":
+                    obj = obj.head
+            else:
+                continue
+            if obj is None or obj.i in by_token or self._common_word(obj) and obj.i == obj.sent.start:
+                continue
+            run = self._name_run(obj)
+            if any(i in by_token for i in range(run.start, run.end)) or run.text in self.not_entities:
+                continue
+            named = Span(doc, run.start, run.end, label="Company", span_id=UNKNOWN)
+            entry = self.gazetteer.lookup(named.text)
+            if entry is not None:
+                if entry.type not in ("Company", "AnalystFirm"):
+                    continue
+                named = Span(doc, run.start, run.end, label=entry.type, span_id=entry.id)
+            out.append(named)
+            by_token.update({i: named for i in range(named.start, named.end)})
         # "an investigation into Telefonica", "sanctions against Brovanti": an unknown "person" or
         # "place" a measure aims at is a company
         for n, span in enumerate(out):

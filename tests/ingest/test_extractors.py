@@ -262,3 +262,21 @@ def test_two_subjects_two_percentages(extractor):
 )
 def test_policy_phrasings_other_writers_use(extractor, text, expected):
     assert policies(extract(extractor, text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "about"),
+    [
+        ("Kowhai Securities upgraded Brovanti Steel to outperform, saying duties would restore profit.",
+         "Kowhai Securities", ["Brovanti Steel"]),
+        ("Fitch Ratings upgraded Argentina to CCC+ from CCC, citing the fiscal adjustment.", "Fitch Ratings",
+         ["Argentina"]),
+        ("The Bank of Israel held its rate at 4.5 percent. The bank is likely to start cutting in November, "
+         "said Dana Levi, chief economist at Meitav.", "Meitav", ["Bank of Israel"]),
+    ],
+)
+def test_what_a_view_is_about(extractor, text, firm, about):
+    result = extract(extractor, text)
+    views = result.facts_of("AnalystView")
+    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
+            for v in views] == [(firm, about)]
