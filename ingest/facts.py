@@ -47,6 +47,7 @@ _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effec
                         r"came into force)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")", re.I)
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
                        "security", "trade", "import", "imports", "remedy"}
+_WEAK_FIRM_CUES = {"Financial", "Invest", "Capital", "Asset"}
 _PRONOUNS = ("those", "them", "it", "these")
 _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
 _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
@@ -1084,7 +1085,10 @@ class FactExtractor:
             # "SSI Securities analysts", "Bankinter's analysts", "Al Ramz Capital's head of research"
             cue_after = nxt is not None and (nxt.lower_ in self.analyst_nouns or nxt.lower_ in ("'s", "’s") and
                                              any(t.lower_ in self.analyst_nouns | {"head", "research"}
-                                                 for t in after[1:]))
+                                                 for t in after[1:]) or
+                                             # "Investec chief economist Annabel Bishop said"
+                                             nxt.lower_ in ("chief", "senior", "lead", "equity", "head", "market")
+                                             and any(t.lower_ in self.analyst_nouns for t in after[1:]))
             # "a strategist at Vietcap", "head of Middle East equity strategy at Kamco Invest",
             # "said Giulia Conti of Equita"
             cue_before = len(lead_words) >= 2 and (
@@ -1098,7 +1102,9 @@ class FactExtractor:
             subject_of_rating = governing is not None and head.lemma_.lower() in self.reporting | \
                 {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "keep", "initiate"} \
                 and rating
-            cue_name = any(w in m.entity.label.split() for w in self.analyst_cues)
+            words = m.entity.label.split()
+            # "COL Financial", "Kamco Invest"; but "Sumitomo Mitsui Financial Group" is a bank
+            cue_name = any(w in words and (w not in _WEAK_FIRM_CUES or words[-1] == w) for w in self.analyst_cues)
             is_subject = governing is not None and head.lemma_.lower() in self.reporting
             if m.type in ("Person", "City"):
                 # a person-typed name is a firm only with a firm's cue: "Monex analysts", "Monex cut its target"

@@ -51,6 +51,9 @@ _DESCRIPTOR_ENDINGS = ("maker", "makers", "producer", "builder", "operator", "re
                        "supplier", "manufacturer", "exporter", "refiner", "brewer", "shipper", "conglomerate", "giant")
 #: Measures aimed at a company: "a probe into X", "sanctions on X"
 _MEASURE_NOUNS = {"probe", "investigation", "inquiry", "enquiry", "sanction", "lawsuit", "case", "raid", "fine"}
+#: Capitalised words before a name that describe it: "Rival DoorDash", "Fellow lender X"
+_NOT_NAME_ADJECTIVES = {"rival", "fellow", "sister", "parent", "smaller", "larger", "bigger", "local", "state-owned",
+                        "listed", "struggling", "embattled", "heavyweight", "index", "blue-chip", "tech", "chip"}
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
 
 
@@ -358,14 +361,20 @@ class EntityRepair:
         HLB slid 1.1%" (not "Malhotra lowered the forecast to 3.1 percent")."""
         subjects = []
         for verb in doc:
-            if verb.lemma_.lower() not in self.move_verbs or verb.pos_ != "VERB":
+            be_moved = verb.lemma_ == "be" and any(c.lower_ in ("up", "down", "higher", "lower") and
+                                                   c.dep_ in ("advmod", "prt", "acomp") for c in verb.children)
+            if (verb.lemma_.lower() not in self.move_verbs or verb.pos_ != "VERB") and not be_moved:
                 continue
             args = [c for c in verb.children if c.dep_ in _MOVE_ARGS]
             if not any(t.lower_ in _PERCENT_WORDS for child in args for t in child.subtree) or any(
                     c.dep_ == "dobj" and not any(t.lower_ in _PERCENT_WORDS or t.like_num for t in c.subtree)
                     for c in args):
                 continue
-            for subj in verb.children:
+            own = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not own and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+                # "Payments group Adyen bucked the trend, rising 2.5%": the subject of the clause it hangs on
+                own = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            for subj in own:
                 if subj.dep_ != "nsubj":
                     continue
                 heads = [subj] + [c for c in subj.children if c.dep_ == "conj"]
@@ -428,6 +437,15 @@ class EntityRepair:
         by_token = {i: s for s in out for i in range(s.start, s.end)}
         for head in self._mover_subjects(doc):
             span = by_token.get(head.i)
+            if span is not None and span.label_ == "Company" and span.end + 1 < len(doc) and \
+                    doc[span.end].lower_ == "and" and doc[span.end + 1].text in self.name_suffixes and \
+                    span.end + 1 not in by_token:
+                # "Poly Developments and Holdings was down 2.3%": one name
+                out.remove(span)
+                span = Span(doc, span.start, span.end + 2, label="Company", span_id=UNKNOWN)
+                out.append(span)
+                by_token.update({i: span for i in range(span.start, span.end)})
+                continue
             run = self._name_run(head)
             parts = {id(s): s for i in range(run.start, run.end) if (s := by_token.get(i)) is not None}
             if len(run) > 1 and parts and all(
@@ -450,12 +468,23 @@ class EntityRepair:
             start = head.i
             while start > head.sent.start and start - 1 not in by_token and (
                     self._is_name_token(doc[start - 1]) or _INDEX_CODE.fullmatch(doc[start - 1].text) or
+                    # "Poly Developments" with "Poly" parsed as an adjective
+                    doc[start - 1].is_title and doc[start - 1].dep_ in ("amod", "compound") and
+                    doc[start - 1].head.i >= start and not doc[start - 1].is_stop and
+                    doc[start - 1].lower_ not in self.generic_words | _TRIM_LEFT | _NOT_NAME_ADJECTIVES and
+                    not doc[start - 1].lower_.endswith(_DESCRIPTOR_ENDINGS) or
                     doc[start - 1].lower_ in _NAME_JOINERS and start - 2 >= head.sent.start and
                     self._is_name_token(doc[start - 2])):
                 start -= 1
+            if run.start < start and not any(i in by_token for i in range(run.start, start)) and \
+                    all(t.text[:1].isupper() or t.lower_ in _NAME_JOINERS for t in doc[run.start:start]):
+                start = run.start  # the compounds the parser hung on the name: "Poly Developments"
             while start < head.i and doc[start].lower_ in _NAME_JOINERS:
                 start += 1
-            words = doc[start:head.i + 1]
+            end = head.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text in self.name_suffixes:
+                end += 2  # "Poly Developments and Holdings"
+            words = doc[start:end]
             if len(words) == 1 and self._common_word(head) or not any(c.isalpha() for c in words.text) or \
                     words.text in self.not_entities or normalize_name(words.text) in self.not_entities:
                 continue
@@ -480,9 +509,9 @@ class EntityRepair:
             elif before is not None:
                 continue
             else:
-                whole = self._type(Span(doc, start, head.i + 1, label="ORG", span_id=UNKNOWN))
+                whole = self._type(Span(doc, start, end, label="ORG", span_id=UNKNOWN))
                 if whole is None or whole.label_ in ("Person", "City"):
-                    whole = Span(doc, start, head.i + 1, label="Company", span_id=UNKNOWN)
+                    whole = Span(doc, start, end, label="Company", span_id=UNKNOWN)
                 if whole.label_ == "Company" and (_INDEX_NAME.fullmatch(whole.text) or
                                                   any(_INDEX_CODE.fullmatch(t.text) for t in whole)):
                     whole = Span(doc, whole.start, whole.end, label="StockIndex", span_id=UNKNOWN)  # "KMI-30"
@@ -490,7 +519,7 @@ class EntityRepair:
             by_token.update({i: whole for i in range(whole.start, whole.end)})
         # "upgraded JFE Holdings to outperform", "cut its price target on Kelvoria": what a rating is about
         for tok in doc:
-            if tok.lemma_.lower() in ("upgrade", "downgrade") and tok.pos_ == "VERB":
+            if tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist") and tok.pos_ == "VERB":
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
             elif tok.lower_ in ("target", "rating", "coverage") and tok.i + 2 < len(doc) and \
                     doc[tok.i + 1].lower_ in ("on", "of", "for"):
