@@ -1,0 +1,43 @@
+// Bundles web/src into api/static: one hashed script, one hashed stylesheet and index.html.
+// Run with `make web` (npm ci + this script). The output is committed, so serving needs no Node.
+import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, "..", "api", "static");
+const assets = join(out, "assets");
+
+const result = await build({
+  entryPoints: [join(here, "src", "main.js")],
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["chrome110", "firefox110", "safari16"],
+  legalComments: "none",
+  write: false,
+  outdir: assets,
+  logLevel: "warning",
+});
+
+const hashed = (name, text) => {
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 10);
+  const [stem, ext] = name.split(".");
+  return `${stem}.${hash}.${ext}`;
+};
+
+rmSync(assets, { recursive: true, force: true });
+mkdirSync(assets, { recursive: true });
+const js = result.outputFiles.find((f) => f.path.endsWith(".js")).text;
+const css = readFileSync(join(here, "src", "style.css"), "utf8");
+const jsName = hashed("explorer.js", js);
+const cssName = hashed("explorer.css", css);
+writeFileSync(join(assets, jsName), js);
+writeFileSync(join(assets, cssName), css);
+const html = readFileSync(join(here, "src", "index.html"), "utf8")
+  .replace("%STYLE%", `assets/${cssName}`)
+  .replace("%SCRIPT%", `assets/${jsName}`);
+writeFileSync(join(out, "index.html"), html);
+console.log(`api/static: index.html, ${readdirSync(assets).join(", ")} (${(js.length / 1024).toFixed(0)} KiB of script)`);
