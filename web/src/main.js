@@ -383,18 +383,28 @@ function entityLink(iri) {
 
 function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-/** The sentence with each of ``terms`` wrapped in <mark>. */
+/** The sentence with each of ``terms`` wrapped in <mark>; overlapping matches merge into one mark. */
 function highlighted(text, terms) {
-  const words = [...new Set(terms.filter((t) => t && t.length > 1))].sort((a, b) => b.length - a.length);
-  const node = el("span");
-  if (!words.length) { node.textContent = text; return node; }
-  const re = new RegExp(`(?<![\\w])(${words.map(escapeRegExp).join("|")})(?![\\w])`, "gi");
-  let last = 0;
-  for (const m of text.matchAll(re)) {
-    node.append(text.slice(last, m.index), el("mark", {}, m[0]));
-    last = m.index + m[0].length;
+  const words = [...new Set(terms.filter((t) => t && t.length > 1))];
+  const spans = [];
+  for (const word of words) {
+    const re = new RegExp(`(?<![\\w])${escapeRegExp(word)}(?![\\w])`, "gi");
+    for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
   }
-  node.append(text.slice(last));
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [start, end] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  const node = el("span");
+  let pos = 0;
+  for (const [start, end] of merged) {
+    node.append(text.slice(pos, start), el("mark", {}, text.slice(start, end)));
+    pos = end;
+  }
+  node.append(text.slice(pos));
   return node;
 }
 
@@ -638,6 +648,7 @@ window.explorer = {
   graph,
   get renderer() { return renderer; },
   get layoutRunning() { return state.layoutRunning; },
+  get center() { return state.center; },
   get busy() { return busy > 0; },
   nodeViewport(iri) {
     if (!renderer || !graph.hasNode(iri)) return null;
