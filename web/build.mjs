@@ -40,4 +40,9 @@ const html = readFileSync(join(here, "src", "index.html"), "utf8")
   .replace("%STYLE%", `assets/${cssName}`)
   .replace("%SCRIPT%", `assets/${jsName}`);
 writeFileSync(join(out, "index.html"), html);
+// What the build was made from, so a test can tell when api/static is older than web/src.
+const inputs = ["package-lock.json", "build.mjs", ...readdirSync(join(here, "src")).sort().map((f) => `src/${f}`)];
+const sources = createHash("sha256");
+for (const f of inputs) sources.update(f).update("\0").update(readFileSync(join(here, f))).update("\0");
+writeFileSync(join(out, "build.json"), JSON.stringify({ sources: sources.digest("hex"), inputs, script: jsName, style: cssName }, null, 2) + "\n");
 console.log(`api/static: index.html, ${readdirSync(assets).join(", ")} (${(js.length / 1024).toFixed(0)} KiB of script)`);

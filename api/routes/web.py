@@ -25,7 +25,8 @@ _MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=ut
 router = APIRouter(tags=["explorer"])
 
 
-@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, summary="The explorer page",
+@router.head("/", include_in_schema=False)
+@router.get("/", response_class=HTMLResponse, summary="The explorer page",
             responses={200: {"content": {"text/html": {}}, "description": "The single-page explorer"}})
 def explorer() -> FileResponse:
     """A web page to search entities, grow a neighborhood graph, read the evidence behind each
@@ -36,7 +37,8 @@ def explorer() -> FileResponse:
     return FileResponse(page, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"})
 
 
-@router.api_route("/assets/{name}", methods=["GET", "HEAD"], summary="A script or stylesheet of the explorer",
+@router.head("/assets/{name}", include_in_schema=False)
+@router.get("/assets/{name}", summary="A script or stylesheet of the explorer",
             responses={200: {"content": {"text/javascript": {}, "text/css": {}}}, 404: {"description": "No such asset"}})
 def asset(name: Annotated[str, PathParam(description="A hashed file name, as index.html names it")]) -> FileResponse:
     """Served with a one-year immutable cache: a new build gives new names."""
