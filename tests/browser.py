@@ -50,3 +50,63 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+ENTITY = "https://w3id.org/marketgraph/id/entity/"
+_TYPES = ("Company", "AnalystFirm", "StockIndex", "Country", "GovernmentBody", "StockExchange", "City", "Person")
+
+
+def synthetic_neighborhood(n: int, seed: int = 7) -> dict:
+    """A /entities/neighborhood answer with ``n`` entities (the centre included) and about 2.5 n edges.
+
+    Shaped like the real endpoint's JSON; the browser tests and the render benchmark serve it in place
+    of the real answer, since the bundled articles hold only ~140 entities.
+    """
+    import random
+
+    rng = random.Random(seed)
+    iris = [f"{ENTITY}synthetic-{i}" for i in range(n)]
+
+    def node(i: int) -> dict:
+        kind = _TYPES[i % len(_TYPES)]
+        return {"iri": iris[i], "label": f"{kind} {i}", "types": [kind], "aliases": [], "same_as": [],
+                "articles": 1 + int(rng.paretovariate(1.5)), "hops": 0 if i == 0 else 1, "kind": "entity", "fact": None}
+
+    def edge(s: int, t: int, relation: str) -> dict:
+        weight = 1 + int(rng.paretovariate(2))
+        return {"source": iris[s], "target": iris[t], "weight": weight, "articles": [], "first_seen": None,
+                "last_seen": None, "relations": [{"relation": relation, "source": iris[s], "target": iris[t],
+                                                  "articles": weight}]}
+
+    nodes = [node(i) for i in range(n)]
+    edges = [edge(0, i, "mentionedWith") for i in range(1, n)]
+    seen = {(0, i) for i in range(1, n)}
+    while len(edges) < int(2.5 * n):
+        s, t = sorted(rng.sample(range(1, n), 2))
+        if (s, t) not in seen:
+            seen.add((s, t))
+            edges.append(edge(s, t, rng.choice(["mentionedWith", "Tariff", "AnalystView", "country"])))
+    return {"center": nodes[0], "hops": 1, "nodes": nodes, "edges": edges}
+
+
+def serve_synthetic(page, data: dict) -> None:
+    """Answer the page's neighborhood and entity requests with ``data`` (Playwright request routing)."""
+    import json
+
+    by_id = {n["iri"].rsplit("/", 1)[-1]: n for n in data["nodes"]}
+
+    def answer(route):
+        url = route.request.url
+        path = url.split("?", 1)[0].rsplit("/", 1)[-1]
+        if "/entities/neighborhood" in url:
+            body = data
+        elif path in by_id:
+            n = by_id[path]
+            body = {**{k: n[k] for k in ("iri", "label", "types", "aliases", "same_as", "articles")}, "id": path,
+                    "facts": [], "links": {}}
+        else:
+            route.continue_()
+            return
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route("**/entities/**", answer)

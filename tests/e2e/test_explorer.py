@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.browser import chromium
+from tests.browser import chromium, serve_synthetic, synthetic_neighborhood
 from tests.conftest import SAMPLES
 from tests.live import MARKETGRAPH, live_server
 
@@ -259,3 +259,44 @@ def test_exports_hold_what_is_shown(explorer):
         page.click("button[data-export=png]")
     with open(info.value.path(), "rb") as png:
         assert png.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_hot_entities_show_their_top_edges_first_then_more(explorer):
+    page = explorer.page
+    page.select_option("#f-limit", "25")
+    explorer.search_and_pick("China", "China")
+    entities = [n for n in explorer.graph_nodes().values() if n["kind"] == "entity"]
+    assert len(entities) == 26  # China and its 25 strongest neighbours
+    more = page.locator("#more")
+    assert more.is_visible()
+    more.click()
+    explorer.wait_idle()
+    assert sum(1 for n in explorer.graph_nodes().values() if n["kind"] == "entity") > 26
+
+
+def test_two_thousand_nodes_are_drawn_and_stay_clickable(explorer):
+    """A neighborhood of 2,000 entities (served in place of the real answer: the samples hold ~140)."""
+    page = explorer.page
+    data = synthetic_neighborhood(2000)
+    serve_synthetic(page, data)
+    page.evaluate("(iri) => window.explorer.recenter(iri)", data["center"]["iri"])
+    page.wait_for_function("window.explorer.graph.order === 2000")
+    assert page.inner_text("#graph-count").startswith("2000 of 2000 nodes")
+    assert page.evaluate("window.explorer.renderer.getGraph().size") == len(data["edges"])
+    # While the layout still runs in its worker, the page answers the user: the search box suggests.
+    assert page.evaluate("window.explorer.layoutRunning")
+    page.fill("#search", "Hang Seng")
+    page.locator("#search-list li", has_text="Hang Seng Index").first.wait_for(timeout=5_000)
+    assert page.evaluate("window.explorer.layoutRunning")
+    page.keyboard.press("Escape")
+    explorer.wait_idle()
+    # Once laid out, an outlying node is clicked and expanded like any other.
+    outlier = page.evaluate("""() => {
+        const g = window.explorer.graph, c = g.getNodeAttributes(g.nodes()[0]);
+        let best = null, far = -1;
+        g.forEachNode((k, a) => { const d = (a.x - c.x) ** 2 + (a.y - c.y) ** 2; if (d > far) { far = d; best = k; } });
+        return best;
+    }""")
+    explorer.click_node(outlier)
+    label = next(n["label"] for n in data["nodes"] if n["iri"] == outlier)
+    page.locator("#panel h2", has_text=label).wait_for(timeout=5_000)

@@ -13,6 +13,7 @@ import { exportAs } from "./exports.js";
 import { initSparql } from "./sparql.js";
 
 const $ = (sel, root = document) => root.querySelector(sel);
+const fill = (node, ...children) => node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false && c !== ""));
 const el = (tag, props = {}, ...children) => {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
@@ -81,7 +82,7 @@ function typeahead(input, list, onPick) {
   let timer = null;
   const close = () => { list.hidden = true; active = -1; };
   const render = () => {
-    list.replaceChildren(...items.map((hit, i) => {
+    fill(list, ...items.map((hit, i) => {
       const alias = hit.aliases.find((a) => a.toLowerCase().includes(input.value.trim().toLowerCase()) && a !== hit.label);
       return el("li", { role: "option", class: i === active ? "active" : "", dataset: { iri: hit.iri },
                         onmousedown: (e) => { e.preventDefault(); pick(i); } },
@@ -335,7 +336,7 @@ $("#more").addEventListener("click", () => {
 $("#relayout").addEventListener("click", () => runLayout(3000));
 $("#clear").addEventListener("click", () => {
   graph.clear(); state.expanded.clear(); state.center = null; state.selected = null; updateChrome();
-  $("#panel").replaceChildren(el("p", { class: "hint" }, "Select a node or an edge to read its facts and evidence."));
+  fill($("#panel"), el("p", { class: "hint" }, "Select a node or an edge to read its facts and evidence."));
 });
 $("#f-conf").addEventListener("input", () => { $("#f-conf-out").textContent = Number($("#f-conf").value).toFixed(2); });
 $("#f-apply").addEventListener("click", () => { if (state.center) recenter(state.center); });
@@ -346,7 +347,7 @@ for (const button of document.querySelectorAll("[data-export]")) {
 function renderLegend() {
   const groups = new Set();
   graph.forEachNode((_, a) => groups.add(a.group));
-  $("#legend").replaceChildren(...Object.entries(TYPE_STYLE).filter(([g]) => groups.has(g)).map(([, s]) =>
+  fill($("#legend"), ...Object.entries(TYPE_STYLE).filter(([g]) => groups.has(g)).map(([, s]) =>
     el("span", {}, swatch(s), s.label)));
 }
 
@@ -360,7 +361,7 @@ function swatch(style) {
 function renderTypeFilters() {
   const counts = {};
   graph.forEachNode((_, a) => { counts[a.group] = (counts[a.group] || 0) + 1; });
-  $("#f-types").replaceChildren(...Object.entries(TYPE_STYLE).filter(([g]) => counts[g]).map(([g, s]) => {
+  fill($("#f-types"), ...Object.entries(TYPE_STYLE).filter(([g]) => counts[g]).map(([g, s]) => {
     const box = el("input", { type: "checkbox", dataset: { group: g } });
     box.checked = !state.hiddenGroups.has(g);
     box.addEventListener("change", () => {
@@ -467,13 +468,13 @@ function showNode(node) {
 
 async function showEntity(iri) {
   const mine = ++panelSeq;
-  panel.replaceChildren(el("p", { class: "hint" }, `Loading ${labelOf(iri)}…`));
+  fill(panel, el("p", { class: "hint" }, `Loading ${labelOf(iri)}…`));
   const detail = await guarded("Loading facts", () => getJSON(`/entities/${encodeURIComponent(idOf(iri))}`, { limit: 60 }));
   if (!detail || mine !== panelSeq) return;
   remember(detail);
   const terms = [detail.label, ...detail.aliases];
   const wikidata = detail.same_as.map((w) => el("a", { href: w, target: "_blank", rel: "noopener" }, `Wikidata ${idOf(w)}`));
-  panel.replaceChildren(
+  fill(panel, 
     el("h2", { class: "entity-label" }, detail.label),
     el("div", {}, ...detail.types.map(badge)),
     detail.aliases.length ? el("p", { class: "aliases" }, "Also: ", detail.aliases.filter((a) => a !== detail.label).join(" · ")) : null,
@@ -490,7 +491,7 @@ async function showFactNode(node, attrs) {
   const mine = ++panelSeq;
   const fact = { ...(attrs.fact || {}), kind: attrs.fact?.kind || attrs.types[0] };
   const item = renderFact(fact);
-  panel.replaceChildren(el("h2", {}, attrs.label), el("div", {}, ...attrs.types.map(badge)), el("ul", { class: "facts" }, item));
+  fill(panel, el("h2", {}, attrs.label), el("div", {}, ...attrs.types.map(badge)), el("ul", { class: "facts" }, item));
   if (!fact.article) return;
   const article = await guarded("Loading evidence", () => getArticle(idOf(fact.article)));
   if (!article || mine !== panelSeq) return;
@@ -508,7 +509,7 @@ async function showEdge(edge) {
       el("td", {}, String(r.articles)))));
   const evidence = el("ul", { class: "facts" });
   const articles = el("ul", { class: "edge-articles" });
-  panel.replaceChildren(
+  fill(panel, 
     el("h2", {}, labelOf(source), " — ", labelOf(target)),
     el("p", { class: "meta" }, `${a.weight} article${a.weight === 1 ? "" : "s"}`, a.first_seen ? ` · ${a.first_seen.slice(0, 10)} to ${(a.last_seen || "").slice(0, 10)}` : ""),
     table, el("h3", {}, "Evidence"), evidence, el("h3", {}, "Articles"), articles);
@@ -535,8 +536,8 @@ async function showEdge(edge) {
   });
   if (mine !== panelSeq || !found) return;
   const terms = ends.flatMap(termsOf);
-  if (found.length) evidence.replaceChildren(...found.map((f) => renderFact(f, terms)));
-  else evidence.replaceChildren(el("p", { class: "hint" }, "No fact joins them: they are named by the same articles."));
+  if (found.length) fill(evidence, ...found.map((f) => renderFact(f, terms)));
+  else fill(evidence, el("p", { class: "hint" }, "No fact joins them: they are named by the same articles."));
   const summaries = await guarded("Loading articles", () => getJSON("/articles", { entity: ends[0], limit: 1000 }));
   if (mine !== panelSeq || !summaries) return;
   const titles = new Map(summaries.articles.map((s) => [s.iri, s]));
@@ -549,9 +550,9 @@ async function showEdge(edge) {
 // ---------------------------------------------------------------- articles
 async function showArticle(id) {
   const view = $("#article");
-  view.replaceChildren(el("p", { class: "hint" }, "Loading the article…"));
+  fill(view, el("p", { class: "hint" }, "Loading the article…"));
   const art = await guarded("Loading the article", () => getArticle(id));
-  if (!art) { view.replaceChildren(el("p", { class: "hint" }, "This article could not be loaded.")); return; }
+  if (!art) { fill(view, el("p", { class: "hint" }, "This article could not be loaded.")); return; }
   const spans = [];
   for (const e of art.entities) {
     remember(e);
@@ -574,7 +575,7 @@ async function showArticle(id) {
   }
   body.append(text.slice(pos));
   const groups = [...new Set(art.entities.map((e) => groupOf(e.types)))];
-  view.replaceChildren(
+  fill(view, 
     el("h1", {}, art.title || art.id),
     el("div", { class: "byline" }, [art.issued ? art.issued.replace("T", " ").slice(0, 16) : "undated",
       art.creators.length ? `by ${art.creators.join(", ")}` : "", art.source ? "" : ""].filter(Boolean).join(" · "),
@@ -587,12 +588,12 @@ async function showArticle(id) {
   view.scrollTop = 0;
 }
 
-async function listArticles(entity) {
-  showTab("article");
+async function listArticles(entity, open = true) {
+  if (open) showTab("article");
   const list = $("#article-list");
   const body = await guarded("Loading articles", () => getJSON("/articles", { entity, limit: 200 }));
   if (!body) return;
-  list.replaceChildren(el("h3", {}, entity ? `Articles naming ${labelOf(entity)}` : "Articles"),
+  fill(list, el("h3", {}, entity ? `Articles naming ${labelOf(entity)}` : "Articles"),
     el("ul", {}, ...body.articles.map((a) => el("li", {}, el("a", { href: `#article/${a.id}` }, a.title || a.id),
       el("div", { class: "meta" }, `${(a.issued || "").slice(0, 10)} · ${a.entities} entities`)))),
     entity ? el("a", { href: "#", onclick: (e) => { e.preventDefault(); listArticles(null); } }, "all articles") : null);
@@ -612,17 +613,17 @@ $("#path-form").addEventListener("submit", async (e) => {
   const from = $("#path-from").dataset.iri;
   const to = $("#path-to").dataset.iri;
   const out = $("#path-results");
-  if (!from || !to) { out.replaceChildren(el("p", { class: "hint" }, "Pick both entities from the suggestions.")); return; }
+  if (!from || !to) { fill(out, el("p", { class: "hint" }, "Pick both entities from the suggestions.")); return; }
   const data = await guarded("Finding paths", () => getJSON("/paths", { from, to, max_hops: $("#path-hops").value,
                                                                             comentions: $("#path-comentions").checked ? "true" : "false" }));
   if (!data) return;
   data.nodes.forEach((n) => n.kind === "entity" && remember(n));
-  if (!data.paths.length) { out.replaceChildren(el("p", { class: "hint" }, `No path within ${$("#path-hops").value} hops.`)); return; }
+  if (!data.paths.length) { fill(out, el("p", { class: "hint" }, `No path within ${$("#path-hops").value} hops.`)); return; }
   const edgeLabel = (s, t) => {
     const e = data.edges.find((x) => (x.source === s && x.target === t) || (x.source === t && x.target === s));
     return e ? [...new Set(e.relations.map((r) => r.relation))].join(", ") : "";
   };
-  out.replaceChildren(
+  fill(out, 
     el("p", {}, `${data.paths.length} path${data.paths.length === 1 ? "" : "s"} `, el("button", { onclick: () => {
       if (!renderer) createRenderer();
       graph.clear(); state.expanded.clear(); state.center = from; state.selected = null;
@@ -664,6 +665,6 @@ window.explorer = {
   updateChrome();
   prefixes = (await guarded("Loading", () => getJSON("/prefixes"))) || {};
   sparql.setPrefixes(prefixes);
-  listArticles(null);
+  listArticles(null, false);
   route();
 })();
