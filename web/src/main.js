@@ -248,7 +248,16 @@ function merge(data, anchor) {
   updateChrome();
 }
 
+/** Big graphs drop what costs most per frame: edge labels, and edges while the camera moves. */
+function tuneRenderer() {
+  if (!renderer) return;
+  const big = graph.size > 600;
+  if (renderer.getSetting("renderEdgeLabels") === big) renderer.setSetting("renderEdgeLabels", !big);
+  if (renderer.getSetting("hideEdgesOnMove") !== big) renderer.setSetting("hideEdgesOnMove", big);
+}
+
 function updateChrome() {
+  tuneRenderer();
   $("#empty").hidden = graph.order > 0;
   const shown = graph.filterNodes((n) => !isHidden(n)).length;
   $("#graph-count").textContent = graph.order ? `${shown} of ${graph.order} nodes, ${graph.size} edges` : "";
