@@ -300,3 +300,22 @@ def test_two_thousand_nodes_are_drawn_and_stay_clickable(explorer):
     explorer.click_node(outlier)
     label = next(n["label"] for n in data["nodes"] if n["iri"] == outlier)
     page.locator("#panel h2", has_text=label).wait_for(timeout=5_000)
+
+
+def test_an_edge_shows_the_facts_that_join_its_ends(explorer):
+    """Edges are thin lines on the canvas: selected here through the page's script API, as a click does."""
+    page = explorer.page
+    page.goto(explorer.base + "/#entity/united-states")
+    page.wait_for_function("window.explorer.graph.order > 5")
+    explorer.wait_idle()
+    edge = f"{ENTITY}china -> {ENTITY}united-states"
+    assert "Tariff" in page.evaluate("(k) => window.explorer.graph.getEdgeAttribute(k, 'label')", edge)
+    page.evaluate("(k) => window.explorer.select(k)", edge)
+    panel = page.locator("#panel")
+    panel.locator("h2", has_text="China — United States").wait_for()
+    tariff = panel.locator("li.fact", has_text="rate: 15%")
+    tariff.wait_for()
+    text = tariff.inner_text()
+    assert "issuer: China" in text and "target: United States" in text and "effective: 2025-03-10" in text
+    assert "China's 15 percent tariff on US chicken" in tariff.locator(".evidence").inner_text()
+    assert {"China", "US"} <= set(tariff.locator(".evidence mark").all_inner_texts())

@@ -667,6 +667,8 @@ window.explorer = {
     return { x: rect.left + p.x, y: rect.top + p.y };
   },
   recenter,
+  /** Select a node (as a click does) or an edge ("source -> target") from a script. */
+  select(key) { if (graph.hasNode(key)) onNodeClick(key); else if (graph.hasEdge(key)) selectEdge(key); },
 };
 
 (async () => {
