@@ -308,6 +308,11 @@ async function expand(iri, limit = Number($("#f-limit").value)) {
   }
 }
 
+/** The whole graph in view, with a margin so that the outer labels are not cut. */
+function fitCamera() {
+  renderer.getCamera().animate({ x: 0.5, y: 0.5, angle: 0, ratio: graph.order < 12 ? 1.4 : 1.1 }, { duration: 300 });
+}
+
 async function recenter(iri) {
   if (!renderer) createRenderer();
   graph.clear();
@@ -317,7 +322,7 @@ async function recenter(iri) {
   state.selectedEdge = null;
   await expand(iri);
   if (graph.hasNode(iri)) {
-    renderer.getCamera().animatedReset({ duration: 300 });
+    fitCamera();
     showNode(iri);
   }
 }
@@ -639,7 +644,7 @@ $("#path-form").addEventListener("submit", async (e) => {
       merge(data, null);
       showTab("graph");
       runLayout();
-      renderer.getCamera().animatedReset({ duration: 300 });
+      fitCamera();
     } }, "Show in graph")),
     ...data.paths.map((p) => el("div", { class: "path" }, ...p.flatMap((n, i) => (i
       ? [el("span", { class: "arrow" }, `—${edgeLabel(p[i - 1].iri, n.iri)}—`), entityLink(n.iri)]

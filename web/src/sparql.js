@@ -162,7 +162,28 @@ export function initSparql({ getJSON, guarded, known, labelOf, onEntity }) {
 
   const nodeLabel = (iri) => (known.has(iri) ? known.get(iri).label : iri.includes("/id/entity/") ? labelOf(iri) : compact(iri));
 
-  function drawGraph(edges) {
+  /** Labels and classes of the entities a result names that the page has not seen yet (one query). */
+  async function learnLabels(iris) {
+    const unknown = [...new Set(iris)].filter((i) => i.includes("/id/entity/") && !known.has(i) && /^[^<>"{}|^`\\\s]+$/.test(i));
+    if (!unknown.length) return;
+    const query = `SELECT ?e ?label ?type WHERE { VALUES ?e { ${unknown.slice(0, 500).map((i) => `<${i}>`).join(" ")} }
+      ?e rdfs:label ?label . OPTIONAL { ?e a ?type } }`;
+    try {
+      const response = await fetch("/sparql", { method: "POST", body: new URLSearchParams({ query }),
+                                                 headers: { Accept: "application/sparql-results+json" } });
+      if (!response.ok) return;
+      const byIri = new Map();
+      for (const b of (await response.json()).results.bindings) {
+        const entry = byIri.get(b.e.value) || { iri: b.e.value, label: b.label.value, types: [] };
+        if (b.type) entry.types.push(b.type.value.split("#").pop());
+        byIri.set(b.e.value, entry);
+      }
+      for (const entry of byIri.values()) known.set(entry.iri, { ...(known.get(entry.iri) || {}), ...entry });
+    } catch { /* labels are a nicety: the local names stay */ }
+  }
+
+  async function drawGraph(edges) {
+    await learnLabels(edges.flatMap((e) => [e.s, e.t]));
     rgraph.clear();
     for (const { s, t, label } of edges) {
       for (const n of [s, t]) {
