@@ -4,7 +4,8 @@ Serves the explorer, answers its neighborhood request with a synthetic graph of 
 (then of ``--baseline`` entities), and measures in Debian's chromium (headless, software WebGL):
 
 * load: from asking for the neighborhood to the graph being drawn;
-* layout: frames per second, and the longest pause of the page, while ForceAtlas2 runs in its worker;
+* layout: ForceAtlas2 iterations per second in its worker, and the page's frames per second and
+  longest pause meanwhile;
 * zoom: frames per second during a one-second camera zoom once laid out.
 
     python benchmarks/explorer_render.py --nodes 2000 --baseline 100
@@ -36,6 +37,7 @@ MEASURE = """async (iri) => {
   await new Promise((r) => window.explorer.renderer.once("afterRender", r));
   const load = performance.now() - start;
   const layoutStart = performance.now();
+  const iterationsBefore = window.explorer.layoutIterations;
   while (window.explorer.layoutRunning) await new Promise((r) => setTimeout(r, 20));
   const layoutEnd = performance.now();
   const during = frames.filter((t) => t >= layoutStart && t <= layoutEnd);
@@ -47,7 +49,8 @@ MEASURE = """async (iri) => {
   const zoomFrames = frames.filter((t) => t >= zoomStart && t <= zoomEnd).length;
   return {
     nodes: window.explorer.graph.order, edges: window.explorer.graph.size, load_ms: load,
-    layout_s: (layoutEnd - layoutStart) / 1000, layout_fps: during.length / ((layoutEnd - layoutStart) / 1000),
+    layout_s: (layoutEnd - layoutStart) / 1000,
+    layout_iterations_per_s: (window.explorer.layoutIterations - iterationsBefore) / ((layoutEnd - layoutStart) / 1000), layout_fps: during.length / ((layoutEnd - layoutStart) / 1000),
     layout_longest_pause_ms: gaps.length ? Math.max(...gaps) : 0,
     zoom_fps: zoomFrames / ((zoomEnd - zoomStart) / 1000),
   };
@@ -79,7 +82,7 @@ def main() -> None:
         baseline = measure(browser, base, args.baseline)
         big = measure(browser, base, args.nodes)
     print(f"{'':28}{'baseline':>12}{'big':>12}{'ratio':>8}")
-    for key in ("nodes", "edges", "load_ms", "layout_s", "layout_fps", "layout_longest_pause_ms", "zoom_fps"):
+    for key in ("nodes", "edges", "load_ms", "layout_s", "layout_iterations_per_s", "layout_fps", "layout_longest_pause_ms", "zoom_fps"):
         ratio = big[key] / baseline[key] if baseline[key] else float("nan")
         print(f"{key:28}{baseline[key]:12.1f}{big[key]:12.1f}{ratio:8.2f}")
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,32 @@ const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, "..", "api", "static");
 const assets = join(out, "assets");
 
+rmSync(assets, { recursive: true, force: true });
+mkdirSync(assets, { recursive: true });
+
+const hashed = (name, text) => {
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 10);
+  const [stem, ext] = name.split(".");
+  return `${stem}.${hash}.${ext}`;
+};
+
+// The layout worker first: the page names it by its hashed file name.
+const worker = await build({
+  entryPoints: [join(here, "src", "layout.worker.js")],
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["chrome110", "firefox110", "safari16"],
+  legalComments: "none",
+  write: false,
+  logLevel: "warning",
+});
+const workerJs = worker.outputFiles[0].text;
+const workerName = hashed("layout.js", workerJs);
+writeFileSync(join(assets, workerName), workerJs);
+
 const result = await build({
+  define: { LAYOUT_WORKER_URL: JSON.stringify(`/assets/${workerName}`) },
   entryPoints: [join(here, "src", "main.js")],
   bundle: true,
   minify: true,
@@ -22,14 +47,6 @@ const result = await build({
   logLevel: "warning",
 });
 
-const hashed = (name, text) => {
-  const hash = createHash("sha256").update(text).digest("hex").slice(0, 10);
-  const [stem, ext] = name.split(".");
-  return `${stem}.${hash}.${ext}`;
-};
-
-rmSync(assets, { recursive: true, force: true });
-mkdirSync(assets, { recursive: true });
 const js = result.outputFiles.find((f) => f.path.endsWith(".js")).text;
 const css = readFileSync(join(here, "src", "style.css"), "utf8");
 const jsName = hashed("explorer.js", js);
@@ -44,5 +61,5 @@ writeFileSync(join(out, "index.html"), html);
 const inputs = ["package-lock.json", "build.mjs", ...readdirSync(join(here, "src")).sort().map((f) => `src/${f}`)];
 const sources = createHash("sha256");
 for (const f of inputs) sources.update(f).update("\0").update(readFileSync(join(here, f))).update("\0");
-writeFileSync(join(out, "build.json"), JSON.stringify({ sources: sources.digest("hex"), inputs, script: jsName, style: cssName }, null, 2) + "\n");
+writeFileSync(join(out, "build.json"), JSON.stringify({ sources: sources.digest("hex"), inputs, script: jsName, style: cssName, worker: workerName }, null, 2) + "\n");
 console.log(`api/static: index.html, ${readdirSync(assets).join(", ")} (${(js.length / 1024).toFixed(0)} KiB of script)`);

@@ -2,7 +2,6 @@
 // It calls only the service's own JSON endpoints (the same ones users script against).
 import Graph from "graphology";
 import Sigma from "sigma";
-import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { NodeSquareProgram } from "@sigma/node-square";
 import { createNodeBorderProgram } from "@sigma/node-border";
@@ -11,6 +10,7 @@ import { ApiError, getJSON, idOf, isEntityIri, known, labelOf, remember } from "
 import { TYPE_STYLE, badge, groupOf, styleOf } from "./types.js";
 import { exportAs } from "./exports.js";
 import { initSparql } from "./sparql.js";
+import { Layout } from "./layout.js";
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const fill = (node, ...children) => node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false && c !== ""));
@@ -150,6 +150,7 @@ const state = {
 let renderer = null;
 let layout = null;
 let layoutTimer = null;
+let layoutIterations = 0; // ForceAtlas2 iterations run since the page loaded
 
 const isHidden = (node) => state.hiddenGroups.has(graph.getNodeAttribute(node, "group"));
 
@@ -179,7 +180,7 @@ function createRenderer() {
     edgeReducer: (edge, data) => {
       const res = { ...data };
       const [s, t] = graph.extremities(edge);
-      if (isHidden(s) || isHidden(t)) { res.hidden = true; return res; }
+      if (isHidden(s) || isHidden(t) || (state.layoutRunning && graph.size > BIG_EDGES)) { res.hidden = true; return res; }
       const focus = state.hovered || state.selected;
       if (edge === state.selectedEdge) { res.color = "#1f5fbf"; res.forceLabel = true; }
       else if (focus && s !== focus && t !== focus) { res.color = "#eef0f3"; res.label = ""; }
@@ -248,12 +249,16 @@ function merge(data, anchor) {
   updateChrome();
 }
 
-/** Big graphs drop what costs most per frame: edge labels, and edges while the camera moves. */
+/** Big graphs drop what costs most per frame: edge labels and arrowheads, and their edges while the
+ * camera or the layout moves (without a GPU, drawing 5,000 edges per frame starves the layout). */
+const BIG_EDGES = 1500;
 function tuneRenderer() {
   if (!renderer) return;
   const big = graph.size > 600;
   if (renderer.getSetting("renderEdgeLabels") === big) renderer.setSetting("renderEdgeLabels", !big);
   if (renderer.getSetting("hideEdgesOnMove") !== big) renderer.setSetting("hideEdgesOnMove", big);
+  const type = graph.size > BIG_EDGES ? "line" : "arrow";
+  if (renderer.getSetting("defaultEdgeType") !== type) renderer.setSetting("defaultEdgeType", type);
 }
 
 function updateChrome() {
@@ -266,17 +271,18 @@ function updateChrome() {
 }
 
 function runLayout(ms) {
-  if (layout) { layout.kill(); layout = null; }
+  if (layout) { layoutIterations += layout.iterations; layout.kill(); layout = null; }
   clearTimeout(layoutTimer);
   if (graph.order < 2) { state.layoutRunning = false; return; }
   const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 300, adjustSizes: false,
                      edgeWeightInfluence: 0.5, slowDown: 2 };
-  layout = new FA2Layout(graph, { settings, getEdgeWeight: "weight" });
+  layout = new Layout(graph, settings);
   layout.start();
   state.layoutRunning = true;
   layoutTimer = setTimeout(() => {
-    if (layout) { layout.stop(); layout.kill(); layout = null; }
+    if (layout) { layoutIterations += layout.iterations; layout.kill(); layout = null; }
     state.layoutRunning = false;
+    if (renderer && graph.size > BIG_EDGES) renderer.refresh(); // the edges come back
   }, ms ?? Math.min(4000, 1200 + graph.order * 3));
 }
 
@@ -664,6 +670,7 @@ window.explorer = {
   get renderer() { return renderer; },
   get layoutRunning() { return state.layoutRunning; },
   get center() { return state.center; },
+  get layoutIterations() { return layoutIterations + (layout ? layout.iterations : 0); },
   get busy() { return busy > 0; },
   nodeViewport(iri) {
     if (!renderer || !graph.hasNode(iri)) return null;

@@ -7,9 +7,9 @@ import { StreamLanguage } from "@codemirror/language";
 import { sparql as sparqlMode } from "@codemirror/legacy-modes/mode/sparql";
 import Graph from "graphology";
 import Sigma from "sigma";
-import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { styleOf } from "./types.js";
+import { Layout } from "./layout.js";
 
 export const EXAMPLES = [
   {
@@ -198,7 +198,7 @@ export function initSparql({ getJSON, guarded, known, labelOf, onEntity }) {
     ensureRenderer();
     if (layout) layout.kill();
     if (rgraph.order > 1) {
-      layout = new FA2Layout(rgraph, { settings: { ...forceAtlas2.inferSettings(rgraph), barnesHutOptimize: rgraph.order > 300 } });
+      layout = new Layout(rgraph, { ...forceAtlas2.inferSettings(rgraph), barnesHutOptimize: rgraph.order > 300 });
       layout.start();
       setTimeout(() => { if (layout) { layout.kill(); layout = null; } }, 2500);
     }
