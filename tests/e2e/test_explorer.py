@@ -74,10 +74,17 @@ class Page:
         }""")
 
     def click_node(self, iri: str) -> None:
-        """A real mouse click where the node is drawn on the canvas."""
+        """A real mouse click where the node is drawn on the canvas (on a part of it no other node covers)."""
         point = self.page.evaluate("(iri) => window.explorer.nodeViewport(iri)", iri)
         assert point, f"{iri} is not in the graph"
-        self.page.mouse.click(point["x"], point["y"])
+        for dx, dy in ((0, 0), (3, 0), (-3, 0), (0, 3), (0, -3), (5, 5), (-5, -5)):
+            x, y = point["x"] + dx, point["y"] + dy
+            self.page.mouse.move(x, y)
+            if self.page.evaluate("window.explorer.hovered") == iri:
+                break
+        else:
+            x, y = point["x"], point["y"]
+        self.page.mouse.click(x, y)
 
     def close(self) -> None:
         self.context.close()

@@ -670,6 +670,7 @@ window.explorer = {
   get renderer() { return renderer; },
   get layoutRunning() { return state.layoutRunning; },
   get center() { return state.center; },
+  get hovered() { return state.hovered; },
   get layoutIterations() { return layoutIterations + (layout ? layout.iterations : 0); },
   get busy() { return busy > 0; },
   nodeViewport(iri) {
