@@ -43,6 +43,7 @@ const result = await build({
   target: ["chrome110", "firefox110", "safari16"],
   legalComments: "none",
   write: false,
+  metafile: true,
   outdir: assets,
   logLevel: "warning",
 });
@@ -57,6 +58,23 @@ const html = readFileSync(join(here, "src", "index.html"), "utf8")
   .replace("%STYLE%", `assets/${cssName}`)
   .replace("%SCRIPT%", `assets/${jsName}`);
 writeFileSync(join(out, "index.html"), html);
+// The licences of the npm packages bundled into the script (their notices are stripped from it).
+const packages = new Set();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (m) packages.add(m[1]);
+}
+const notices = [...packages].sort().map((name) => {
+  const dir = join(here, "node_modules", name);
+  const meta = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+  const text = file ? readFileSync(join(dir, file), "utf8").trim() : `License: ${meta.license}`;
+  return `${name} ${meta.version} (${meta.license})\n\n${text}\n`;
+});
+writeFileSync(join(out, "THIRD-PARTY-LICENSES.txt"),
+  "The explorer's script bundles these npm packages (web/package-lock.json).\n\n"
+  + notices.join(`\n${"-".repeat(72)}\n\n`));
+
 // What the build was made from, so a test can tell when api/static is older than web/src.
 const inputs = ["package-lock.json", "build.mjs", ...readdirSync(join(here, "src")).sort().map((f) => `src/${f}`)];
 const sources = createHash("sha256");
