@@ -7,7 +7,7 @@ SEEDS  ?= ../shared/seeds
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run install ingest serve test test-tools stress clean gazetteer evaluate
+.PHONY: run install ingest serve test test-tools stress clean gazetteer evaluate web screenshot
 
 # Create the virtual environment and install the project with its test tools.
 $(BIN)/marketgraph: pyproject.toml
@@ -34,6 +34,10 @@ test-tools:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; \
 	  else echo "curl is missing: install it (the live-server tests use it)"; exit 1; fi; }
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: install it (the explorer's browser tests drive it)"; exit 1; fi; }
 
 # The whole fast test suite (what .ci/run runs).
 test: install test-tools
@@ -50,6 +54,14 @@ gazetteer: install
 evaluate: install
 	$(BIN)/marketgraph evaluate tests/data/dev
 	$(BIN)/marketgraph evaluate tests/data/heldout
+
+# Rebuild the explorer page (web/src -> api/static, committed) from the locked npm packages.
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+# The README's screenshot of the explorer, taken by the browser tests' setup.
+screenshot: install test-tools
+	$(BIN)/python web/screenshot.py docs/explorer.png
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

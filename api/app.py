@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import articles, entities, graph, health, search, sparql
+from api.routes import articles, entities, graph, health, search, sparql, web
 from api.settings import Settings
 from graph.projection import Projection
 from graph.store import Store, open_store
@@ -27,6 +27,7 @@ built from financial news.
 * **/articles** — the articles behind the graph, with their entities and facts.
 * **/search** — full-text search over articles (also `mg:textMatch(?article, "words")` in SPARQL).
 * **/health** — is the service up, and how big is the graph.
+* **/** — the explorer: a web page over these endpoints (search, graph, evidence, paths, articles, SPARQL).
 """
 
 
@@ -70,4 +71,5 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.include_router(articles.router)
     app.include_router(search.router)
     app.include_router(health.router)
+    app.include_router(web.router)
     return app

@@ -34,3 +34,13 @@ def test_fuzzy_threshold_measurement_runs():
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "best F1 at threshold" in result.stdout
+
+
+def test_explorer_render_benchmark_runs(tmp_path):
+    out = tmp_path / "explorer.json"
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "explorer_render.py"), "--nodes", "200",
+                             "--baseline", "50", "--output", str(out)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "ratio" in result.stdout
+    data = json.loads(out.read_text())
+    assert data["big"]["nodes"] == 200 and data["baseline"]["nodes"] == 50
