@@ -473,7 +473,9 @@ class FactExtractor:
                     c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in head.children)):
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
             rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
-                          [g for g in groups if end <= g.start < next_start and not 0 <= next_start - g.end <= 2]
+                          [g for g in groups if end <= g.start < next_start and not 0 <= next_start - g.end <= 2
+                           and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
+                                       <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
             if kind == "Subsidy":
                 beneficiaries = self._beneficiaries(doc, end, next_start)
@@ -527,7 +529,8 @@ class FactExtractor:
                     goods = []  # "an investigation into suspected price manipulation": conduct, not goods
                 if kind == "Sanction":
                     goods = []  # sanctions fall on companies and countries, not on goods
-                if goods_span is not None and goods_span[0].lower_ in _PRONOUNS:
+                if goods_span is not None and (goods_span[0].lower_ in _PRONOUNS or
+                                               any(t.lower_ == "same" for t in goods_span[:3])):
                     goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
                 goods_prev = goods
                 if anaphor is not None:
@@ -781,7 +784,17 @@ class FactExtractor:
         if i >= limit or doc[i].lower_ not in openers:
             return None
         if i + 1 < limit and doc[i + 1].lower_ in ("whether", "how", "why", "if", "what"):
-            return None  # "an investigation into whether the company misled customers"
+            # "an investigation into whether the company misled customers": no goods; but "into whether
+            # upholstered furniture from Vietnam was being dumped": the furniture
+            subj = next((t for t in doc[i + 2:limit] if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.ent_type_ or subj.lower_ in _COMPANY_NOUNS or subj.pos_ == "PRON" or \
+                    not any(t.lower_ in ("dumped", "dumping", "subsidised", "subsidized", "imports", "sold")
+                            for t in doc[subj.i:limit]):
+                return None
+            j = subj.left_edge.i
+            while j <= subj.i and doc[j].lower_ in ("the", "a", "an"):
+                j += 1
+            return doc[j:subj.i + 1] if j <= subj.i else None
         if doc[i].lower_ in ("into", "against", "targeting") and not (
                 i + 1 < limit and doc[i + 1].lower_ in ("imports", "imported", "exports", "shipments", "sales")):
             # "a probe into Google", "into the US chip designer": a target; "into analog chips from the US",
@@ -883,8 +896,13 @@ class FactExtractor:
                 objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
                 for obj in objects:
                     inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
-                    if inside:
-                        companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
+                    companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
+                    if not companies:
+                        # "added 14 Chinese entities …, among them GigaDevice Semiconductor and …"
+                        cue = next((t.i for t in sent if t.lower_ in ("including", "among") and t.i > obj.i), None)
+                        companies = [m for m in mentioned if cue is not None and m.span.start > cue and
+                                     m.type in ("Company", "AnalystFirm") and ok(m)]
+                    if companies or inside:
                         return (companies or inside)[0]
                 break
 

@@ -57,7 +57,7 @@ def sentence_evidence(sent: Span, n: int) -> Evidence:
 
 
 #: Titles of people who speak for a government
-_GOVERNMENT_TITLES = {"Minister", "Secretary", "President", "Premier", "Chancellor"}
+_GOVERNMENT_TITLES = {"Minister", "Secretary", "President", "Premier", "Chancellor", "Treasurer"}
 
 
 class Extractor:

@@ -54,6 +54,9 @@ _MEASURE_NOUNS = {"probe", "investigation", "inquiry", "enquiry", "sanction", "l
 #: Capitalised words before a name that describe it: "Rival DoorDash", "Fellow lender X"
 _NOT_NAME_ADJECTIVES = {"rival", "fellow", "sister", "parent", "smaller", "larger", "bigger", "local", "state-owned",
                         "listed", "struggling", "embattled", "heavyweight", "index", "blue-chip", "tech", "chip"}
+#: Nouns that say what kind of company the name after them is
+_DESCRIBING_NOUNS = {"firm", "company", "group", "designer", "developer", "operator", "lender", "insurer", "carrier",
+                     "miner", "explorer", "startup", "start-up", "conglomerate", "chain", "platform", "brand"}
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
 
 
@@ -258,8 +261,12 @@ class EntityRepair:
                                                             "Commerce", "Energy") and titles + 1 < len(span)
                                       and span[titles + 1].text in self.person_titles):
             titles += 1
+        last_title = max((k for k, t in enumerate(span) if t.text in self.person_titles), default=-1)
+        if span.label_ == "ORG" and titles == 0 and 0 < last_title < len(span) - 2 and \
+                span[last_title].text in ("Minister", "Secretary", "Governor", "Commissioner", "Treasurer"):
+            titles = last_title + 1  # "Energy and Mineral Resources Minister Bahlil Lahadalia"
         if span.label_ == "ORG" and 0 < titles and len(span) - titles >= 2 and \
-                all(t.is_title for t in span[titles:]) and not any(t.text in self.company_words for t in span):
+                all(t.is_title for t in span[titles:]) and not any(t.text in self.company_words for t in span[titles:]):
             # "Finance Minister Andrzej Domanski", "Governor Eli Remolona": a person with a title
             return Span(span.doc, span.start + titles, span.end, label="Person", span_id=UNKNOWN)
         if span.label_ == "ORG" and len(span) > 1 and (
@@ -350,6 +357,10 @@ class EntityRepair:
                     typed = self._extend_body(typed, taken)  # "Federal Ministry of Industry, Trade and Investment"
                 if typed is not None:
                     spans.append(typed)
+        spans = [s for n, s in enumerate(sorted(spans, key=lambda s: s.start)) if not (
+            s.label_ == "GovernmentBody" and s.id_.startswith("ctx:") and s.start >= 3 and
+            doc[s.start - 1].lower_ == "the" and doc[s.start - 2].text == "," and
+            doc[s.start - 3].ent_type_ == "GovernmentBody")]  # "Finansinspektionen, the financial supervisor,"
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         spans = self._movers(doc, spans)
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
@@ -517,6 +528,42 @@ class EntityRepair:
                     whole = Span(doc, whole.start, whole.end, label="StockIndex", span_id=UNKNOWN)  # "KMI-30"
             out.append(whole)
             by_token.update({i: whole for i in range(whole.start, whole.end)})
+        # "shipping firm Bosphorus Marine Logistics", "test equipment maker Hangzhou Changchuan Technology":
+        # a name right after the noun that says what kind of company it is
+        by_token = {i: s for s in out for i in range(s.start, s.end)}
+        for tok in doc:
+            if not (tok.is_lower and (tok.lower_ in _DESCRIBING_NOUNS or tok.lower_.endswith(_DESCRIPTOR_ENDINGS))
+                    and tok.i + 1 < len(doc)):
+                continue
+            end = tok.i + 1
+            while end < len(doc) and (self._is_name_token(doc[end]) or doc[end].text[:1].isupper() and
+                                      doc[end].is_alpha and doc[end].ent_type_ in ("", "City", "ORG", "PERSON",
+                                                                                   "GPE", "Company", "Person") or
+                                      doc[end].text == "&" or doc[end].lower_ in _NAME_JOINERS and end + 1 < len(doc)
+                                      and doc[end + 1].text[:1].isupper()):
+                end += 1
+            while end > tok.i + 1 and (doc[end - 1].lower_ in _NAME_JOINERS or doc[end - 1].text == "&"):
+                end -= 1
+            if end == tok.i + 1:
+                continue
+            parts = {id(s): s for i in range(tok.i + 1, end) if (s := by_token.get(i)) is not None}
+            if any(s.start < tok.i + 1 or s.end > end or s.label_ not in ("Company", "City", "Person") or
+                   s.id_.strip("?") and s.label_ != "City" for s in parts.values()):
+                continue
+            if len(parts) == 1 and next(iter(parts.values())).label_ == "Company" and \
+                    (next(iter(parts.values())).start, next(iter(parts.values())).end) == (tok.i + 1, end):
+                continue
+            named = Span(doc, tok.i + 1, end, label="Company", span_id=UNKNOWN)
+            if named.text in self.not_entities or all(t.text in self.name_suffixes for t in named):
+                continue
+            entry = self.gazetteer.lookup(named.text)
+            if entry is not None and entry.type not in ("Company", "AnalystFirm"):
+                continue
+            if entry is not None:
+                named = Span(doc, named.start, named.end, label=entry.type, span_id=entry.id)
+            out = [s_ for s_ in out if s_ not in parts.values()]
+            out.append(named)
+            by_token.update({i: named for i in range(named.start, named.end)})
         # "upgraded JFE Holdings to outperform", "cut its price target on Kelvoria": what a rating is about
         for tok in doc:
             if tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist") and tok.pos_ == "VERB":
