@@ -460,18 +460,30 @@ class FactExtractor:
                 continue  # "levy duties of 21.4 percent", "grant tax credits": the measure is named after the verb
             if kind != "Investigation" and any(m[0] == "Investigation" and end <= m[1] <= end + 1 for m in matches):
                 continue  # "a countervailing duty investigation", "an anti-dumping duty probe"
-            determiner = doc[start - 1].lower_ if start > 0 else ""
+            k = start - 1
+            while k > sent.start and start - k <= 3 and doc[k].dep_ in ("amod", "compound") and \
+                    doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
+                k -= 1  # "the French levy", "these new export curbs"
+            determiner = doc[k].lower_ if k >= 0 else ""
             if determiner in ("the", "these", "those", "such") and not any(
-                    g.end <= start and start - g.end <= 2 for g in groups) and (
+                    g.end <= start and start - g.end <= 2 for g in groups) and not (
+                    k < start - 1 and any(end <= g.start < next_start for g in groups)) and (
                     kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")):
                 continue  # "the duties", "these tariffs": a measure the article has already named
             used_end = end
             issuer = self._issuer(doc, mentioned, start, end)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
-            if by_verb and (issuer is None or not any(
+            passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+            if by_verb and kind == "ExportControl" and not any(
+                    t.lower_ in ("exports", "export", "shipments", "sales") for c in head.children
+                    if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
+                continue  # "banned" is an export control only for exports: "exports of magnets were banned"
+            if by_verb and not passive and (issuer is None or not any(
                     t.head.i == head.i and t.dep_ == "nsubj" for t in issuer.span) and not any(
                     c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in head.children)):
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
+            if passive and issuer is None:
+                continue
             rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
                           [g for g in groups if end <= g.start < next_start and not 0 <= next_start - g.end <= 2
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
@@ -602,8 +614,10 @@ class FactExtractor:
 
     @staticmethod
     def _object_span(verb: Token) -> Span | None:
-        """What a policy verb acts on: "investigating imports of galvanised steel sheets (from China)"."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        """What a policy verb acts on: "investigating imports of galvanised steel sheets (from China)",
+        "exports of rare-earth magnets … were banned"."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+            (c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if obj is None:
             return None
         doc, end = verb.doc, obj.left_edge.i
@@ -906,12 +920,13 @@ class FactExtractor:
                         return (companies or inside)[0]
                 break
 
-        # "Russian oil traders were hit with sanctions", "Chinese imports were slapped with duties"
+        # "Russian oil traders were hit with sanctions", "Chinese imports were slapped with duties",
+        # "exports of magnets to German defence companies were banned"
         node = doc[trigger_end - 1]
-        for _ in range(3):
-            if node.head.i == node.i:
+        for step in range(4):
+            if step and node.head.i == node.i:
                 break
-            node = node.head
+            node = node.head if step else node
             if node.pos_ == "VERB":
                 if any(c.dep_ == "auxpass" for c in node.children):
                     for subj in (c for c in node.children if c.dep_ == "nsubjpass"):
@@ -1127,7 +1142,7 @@ class FactExtractor:
             if m.type in ("Person", "City"):
                 # a person-typed name is a firm only with a firm's cue: "Monex analysts", "Monex cut its target"
                 its = any(t.lower_ == "its" for t in doc[head.i:sent.end])
-                if not (cue_after or subject_of_rating and its and len(m.span) == 1):
+                if not (cue_after or subject_of_rating and its and len(m.span) <= 3):
                     continue
             others = any(o.type in ("Company", "AnalystFirm", "StockIndex") and o.entity.key != m.entity.key
                          for o in mentioned)

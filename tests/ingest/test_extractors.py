@@ -280,3 +280,16 @@ def test_what_a_view_is_about(extractor, text, firm, about):
     views = result.facts_of("AnalystView")
     assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
             for v in views] == [(firm, about)]
+
+
+def test_export_ban_in_the_passive(extractor):
+    result = extract(extractor, "China's commerce ministry said that exports of rare-earth magnets to German defence "
+                                "companies were banned with immediate effect.")
+    assert policies(result) == [("ExportControl", "Ministry of Commerce of China", "Germany", None,
+                                 ("rare-earth magnets",))]
+
+
+def test_a_measure_named_again_is_no_new_measure(extractor):
+    result = extract(extractor, "US Trade Representative Jamieson Greer called the French levy "
+                                "\"discriminatory against American companies\".")
+    assert policies(result) == []
