@@ -755,6 +755,15 @@ class FactExtractor:
         span = doc[i + 1:j] if j > i + 1 else None
         if span is None:
             return None
+        # "factories that install industrial robots", "consumers who trade in old cars": the goods are
+        # what the beneficiaries buy, make or use
+        for k, tok in enumerate(span):
+            if tok.lower_ in ("that", "who", "which") and k + 1 < len(span) and span[k + 1].pos_ == "VERB":
+                rest = span[k + 2:]
+                if len(rest) and rest[0].lower_ in ("in", "of", "for"):
+                    rest = rest[1:]
+                if len(rest):
+                    return rest
         # "domestic makers of X", "local firms designing X", "consumers trading in X": the goods are X
         for k, tok in enumerate(span):
             if (tok.lower_ == "of" or tok.tag_ == "VBG") and any(t.lemma_ in _MAKER_NOUNS for t in span[:k]):
