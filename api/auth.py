@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from pydantic import SecretStr
 
 from api.settings import Settings
 
@@ -44,8 +45,10 @@ class KeyRing:
     def from_settings(cls, settings: Settings) -> KeyRing:
         keys: list[str] = []
         sources: list[str] = []
-        if settings.api_key is not None and settings.api_key.get_secret_value().strip():
-            keys.append(settings.api_key.get_secret_value().strip())
+        key = settings.api_key
+        key = key.get_secret_value() if isinstance(key, SecretStr) else (key or "")
+        if key.strip():
+            keys.append(key.strip())
             sources.append("MARKETGRAPH_API_KEY")
         if settings.api_key_file is not None:
             try:

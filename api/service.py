@@ -82,18 +82,18 @@ class PinnedArticle(Article):
 
 
 _COUNTS_QUERY = """
-SELECT (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?f) AS ?facts) WHERE {
+SELECT ?a (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?f) AS ?facts) WHERE {
   GRAPH ?a { { ?a mg:mentions ?e } UNION { ?f prov:wasDerivedFrom ?a ; mg:confidence ?c FILTER NOT EXISTS { ?f a mg:Mention } } }
-}"""
-_SIZE_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } }"
+} GROUP BY ?a"""
+_SIZE_QUERY = "SELECT ?a (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } } GROUP BY ?a"
 
 
 def stored_counts(store: Store, iri: str) -> tuple[int, int, int]:
     """Entities mentioned, facts and triples of an article graph in the store."""
     bound = {"a": URIRef(iri)}
-    row = store.select(_COUNTS_QUERY, bound)[0]
-    size = store.select(_SIZE_QUERY, bound)[0]["n"]
-    return row["entities"] or 0, row["facts"] or 0, size or 0
+    counts = store.select(_COUNTS_QUERY, bound) or [{"entities": 0, "facts": 0}]
+    size = store.select(_SIZE_QUERY, bound) or [{"n": 0}]
+    return counts[0]["entities"], counts[0]["facts"], size[0]["n"]
 
 
 def article_from_record(record: dict, *, source: str) -> Article:
