@@ -168,8 +168,10 @@ def ingest_articles(
         done: dict[str, ArticleResult] = {}
         labelled: set[str] = set()
         for extraction in extractor.extract_many(todo, batch_size=batch_size, n_process=workers):
-            iris = [str(entity_iri(k)) for k in extraction.entities]
-            labelled |= {i.rsplit("/", 1)[-1] for i in store.labelled(iris)}
+            # keys (not IRI slugs, which differ for multi-word names) of entities the store labels already:
+            # the same decision whether an earlier mention was in this batch or in an earlier one
+            iris = {str(entity_iri(k)): k for k in extraction.entities}
+            labelled |= {iris[i] for i in store.labelled(iris)}
             graph = map_extraction(extraction, labelled=labelled)
             graphs.append(graph)
             labelled |= set(extraction.entities)
