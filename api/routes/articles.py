@@ -124,7 +124,7 @@ class ArticleRemoved(BaseModel):
                                            "no other article mentions")
 
 
-_ARTICLE_SCHEMA = {"$ref": "#/components/schemas/ArticleIn"}
+_ARTICLE_SCHEMA = ArticleIn.model_json_schema()  # inline: no route parameter puts it among the components
 _WRITE_BODY = {
     "requestBody": {
         "required": True,

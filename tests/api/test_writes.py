@@ -424,3 +424,16 @@ def test_backup_and_restore_give_back_the_same_graph(cli_env, seed_path, tmp_pat
     assert answer(copy, count) == answer(store, count)
     not_a_backup = run("restore", str(tmp_path), "--store", str(tmp_path / "x"), env=cli_env)
     assert not_a_backup.returncode == 3 and "not a marketgraph backup" in not_a_backup.stderr
+
+
+def test_write_endpoints_are_documented(client):
+    spec = client.get("/openapi.json").json()
+    for path, method in (("/articles", "post"), ("/articles/{id}", "put"), ("/articles/{id}", "delete"),
+                         ("/jobs/{id}", "get"), ("/update", "post")):
+        operation = spec["paths"][path][method]
+        assert "API key" in operation["summary"] and operation["description"], (method, path)
+        assert {"401", "403"} <= set(operation["responses"]), (method, path)
+    body = spec["paths"]["/articles"]["post"]["requestBody"]["content"]
+    assert {"application/json", "multipart/form-data", "text/plain", "text/html"} <= set(body)
+    assert "text" in body["application/json"]["schema"]["oneOf"][0]["properties"]
+    assert "202" in spec["paths"]["/articles"]["post"]["responses"]
