@@ -369,8 +369,10 @@ def _serve(store: Path, env: dict) -> tuple[subprocess.Popen, str]:
         time.sleep(0.1)
 
 
-def _post_all(base: str, files: list[Path], as_job: bool, errors: list[str]) -> None:
-    """Post the files as multipart batches of four (or one background job), as a client would."""
+def _post_all(base: str, files: list[Path], as_job: bool, errors: list[str],
+              done: threading.Event | None = None) -> None:
+    """Post the files as multipart batches of four (or one background job), as a client would;
+    ``done`` is set when every batch was answered (the server was not killed first)."""
     headers = {"Authorization": f"Bearer {KEY}"}
     chunks = [files] if as_job else [files[i:i + 4] for i in range(0, len(files), 4)]
     try:
@@ -386,6 +388,8 @@ def _post_all(base: str, files: list[Path], as_job: bool, errors: list[str]) -> 
                     job = response.headers["location"]
                     while client.get(base + job, headers=headers).json()["status"] in ("queued", "running"):
                         time.sleep(0.05)
+        if done is not None:
+            done.set()
     except httpx.TransportError:
         pass  # the server was killed
 
@@ -405,14 +409,16 @@ def crash_server(tmp: Path, setup: Setup, rounds: int, seed: int) -> Tally:
         before = len(read_store(store, repair=False).graphs)
         left = len(reference.graphs) - before
         process, base = _serve(store, env)
-        poster = threading.Thread(target=_post_all, args=(base, files, n % 3 == 2, client_errors), daemon=True)
+        answered = threading.Event()
+        poster = threading.Thread(target=_post_all, args=(base, files, n % 3 == 2, client_errors, answered),
+                                  daemon=True)
         poster.start()
         expected = load + (full - load) * left / len(reference.graphs)
         killed = _kill_when(process, trigger, store, rng, (load * 0.5, expected * 1.2), left // 2 + 1)
         if not killed:
             pytest.fail("the server exited by itself")
-        finished = not poster.is_alive()
         poster.join(timeout=60)
+        finished = answered.is_set()
         tally.rounds += 1
         tally.kills[trigger] += 1
         if _round_report(tally, store, reference, before, not finished, f"round {n} ({trigger})"):
