@@ -45,7 +45,7 @@ def test_the_server_says_whether_writes_are_on_and_never_prints_a_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("MARKETGRAPH_")}
     process, base = _serve(tmp_path / "off", env)
     try:
-        refused = httpx.delete(f"{base}/articles/0123abcd", headers={"Authorization": f"Bearer {KEY}"})
+        refused = httpx.delete(f"{base}/articles/0123abcd", headers={"Authorization": f"Bearer {KEY}"}, timeout=60)
     finally:
         output = _stop(process)
     assert refused.status_code == 403
@@ -53,9 +53,10 @@ def test_the_server_says_whether_writes_are_on_and_never_prints_a_key(tmp_path):
 
     process, base = _serve(tmp_path / "on", {**env, "MARKETGRAPH_API_KEY": KEY})
     try:
-        wrong = httpx.delete(f"{base}/articles/0123abcd", headers={"Authorization": f"Bearer {KEY[:-2]}zz"})
-        right = httpx.delete(f"{base}/articles/0123abcd", headers={"Authorization": f"Bearer {KEY}"})
-        posted = httpx.post(f"{base}/articles", headers={"Authorization": f"Bearer {KEY}"},
+        wrong = httpx.delete(f"{base}/articles/0123abcd", headers={"Authorization": f"Bearer {KEY[:-2]}zz"},
+                             timeout=60)
+        right = httpx.delete(f"{base}/articles/0123abcd", headers={"Authorization": f"Bearer {KEY}"}, timeout=60)
+        posted = httpx.post(f"{base}/articles", headers={"Authorization": f"Bearer {KEY}"}, timeout=300,
                             json={"title": "Tiny", "text": "The Nikkei 225 rose 1 percent on Tuesday."})
     finally:
         output = _stop(process)
