@@ -9,7 +9,9 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import articles, entities, graph, health, search, sparql, web
+from api.auth import KeyRing
+from api.jobs import Writer
+from api.routes import articles, entities, graph, health, jobs, search, sparql, update, web
 from api.settings import Settings
 from graph.projection import Projection
 from graph.store import Store, open_store
@@ -27,13 +29,19 @@ built from financial news.
 * **/articles** — the articles behind the graph, with their entities and facts.
 * **/search** — full-text search over articles (also `mg:textMatch(?article, "words")` in SPARQL).
 * **/health** — is the service up, and how big is the graph.
+* **POST/PUT/DELETE /articles**, **/jobs/{id}**, **/update** — writes, with an API key
+  (`Authorization: Bearer <key>`); disabled (403) when the server has no key configured.
 * **/** — the explorer: a web page over these endpoints (search, graph, evidence, paths, articles, SPARQL).
 """
 
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
-    """Build the app; ``store`` defaults to the one at ``settings.store``."""
+    """Build the app; ``store`` defaults to the one at ``settings.store``.
+
+    Raises :class:`api.auth.KeyConfigError` when the configured API keys cannot be used.
+    """
     settings = settings or Settings()
+    keys = KeyRing.from_settings(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -47,7 +55,12 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         app.state.store = kg
         app.state.projection = Projection(kg)
         app.state.projection.refresh()
+        app.state.writer = Writer(kg, app.state.projection, settings)
+        log.info(keys.describe())
+        if settings.enable_update:
+            log.info("SPARQL Update is enabled at POST /update (API key required)")
         yield
+        app.state.writer.close()
         if own:
             kg.close()
 
@@ -58,10 +71,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.keys = keys
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
         allow_headers=["*"],
     )
     errors.install(app)
@@ -71,5 +85,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.include_router(articles.router)
     app.include_router(search.router)
     app.include_router(health.router)
+    app.include_router(jobs.router)
+    app.include_router(update.router)
     app.include_router(web.router)
     return app

@@ -265,10 +265,107 @@ def serve(
         settings.port = port
     if not settings.store.exists():
         typer.echo(f"note: no store at {settings.store}; starting with an empty one", err=True)
+    from api.auth import KeyConfigError, KeyRing
+
+    try:
+        keys = KeyRing.from_settings(settings)
+    except KeyConfigError as exc:
+        raise _fail(str(exc)) from None
     kg = _open(settings)
     application = create_app(settings, store=kg)
     typer.echo(f"serving {settings.store} on http://{settings.host}:{settings.port}/ (API docs at /docs)", err=True)
+    typer.echo(keys.describe(), err=True)
+    if settings.enable_update and keys.enabled:
+        typer.echo("SPARQL Update is enabled at POST /update (API key required)", err=True)
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
+
+
+@app.command()
+def backup(
+    target: Annotated[Path, typer.Argument(help="A new folder for the copy (it must not exist).", show_default=False)],
+    store: StoreOption = None,
+) -> None:
+    """Copy the store to a new folder with Oxigraph's backup: a consistent snapshot, made of hard
+    links when TARGET is on the same file system (cheap), copied otherwise.
+
+    Stop `marketgraph serve` first (the store is locked while it runs). The full-text index is
+    not copied: it is rebuilt from the store at the first search after a restore.
+    """
+    from graph.errors import StoreError
+
+    settings = _settings(store)
+    if not settings.store.exists():
+        raise _fail(f"there is no store at {settings.store}")
+    if target.exists():
+        raise _fail(f"{target} already exists: a backup goes to a new folder")
+    kg = _open(settings)
+    try:
+        quads = kg.triple_count()
+        kg.backup(target)
+    except StoreError as exc:
+        raise _fail(str(exc), 3) from None
+    finally:
+        kg.close()
+    typer.echo(f"backed up {settings.store} to {target}: {quads} quads", err=True)
+
+
+@app.command()
+def restore(
+    source: Annotated[Path, typer.Argument(help="A folder written by `marketgraph backup`.", show_default=False,
+                                           exists=True, file_okay=False)],
+    store: StoreOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a store that holds data.")] = False,
+) -> None:
+    """Replace the store by a backup. The backup folder is copied, not moved, and stays usable.
+
+    The store must not be in use (stop `marketgraph serve` first); one that holds data is replaced
+    only with --force. The full-text index is rebuilt at the first search.
+    """
+    import shutil
+
+    from graph.errors import StoreError, StoreLocked
+    from graph.store import open_store
+
+    settings = _settings(store)
+    target = settings.store
+    try:
+        backup_store = open_store(source, read_only=True)
+        quads = backup_store.triple_count()
+        backup_store.close()
+    except StoreError:
+        raise _fail(f"{source} is not a marketgraph backup (no Oxigraph store there)", 3) from None
+    if target.exists():
+        try:
+            current = open_store(target)
+        except StoreLocked as exc:
+            raise _fail(str(exc), 3) from None
+        except StoreError:
+            current = None
+        held = current.triple_count() if current is not None else 0
+        if current is not None:
+            current.close()
+        if held and not force:
+            raise _fail(f"the store at {target} holds {held} quads: add --force to replace it by the backup")
+    staging = target.with_name(target.name + ".restoring")
+    old = target.with_name(target.name + ".replaced")
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(source, staging)
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        for suffix in (".fts.sqlite", ".fts.sqlite-wal", ".fts.sqlite-shm"):  # rebuilt from the store
+            target.with_name(target.name + suffix).unlink(missing_ok=True)
+    except OSError as exc:
+        raise _fail(f"restoring {source} to {target} failed: {exc.strerror or exc}", 3) from None
+    restored = _open(settings, read_only=True)
+    count = restored.triple_count()
+    restored.close()
+    if count != quads:
+        raise _fail(f"the restored store holds {count} quads, the backup {quads}", 3)
+    typer.echo(f"restored {target} from {source}: {count} quads", err=True)
 
 
 def _projection(settings: Settings):

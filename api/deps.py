@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.jobs import Writer
 from api.settings import Settings
 from graph.projection import Projection
 from graph.store import Store
@@ -25,6 +26,11 @@ def get_projection(request: Request) -> Projection:
     return projection
 
 
+def get_writer(request: Request) -> Writer:
+    return request.app.state.writer
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 ProjectionDep = Annotated[Projection, Depends(get_projection)]
+WriterDep = Annotated[Writer, Depends(get_writer)]

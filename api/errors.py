@@ -39,11 +39,17 @@ class NotAcceptable(GraphError):
     """No supported media type matches the Accept header."""
 
 
+class UnsupportedMedia(GraphError):
+    """A request body in a content type the endpoint does not read."""
+
+
 def status_of(exc: GraphError) -> int:
     if isinstance(exc, BadRequest):
         return 400
     if isinstance(exc, NotAcceptable):
         return 406
+    if isinstance(exc, UnsupportedMedia):
+        return 415
     for cls, status in _STATUS:
         if isinstance(exc, cls):
             return status

@@ -6,12 +6,15 @@ NLP pipeline in batches, maps the results to quads and writes one transaction pe
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
+
+from rdflib import URIRef
 
 from graph.mapping import map_extraction
 from graph.store import Store
@@ -21,7 +24,7 @@ from ingest.errors import ReadError
 from ingest.gazetteer import core_name, normalize_name
 from ingest.nlp import get_pipeline
 from ingest.pipeline import Extractor
-from ingest.sources import read_paths
+from ingest.sources import parse_jsonl, read_bytes, read_paths
 
 _KNOWN_QUERY = """
 SELECT ?e ?name ?type WHERE {
@@ -54,6 +57,62 @@ class IngestSummary:
         )
 
 
+@dataclass
+class ArticleResult:
+    """What ingest did with one article (the answer of ``POST /articles``)."""
+
+    id: str
+    iri: str
+    status: str  # new, replaced or unchanged
+    title: str
+    entities: int
+    facts: int
+    triples: int
+
+
+@dataclass(frozen=True)
+class PinnedArticle(Article):
+    """An article written under a given id (``PUT /articles/{id}``), whatever its URL or title say."""
+
+    pinned_key: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.pinned_key
+
+
+_COUNTS_QUERY = """
+SELECT ?a (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?f) AS ?facts) WHERE {
+  GRAPH ?a { { ?a mg:mentions ?e } UNION { ?f prov:wasDerivedFrom ?a ; mg:confidence ?c FILTER NOT EXISTS { ?f a mg:Mention } } }
+} GROUP BY ?a"""
+_SIZE_QUERY = "SELECT ?a (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } } GROUP BY ?a"
+
+
+def stored_counts(store: Store, iri: str) -> tuple[int, int, int]:
+    """Entities mentioned, facts and triples of an article graph in the store."""
+    bound = {"a": URIRef(iri)}
+    counts = store.select(_COUNTS_QUERY, bound) or [{"entities": 0, "facts": 0}]
+    size = store.select(_SIZE_QUERY, bound) or [{"n": 0}]
+    return counts[0]["entities"], counts[0]["facts"], size[0]["n"]
+
+
+def article_from_record(record: dict, *, source: str) -> Article:
+    """An article from a ``{id, url, title, published, text}`` record, by the rules of a JSON Lines line;
+    :class:`ReadError` when it is not one."""
+    (item,) = list(parse_jsonl(json.dumps(record), source=source))
+    if isinstance(item, ReadError):
+        raise item
+    return item
+
+
+def articles_from_upload(data: bytes, *, filename: str, encoding: str = "utf-8") -> list[Article | ReadError]:
+    """Articles from an uploaded file: a text page, an HTML page or JSON Lines (by suffix, else sniffed)."""
+    suffix = Path(filename).suffix.lower()
+    kind = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+            ".ndjson": "jsonl"}.get(suffix)
+    return list(read_bytes(data, source=filename, kind=kind, encoding=encoding))
+
+
 def known_entities(store: Store) -> dict[str, tuple[str, str]]:
     """Normalised names of the entities in the store -> (key, type), for the resolver."""
     known: dict[str, tuple[str, str]] = {}
@@ -83,9 +142,13 @@ def ingest_articles(
     batch_size: int = 32,
     workers: int = 1,
     on_article: Callable[[int], None] | None = None,
+    on_result: Callable[[ArticleResult], None] | None = None,
     summary: IngestSummary | None = None,
 ) -> IngestSummary:
-    """Extract and store articles; unchanged ones are skipped before any NLP runs."""
+    """Extract and store articles; unchanged ones are skipped before any NLP runs.
+
+    ``on_result`` hears of every article once its batch is in the store (or was already there).
+    """
     summary = summary or IngestSummary()
     started = time.perf_counter()
     extractor = Extractor(get_pipeline(model, gazetteer_dir), gazetteer_dir=gazetteer_dir, lexicon_path=lexicon,
@@ -102,13 +165,21 @@ def ingest_articles(
         if on_article and len(batch) > len(todo):
             on_article(len(batch) - len(todo))
         graphs = []
+        done: dict[str, ArticleResult] = {}
         labelled: set[str] = set()
         for extraction in extractor.extract_many(todo, batch_size=batch_size, n_process=workers):
-            iris = [str(entity_iri(k)) for k in extraction.entities]
-            labelled |= {i.rsplit("/", 1)[-1] for i in store.labelled(iris)}
-            graphs.append(map_extraction(extraction, labelled=labelled))
+            # keys (not IRI slugs, which differ for multi-word names) of entities the store labels already:
+            # the same decision whether an earlier mention was in this batch or in an earlier one
+            iris = {str(entity_iri(k)): k for k in extraction.entities}
+            labelled |= {iris[i] for i in store.labelled(iris)}
+            graph = map_extraction(extraction, labelled=labelled)
+            graphs.append(graph)
             labelled |= set(extraction.entities)
             seen_entities |= set(extraction.entities)
+            key = extraction.article.key
+            done[key] = ArticleResult(key, str(graph.iri), "replaced" if str(graph.iri) in stored else "new",
+                                      extraction.article.title, len(extraction.entities), len(extraction.facts),
+                                      len(graph.quads))
             if on_article:
                 on_article(1)
         report = store.write_articles(graphs)
@@ -116,6 +187,12 @@ def ingest_articles(
         summary.replaced += report.replaced
         summary.unchanged += report.unchanged
         summary.triples += report.quads
+        if on_result:
+            for key, article in unique.items():
+                if key not in done:
+                    iri = str(article_iri(key))
+                    done[key] = ArticleResult(key, iri, "unchanged", article.title, *stored_counts(store, iri))
+                on_result(done[key])
     summary.entities = len(seen_entities)
     summary.seconds += time.perf_counter() - started
     return summary

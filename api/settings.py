@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -29,3 +29,9 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed to query the API")
     max_query_length: int = Field(100_000, ge=1, description="Longest SPARQL query accepted, in characters")
     read_only: bool = Field(False, description="Open the store read-only when serving")
+    # -- writes (POST/PUT/DELETE /articles, /jobs, /update) ----------------------------------
+    api_key: SecretStr | None = Field(None, description="A key that unlocks the write endpoints (Bearer token)")
+    api_key_file: Path | None = Field(None, description="A file of keys, one a line ('#' starts a comment)")
+    enable_update: bool = Field(False, description="Offer SPARQL Update at POST /update (still needs a key)")
+    sync_batch_limit: int = Field(
+        8, ge=1, le=10_000, description="Larger POST /articles batches run as a background job (202, GET /jobs/{id})")

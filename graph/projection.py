@@ -121,13 +121,14 @@ class Projection:
 
     def refresh(self) -> bool:
         """Rebuild when the store changed since the last build; True when it did."""
-        revision = self.store.revision()
-        if revision == self.revision:
+        if self.store.revision() == self.revision:
             return False
-        with self._lock:
-            if revision != self.revision:
-                self._build()
-                self.revision = revision
+        with self._lock, self.store.snapshot():  # no write lands between the build's queries
+            revision = self.store.revision()
+            if revision == self.revision:
+                return False
+            self._build()
+            self.revision = revision
         return True
 
     # -- building ----------------------------------------------------------------------

@@ -15,8 +15,10 @@ import abc
 import io
 import re
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -102,6 +104,55 @@ def term_value(term: Any) -> Any:
     return term.value
 
 
+class ReadWriteLock:
+    """Many readers at once, or one writer (who may also read, and write again, re-entrantly).
+
+    Oxigraph answers every single query from a snapshot; this lock is for readers that need
+    *several* queries to agree (the networkx projection, an article's details): no write lands
+    between them.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer: int | None = None
+        self._depth = 0
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._cond:
+            while self._writer is not None and self._writer != me:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                if not self._readers:
+                    self._cond.notify_all()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._cond:
+            if self._writer == me:
+                self._depth += 1
+            else:
+                while self._writer is not None or self._readers:
+                    self._cond.wait()
+                self._writer, self._depth = me, 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._depth -= 1
+                if not self._depth:
+                    self._writer = None
+                    self._cond.notify_all()
+
+
 @dataclass
 class WriteReport:
     """What a batch write did."""
@@ -125,7 +176,23 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def remove_article(self, iri: str) -> bool:
-        """Remove an article's graph; False when there was none."""
+        """Remove an article's graph, and the descriptions of entities no other graph mentions;
+        False when there was no such article."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (only the optional, key-protected ``/update`` endpoint uses it)."""
+        raise QueryNotAllowed(f"{type(self).__name__} does not accept SPARQL Update")
+
+    def backup(self, target: Path) -> None:
+        """Write a consistent copy of the store to the new folder ``target``."""
+        raise StoreError(f"{type(self).__name__} cannot make backups")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Hold no write back while the block runs: several queries in it see one state of the store."""
+        lock = self.__dict__.setdefault("_rw", ReadWriteLock())
+        with lock.reading():
+            yield
 
     @abc.abstractmethod
     def labelled(self, iris: Iterable[str]) -> set[str]:
@@ -183,6 +250,8 @@ class OxigraphStore(Store):
                 ) from None
             raise StoreError(f"cannot open the store at {self.path}: {text}") from None
         self.text = self._open_text_index()
+        self._rw = ReadWriteLock()
+        self._text_rebuild = threading.Lock()
 
     # -- the full-text index -------------------------------------------------------------
 
@@ -202,16 +271,21 @@ class OxigraphStore(Store):
 
     def _fresh_text(self) -> TextIndex:
         """The text index, rebuilt first when it is out of step with the store: a store written
-        by another tool or by `marketgraph load`, or a process killed between the two writes."""
-        if not self._text_in_step():
-            self.text.clear()
-            evidence: dict[str, list[str]] = {}
-            for row in self.select(_EVIDENCE_QUERY):
-                evidence.setdefault(row["a"], []).append(row["text"])
-            for row in self.select(_TEXT_QUERY):
-                self.text.upsert(row["a"], row["title"] or "", row["body"] or "", row["issued"],
-                                 evidence.get(row["a"], []))
-            self.text.set_meta("revision", self.revision())
+        by another tool or by `marketgraph load`, or a process killed during a write (every write
+        marks the index stale first and in step again only once both sides are written)."""
+        if self._text_in_step():
+            return self.text
+        with self._text_rebuild, self._rw.reading():
+            if not self._text_in_step():
+                self.text.set_meta("revision", _STALE)
+                self.text.clear()
+                evidence: dict[str, list[str]] = {}
+                for row in self.select(_EVIDENCE_QUERY):
+                    evidence.setdefault(row["a"], []).append(row["text"])
+                for row in self.select(_TEXT_QUERY):
+                    self.text.upsert(row["a"], row["title"] or "", row["body"] or "", row["issued"],
+                                     evidence.get(row["a"], []))
+                self.text.set_meta("revision", self.revision())
         return self.text
 
     def search_text(self, query: str, *, since=None, until=None, limit: int = 20) -> list[dict]:
@@ -222,20 +296,52 @@ class OxigraphStore(Store):
         self.text.upsert(str(graph.iri), graph.title, graph.body, graph.issued, graph.evidence)
 
     # -- writes ------------------------------------------------------------------------
+    #
+    # Crash safety. Oxigraph applies one ``extend`` or one ``update`` call as one transaction,
+    # so every write is made of such calls, each leaving the store whole:
+    #
+    # * the store revision is a quad written in the same transaction as the data it stamps
+    #   (the highest one counts; older ones are swept afterwards), so no state of the store
+    #   carries the revision of another;
+    # * an article's graph, its entities' descriptions and aliases go in one ``extend`` (for
+    #   a whole batch); a changed version first loses its old graph in a transaction of its
+    #   own, so a crash in between leaves it absent, never half there, and the next ingest
+    #   writes it again (its content hash is gone with it);
+    # * the full-text index (SQLite) is marked stale before the store is touched and stamped
+    #   with the new revision only after it has followed, so after any crash it is out of
+    #   step and is rebuilt from the store at the next search.
+
+    def _revision_quads(self) -> list[ox.Quad]:
+        return list(self._store.quads_for_pattern(
+            ox.NamedNode(str(STORE_NODE)), ox.NamedNode(str(MG.revision)), None, ox.NamedNode(str(META_GRAPH))))
+
+    def _next_revision(self) -> ox.Quad:
+        """A revision quad newer than the current one (not yet written)."""
+        counter = _revision_order(self.revision())[0] + 1
+        return ox.Quad(ox.NamedNode(str(STORE_NODE)), ox.NamedNode(str(MG.revision)),
+                       ox.Literal(f"{counter:012d}-{uuid.uuid4().hex[:16]}"), ox.NamedNode(str(META_GRAPH)))
+
+    def _sweep_revisions(self, keep: ox.Quad) -> None:
+        for quad in self._revision_quads():
+            if quad != keep:
+                self._store.remove(quad)
+
+    def _begin_write(self, *, text_follows: bool) -> bool:
+        """Mark the text index stale for the time of a write; True when it will follow the write."""
+        follows = text_follows and self._text_in_step()
+        self.text.set_meta("revision", _STALE)
+        return follows
 
     def _bump_revision(self, *, text_follows: bool = True) -> None:
-        """Mark a write. The full-text index moves along with the store when it was in step and
-        the write's articles were indexed (``text_follows``); else it catches up at the next search."""
-        in_step = text_follows and self._text_in_step()
-        rev = ox.Literal(uuid.uuid4().hex)
-        meta = ox.NamedNode(str(META_GRAPH))
-        node = ox.NamedNode(str(STORE_NODE))
-        prop = ox.NamedNode(str(MG.revision))
-        for quad in list(self._store.quads_for_pattern(node, prop, None, meta)):
-            self._store.remove(quad)
-        self._store.add(ox.Quad(node, prop, rev, meta))
-        if in_step:
-            self.text.set_meta("revision", rev.value)
+        """Mark a write done by other means (the ontology, a bulk load, an update). The full-text
+        index moves along when it was in step and the write touched no article (``text_follows``);
+        else it catches up at the next search."""
+        follows = self._begin_write(text_follows=text_follows)
+        rev = self._next_revision()
+        self._store.add(rev)
+        self._sweep_revisions(rev)
+        if follows:
+            self.text.set_meta("revision", rev.object.value)
 
     def _quads(self, quads: Iterable[Quad]) -> Iterator[ox.Quad]:
         for s, p, o, g in quads:
@@ -255,42 +361,151 @@ class OxigraphStore(Store):
         if not graphs:
             return report
         try:
-            existing = self.article_hashes(str(g.iri) for g in graphs)
-            quads: list[ox.Quad] = []
-            for graph in graphs:
-                iri = str(graph.iri)
-                if existing.get(iri) == graph.content_hash:
-                    report.unchanged += 1
-                    continue
-                if iri in existing:
-                    # A changed version: the old graph goes first. Should the process die
-                    # before the batch below is written, the article is absent, never half there.
-                    self._store.remove_graph(ox.NamedNode(iri))
-                    report.replaced += 1
-                else:
-                    report.new += 1
-                quads.extend(self._quads(graph.quads))
-            if quads:
-                self._store.extend(quads)  # one transaction for the whole batch
+            with self._rw.writing():
+                existing = self.article_hashes(str(g.iri) for g in graphs)
+                changed: dict[str, ArticleGraph] = {}
+                for graph in graphs:
+                    iri = str(graph.iri)
+                    if existing.get(iri) == graph.content_hash:
+                        report.unchanged += 1
+                    else:
+                        changed[iri] = graph  # the same article twice in a batch: the last wins
+                if not changed:
+                    return report
+                replaced = [iri for iri in changed if iri in existing]
+                report.replaced, report.new = len(replaced), len(changed) - len(replaced)
+                follows = self._begin_write(text_follows=True)
+                before: set[str] = set()
+                if replaced:
+                    # Changed versions: the old graphs go first, in one transaction with a new revision.
+                    before = self._mentioned(replaced)
+                    self._update(self._drop_graphs_update(replaced, self._next_revision()))
+                quads = [q for graph in changed.values() for q in self._quads(graph.quads)]
+                rev = self._next_revision()
+                self._store.extend([*quads, rev])  # one transaction for the whole batch and its revision
                 report.quads = len(quads)
-                if self._text_in_step():  # else the whole index is rebuilt at the next search
-                    for graph in graphs:
-                        if existing.get(str(graph.iri)) != graph.content_hash:
-                            self._index_graph(graph)
-                self._bump_revision()
+                self._sweep_revisions(rev)
+                if before:  # entities only the old versions mentioned
+                    orphans = self._orphans(before, leaving=set())
+                    if orphans:
+                        self._update(self._drop_entities_update(orphans))
+                if follows:
+                    for graph in changed.values():
+                        self._index_graph(graph)
+                    self.text.set_meta("revision", self.revision())
         except OSError as exc:
             raise StoreError(f"writing to the store failed: {exc}") from None
         return report
 
     def remove_article(self, iri: str) -> bool:
         node = named_node(iri)
-        if not self._store.contains_named_graph(node):
-            return False
-        self._store.remove_graph(node)
-        if self._text_in_step():
-            self.text.remove(iri)
-        self._bump_revision()
+        try:
+            with self._rw.writing():
+                if not self._store.contains_named_graph(node):
+                    return False
+                follows = self._begin_write(text_follows=True)
+                orphans = self._orphans(self._mentioned([iri]), leaving={iri})
+                rev = self._next_revision()
+                # one transaction: the graph, the orphaned entity descriptions and the new revision
+                self._update(self._drop_entities_update(orphans) + self._drop_graphs_update([iri], rev))
+                self._sweep_revisions(rev)
+                if follows:
+                    self.text.remove(iri)
+                    self.text.set_meta("revision", rev.object.value)
+        except OSError as exc:
+            raise StoreError(f"writing to the store failed: {exc}") from None
         return True
+
+    def _mentioned(self, articles: Iterable[str]) -> set[str]:
+        """Entities the graphs of these articles mention."""
+        prop = ox.NamedNode(str(MG.mentions))
+        found: set[str] = set()
+        for iri in articles:
+            node = ox.NamedNode(iri)
+            found |= {q.object.value for q in self._store.quads_for_pattern(node, prop, None, node)
+                      if isinstance(q.object, ox.NamedNode)}
+        return found
+
+    def _orphans(self, candidates: set[str], *, leaving: set[str]) -> set[str]:
+        """The candidate entities nothing refers to once the graphs ``leaving`` are gone: no other
+        article graph names them, and no kept entity's description links to them."""
+        entities_graph = ox.NamedNode(str(ENTITIES_GRAPH))
+        orphans: set[str] = set()
+        linked_from: dict[str, set[str]] = {}
+        for entity in candidates:
+            kept = False
+            sources: set[str] = set()
+            for quad in self._store.quads_for_pattern(None, None, ox.NamedNode(entity), None):
+                graph = quad.graph_name
+                if graph == entities_graph:
+                    if quad.subject.value != entity:
+                        sources.add(quad.subject.value)
+                elif isinstance(graph, ox.NamedNode) and graph.value not in leaving:
+                    kept = True
+                    break
+            if not kept:
+                orphans.add(entity)
+                linked_from[entity] = sources
+        changed = True
+        while changed:  # an entity linked from a kept entity's description stays
+            changed = False
+            for entity in list(orphans):
+                if linked_from[entity] - orphans:
+                    orphans.discard(entity)
+                    changed = True
+        return orphans
+
+    @staticmethod
+    def _drop_graphs_update(graphs: Iterable[str], rev: ox.Quad) -> str:
+        """SPARQL Update text dropping graphs and stamping a revision; every IRI is validated
+        and the revision is a token this store minted, so nothing user-written is spliced in."""
+        ops = [f"DROP SILENT GRAPH <{named_node(g).value}>" for g in graphs]
+        ops.append(f'INSERT DATA {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{MG.revision}> "{rev.object.value}" }} }}')
+        return " ;\n".join(ops)
+
+    @staticmethod
+    def _drop_entities_update(entities: Iterable[str]) -> str:
+        values = " ".join(f"<{named_node(e).value}>" for e in sorted(entities))
+        if not values:
+            return ""
+        return (f"DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{ENTITIES_GRAPH}> "
+                f"{{ ?e ?p ?o }} VALUES ?e {{ {values} }} }} ;\n")
+
+    def _update(self, text: str) -> None:
+        try:
+            self._store.update(text)
+        except SyntaxError as exc:  # a bug here, not a user error
+            raise StoreError(f"internal update failed to parse: {exc}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (one transaction); the text index catches up at the next search."""
+        if not self.allow_service and _has_keyword(sparql, "SERVICE"):
+            raise QueryNotAllowed("SERVICE (federated query) is disabled on this endpoint")
+        with self._rw.writing():
+            self._begin_write(text_follows=False)
+            try:
+                self._store.update(sparql, prefixes=PREFIXES)
+            except SyntaxError as exc:
+                raise QuerySyntaxError(str(exc)) from None
+            except OSError as exc:
+                raise StoreError(f"the update failed: {exc}") from None
+            self._bump_revision(text_follows=False)
+
+    def backup(self, target: Path) -> None:
+        """Oxigraph's online backup: a consistent copy of the store, taken while it stays in use
+        (hard links on the same file system). ``target`` must not exist yet."""
+        if self.path is None:
+            raise StoreError("an in-memory store cannot be backed up")
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target} already exists: a backup goes to a new folder")
+        try:
+            with self._rw.reading():
+                if not self.read_only:
+                    self._store.flush()
+                self._store.backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"the backup to {target} failed: {exc}") from None
 
     def ensure_ontology(self, path: Path) -> bool:
         """Load the ontology into its own named graph when it is missing or changed."""
@@ -299,12 +514,13 @@ class OxigraphStore(Store):
         fresh = ox.Store()
         fresh.load(data, format=ox.RdfFormat.TURTLE, to_graph=graph)
         wanted = set(fresh)
-        current = set(self._store.quads_for_pattern(None, None, None, graph))
-        if wanted == current:
-            return False
-        self._store.remove_graph(graph)
-        self._store.extend(wanted)
-        self._bump_revision()
+        with self._rw.writing():
+            current = set(self._store.quads_for_pattern(None, None, None, graph))
+            if wanted == current:
+                return False
+            self._store.remove_graph(graph)
+            self._store.extend(wanted)
+            self._bump_revision()
         return True
 
     def labelled(self, iris: Iterable[str]) -> set[str]:
@@ -371,22 +587,24 @@ class OxigraphStore(Store):
     def load(self, source: Path | IO[bytes], fmt: str, graph: str | None = None) -> int:
         if fmt not in RDF_FORMATS:
             raise UnknownFormat(f"unknown RDF format {fmt!r}; use one of {sorted(RDF_FORMATS)}")
-        before = len(self._store)
         options: dict[str, Any] = {"format": RDF_FORMATS[fmt]}
         if graph:
             options["to_graph"] = named_node(graph)
-        try:
-            if isinstance(source, Path):
-                self._store.bulk_load(path=str(source), **options)
-            else:
-                self._store.bulk_load(source, **options)
-        except SyntaxError as exc:
-            raise QuerySyntaxError(f"{getattr(source, 'name', source)}: {exc}") from None
-        except OSError as exc:
-            raise StoreError(f"loading {source} failed: {exc}") from None
-        self._store.flush()
-        added = len(self._store) - before
-        self._bump_revision(text_follows=False)  # loaded files may hold articles: indexed at the next search
+        with self._rw.writing():
+            before = len(self._store)
+            self._begin_write(text_follows=False)  # loaded files may hold articles: indexed at the next search
+            try:
+                if isinstance(source, Path):
+                    self._store.bulk_load(path=str(source), **options)
+                else:
+                    self._store.bulk_load(source, **options)
+            except SyntaxError as exc:
+                raise QuerySyntaxError(f"{getattr(source, 'name', source)}: {exc}") from None
+            except OSError as exc:
+                raise StoreError(f"loading {source} failed: {exc}") from None
+            self._store.flush()
+            added = len(self._store) - before
+            self._bump_revision(text_follows=False)
         return added
 
     def dump(self, out: IO[bytes], fmt: str) -> None:
@@ -410,10 +628,8 @@ class OxigraphStore(Store):
             out.write(ox.serialize(triples, format=rdf_format, prefixes=PREFIXES) or b"")
 
     def revision(self) -> str:
-        meta = ox.NamedNode(str(META_GRAPH))
-        quad = next(self._store.quads_for_pattern(
-            ox.NamedNode(str(STORE_NODE)), ox.NamedNode(str(MG.revision)), None, meta), None)
-        return quad.object.value if quad is not None else ""
+        values = [q.object.value for q in self._revision_quads()]
+        return max(values, key=_revision_order) if values else ""
 
     def triple_count(self) -> int:
         return len(self._store)
@@ -426,6 +642,21 @@ class OxigraphStore(Store):
             except (OSError, RuntimeError):
                 pass
         del self._store
+
+
+#: The text index's revision while a write is under way: never a store revision.
+_STALE = "stale"
+
+
+def _revision_order(revision: str) -> tuple[int, str]:
+    """Revisions sort by their counter (``000000000042-…``); a store written before counters were
+    used holds a bare token, counted as 0.
+
+    >>> max(["000000000002-ab", "000000000010-cd", "f00d"], key=_revision_order)
+    '000000000010-cd'
+    """
+    head, _, _ = revision.partition("-")
+    return (int(head) if head.isdigit() else 0, revision)
 
 
 _TEXT_QUERY = """
