@@ -1125,7 +1125,7 @@ class FactExtractor:
             # "according to a note from Bualuang Securities", "CGS International raised its price target"
             after = doc[m.span.end:m.span.end + 3]
             # "SSI Securities analysts", "Bankinter's analysts", "Al Ramz Capital's head of research"
-            cue_after = nxt is not None and (nxt.lower_ in self.analyst_nouns or nxt.lower_ in ("'s", "’s") and
+            cue_after = nxt is not None and (nxt.lower_ in self.analyst_nouns or nxt.lower_ in ("'s", "’s", "'", "’") and
                                              any(t.lower_ in self.analyst_nouns | {"head", "research"}
                                                  for t in after[1:]) or
                                              # "Investec chief economist Annabel Bishop said"
@@ -1151,7 +1151,8 @@ class FactExtractor:
             if m.type in ("Person", "City"):
                 # a person-typed name is a firm only with a firm's cue: "Monex analysts", "Monex cut its target"
                 its = any(t.lower_ == "its" for t in doc[head.i:sent.end])
-                if not (cue_after or subject_of_rating and its and len(m.span) <= 3):
+                if not (cue_after or subject_of_rating and len(m.span) <= 3 and (
+                        its or head.lemma_.lower() in ("upgrade", "downgrade"))):
                     continue
             others = any(o.type in ("Company", "AnalystFirm", "StockIndex") and o.entity.key != m.entity.key
                          for o in mentioned)

@@ -293,3 +293,20 @@ def test_a_measure_named_again_is_no_new_measure(extractor):
     result = extract(extractor, "US Trade Representative Jamieson Greer called the French levy "
                                 "\"discriminatory against American companies\".")
     assert policies(result) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "about"),
+    [
+        ("Ostrava Investicni upgraded CEZ to buy, citing higher power prices.", "Ostrava Investicni", ["CEZ"]),
+        ("Yarrow Securities' chief strategist Li Wen said the Hang Seng Index could reach 21,000 by June.",
+         "Yarrow Securities", ["Hang Seng Index"]),
+        ("Ridgeway Brokers cut its price target on Shopify to $120 from $140.", "Ridgeway Brokers", ["Shopify"]),
+        ("Pinecrest Advisory expects the Bank of Canada to cut again in March.", "Pinecrest Advisory",
+         ["Bank of Canada"]),
+    ],
+)
+def test_views_of_firms_no_list_knows(extractor, text, firm, about):
+    result = extract(extractor, text)
+    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
+            for v in result.facts_of("AnalystView")] == [(firm, about)]
