@@ -334,9 +334,12 @@ class FactExtractor:
             direction, verb = self._direction(doc, lo, g)
             if g.sign:
                 direction, verb = g.sign, verb  # "Zions Bancorporation (+5.2%)"
+            between = [t for t in doc[lo:g.start] if not any(m.span.start <= t.i < m.span.end for m in window_ents)
+                       and t.lower_ not in ("'s", "’s")]
             if direction == 0 and last_direction and all(
-                    t.lower_ in (",", "and", "or", "respectively", "and/or") for t in doc[lo:g.start]):
-                direction = last_direction  # "gained 8.7 percent and 7.9 percent"
+                    t.lower_ in (",", "and", "or", "respectively", "and/or", "while", "with") for t in between) and \
+                    len(window_ents) <= 1:
+                direction = last_direction  # "gained 8.7 percent and 7.9 percent", "…and Frankfurt's DAX 0.9%"
             if direction == 0 or (verb is not None and (self._hypothetical(verb) or _transitive(verb))):
                 lo = g.end  # no movement word, a forecast ("could lift prices by 15 percent") or
                 continue    # something else lowered ("Malhotra lowered the inflation forecast to 3.1 percent")

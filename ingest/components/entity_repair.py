@@ -509,8 +509,10 @@ class EntityRepair:
                                                   doc[start - 1].lower_ in _NAME_JOINERS and doc[start - 1].is_lower):
                 before = by_token.get(start - 2)
             if before is not None and before.label_ in ("Company", "AnalystFirm", "City", "StockIndex"):
-                if all(t.text in self.name_suffixes or t.text in self.company_words for t in words):
-                    continue
+                if all(t.text in self.name_suffixes or t.text in self.company_words for t in words) or \
+                        before.label_ == "StockIndex" and before.id_.strip("?") and \
+                        all(t.lower_ in ("index", "composite", "average") for t in words):
+                    continue  # "Solomon Systech" + "International", "(tech-heavy) Nasdaq" + "Composite"
                 out.remove(before)
                 label = "StockIndex" if before.label_ == "StockIndex" else "Company"
                 whole = Span(doc, before.start, head.i + 1, label=label, span_id=UNKNOWN)
