@@ -48,6 +48,8 @@ _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effec
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
                        "security", "trade", "import", "imports", "remedy"}
 _WEAK_FIRM_CUES = {"Financial", "Invest", "Capital", "Asset"}
+_CENTRAL_BANK = re.compile(r"\bcentral bank\b|\bbank of\b|\breserve bank\b|\bfederal reserve\b|\bnational bank\b|"
+                           r"\bbundesbank\b|\briksbank\b|\bnorges bank\b|\bbanxico\b", re.I)
 _PRONOUNS = ("those", "them", "it", "these")
 _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
 _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
@@ -493,7 +495,7 @@ class FactExtractor:
                                        <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
             if kind == "Subsidy":
-                beneficiaries = self._beneficiaries(doc, end, next_start)
+                beneficiaries = self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
             clauses = [(rate, goods if goods is not None and (self._goods(goods) or goods[0].lower_ in _PRONOUNS)
@@ -666,6 +668,13 @@ class FactExtractor:
                 and m.span.root.head.i == root.i]
 
     def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int) -> Mentioned | None:
+        # a central bank sets rates; tariffs, probes and sanctions come from governments
+        mentioned = [m for m in mentioned if not (m.type == "GovernmentBody" and _CENTRAL_BANK.search(
+            m.entity.label + " " + m.span.text))]
+        return self._issuer_among(doc, mentioned, trigger_start, trigger_end)
+
+    def _issuer_among(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int,
+                      trigger_end: int) -> Mentioned | None:
         # "imports of pasta were hit with duties of 38.5 percent by the US Commerce Department"
         node = doc[trigger_end - 1]
         for participle in (c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN"):
@@ -777,6 +786,19 @@ class FactExtractor:
         return span
 
     @staticmethod
+    def _cost_of(doc: Doc, end: int, limit: int) -> Span | None:
+        """"rebates covering 40% of the cost of rooftop solar panels": what the money pays for."""
+        for i in range(end, min(limit, end + 10) - 2):
+            if doc[i].lower_ in ("cost", "price", "purchase", "spending", "investment") and \
+                    doc[i + 1].lower_ in ("of", "on", "in"):
+                j = i + 2
+                while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", ".") and \
+                        not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN"):
+                    j += 1
+                return doc[i + 2:j] if j > i + 2 else None
+        return None
+
+    @staticmethod
     def _goods_before(doc: Doc, sent: Span, start: int) -> Span | None:
         """"importers of French brandy ... pay duties": goods named before the policy word."""
         for tok in doc[sent.start:start]:
@@ -804,6 +826,8 @@ class FactExtractor:
         openers = _GOODS_OPENERS
         if pos > 0 and doc[pos - 1].lower_ in ("exports", "export", "shipments", "imports", "sales"):
             openers = _GOODS_OPENERS + ("of",)  # "banned exports of raw shea nuts"
+        if any(t.lemma_ == "apply" for t in doc[pos:min(limit, pos + 6)]):
+            openers = openers + ("to",)  # "duties of up to 35% would apply to ceramic tiles"
         i = pos
         while i < limit and (doc[i].lower_ not in openers or _day_follows(doc, i)) and i - pos < 6:
             i += 1  # "an investigation on Thursday into frozen chicken": the day is no goods
@@ -963,6 +987,14 @@ class FactExtractor:
                                                                 for t in (*lead, doc[trigger_end - 1])):
                 if goods is None or m.span.start <= goods.end + 4:
                     return m
+        # "shipments of graphite to the United States would require a licence": the destination before
+        for m in mentioned:
+            if m.span.end <= trigger_end and m.span.start >= sent.start + 2 and ok(m) and m.type == "Country" and \
+                    doc[m.span.start - 1].lower_ in ("to", "the") and "to" in (doc[m.span.start - 1].lower_,
+                                                                            doc[m.span.start - 2].lower_) and \
+                    any(t.lower_ in ("exports", "shipments", "sales") for t in doc[sent.start:m.span.start]) and \
+                    goods is not None and m.span.start <= goods.end + 3:
+                return m
         # "imports of pasta from Italy were hit with duties": the origin named before the measure
         for m in mentioned:
             if m.span.end <= trigger_end and m.span.start >= sent.start and ok(m) and m.type == "Country" and \

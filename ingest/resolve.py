@@ -48,6 +48,9 @@ def clean_surface(span: Span) -> str:
     return text.strip()
 
 
+#: A central bank's rate-setting committee, named for the bank
+_RATE_COMMITTEES = {"monetary policy committee", "copom", "monetary board", "policy board", "monetary policy board",
+                    "monetary policy council", "mpc"}
 #: Territories whose trade and foreign policy another government makes
 _SOVEREIGN = {"hong-kong": "china", "macau": "china"}
 
@@ -153,6 +156,11 @@ class Resolver:
             if place is not None:
                 return place
         label, ident = span.label_, span.id_
+        if label == "GovernmentBody" and surface.lower().removeprefix("the ") in _RATE_COMMITTEES:
+            # "the Monetary Policy Committee", "Copom": the central bank's own committee
+            entry = self.gazetteer.in_context("central bank", self._context_country(span, article_country))
+            if entry is not None:
+                return entity_from_entry(entry, surface)
         if ident == "?":
             ident = ""  # marked unknown by the entity repair component
         if ident.startswith("ctx:"):

@@ -568,7 +568,8 @@ class EntityRepair:
             by_token.update({i: named for i in range(named.start, named.end)})
         # "upgraded JFE Holdings to outperform", "cut its price target on Kelvoria": what a rating is about
         for tok in doc:
-            if tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist") and tok.pos_ == "VERB":
+            if tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist", "designate") and \
+                    tok.pos_ == "VERB":
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
             elif tok.lower_ in ("target", "rating", "coverage") and tok.i + 2 < len(doc) and \
                     doc[tok.i + 1].lower_ in ("on", "of", "for"):
