@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
+from api.limits import BodySizeLimit
 from api.routes import articles, entities, graph, health, search, sparql
 from api.settings import Settings
 from graph.projection import Projection
 from graph.store import Store, open_store
+from graph.workers import open_runner
 
 log = logging.getLogger("marketgraph.api")
 
@@ -46,9 +49,18 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         app.state.store = kg
         app.state.projection = Projection(kg)
         app.state.projection.refresh()
-        yield
-        if own:
-            kg.close()
+        # SPARQL queries run off the event loop, in a bounded pool of stoppable workers.
+        app.state.queries = open_runner(
+            kg, workers=settings.query_workers, timeout=settings.query_timeout, max_rows=settings.max_result_rows,
+            queue=settings.query_queue, queue_wait=settings.query_queue_wait,
+            memory_mb=settings.query_memory_mb or None, processes=settings.query_processes)
+        app.state.query_limiter = anyio.CapacityLimiter(settings.query_workers + settings.query_queue)
+        try:
+            yield
+        finally:
+            app.state.queries.close()
+            if own:
+                kg.close()
 
     app = FastAPI(
         title="marketgraph",
@@ -63,6 +75,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["*"],
     )
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     errors.install(app)
     app.include_router(sparql.router)
     app.include_router(entities.router)

@@ -13,6 +13,10 @@ from graph.errors import (
     NotFound,
     QueryNotAllowed,
     QuerySyntaxError,
+    QueryTimeout,
+    QueryTooExpensive,
+    ResultTooLarge,
+    ServiceBusy,
     StoreError,
     StoreLocked,
     UnknownFormat,
@@ -26,6 +30,10 @@ _STATUS: list[tuple[type[GraphError], int]] = [
     (InvalidIRI, 400),
     (NotFound, 404),
     (UnknownFormat, 406),
+    (ResultTooLarge, 400),
+    (QueryTimeout, 503),
+    (QueryTooExpensive, 503),
+    (ServiceBusy, 503),
     (StoreLocked, 503),
     (StoreError, 503),
 ]
@@ -39,11 +47,17 @@ class NotAcceptable(GraphError):
     """No supported media type matches the Accept header."""
 
 
+class RequestTooLarge(GraphError):
+    """A request body or a query longer than the configured limit."""
+
+
 def status_of(exc: GraphError) -> int:
     if isinstance(exc, BadRequest):
         return 400
     if isinstance(exc, NotAcceptable):
         return 406
+    if isinstance(exc, RequestTooLarge):
+        return 413
     for cls, status in _STATUS:
         if isinstance(exc, cls):
             return status
@@ -56,10 +70,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(GraphError)
     async def graph_error(request: Request, exc: GraphError):
         status = status_of(exc)
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, ServiceBusy) else None
         if request.url.path.startswith("/sparql"):
             # SPARQL protocol clients expect a plain-text error body.
-            return PlainTextResponse(f"{type(exc).__name__}: {exc}\n", status_code=status)
-        return JSONResponse({"error": type(exc).__name__, "detail": str(exc)}, status_code=status)
+            return PlainTextResponse(f"{type(exc).__name__}: {exc}\n", status_code=status, headers=headers)
+        return JSONResponse({"error": type(exc).__name__, "detail": str(exc)}, status_code=status, headers=headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
