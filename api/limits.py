@@ -31,7 +31,7 @@ class BodySizeLimit:
             except ValueError:
                 size = -1
             if size > self.max_bytes:
-                await self._refuse(scope, send, f"the request body is {size} bytes")
+                await self._refuse(scope, send, f"the request body is {size} bytes; the limit is")
                 return
             await self.app(scope, receive, send)
             return
@@ -48,7 +48,7 @@ class BodySizeLimit:
                 break
             size += len(message.get("body", b""))
             if size > self.max_bytes:
-                await self._refuse(scope, send, f"the request body is over {size} bytes")
+                await self._refuse(scope, send, "the request body is larger than the limit of")
                 return
             if not message.get("more_body", False):
                 break
@@ -59,7 +59,7 @@ class BodySizeLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, scope: Scope, send: Send, what: str) -> None:
-        detail = (f"{what}; the limit is {self.max_bytes} bytes (MARKETGRAPH_MAX_REQUEST_BYTES)")
+        detail = f"{what} {self.max_bytes} bytes (MARKETGRAPH_MAX_REQUEST_BYTES)"
         if scope.get("path", "").startswith("/sparql"):
             body, media = f"RequestTooLarge: {detail}\n".encode(), b"text/plain; charset=utf-8"
         else:

@@ -93,18 +93,23 @@ def execute(store: Store, job: QueryJob, *, max_rows: int | None, deadline: floa
     """Run ``job`` on ``store`` in this thread, within the row limit and the deadline."""
     result = store.query(job.query, default_graphs=job.default_graphs, named_graphs=job.named_graphs,
                          base_iri=job.base_iri)
+    # pyoxigraph results belong to the thread that made them: the result is dropped here, and no
+    # exception whose traceback still references it leaves this function.
+    failure: GraphError | None = None
     try:
         kind = result_kind(result)
         fmt = job.formats.get(kind)
         if fmt is None:
             return QueryAnswer(kind, None, b"")
         try:
-            body = serialize_results(result, fmt, max_rows=max_rows, deadline=deadline)
+            return QueryAnswer(kind, fmt, serialize_results(result, fmt, max_rows=max_rows, deadline=deadline))
         except OSError as exc:  # evaluation streams: errors surface while serializing
-            raise StoreError(f"the query failed while running: {exc}") from None
-        return QueryAnswer(kind, fmt, body)
+            failure = StoreError(f"the query failed while running: {exc}")
+        except (QueryTimeout, ResultTooLarge, UnknownFormat) as exc:
+            failure = type(exc)(str(exc))
     finally:
-        del result  # pyoxigraph results belong to the thread that made them
+        del result
+    raise failure
 
 
 class QueryRunner(abc.ABC):
