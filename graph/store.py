@@ -351,7 +351,10 @@ class OxigraphStore(Store):
             # Oxigraph's union option would override a FROM clause, so it is set only without one.
             options["use_default_graph_as_union"] = True
         if bindings:
-            options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+            try:
+                options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+            except ValueError as exc:  # a value that is no RDF term (an IRI with a space or a newline)
+                raise InvalidIRI(f"not a valid value for the query: {exc}") from None
         options["custom_functions"] = {ox.NamedNode(str(MG.textMatch)): self._text_match_function()}
         try:
             return self._store.query(sparql, **options)
