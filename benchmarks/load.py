@@ -158,6 +158,18 @@ class Connection:
 
     async def request(self, method: str, url: str, params: dict | None = None, headers: dict | None = None,
                       payload: dict | None = None) -> int:
+        reused = self.writer is not None
+        try:
+            return await self._request(method, url, params, headers, payload)
+        except ConnectionError:
+            if not reused:
+                raise
+            # the server closed an idle keep-alive connection as the request left: send it again
+            # on a new one, as HTTP clients do
+            return await self._request(method, url, params, headers, payload)
+
+    async def _request(self, method: str, url: str, params: dict | None, headers: dict | None,
+                       payload: dict | None) -> int:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         target = url + ("?" + urlencode(params) if params else "")

@@ -280,3 +280,13 @@ def test_an_in_memory_store_gets_the_row_limit_in_process(memory_store, settings
         assert response.status_code == 400
         assert response.text.startswith("ResultTooLarge: the result has more than 10 rows")
         assert client.get("/sparql", params={"query": "SELECT ?n { VALUES ?n { 1 2 } }"}).status_code == 200
+
+
+def test_snapshots_left_by_a_dead_server_are_removed(small_store):
+    left = small_store.parent / f".{small_store.name}.snapshots-{2**22 + 12345}-abcd1234"
+    (left / "000001").mkdir(parents=True)
+    with _client(small_store) as client:
+        assert client.get("/sparql", params={"query": SMALL}).status_code == 200
+        assert not left.exists()
+        assert len(list(small_store.parent.glob(f".{small_store.name}.snapshots-*"))) == 1  # this server's
+    assert not list(small_store.parent.glob(f".{small_store.name}.snapshots-*"))
