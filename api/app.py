@@ -39,6 +39,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if getattr(app.state, "running", False):
+            # Started again while running (a test harness that enters the lifespan per request):
+            # share what runs, and leave stopping it to the lifespan that started it.
+            yield
+            return
         own = store is None
         kg = store if store is not None else open_store(settings.store, read_only=settings.read_only)
         if not settings.read_only and hasattr(kg, "ensure_ontology"):
@@ -55,9 +60,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             queue=settings.query_queue, queue_wait=settings.query_queue_wait,
             memory_mb=settings.query_memory_mb or None, processes=settings.query_processes)
         app.state.query_limiter = anyio.CapacityLimiter(settings.query_workers + settings.query_queue)
+        app.state.running = True
         try:
             yield
         finally:
+            app.state.running = False
             app.state.queries.close()
             if own:
                 kg.close()

@@ -168,6 +168,10 @@ class InlineRunner(QueryRunner):
         return answer
 
 
+class _NotStarted(Exception):
+    """A worker process that did not announce itself."""
+
+
 class _Worker:
     """One worker process, spoken to over its stdin and stdout with length-prefixed pickles."""
 
@@ -183,9 +187,12 @@ class _Worker:
 
     def call(self, message: tuple, timeout: float) -> tuple:
         if not self.ready:
-            reply = _receive(self.process.stdout.fileno(), time.monotonic() + STARTUP)
+            try:
+                reply = _receive(self.process.stdout.fileno(), time.monotonic() + STARTUP)
+            except (EOFError, TimeoutError, OSError, pickle.UnpicklingError):
+                reply = None
             if reply != ("ready",):
-                raise EOFError(f"the worker did not start: {reply!r}")
+                raise _NotStarted
             self.ready = True
         _send(self.process.stdin, message)
         return _receive(self.process.stdout.fileno(), time.monotonic() + timeout)
@@ -278,6 +285,9 @@ class ProcessPool(QueryRunner):
             raise
         try:
             reply = worker.call((str(snapshot), job, self.max_rows, self.timeout), self.timeout + GRACE)
+        except _NotStarted:
+            code = self._replace(worker)
+            raise StoreError(f"a query worker could not start (exit code {code}); see the server log") from None
         except TimeoutError:
             self._replace(worker)
             raise self._timeout() from None
