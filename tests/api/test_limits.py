@@ -93,7 +93,7 @@ def test_runaway_query_does_not_hold_up_other_requests(tmp_path, monkeypatch):
             assert response.status_code == 200, response.text
             return time.monotonic() - started
 
-        baseline = max(max(timed("/health"), timed("/sparql", query=SMALL)) for _ in range(5))
+        baseline = sorted(max(timed("/health"), timed("/sparql", query=SMALL)) for _ in range(7))[3]
         outcome: dict = {}
 
         def runaway() -> None:
@@ -114,7 +114,10 @@ def test_runaway_query_does_not_hold_up_other_requests(tmp_path, monkeypatch):
         assert outcome["response"].text.startswith("QueryTimeout")
         assert 3 <= outcome["seconds"] < 3 + 2.0
         assert len(during) >= 5  # the others were served while the runaway ran
-        assert max(during) < max(0.5, 5 * baseline), (baseline, during)
+        # usual speed: the median as before (within the noise of a shared machine), and none
+        # held up for anything like the runaway's 3 s
+        assert sorted(during)[len(during) // 2] < max(0.25, 3 * baseline), (baseline, during)
+        assert max(during) < 1.5, (baseline, during)
 
 
 # -- rows ----------------------------------------------------------------------------------
@@ -184,14 +187,20 @@ def test_a_query_that_needs_too_much_memory_ends_its_worker_not_the_server(small
 # -- the waiting line ------------------------------------------------------------------------
 
 
-def test_a_full_pool_answers_503_with_retry_after_at_once(small_store):
-    with _client(small_store, query_timeout=3, query_workers=1, query_queue=0, query_queue_wait=0.2) as client:
+def test_a_full_pool_answers_503_with_retry_after_at_once(small_store, monkeypatch):
+    for name, value in {"QUERY_TIMEOUT": "3", "QUERY_WORKERS": "1", "QUERY_QUEUE": "0", "QUERY_QUEUE_WAIT": "0.2"}.items():
+        monkeypatch.setenv(f"MARKETGRAPH_{name}", value)
+    with live_server(small_store) as base, httpx.Client(base_url=base, timeout=30) as client:
         client.get("/sparql", params={"query": SMALL}).raise_for_status()
         outcome = {}
-        thread = threading.Thread(target=lambda: outcome.setdefault(
-            "runaway", client.get("/sparql", params={"query": BLOCKING["count"][0]})))
+
+        def runaway() -> None:
+            with httpx.Client(base_url=base, timeout=30) as own:
+                outcome["runaway"] = own.get("/sparql", params={"query": BLOCKING["count"][0]})
+
+        thread = threading.Thread(target=runaway)
         thread.start()
-        time.sleep(0.5)
+        time.sleep(1.0)
         started = time.monotonic()
         busy = client.get("/sparql", params={"query": SMALL})
         assert time.monotonic() - started < 1.5
@@ -204,18 +213,21 @@ def test_a_full_pool_answers_503_with_retry_after_at_once(small_store):
         assert client.get("/sparql", params={"query": SMALL}).status_code == 200
 
 
-def test_waiting_requests_are_served_when_a_worker_frees_up(small_store):
-    with _client(small_store, query_workers=1, query_queue=8, query_queue_wait=10) as client:
+def test_waiting_requests_are_served_when_a_worker_frees_up(small_store, monkeypatch):
+    for name, value in {"QUERY_WORKERS": "1", "QUERY_QUEUE": "8", "QUERY_QUEUE_WAIT": "20"}.items():
+        monkeypatch.setenv(f"MARKETGRAPH_{name}", value)
+    with live_server(small_store) as base:
         results = []
 
         def ask() -> None:
-            results.append(client.get("/sparql", params={"query": SMALL}).status_code)
+            with httpx.Client(base_url=base, timeout=60) as own:
+                results.append(own.get("/sparql", params={"query": SMALL}).status_code)
 
         threads = [threading.Thread(target=ask) for _ in range(8)]
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join(timeout=60)
+            thread.join(timeout=90)
         assert results == [200] * 8
 
 

@@ -4,6 +4,7 @@ plain data; none reaches a query as syntax, and none changes the store."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import quote
 
 import pytest
@@ -88,3 +89,32 @@ def test_nothing_was_written(client, quads_before):
         client.post("/sparql", data={"update": payload})
         client.post("/sparql", content=payload, headers={"Content-Type": "application/sparql-update"})
     assert client.get("/health").json()["quads"] == quads_before
+
+
+@pytest.mark.parametrize("value", ["abcdef01\n", "hang-seng-index\n"])
+def test_an_id_ending_in_a_newline_is_refused_not_a_server_error(client, value):
+    """Regression: ``$`` matched before a final newline, so such an id reached pyoxigraph (500)."""
+    resource = "articles" if value.startswith("abc") else "entities"
+    response = client.get(f"/{resource}/{quote(value, safe='')}")
+    assert response.status_code == 400
+    assert response.json()["error"] == "InvalidIRI"
+
+
+def test_traversal_in_an_article_s_id_and_url_is_data(memory_store, settings, tmp_path):
+    """A JSON Lines record whose id and URL point at files: the article's IRI is a hash, and
+    nothing but the record's own text is read."""
+    from graph.vocab import article_iri
+    from tests.conftest import ingest_into
+
+    record = {"id": "../../../../etc/passwd", "url": "file:///etc/passwd", "title": "Stocks",
+              "published": "2025-02-04T09:47:00", "text": "Hong Kong stocks rose on Tuesday."}
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(record) + "\n")
+    summary = ingest_into(memory_store, settings, feed)
+    assert summary.new == 1 and summary.failed == 0
+    rows = memory_store.select("SELECT ?a ?body WHERE { ?a a mg:Article ; mg:body ?body }")
+    assert len(rows) == 1
+    assert rows[0]["body"] == record["text"]
+    key = rows[0]["a"].rsplit("/", 1)[-1]
+    assert rows[0]["a"] == str(article_iri(key)) and all(c in "0123456789abcdef" for c in key)
+    assert not list(tmp_path.glob("**/passwd"))
