@@ -188,7 +188,8 @@ def test_a_query_that_needs_too_much_memory_ends_its_worker_not_the_server(small
 
 
 def test_a_full_pool_answers_503_with_retry_after_at_once(small_store, monkeypatch):
-    for name, value in {"QUERY_TIMEOUT": "3", "QUERY_WORKERS": "1", "QUERY_QUEUE": "0", "QUERY_QUEUE_WAIT": "0.2"}.items():
+    limits = {"QUERY_TIMEOUT": "3", "QUERY_WORKERS": "1", "QUERY_QUEUE": "0", "QUERY_QUEUE_WAIT": "0.2"}
+    for name, value in limits.items():
         monkeypatch.setenv(f"MARKETGRAPH_{name}", value)
     with live_server(small_store) as base, httpx.Client(base_url=base, timeout=30) as client:
         client.get("/sparql", params={"query": SMALL}).raise_for_status()

@@ -27,7 +27,8 @@ def _forbids_something(operation: dict) -> bool:
                for p in operation.get("parameters", []))
 
 
-CASES = [pytest.param(method, path, GenerationMode.POSITIVE, id=f"{method} {path} valid") for method, path in OPERATIONS]
+CASES = [pytest.param(method, path, GenerationMode.POSITIVE, id=f"{method} {path} valid")
+         for method, path in OPERATIONS]
 CASES += [pytest.param(method, path, GenerationMode.NEGATIVE, id=f"{method} {path} invalid")
           for method, path in OPERATIONS if _forbids_something(_DOCUMENT["paths"][path][method.lower()])]
 EXAMPLES = int(os.environ.get("MARKETGRAPH_FUZZ_EXAMPLES", "25"))
@@ -49,7 +50,8 @@ def test_no_input_gives_a_server_error(api_schema, method, path, mode):
               suppress_health_check=list(HealthCheck))
     def check(case):
         response = case.call()
-        where = f"{case.method} {case.formatted_path} {case.query or ''} -> {response.status_code}: {response.text[:300]}"
+        where = (f"{case.method} {case.formatted_path} {case.query or ''} -> {response.status_code}: "
+                 f"{response.text[:300]}")
         assert response.status_code < 500, where
         assert "Traceback" not in response.text, where
 

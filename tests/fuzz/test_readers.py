@@ -95,7 +95,8 @@ def test_malformed_json_lines_name_their_line(jsonl):
             assert str(item).startswith("fuzz.jsonl")
 
 
-@pytest.mark.parametrize("content", [b"", b"\x00" * 1000, bytes(range(256)) * 40, b"\xff\xfe" + "ü".encode("utf-16-le"),
+@pytest.mark.parametrize("content", [b"", b"\x00" * 1000, bytes(range(256)) * 40,
+                                     b"\xff\xfe" + "ü".encode("utf-16-le"),
                                      b"\n" * 100_000, b"x" * (2 * 1024 * 1024), "é".encode("latin-1") * 100])
 @pytest.mark.parametrize("suffix", [".txt", ".html", ".jsonl"])
 def test_odd_files(tmp_path, content, suffix):
