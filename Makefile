@@ -65,3 +65,9 @@ screenshot: install test-tools
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
+
+# Load test: 20 concurrent clients for 30 s against a local server on the sample graph (loopback only);
+# prints a table, writes benchmarks/results/load-20.json.
+.PHONY: load
+load: install
+	$(BIN)/python benchmarks/load.py --clients 20 --duration 30

@@ -5,16 +5,19 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
 from api.auth import KeyRing
 from api.jobs import Writer
+from api.limits import BodySizeLimit
 from api.routes import articles, entities, graph, health, jobs, search, sparql, update, web
 from api.settings import Settings
 from graph.projection import Projection
 from graph.store import Store, open_store
+from graph.workers import open_runner
 
 log = logging.getLogger("marketgraph.api")
 
@@ -45,6 +48,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if getattr(app.state, "running", False):
+            # Started again while running (a test harness that enters the lifespan per request):
+            # share what runs, and leave stopping it to the lifespan that started it.
+            yield
+            return
         own = store is None
         kg = store if store is not None else open_store(settings.store, read_only=settings.read_only)
         if not settings.read_only and hasattr(kg, "ensure_ontology"):
@@ -59,10 +67,21 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         log.info(keys.describe())
         if settings.enable_update:
             log.info("SPARQL Update is enabled at POST /update (API key required)")
-        yield
-        app.state.writer.close()
-        if own:
-            kg.close()
+        # SPARQL queries run off the event loop, in a bounded pool of stoppable workers.
+        app.state.queries = open_runner(
+            kg, workers=settings.query_workers, timeout=settings.query_timeout, max_rows=settings.max_result_rows,
+            queue=settings.query_queue, queue_wait=settings.query_queue_wait,
+            memory_mb=settings.query_memory_mb or None, processes=settings.query_processes)
+        app.state.query_limiter = anyio.CapacityLimiter(settings.query_workers + settings.query_queue)
+        app.state.running = True
+        try:
+            yield
+        finally:
+            app.state.running = False
+            app.state.writer.close()
+            app.state.queries.close()
+            if own:
+                kg.close()
 
     app = FastAPI(
         title="marketgraph",
@@ -78,6 +97,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
         allow_headers=["*"],
     )
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     errors.install(app)
     app.include_router(sparql.router)
     app.include_router(entities.router)

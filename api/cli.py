@@ -271,7 +271,20 @@ def serve(
         keys = KeyRing.from_settings(settings)
     except KeyConfigError as exc:
         raise _fail(str(exc)) from None
-    kg = _open(settings)
+    from graph.errors import StoreError, StoreLocked
+    from graph.store import open_store
+
+    try:
+        kg = open_store(settings.store, read_only=settings.read_only)
+    except StoreLocked as exc:
+        raise _fail(str(exc), 3) from None
+    except StoreError as exc:
+        if settings.read_only or not settings.store.is_dir():
+            raise _fail(str(exc), 3) from None
+        # a folder that cannot be written (a read-only disk): queries need no writes
+        typer.echo(f"note: {exc}; serving the store read-only", err=True)
+        settings.read_only = True
+        kg = _open(settings, read_only=True)
     application = create_app(settings, store=kg)
     typer.echo(f"serving {settings.store} on http://{settings.host}:{settings.port}/ (API docs at /docs)", err=True)
     typer.echo(keys.describe(), err=True)

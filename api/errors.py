@@ -13,6 +13,10 @@ from graph.errors import (
     NotFound,
     QueryNotAllowed,
     QuerySyntaxError,
+    QueryTimeout,
+    QueryTooExpensive,
+    ResultTooLarge,
+    ServiceBusy,
     StoreError,
     StoreLocked,
     UnknownFormat,
@@ -26,6 +30,10 @@ _STATUS: list[tuple[type[GraphError], int]] = [
     (InvalidIRI, 400),
     (NotFound, 404),
     (UnknownFormat, 406),
+    (ResultTooLarge, 400),
+    (QueryTimeout, 503),
+    (QueryTooExpensive, 503),
+    (ServiceBusy, 503),
     (StoreLocked, 503),
     (StoreError, 503),
 ]
@@ -43,6 +51,10 @@ class UnsupportedMedia(GraphError):
     """A request body in a content type the endpoint does not read."""
 
 
+class RequestTooLarge(GraphError):
+    """A request body or a query longer than the configured limit."""
+
+
 def status_of(exc: GraphError) -> int:
     if isinstance(exc, BadRequest):
         return 400
@@ -50,6 +62,8 @@ def status_of(exc: GraphError) -> int:
         return 406
     if isinstance(exc, UnsupportedMedia):
         return 415
+    if isinstance(exc, RequestTooLarge):
+        return 413
     for cls, status in _STATUS:
         if isinstance(exc, cls):
             return status
@@ -62,10 +76,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(GraphError)
     async def graph_error(request: Request, exc: GraphError):
         status = status_of(exc)
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, ServiceBusy) else None
         if request.url.path.startswith("/sparql"):
             # SPARQL protocol clients expect a plain-text error body.
-            return PlainTextResponse(f"{type(exc).__name__}: {exc}\n", status_code=status)
-        return JSONResponse({"error": type(exc).__name__, "detail": str(exc)}, status_code=status)
+            return PlainTextResponse(f"{type(exc).__name__}: {exc}\n", status_code=status, headers=headers)
+        return JSONResponse({"error": type(exc).__name__, "detail": str(exc)}, status_code=status, headers=headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):

@@ -35,3 +35,15 @@ class Settings(BaseSettings):
     enable_update: bool = Field(False, description="Offer SPARQL Update at POST /update (still needs a key)")
     sync_batch_limit: int = Field(
         8, ge=1, le=10_000, description="Larger POST /articles batches run as a background job (202, GET /jobs/{id})")
+
+    # -- limits that protect the service (README: "Security and limits") --
+    query_timeout: float = Field(10.0, gt=0, le=3600, description="Seconds a SPARQL query may run before it is stopped")
+    query_workers: int = Field(2, ge=1, le=64, description="SPARQL queries run at once, each in its own worker process")
+    query_queue: int = Field(16, ge=0, le=10_000,
+                             description="SPARQL requests that may wait for a worker; more get 503")
+    query_queue_wait: float = Field(2.0, ge=0, le=600,
+                                     description="Seconds a request may wait for a worker before a 503")
+    query_memory_mb: int = Field(1024, ge=0, description="Memory ceiling of a query worker in MiB (0: none)")
+    query_processes: bool = Field(True, description="Run SPARQL queries in worker processes that can be stopped")
+    max_result_rows: int = Field(10_000, ge=1, description="Most rows (or triples) a SPARQL result may have")
+    max_request_bytes: int = Field(8 * 1024 * 1024, ge=1024, description="Largest request body accepted, in bytes")

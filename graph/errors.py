@@ -33,3 +33,23 @@ class InvalidIRI(GraphError):
 
 class QueryNotAllowed(GraphError):
     """A query uses a feature this endpoint does not offer (federated SERVICE calls)."""
+
+
+class QueryTimeout(GraphError):
+    """A query ran longer than the configured time limit and was stopped."""
+
+
+class ResultTooLarge(GraphError):
+    """A query's result has more rows (or triples) than the configured limit."""
+
+
+class ServiceBusy(GraphError):
+    """Every query worker is busy and the waiting line is full; try again shortly."""
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class QueryTooExpensive(GraphError):
+    """A query needed more memory than a query worker may use."""

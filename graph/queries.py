@@ -16,8 +16,8 @@ from graph.errors import InvalidIRI, NotFound
 from graph.store import Store
 from graph.vocab import article_iri, entity_iri
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,200}$")
-_ARTICLE_KEY = re.compile(r"^[0-9a-f]{8,64}$")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,200}")
+_ARTICLE_KEY = re.compile(r"[0-9a-f]{8,64}")
 
 _ARTICLE_LIST = """
 SELECT ?article ?title ?issued (COUNT(DISTINCT ?e) AS ?entities) %(projected)s WHERE {
@@ -63,14 +63,14 @@ SELECT ?entity ?f ?kind ?article ?issued ?p ?o ?text WHERE {
 
 def entity_iri_from_id(ident: str) -> str:
     """The IRI of an entity id (its slug, e.g. ``hang-seng-index``); InvalidIRI for a malformed one."""
-    if not _SLUG.match(ident):
+    if not _SLUG.fullmatch(ident):
         raise InvalidIRI(f"not an entity id: {ident!r} (ids are lower-case words joined by hyphens)")
     return str(entity_iri(ident))
 
 
 def article_iri_from_id(ident: str) -> str:
     """The IRI of an article id (the hex key in its IRI); InvalidIRI for a malformed one."""
-    if not _ARTICLE_KEY.match(ident):
+    if not _ARTICLE_KEY.fullmatch(ident):
         raise InvalidIRI(f"not an article id: {ident!r} (article ids are hexadecimal)")
     return str(article_iri(ident))
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 import abc
 import io
 import re
+import shutil
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -26,7 +28,16 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
-from graph.errors import InvalidIRI, QueryNotAllowed, QuerySyntaxError, StoreError, StoreLocked, UnknownFormat
+from graph.errors import (
+    InvalidIRI,
+    QueryNotAllowed,
+    QuerySyntaxError,
+    QueryTimeout,
+    ResultTooLarge,
+    StoreError,
+    StoreLocked,
+    UnknownFormat,
+)
 from graph.mapping import ArticleGraph, Quad
 from graph.textindex import TextIndex
 from graph.vocab import ENTITIES_GRAPH, META_GRAPH, MG, ONTOLOGY_GRAPH, PREFIXES, STORE_NODE
@@ -556,7 +567,10 @@ class OxigraphStore(Store):
             # Oxigraph's union option would override a FROM clause, so it is set only without one.
             options["use_default_graph_as_union"] = True
         if bindings:
-            options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+            try:
+                options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+            except ValueError as exc:  # a value that is no RDF term (an IRI with a space or a newline)
+                raise InvalidIRI(f"not a valid value for the query: {exc}") from None
         options["custom_functions"] = {ox.NamedNode(str(MG.textMatch)): self._text_match_function()}
         try:
             return self._store.query(sparql, **options)
@@ -627,6 +641,28 @@ class OxigraphStore(Store):
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self._store)
             out.write(ox.serialize(triples, format=rdf_format, prefixes=PREFIXES) or b"")
 
+    def copy_for_readers(self, target: Path) -> Path:
+        """Write a consistent copy of the store to the new folder ``target``, for other processes
+        to open read-only (:mod:`graph.workers`); returns ``target``.
+
+        On the same file system the copy hard-links the store's immutable files, so it is quick
+        and small. The full-text index comes along, in step with the copy.
+        """
+        if self.path is None:
+            raise StoreError("an in-memory store cannot be copied to disk")
+        target = Path(target)
+        try:
+            if self.read_only:
+                raise StoreError("a store opened read-only is not copied; open the original read-only instead")
+            text = self._fresh_text()
+            self._store.flush()
+            self._store.backup(str(target))
+            text.copy_to(target.with_name(target.name + ".fts.sqlite"))
+        except (OSError, sqlite3.Error) as exc:
+            shutil.rmtree(target, ignore_errors=True)
+            raise StoreError(f"cannot copy the store to {target}: {exc}") from None
+        return target
+
     def revision(self) -> str:
         values = [q.object.value for q in self._revision_quads()]
         return max(values, key=_revision_order) if values else ""
@@ -679,22 +715,68 @@ def open_store(path: Path | str | None, *, backend: str = "oxigraph", read_only:
     return cls(Path(path) if path is not None else None, read_only=read_only)
 
 
-def serialize_results(result: Any, fmt: str) -> bytes:
+def serialize_results(result: Any, fmt: str, *, max_rows: int | None = None,
+                      deadline: float | None = None) -> bytes:
     """Serialize a query result: SELECT/ASK to a results format, CONSTRUCT/DESCRIBE to RDF.
 
     RDF formats are those of :data:`RDF_FORMATS` (Turtle, TriG and RDF/XML use the project's
     prefixes; N-Quads and TriG put the triples in the default graph) and ``"jsonld"``, JSON-LD
     compacted with the prefixes the triples use.
+
+    With ``max_rows``, a result with more solutions (or triples) raises :class:`ResultTooLarge`
+    as soon as the row after the last allowed one arrives; with ``deadline`` (a
+    :func:`time.monotonic` value), :class:`QueryTimeout` is raised when a row arrives after it.
+    Both are checked between rows, so an operation that computes everything before its first
+    row (ORDER BY, GROUP BY) is only stopped by ending the process that runs it
+    (see :mod:`graph.workers`).
+
+    >>> store = open_store(None)
+    >>> serialize_results(store.query("SELECT ?n { VALUES ?n { 1 2 } }"), "csv", max_rows=2)
+    b'n\\r\\n1\\r\\n2\\r\\n'
+    >>> serialize_results(store.query("SELECT ?n { VALUES ?n { 1 2 3 } }"), "csv", max_rows=2)
+    Traceback (most recent call last):
+    graph.errors.ResultTooLarge: the result has more than 2 rows; add LIMIT 2 (or less) to the query, or raise the limit
     """
     if isinstance(result, ox.QueryTriples):
+        if max_rows is not None or deadline is not None:
+            result = _bounded(result, max_rows, deadline, "triples")
         if fmt == "jsonld":
-            return _jsonld(result.serialize(format=ox.RdfFormat.N_TRIPLES) or b"")
+            return _jsonld(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
         if fmt not in RDF_FORMATS:
             raise UnknownFormat(f"format {fmt!r} is not an RDF format")
         return ox.serialize(result, format=RDF_FORMATS[fmt], prefixes=PREFIXES) or b""
     if fmt not in RESULT_FORMATS:
         raise UnknownFormat(f"format {fmt!r} is not a SPARQL results format")
+    if isinstance(result, ox.QuerySolutions) and (max_rows is not None or deadline is not None):
+        result = _bounded_solutions(result, max_rows, deadline)
     return result.serialize(format=RESULT_FORMATS[fmt]) or b""
+
+
+def _bounded(rows: Iterable[Any], max_rows: int | None, deadline: float | None, what: str) -> list[Any]:
+    """The rows of a streaming result, stopped at ``max_rows`` + 1 rows or at ``deadline``."""
+    out = []
+    for row in rows:
+        if deadline is not None and time.monotonic() > deadline:
+            raise QueryTimeout("the query ran out of time while its results were being produced; "
+                               "make it more selective or add LIMIT")
+        out.append(row)
+        if max_rows is not None and len(out) > max_rows:
+            raise ResultTooLarge(f"the result has more than {max_rows} {what}; add LIMIT {max_rows} (or less) "
+                                 "to the query, or raise the limit")
+    return out
+
+
+def _bounded_solutions(result: Any, max_rows: int | None, deadline: float | None) -> Any:
+    """A SELECT result read within the limits, as a fresh result that serializes natively.
+
+    pyoxigraph results stream once, so the rows are collected (bounded) and handed back
+    through the TSV results format, whose terms are written exactly as pyoxigraph prints them.
+    """
+    names = list(result.variables)
+    rows = _bounded(result, max_rows, deadline, "rows")
+    lines = ["\t".join(str(v) for v in names)]
+    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in names) for row in rows]
+    return ox.parse_query_results(("\n".join(lines) + "\n").encode("utf-8"), format=ox.QueryResultsFormat.TSV)
 
 
 #: Lexical tokens that may contain the word FROM without it being the keyword: comments,

@@ -128,6 +128,15 @@ class TextIndex:
         """IRIs of every article matching ``query`` (for the SPARQL extension function)."""
         return {hit["article"] for hit in self.search(query, limit=1_000_000)}
 
+    def copy_to(self, path: Path) -> None:
+        """Write a consistent copy of the index to the SQLite file ``path`` (for a store snapshot)."""
+        target = sqlite3.connect(str(path))
+        try:
+            with self._lock:
+                self._db.backup(target)
+        finally:
+            target.close()
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

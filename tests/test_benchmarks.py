@@ -44,3 +44,15 @@ def test_explorer_render_benchmark_runs(tmp_path):
     assert "ratio" in result.stdout
     data = json.loads(out.read_text())
     assert data["big"]["nodes"] == 200 and data["baseline"]["nodes"] == 50
+
+
+def test_load_benchmark_runs(tmp_path):
+    out = tmp_path / "load.json"
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "load.py"), "--clients", "3", "--duration", "2",
+                             "--baseline", "1", "--output", str(out)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "neighborhood" in result.stdout and "p99 ms" in result.stdout
+    data = json.loads(out.read_text())
+    assert data["load"]["clients"] == 3 and data["load"]["requests"] > 0
+    assert set(data["load"]["kinds"]) == {"search", "neighborhood", "sparql", "article"}
+    assert data["load"]["errors"] == 0, data["load"]["statuses"]

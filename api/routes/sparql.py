@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import parse_qs
 
+import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
@@ -25,10 +26,10 @@ from rdflib import BNode, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from api.deps import SettingsDep, StoreDep
-from api.errors import BadRequest, NotAcceptable
+from api.errors import BadRequest, NotAcceptable, RequestTooLarge
 from api.settings import Settings
-from graph.errors import StoreError
-from graph.store import Store, result_kind, serialize_results
+from graph.store import Store
+from graph.workers import QueryJob, QueryRunner
 from graph.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 
 router = APIRouter(tags=["sparql"])
@@ -180,7 +181,8 @@ def _one_query(values: Sequence[str], settings: Settings) -> str:
         raise BadRequest("no query: pass it as the 'query' parameter, a 'query' form field or an "
                          "application/sparql-query body")
     if len(values[0]) > settings.max_query_length:
-        raise BadRequest(f"the query is {len(values[0])} characters long; the limit is {settings.max_query_length}")
+        raise RequestTooLarge(f"the query is {len(values[0])} characters long; the limit is "
+                              f"{settings.max_query_length} (MARKETGRAPH_MAX_QUERY_LENGTH)")
     return values[0]
 
 
@@ -214,26 +216,35 @@ def _form(body: bytes, charset: str | None) -> dict[str, list[str]]:
 # -- running a query -----------------------------------------------------------------------
 
 
-def _run(store: Store, request: QueryRequest, accept: str | None) -> Response:
-    """Run a query and serialize its result, on the calling thread (a worker thread).
+_KINDS = ("solutions", "boolean", "graph")
 
-    pyoxigraph results belong to the thread that made them, so the result is created,
-    serialized and dropped here, and no exception that references it leaves this function.
-    """
-    result = store.query(request.query, default_graphs=request.default_graphs,
-                         named_graphs=request.named_graphs, base_iri=request.base_iri)
-    failure: str | None = None
-    try:
-        fmt = negotiate(result_kind(result), accept, request.format)
+
+def _formats(accept: str | None, fmt: str | None) -> dict[str, str | None]:
+    """The output format for each result kind, ``None`` where the client accepts nothing we have."""
+    chosen: dict[str, str | None] = {}
+    for kind in _KINDS:
         try:
-            body = serialize_results(result, fmt.name)
-        except OSError as exc:  # evaluation streams: errors (I/O, SERVICE) surface here
-            failure = f"the query failed while running: {exc}"
-    finally:
-        del result
-    if failure is not None:
-        raise StoreError(failure)
-    return Response(content=body, media_type=fmt.media_type)
+            chosen[kind] = negotiate(kind, accept, fmt).name
+        except NotAcceptable:
+            chosen[kind] = None
+    return chosen
+
+
+async def _answer(request: Request, operation: QueryRequest, accept: str | None) -> Response:
+    """Run a query in the query pool (a worker thread waits for it, off the event loop) and
+    answer its serialized result. The pool bounds the time, the rows and the waiting line."""
+    limiter: anyio.CapacityLimiter = request.app.state.query_limiter
+    runner: QueryRunner = request.app.state.queries
+    if limiter.available_tokens < 1:  # never queue without bound: refuse at once
+        raise runner.busy()
+    job = QueryJob(operation.query, _formats(accept, operation.format), operation.default_graphs,
+                   operation.named_graphs, operation.base_iri)
+    answer = await anyio.to_thread.run_sync(runner.run, job, limiter=limiter)
+    if answer.format is None:
+        negotiate(answer.kind, accept, operation.format)  # raises NotAcceptable, listing what is available
+    table = RDF_FORMATS if answer.kind == "graph" else RESULT_FORMATS
+    media_type = next(f.media_type for f in table if f.name == answer.format)
+    return Response(content=answer.body, media_type=media_type)
 
 
 def _existing_graphs(store: Store, graphs: Sequence[URIRef]) -> list[URIRef]:
@@ -301,13 +312,19 @@ _RESULTS_DOC = {
 }
 _ERRORS_DOC = {
     400: {"description": "No query, more than one, a syntax error (with line and column), an update, an unsupported "
-                         "request content type or charset, or an invalid graph IRI",
+                         "request content type or charset, an invalid graph IRI, or a result with more rows than "
+                         "MARKETGRAPH_MAX_RESULT_ROWS (ResultTooLarge)",
           "content": {"text/plain": {"example": "QuerySyntaxError: error at 1:26: expected one of LATERAL, SERVICE"}}},
     406: {"description": "None of the accepted media types is available; the body lists those that are",
           "content": {"text/plain": {"example": "NotAcceptable: none of the accepted media types (image/png) is "
                                                 "available for SELECT and ASK results. Supported media types:\n"
                                                 "application/sparql-results+json\n…"}}},
-    503: {"description": "The store could not be read", "content": {"text/plain": {}}},
+    413: {"description": "The query is longer than MARKETGRAPH_MAX_QUERY_LENGTH, or the body larger than "
+                         "MARKETGRAPH_MAX_REQUEST_BYTES", "content": {"text/plain": {}}},
+    503: {"description": "The query ran longer than MARKETGRAPH_QUERY_TIMEOUT or needed more memory than a worker "
+                         "may use (QueryTimeout, QueryTooExpensive); every query worker is busy (ServiceBusy, with "
+                         "Retry-After); or the store could not be read", "content": {"text/plain": {
+                             "example": "QueryTimeout: the query ran longer than the limit of 10 s and was stopped"}}},
 }
 
 
@@ -318,7 +335,7 @@ _ERRORS_DOC = {
     responses={200: {**_RESULTS_DOC, "description": _RESULTS_DOC["description"] + " Without a query: the SPARQL "
                      "1.1 Service Description (Turtle by default)."}, **_ERRORS_DOC},
 )
-def sparql_get(
+async def sparql_get(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
@@ -336,10 +353,10 @@ def sparql_get(
     accept = request.headers.get("accept")
     queries = params.getlist("query")
     if not queries and not any(p in params for p in _DATASET_PARAMS):
-        return _describe_service(request, store, accept, format)
+        return await run_in_threadpool(_describe_service, request, store, accept, format)
     operation = QueryRequest(_one_query(queries, settings), default_graph_uri, named_graph_uri, format,
                              str(request.url_for("sparql_get")))
-    return _run(store, operation, accept)
+    return await _answer(request, operation, accept)
 
 
 @router.post(
@@ -382,7 +399,8 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
         raise BadRequest(f"unsupported content type {media or '(none)'}: send {_QUERY_BODY} or {_FORM}")
     body = await request.body()
     if len(body) > settings.max_query_length * 4:
-        raise BadRequest(f"the request body is too large ({len(body)} bytes)")
+        raise RequestTooLarge(f"the request body is {len(body)} bytes; a query may be at most "
+                              f"{settings.max_query_length} characters (MARKETGRAPH_MAX_QUERY_LENGTH)")
     queries = params.getlist("query")
     default_graphs = params.getlist("default-graph-uri")
     named_graphs = params.getlist("named-graph-uri")
@@ -398,7 +416,7 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
         fmt = (form.get("format") or [fmt])[0]
     operation = QueryRequest(_one_query(queries, settings), default_graphs, named_graphs, fmt,
                              str(request.url_for("sparql_get")))
-    return await run_in_threadpool(_run, store, operation, request.headers.get("accept"))
+    return await _answer(request, operation, request.headers.get("accept"))
 
 
 @router.get(
