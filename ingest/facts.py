@@ -50,6 +50,8 @@ _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy"
 _WEAK_FIRM_CUES = {"Financial", "Invest", "Capital", "Asset"}
 _CENTRAL_BANK = re.compile(r"\bcentral bank\b|\bbank of\b|\breserve bank\b|\bfederal reserve\b|\bnational bank\b|"
                            r"\bbundesbank\b|\briksbank\b|\bnorges bank\b|\bbanxico\b", re.I)
+_MONETARY_BODY = re.compile(_CENTRAL_BANK.pattern + r"|\bmonetary authority\b", re.I)
+_BARE_GOODS = ("shipments", "imports", "exports", "products", "goods")
 _PRONOUNS = ("those", "them", "it", "these")
 _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
 _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
@@ -467,7 +469,7 @@ class FactExtractor:
                 continue  # "a countervailing duty investigation", "an anti-dumping duty probe"
             k = start - 1
             while k > sent.start and start - k <= 3 and doc[k].dep_ in ("amod", "compound") and \
-                    doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
+                    doc[k].pos_ in ("ADJ", "PROPN", "NOUN") and doc[k].lower_ not in ("such", "same", "other"):
                 k -= 1  # "the French levy", "these new export curbs"
             determiner = doc[k].lower_ if k >= 0 else ""
             if determiner in ("the", "these", "those", "such") and not any(
@@ -476,7 +478,7 @@ class FactExtractor:
                     kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")):
                 continue  # "the duties", "these tariffs": a measure the article has already named
             used_end = end
-            issuer = self._issuer(doc, mentioned, start, end)
+            issuer = self._issuer(doc, mentioned, start, end, kind)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
             passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
             if by_verb and kind == "ExportControl" and not any(
@@ -498,7 +500,8 @@ class FactExtractor:
                 beneficiaries = self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
-            clauses = [(rate, goods if goods is not None and (self._goods(goods) or goods[0].lower_ in _PRONOUNS)
+            clauses = [(rate, goods if goods is not None and (self._goods(goods) or goods[0].lower_ in _PRONOUNS or
+                                                              len(goods) == 1 and goods[0].lower_ in _BARE_GOODS)
                         else None) for rate, goods in clauses]
             if all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl"):
                 # "importers of French brandy would have to pay deposits of 35.8 percent"
@@ -547,9 +550,17 @@ class FactExtractor:
                 if kind == "Sanction":
                     goods = []  # sanctions fall on companies and countries, not on goods
                 if goods_span is not None and (goods_span[0].lower_ in _PRONOUNS or
-                                               any(t.lower_ == "same" for t in goods_span[:3])):
+                                               any(t.lower_ == "same" for t in goods_span[:3]) or
+                                               len(goods_span) == 1 and goods_span[-1].lower_ in _BARE_GOODS):
                     goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
                 goods_prev = goods
+                if anaphor is None and kind == "Investigation" and not goods and \
+                        self._target(doc, mentioned, goods_span, end, sent, issuer) is None:
+                    # "X slumped after the regulator opened an investigation into suspected abuse",
+                    # "… into whether it conspired with rivals": the company the sentence is about
+                    anaphor = next((m for m in mentioned if m.span.end <= start and m.type in ("Company",)
+                                    and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "conj")
+                                            for t in m.span)), None)
                 if anaphor is not None:
                     target, goods = anaphor, []  # "an investigation into the telecoms company"
                 else:
@@ -667,9 +678,12 @@ class FactExtractor:
         return [m for m in mentioned if m is not target and m.type == target.type and m.span.root.dep_ == "conj"
                 and m.span.root.head.i == root.i]
 
-    def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int) -> Mentioned | None:
-        # a central bank sets rates; tariffs, probes and sanctions come from governments
-        mentioned = [m for m in mentioned if not (m.type == "GovernmentBody" and _CENTRAL_BANK.search(
+    def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int,
+                kind: str = "") -> Mentioned | None:
+        # a central bank sets rates; tariffs, probes and sanctions come from governments (a monetary
+        # authority that also supervises markets may open a probe)
+        banks = _CENTRAL_BANK if kind == "Investigation" else _MONETARY_BODY
+        mentioned = [m for m in mentioned if not (m.type == "GovernmentBody" and banks.search(
             m.entity.label + " " + m.span.text))]
         return self._issuer_among(doc, mentioned, trigger_start, trigger_end)
 

@@ -34,6 +34,10 @@ _BODY_NOUNS = {
     "administration": {"administration"},
     "directorate": {"directorate"},
     "bureau": {"bureau"},
+    "agency": {"agency", "bureau", "administration", "office"},
+    "office": {"office"},
+    "watchdog": {"commission", "authority", "regulator", "regulatory", "board", "watchdog"},
+    "authority": {"authority"},
 }
 
 _SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday)\b", re.I)
@@ -98,6 +102,7 @@ class Extractor:
         reference = article.reference_date
         session = session_date(doc, reference)
         bodies: list[Entity] = []  # government bodies in the order the article names them
+        acronyms: dict[str, Entity] = {}  # "(FCCPC)" after a name: the name's entity
         for n, sent in enumerate(doc.sents):
             evidence = sentence_evidence(sent, n)
             mentioned: list[Mentioned] = []
@@ -106,10 +111,15 @@ class Extractor:
                 result.mentions.append(Mention(entity.key, span.text, span.start_char, span.end_char, evidence, 0.6,
                                                "coreference:definite-description"))
             for span in sent.ents:
-                entity = self.resolver.resolve(span, country)
+                entity = acronyms.get(span.text) or self.resolver.resolve(span, country)
                 if entity is None:
                     continue
                 entity = self._merge(result, entity)
+                if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" and \
+                        doc[span.end + 1].text.isupper() and len(doc[span.end + 1].text) > 1:
+                    # "the Federal Competition and Consumer Protection Commission (FCCPC)": later "FCCPC" is it
+                    acronyms[doc[span.end + 1].text] = entity
+                    entity.aliases.add(doc[span.end + 1].text)
                 mentioned.append(Mentioned(span, entity))
                 if entity.type == "GovernmentBody":
                     bodies.append(entity)

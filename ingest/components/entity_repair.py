@@ -209,8 +209,8 @@ class EntityRepair:
         """Split "A, B and C" glued into one span by the model, when each part is capitalised."""
         doc = span.doc
         cuts = [t.i for t in span if t.lower_ in ("and", ",") and t.i not in (span.start, span.end - 1)]
-        if not cuts or any(t.lower_ == "&" for t in span):
-            return [span]
+        if not cuts or any(t.lower_ == "&" for t in span) or span[-1].text in self.government_words:
+            return [span]  # "Federal Competition and Consumer Protection Commission" is one body
         parts, start = [], span.start
         for cut in cuts + [span.end]:
             if start < cut:
@@ -361,6 +361,12 @@ class EntityRepair:
             s.label_ == "GovernmentBody" and s.id_.startswith("ctx:") and s.start >= 3 and
             doc[s.start - 1].lower_ == "the" and doc[s.start - 2].text == "," and
             doc[s.start - 3].ent_type_ == "GovernmentBody")]  # "Finansinspektionen, the financial supervisor,"
+        # "the Federal Competition and Consumer Protection Commission (FCCPC)": the acronym is its alias
+        named = [s for s in spans if s.label_ in ("GovernmentBody", "Company", "AnalystFirm", "StockExchange")]
+        spans = [s for s in spans if not (
+            len(s) == 1 and s.text.isupper() and not s.id_.strip("?") and s.start >= 2 and s.end < len(doc) and
+            doc[s.start - 1].text == "(" and doc[s.end].text == ")" and
+            any(n.end == s.start - 1 for n in named))]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         spans = self._movers(doc, spans)
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
