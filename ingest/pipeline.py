@@ -187,6 +187,10 @@ class Extractor:
     @staticmethod
     def _merge(result: Extraction, entity: Entity) -> Entity:
         existing = result.entities.get(entity.key)
+        if existing is None and not entity.known and entity.type == "Person" and " " not in entity.label:
+            # "Malhotra" after "Governor Sanjay Malhotra": the same person by surname
+            existing = next((e for e in result.entities.values() if e.type == "Person" and any(
+                name.endswith(" " + entity.label) for name in (e.label, *e.aliases))), None)
         if existing is None and not entity.known and entity.type in ("Company", "AnalystFirm") and \
                 len(entity.label) > 3:
             # "Dar Al Arkan" after "Dar Al Arkan Real Estate": the company's short name in this article
