@@ -678,6 +678,20 @@ class FactExtractor:
         return [m for m in mentioned if m is not target and m.type == target.type and m.span.root.dep_ == "conj"
                 and m.span.root.head.i == root.i]
 
+    def restated_dates(self, sent: Span, reference: date | None) -> list[tuple[str, date]]:
+        """Days given for a measure named before: "The regulator said it had begun the probe on
+        November 28", "The duties take effect on Friday"."""
+        doc = sent.doc
+        found = []
+        for kind, start, end in self._matches(doc)[1]:
+            if not (sent.start <= start and end <= sent.end) or start == 0:
+                continue
+            if doc[start - 1].lower_ in ("the", "this", "these", "those") and kind != "InterestRateDecision":
+                when = self._effective_date(sent, reference, kind, doc[end - 1])
+                if when is not None:
+                    found.append((kind, when))
+        return found
+
     def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int,
                 kind: str = "") -> Mentioned | None:
         # a central bank sets rates; tariffs, probes and sanctions come from governments (a monetary

@@ -145,6 +145,13 @@ class Extractor:
                         fact.roles["issuedBy"] = (state.key,)
                         fact.extracted_by += "+issuer-minister"
             result.facts += policies
+            if not policies:
+                for kind, when in self.facts.restated_dates(sent, reference):
+                    # the day of a measure the article named before
+                    before = next((f for f in reversed(result.facts) if f.kind == kind), None)
+                    if before is not None and "effectiveDate" not in before.values:
+                        before.values["effectiveDate"] = when
+                        before.extracted_by += "+date-from-next-sentence"
             result.facts += self.facts.analyst_views(sent, mentioned, evidence)
         result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result

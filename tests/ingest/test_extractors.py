@@ -310,3 +310,11 @@ def test_views_of_firms_no_list_knows(extractor, text, firm, about):
     result = extract(extractor, text)
     assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
             for v in result.facts_of("AnalystView")] == [(firm, about)]
+
+
+def test_the_day_of_a_measure_can_come_in_the_next_sentence(extractor):
+    result = extract(extractor, "Kelvoria Infra fell 20% after the Securities and Exchange Board of India ordered an "
+                                "investigation into alleged diversion of funds. The regulator said it had begun the "
+                                "probe on Monday.")
+    probes = result.facts_of("Investigation")
+    assert [f.values.get("effectiveDate") for f in probes] == [date(2025, 3, 10)]
