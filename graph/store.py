@@ -158,6 +158,11 @@ class Store(abc.ABC):
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store."""
 
+    def sidecar(self, name: str) -> Path | None:
+        """Where a file derived from the store (an index, a saved projection) is kept beside it:
+        ``<store>.<name>``; None for a store without a folder of its own."""
+        return None
+
 
 class OxigraphStore(Store):
     """A persistent (or in-memory, with ``path=None``) Oxigraph store."""
@@ -185,6 +190,9 @@ class OxigraphStore(Store):
         self.text = self._open_text_index()
 
     # -- the full-text index -------------------------------------------------------------
+
+    def sidecar(self, name: str) -> Path | None:
+        return self.path.with_name(f"{self.path.name}.{name}") if self.path is not None else None
 
     def _open_text_index(self) -> TextIndex:
         """The FTS5 index beside the store (``<store>.fts.sqlite``); a read-only or foreign
