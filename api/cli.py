@@ -7,6 +7,7 @@ Every command takes ``--store DIR`` (default: ``$MARKETGRAPH_STORE``, else
 from __future__ import annotations
 
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -207,8 +208,11 @@ def load(
     try:
         for file in files:
             try:
+                started = time.perf_counter()
                 added = kg.load(file, format_for_path(file), graph)
-                typer.echo(f"loaded {file}: {added} quads", err=True)
+                seconds = time.perf_counter() - started
+                typer.echo(f"loaded {file}: {added} quads in {seconds:.2f} s ({added / max(seconds, 1e-9):,.0f} quads/s)",
+                           err=True)
             except GraphError as exc:
                 failed += 1
                 typer.secho(f"skipped {exc}", fg=typer.colors.YELLOW, err=True)

@@ -23,10 +23,10 @@ LOOKUPS = ("search", "neighborhood hot 1-hop", "neighborhood medium 1-hop", "nei
            "neighborhood hot 2-hop", "path hot-rare")
 
 
-def ensure(sizes: list[int], rerun: bool, runs: int) -> dict[int, dict]:
+def ensure(sizes: list[int], rerun: bool, runs: int, results: Path = RESULTS) -> dict[int, dict]:
     found = {}
     for size in sizes:
-        path = RESULTS / f"queries-{size}.json"
+        path = results / f"queries-{size}.json"
         if rerun or not path.exists():
             command = [sys.executable, str(ROOT / "benchmarks" / "queries.py"), "--triples", str(size),
                        "--runs", str(runs), "--output", str(path)]
@@ -106,10 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rerun", action="store_true", help="measure every size again")
     parser.add_argument("--chart", type=Path, default=ROOT / "docs" / "scaling.png")
     parser.add_argument("--no-chart", action="store_true")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="folder of the queries-<size>.json results")
     args = parser.parse_args(argv)
-    results = ensure(args.sizes, args.rerun, args.runs)
+    results = ensure(args.sizes, args.rerun, args.runs, args.results)
     text = table(results)
-    (RESULTS / "scaling.md").write_text(text + "\n")
+    args.results.mkdir(parents=True, exist_ok=True)
+    (args.results / "scaling.md").write_text(text + "\n")
     print(text)
     if not args.no_chart:
         chart(results, args.chart)
