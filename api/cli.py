@@ -76,7 +76,7 @@ def ingest(
     store: StoreOption = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
     batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per NLP batch and per store transaction.")] = None,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="NLP processes (spaCy n_process).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Extraction processes (NLP and extractors run in parallel; the store is written in article order).")] = 1,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: on a terminal).")] = None,
 ) -> None:
     """Ingest news articles into the knowledge graph.

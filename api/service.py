@@ -73,6 +73,32 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+#: The extractor of a forked worker process (inherited from the parent at fork: nothing is pickled).
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _adopt_extractor(extractor: Extractor) -> None:
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = extractor
+
+
+def _extract_in_worker(article: Article):
+    assert _WORKER_EXTRACTOR is not None
+    return _WORKER_EXTRACTOR.extract(article)
+
+
+def _worker_pool(extractor: Extractor, workers: int):
+    """A pool of forked processes that each run the whole extraction (model and extractors) on
+    the parent's pipeline; None where fork is unavailable (spaCy's n_process is used there)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_adopt_extractor, initargs=(extractor,))
+
+
 def ingest_articles(
     articles: Iterable[Article],
     store: Store,
@@ -85,13 +111,19 @@ def ingest_articles(
     on_article: Callable[[int], None] | None = None,
     summary: IngestSummary | None = None,
 ) -> IngestSummary:
-    """Extract and store articles; unchanged ones are skipped before any NLP runs."""
+    """Extract and store articles; unchanged ones are skipped before any NLP runs.
+
+    With ``workers`` > 1 the extraction runs in that many processes, one batch ahead of the
+    parent, which maps and writes the previous batch meanwhile (in article order, so the graph
+    is the one a single process writes)."""
     summary = summary or IngestSummary()
     started = time.perf_counter()
     extractor = Extractor(get_pipeline(model, gazetteer_dir), gazetteer_dir=gazetteer_dir, lexicon_path=lexicon,
                           known=known_entities(store))
     seen_entities: set[str] = set()
-    for batch in _batches(articles, batch_size):
+    pool = _worker_pool(extractor, workers)
+
+    def todo_of(batch: list[Article]) -> list[Article]:
         unique: dict[str, Article] = {}
         for article in batch:
             unique[article.key] = article  # the same story twice in one batch: the last wins
@@ -101,14 +133,17 @@ def ingest_articles(
         summary.unchanged += len(batch) - len(todo)
         if on_article and len(batch) > len(todo):
             on_article(len(batch) - len(todo))
+        return todo
+
+    def store_batch(extractions: Iterable) -> None:
         graphs = []
         labelled: set[str] = set()
-        for extraction in extractor.extract_many(todo, batch_size=batch_size, n_process=workers):
+        for extraction in extractions:
             iris = [str(entity_iri(k)) for k in extraction.entities]
             labelled |= {i.rsplit("/", 1)[-1] for i in store.labelled(iris)}
             graphs.append(map_extraction(extraction, labelled=labelled))
             labelled |= set(extraction.entities)
-            seen_entities |= set(extraction.entities)
+            seen_entities.update(extraction.entities)
             if on_article:
                 on_article(1)
         report = store.write_articles(graphs)
@@ -116,6 +151,24 @@ def ingest_articles(
         summary.replaced += report.replaced
         summary.unchanged += report.unchanged
         summary.triples += report.quads
+
+    try:
+        if pool is None:
+            for batch in _batches(articles, batch_size):
+                store_batch(extractor.extract_many(todo_of(batch), batch_size=batch_size, n_process=workers))
+        else:
+            ahead = None
+            for batch in _batches(articles, batch_size):
+                todo = todo_of(batch)
+                running = pool.map(_extract_in_worker, todo, chunksize=max(1, len(todo) // (4 * workers)))
+                if ahead is not None:
+                    store_batch(ahead)  # the workers extract this batch meanwhile
+                ahead = running
+            if ahead is not None:
+                store_batch(ahead)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     summary.entities = len(seen_entities)
     summary.seconds += time.perf_counter() - started
     return summary

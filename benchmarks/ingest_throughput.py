@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=400, help="number of articles (default 400)")
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=1, help="NLP processes for marketgraph ingest (spaCy n_process)")
+    parser.add_argument("--workers", type=int, default=1, help="extraction processes for marketgraph ingest")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "ingest_throughput.json")
     args = parser.parse_args(argv)
     result = run(args.articles, args.batch_size, args.workers)

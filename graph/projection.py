@@ -138,7 +138,7 @@ def _as_date(value) -> date | None:
 
 
 #: Changes whenever the saved layout (or marshal's format, with the Python version) changes.
-_SAVED_FORMAT = f"marketgraph-projection-1/py{sys.version_info[0]}.{sys.version_info[1]}"
+_SAVED_FORMAT = f"marketgraph-projection-2/py{sys.version_info[0]}.{sys.version_info[1]}"
 
 
 class Projection:
@@ -148,8 +148,10 @@ class Projection:
         self.store = store
         self.graph = nx.Graph()
         self.nodes: dict[str, Node] = {}
-        self.facts: dict[str, FactRecord] = {}
-        self.facts_of: dict[str, list[str]] = {}
+        self._facts: dict[str, FactRecord] | None = {}
+        self._facts_of: dict[str, list[str]] | None = {}
+        self._facts_saved: bytes | None = None  # facts read back from the saved file, decoded on first use
+        self._facts_lock = threading.Lock()
         self.article_dates: dict[str, date | None] = {}
         self.article_entities: dict[str, list[str]] = {}
         self.revision: str | None = None
@@ -178,6 +180,34 @@ class Projection:
 
     # -- persistence -------------------------------------------------------------------
 
+    @property
+    def facts(self) -> dict[str, FactRecord]:
+        """Every fact by IRI (kind, roles, values, article, confidence)."""
+        if self._facts is None:
+            self._decode_facts()
+        return self._facts
+
+    @property
+    def facts_of(self) -> dict[str, list[str]]:
+        """The IRIs of the facts each entity takes part in."""
+        if self._facts_of is None:
+            self._decode_facts()
+        return self._facts_of
+
+    def _decode_facts(self) -> None:
+        with self._facts_lock:
+            saved = self._facts_saved
+            if saved is None:
+                return
+            fact_rows, facts_of = marshal.loads(saved)
+            facts = {}
+            for iri, kind, article, confidence, roles, values in fact_rows:
+                record = FactRecord(iri, kind, article, confidence)
+                record.roles.update(roles)
+                record.values.update(values)
+                facts[iri] = record
+            self._facts, self._facts_of, self._facts_saved = facts, facts_of, None
+
     def _saved_path(self):
         sidecar = getattr(self.store, "sidecar", None)
         return sidecar("projection") if sidecar else None
@@ -200,12 +230,18 @@ class Projection:
             adjacency.append((a, row))
         nodes = [(n.iri, n.label, sorted(n.types), sorted(n.aliases), sorted(n.same_as), n.articles)
                  for n in self.nodes.values()]
-        facts = [(r.iri, r.kind, r.article, r.confidence, dict(r.roles), dict(r.values)) for r in self.facts.values()]
         dates = {a: (d.toordinal() if d else 0) for a, d in self.article_dates.items()}
-        return (nodes, edges, adjacency, facts, self.facts_of, dates, self.article_entities, self._names)
+        return (nodes, edges, adjacency, dates, self.article_entities, self._names)
 
-    def _restore(self, state: tuple) -> None:
-        node_rows, edge_rows, adjacency, fact_rows, facts_of, dates, article_entities, names = state
+    def _facts_state(self) -> bytes:
+        """The facts, marshalled on their own: a restart reads them only when a view asks for facts."""
+        if self._facts_saved is not None:
+            return self._facts_saved
+        facts = [(r.iri, r.kind, r.article, r.confidence, dict(r.roles), dict(r.values)) for r in self.facts.values()]
+        return marshal.dumps((facts, self.facts_of))
+
+    def _restore(self, state: tuple, facts: bytes) -> None:
+        node_rows, edge_rows, adjacency, dates, article_entities, names = state
         nodes = {iri: Node(iri, label, set(types), set(aliases), set(same), count)
                  for iri, label, types, aliases, same, count in node_rows}
         edges = [{"relations": {name: {"source": src, "target": dst, "articles": arts}
@@ -216,13 +252,9 @@ class Projection:
         graph.add_nodes_from(iri for iri, *_ in node_rows)
         for a, row in adjacency:  # the adjacency in its saved order, so paths come out as built
             graph._adj[a] = {b: edges[k] for b, k in row}
-        facts = {}
-        for iri, kind, article, confidence, roles, values in fact_rows:
-            record = FactRecord(iri, kind, article, confidence)
-            record.roles.update(roles)
-            record.values.update(values)
-            facts[iri] = record
-        self.graph, self.nodes, self.facts, self.facts_of = graph, nodes, facts, facts_of
+        with self._facts_lock:
+            self._facts, self._facts_of, self._facts_saved = None, None, facts
+        self.graph, self.nodes = graph, nodes
         self.article_dates = {a: (date.fromordinal(d) if d else None) for a, d in dates.items()}
         self.article_entities, self._names, self._ranked = article_entities, names, {}
 
@@ -236,7 +268,10 @@ class Projection:
                 if header != (_SAVED_FORMAT, revision):
                     return False
                 state = marshal.load(handle)
-            self._restore(state)
+                facts = marshal.load(handle)
+            if not isinstance(facts, bytes):
+                raise ValueError("no facts section")
+            self._restore(state, facts)
         except (OSError, EOFError, ValueError, TypeError, KeyError) as exc:
             log.warning("rebuilding the projection: cannot read %s (%s)", path, exc)
             return False
@@ -251,6 +286,7 @@ class Projection:
             with partial.open("wb") as handle:
                 marshal.dump((_SAVED_FORMAT, revision), handle)
                 marshal.dump(self._state(), handle)
+                marshal.dump(self._facts_state(), handle)
             os.replace(partial, path)
         except OSError as exc:  # a read-only folder: rebuild next time
             log.info("the projection is not saved beside the store: %s", exc)
@@ -335,7 +371,9 @@ class Projection:
         for iri, node in nodes.items():
             for name in {node.label, *node.aliases}:
                 names[normalize_name(name)].append(iri)
-        self.graph, self.nodes, self.facts, self.facts_of = graph, nodes, facts, dict(facts_of)
+        with self._facts_lock:
+            self._facts, self._facts_of, self._facts_saved = facts, dict(facts_of), None
+        self.graph, self.nodes = graph, nodes
         self.article_dates, self._names = dates, dict(names)
         self._ranked = {}
         self.article_entities = {a: sorted(es, key=lambda e: -nodes[e].articles if e in nodes else 0)

@@ -246,8 +246,19 @@ class OxigraphStore(Store):
             self.text.set_meta("revision", rev.value)
 
     def _quads(self, quads: Iterable[Quad]) -> Iterator[ox.Quad]:
+        # a batch names the same IRIs (predicates, its graph, entities) over and over: each is converted once
+        nodes: dict[str, ox.NamedNode] = {}
+
+        def convert(term: Any) -> Any:
+            if type(term) is URIRef:
+                node = nodes.get(term)
+                if node is None:
+                    node = nodes[term] = ox.NamedNode(term)
+                return node
+            return to_ox(term)
+
         for s, p, o, g in quads:
-            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
+            yield ox.Quad(convert(s), convert(p), convert(o), convert(g))
 
     def article_hashes(self, iris: Iterable[str]) -> dict[str, str]:
         prop = ox.NamedNode(str(MG.contentHash))

@@ -61,6 +61,9 @@ def test_projection_is_saved_beside_the_store_and_read_back(tmp_path, seed_extra
         assert restarted.neighborhood(hsi, hops=hops, comentions=True) == built.neighborhood(hsi, hops=hops,
                                                                                              comentions=True)
     assert restarted.search("Hang Seng") == built.search("Hang Seng")
+    # facts are read back on first use, and come out as built
+    assert restarted.neighborhood(hsi, facts_as_nodes=True) == built.neighborhood(hsi, facts_as_nodes=True)
+    assert any(n["kind"] == "fact" for n in restarted.neighborhood(hsi, facts_as_nodes=True)["nodes"])
     some = next(iter(built.nodes))
     assert restarted.paths(hsi, some) == built.paths(hsi, some)
 
