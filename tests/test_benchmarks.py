@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_ingest_throughput_benchmark_runs(tmp_path):
     out = tmp_path / "ingest.json"
     result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ingest_throughput.py"), "--articles", "6",
-                             "--output", str(out)], capture_output=True, text=True, timeout=300)
+                             "--synthetic", "--output", str(out)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "ratio" in result.stdout
     data = json.loads(out.read_text())
@@ -49,3 +49,18 @@ def test_fuzzy_threshold_measurement_runs():
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "best F1 at threshold" in result.stdout
+
+
+def test_article_generator_is_deterministic_and_readable(tmp_path):
+    from ingest.sources import read_paths
+
+    outputs = []
+    for name in ("a.jsonl", "b.jsonl"):
+        out = tmp_path / name
+        result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--articles", "20",
+                                 "--output", str(out)], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    articles = list(read_paths([tmp_path / "a.jsonl"]))
+    assert len(articles) == 20 and all(a.body and a.title and a.reference_date for a in articles)
