@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -82,9 +82,9 @@ def _adopt_extractor(extractor: Extractor) -> None:
     _WORKER_EXTRACTOR = extractor
 
 
-def _extract_in_worker(article: Article):
+def _extract_in_worker(articles: list[Article]) -> list:
     assert _WORKER_EXTRACTOR is not None
-    return _WORKER_EXTRACTOR.extract(article)
+    return list(_WORKER_EXTRACTOR.extract_many(articles, batch_size=len(articles)))  # batched through nlp.pipe
 
 
 def _worker_pool(extractor: Extractor, workers: int):
@@ -160,7 +160,9 @@ def ingest_articles(
             ahead = None
             for batch in _batches(articles, batch_size):
                 todo = todo_of(batch)
-                running = pool.map(_extract_in_worker, todo, chunksize=max(1, len(todo) // (4 * workers)))
+                size = max(1, -(-len(todo) // (2 * workers)))
+                chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+                running = chain.from_iterable(pool.map(_extract_in_worker, chunks))
                 if ahead is not None:
                     store_batch(ahead)  # the workers extract this batch meanwhile
                 ahead = running
