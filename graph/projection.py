@@ -171,10 +171,14 @@ class Projection:
             return False
         with self._lock:
             if revision != self.revision:
+                replacing = self.revision is not None
                 with _collector_paused():  # millions of new containers: the cyclic collector would rescan them
                     if not self._load_saved(revision):
                         self._build()
                         self._save(revision)
+                if replacing:  # the previous projection (networkx graphs hold reference cycles) is let go
+                    gc.unfreeze()
+                    gc.collect()
                 # the projection lives until the next change: moved out of the collector's reach, so that
                 # full collections (every few hundred requests) do not walk it (~100 ms each at 1M triples)
                 gc.freeze()

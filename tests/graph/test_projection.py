@@ -84,3 +84,17 @@ def test_a_damaged_saved_projection_is_rebuilt(tmp_path, seed_extraction):
     again.refresh()
     assert again.search("Hang Seng")[0]["label"] == "Hang Seng Index"
     store.close()
+
+
+def test_a_replaced_projection_is_freed(memory_store, seed_extraction):
+    import gc
+    import weakref
+
+    kg = Projection(memory_store)
+    kg.refresh()
+    old_graph = weakref.ref(kg.graph)
+    graph = map_extraction(seed_extraction)
+    memory_store.write_articles([graph])
+    assert kg.refresh() is True
+    gc.collect()
+    assert old_graph() is None  # not kept alive by the freeze that keeps the collector off the live one
