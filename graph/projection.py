@@ -15,7 +15,8 @@ and articles their publication dates, so views filter by date and confidence.
 
 The projection remembers the store revision it was built from; :meth:`Projection.refresh`
 rebuilds it when the store changed since, so it is never stale and never rebuilt per
-request.
+request. It is saved beside an on-disk store (``<store>.projection``, keyed by the
+revision), so that a restart on an unchanged store reads it back instead of rebuilding.
 """
 
 from __future__ import annotations
@@ -295,9 +296,12 @@ class Projection:
                 marshal.dump(self._state(), handle)
                 marshal.dump(self._facts_state(), handle)
             os.replace(partial, path)
-        except OSError as exc:  # a read-only folder: rebuild next time
+        except (OSError, ValueError) as exc:  # a read-only folder, or a value marshal cannot write
             log.info("the projection is not saved beside the store: %s", exc)
-            partial.unlink(missing_ok=True)
+            try:
+                partial.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     # -- building ----------------------------------------------------------------------
 
