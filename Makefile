@@ -71,3 +71,30 @@ clean:
 .PHONY: load
 load: install
 	$(BIN)/python benchmarks/load.py --clients 20 --duration 30
+
+# Benchmarks (not tests): each prints its ratio to a baseline measured in the same run and writes
+# JSON under benchmarks/results/. `make bench` runs them all at a moderate size; the scaling chart
+# in the README comes from `make bench-scaling` (100k, 1M and 5M triples: about half an hour).
+BENCH_ARTICLES ?= 200
+BENCH_TRIPLES  ?= 1000000
+.PHONY: bench bench-install bench-ingest bench-queries bench-scaling bench-fuzzy
+
+bench-install: install
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+
+bench-ingest: bench-install
+	$(BIN)/python benchmarks/ingest_throughput.py --articles $(BENCH_ARTICLES)
+	$(BIN)/python benchmarks/ingest_throughput.py --articles $(BENCH_ARTICLES) --workers 2 \
+	  --output benchmarks/results/ingest_throughput-workers2.json
+
+bench-queries: bench-install
+	$(BIN)/python benchmarks/queries.py --triples $(BENCH_TRIPLES)
+
+bench-scaling: bench-install
+	$(BIN)/python benchmarks/scaling.py --sizes 100000 1000000 5000000
+
+bench-fuzzy: bench-install
+	$(BIN)/python benchmarks/fuzzy_threshold.py
+
+bench: bench-ingest bench-queries bench-fuzzy
+	$(BIN)/python benchmarks/scaling.py --sizes 100000 $(BENCH_TRIPLES) --chart benchmarks/results/scaling.png

@@ -7,6 +7,7 @@ Every command takes ``--store DIR`` (default: ``$MARKETGRAPH_STORE``, else
 from __future__ import annotations
 
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -75,7 +76,7 @@ def ingest(
     store: StoreOption = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
     batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per NLP batch and per store transaction.")] = None,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="NLP processes (spaCy n_process).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Extraction processes (NLP and extractors run in parallel; the store is written in article order).")] = 1,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: on a terminal).")] = None,
 ) -> None:
     """Ingest news articles into the knowledge graph.
@@ -207,8 +208,11 @@ def load(
     try:
         for file in files:
             try:
+                started = time.perf_counter()
                 added = kg.load(file, format_for_path(file), graph)
-                typer.echo(f"loaded {file}: {added} quads", err=True)
+                seconds = time.perf_counter() - started
+                typer.echo(f"loaded {file}: {added} quads in {seconds:.2f} s ({added / max(seconds, 1e-9):,.0f} quads/s)",
+                           err=True)
             except GraphError as exc:
                 failed += 1
                 typer.secho(f"skipped {exc}", fg=typer.colors.YELLOW, err=True)

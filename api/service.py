@@ -10,7 +10,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -132,6 +132,32 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+#: The extractor of a forked worker process (inherited from the parent at fork: nothing is pickled).
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _adopt_extractor(extractor: Extractor) -> None:
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = extractor
+
+
+def _extract_in_worker(articles: list[Article]) -> list:
+    assert _WORKER_EXTRACTOR is not None
+    return list(_WORKER_EXTRACTOR.extract_many(articles, batch_size=len(articles)))  # batched through nlp.pipe
+
+
+def _worker_pool(extractor: Extractor, workers: int):
+    """A pool of forked processes that each run the whole extraction (model and extractors) on
+    the parent's pipeline; None where fork is unavailable (spaCy's n_process is used there)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_adopt_extractor, initargs=(extractor,))
+
+
 def ingest_articles(
     articles: Iterable[Article],
     store: Store,
@@ -148,13 +174,17 @@ def ingest_articles(
     """Extract and store articles; unchanged ones are skipped before any NLP runs.
 
     ``on_result`` hears of every article once its batch is in the store (or was already there).
-    """
+    With ``workers`` > 1 the extraction runs in that many processes, one batch ahead of the
+    parent, which maps and writes the previous batch meanwhile (in article order, so the graph
+    is the one a single process writes)."""
     summary = summary or IngestSummary()
     started = time.perf_counter()
     extractor = Extractor(get_pipeline(model, gazetteer_dir), gazetteer_dir=gazetteer_dir, lexicon_path=lexicon,
                           known=known_entities(store))
     seen_entities: set[str] = set()
-    for batch in _batches(articles, batch_size):
+    pool = _worker_pool(extractor, workers)
+
+    def todo_of(batch: list[Article]) -> tuple[list[Article], dict[str, Article], dict[str, str]]:
         unique: dict[str, Article] = {}
         for article in batch:
             unique[article.key] = article  # the same story twice in one batch: the last wins
@@ -164,10 +194,13 @@ def ingest_articles(
         summary.unchanged += len(batch) - len(todo)
         if on_article and len(batch) > len(todo):
             on_article(len(batch) - len(todo))
+        return todo, unique, stored
+
+    def store_batch(extractions: Iterable, unique: dict[str, Article], stored: dict[str, str]) -> None:
         graphs = []
         done: dict[str, ArticleResult] = {}
         labelled: set[str] = set()
-        for extraction in extractor.extract_many(todo, batch_size=batch_size, n_process=workers):
+        for extraction in extractions:
             # keys (not IRI slugs, which differ for multi-word names) of entities the store labels already:
             # the same decision whether an earlier mention was in this batch or in an earlier one
             iris = {str(entity_iri(k)): k for k in extraction.entities}
@@ -175,7 +208,7 @@ def ingest_articles(
             graph = map_extraction(extraction, labelled=labelled)
             graphs.append(graph)
             labelled |= set(extraction.entities)
-            seen_entities |= set(extraction.entities)
+            seen_entities.update(extraction.entities)
             key = extraction.article.key
             done[key] = ArticleResult(key, str(graph.iri), "replaced" if str(graph.iri) in stored else "new",
                                       extraction.article.title, len(extraction.entities), len(extraction.facts),
@@ -193,6 +226,27 @@ def ingest_articles(
                     iri = str(article_iri(key))
                     done[key] = ArticleResult(key, iri, "unchanged", article.title, *stored_counts(store, iri))
                 on_result(done[key])
+
+    try:
+        if pool is None:
+            for batch in _batches(articles, batch_size):
+                todo, unique, stored = todo_of(batch)
+                store_batch(extractor.extract_many(todo, batch_size=batch_size, n_process=workers), unique, stored)
+        else:
+            ahead = None
+            for batch in _batches(articles, batch_size):
+                todo, unique, stored = todo_of(batch)
+                size = max(1, -(-len(todo) // (2 * workers)))
+                chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+                running = (chain.from_iterable(pool.map(_extract_in_worker, chunks)), unique, stored)
+                if ahead is not None:
+                    store_batch(*ahead)  # the workers extract this batch meanwhile
+                ahead = running
+            if ahead is not None:
+                store_batch(*ahead)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     summary.entities = len(seen_entities)
     summary.seconds += time.perf_counter() - started
     return summary

@@ -2,9 +2,10 @@
 
 Both run in this process on the same texts, so the ratio holds on a busy machine where
 absolute times drift. The texts are the bundled samples, the dev set and the seed,
-repeated (with a counter in the title, so every copy is a new article) up to --articles.
+repeated (with a counter in the title, so every copy is a new article) up to --articles,
+or with --synthetic as many generated reports (benchmarks/generate.py).
 
-    python benchmarks/ingest_throughput.py --articles 400
+    python benchmarks/ingest_throughput.py --articles 400 [--workers 2] [--synthetic]
 
 Prints a table and writes benchmarks/results/ingest_throughput.json.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from api.service import ingest_articles  # noqa: E402
 from api.settings import Settings  # noqa: E402
@@ -29,6 +31,16 @@ from graph.store import open_store  # noqa: E402
 from ingest.article import Article  # noqa: E402
 from ingest.errors import ReadError  # noqa: E402
 from ingest.sources import read_paths  # noqa: E402
+
+
+def synthetic_corpus(count: int) -> list[Article]:
+    """Articles written by benchmarks/generate.py's templates (real names, the extractors' phrasings)."""
+    from generate import ArticleGenerator
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        path.write_text("\n".join(ArticleGenerator().lines(count)) + "\n", encoding="utf-8")
+        return [a for a in read_paths([path]) if not isinstance(a, ReadError)]
 
 
 def corpus(count: int) -> list[Article]:
@@ -41,11 +53,11 @@ def corpus(count: int) -> list[Article]:
     return articles
 
 
-def run(count: int, batch_size: int, workers: int = 1) -> dict:
+def run(count: int, batch_size: int, workers: int = 1, synthetic: bool = False) -> dict:
     import spacy
 
     settings = Settings()
-    articles = corpus(count)
+    articles = synthetic_corpus(count) if synthetic else corpus(count)
     words = sum(len(a.body.split()) for a in articles)
 
     bare = spacy.load(settings.spacy_model)
@@ -75,6 +87,7 @@ def run(count: int, batch_size: int, workers: int = 1) -> dict:
         "words": words,
         "batch_size": batch_size,
         "workers": workers,
+        "corpus": "synthetic" if synthetic else "samples, dev set and seed, repeated",
         "model": settings.spacy_model,
         "bare_nlp_pipe": {"seconds": bare_seconds, "articles_per_s": count / bare_seconds,
                           "words_per_s": words / bare_seconds},
@@ -91,10 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=400, help="number of articles (default 400)")
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=1, help="NLP processes for marketgraph ingest (spaCy n_process)")
+    parser.add_argument("--workers", type=int, default=1, help="extraction processes for marketgraph ingest")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "ingest_throughput.json")
+    parser.add_argument("--synthetic", action="store_true",
+                        help="articles from benchmarks/generate.py's templates instead of the bundled ones repeated")
     args = parser.parse_args(argv)
-    result = run(args.articles, args.batch_size, args.workers)
+    result = run(args.articles, args.batch_size, args.workers, args.synthetic)
     bare, ours = result["bare_nlp_pipe"], result["marketgraph_ingest"]
     print(f"{args.articles} articles, {result['words']} words, batch {args.batch_size}, "
           f"{args.workers} worker(s), model {result['model']}")

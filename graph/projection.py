@@ -15,17 +15,25 @@ and articles their publication dates, so views filter by date and confidence.
 
 The projection remembers the store revision it was built from; :meth:`Projection.refresh`
 rebuilds it when the store changed since, so it is never stale and never rebuilt per
-request.
+request. It is saved beside an on-disk store (``<store>.projection``, keyed by the
+revision), so that a restart on an unchanged store reads it back instead of rebuilding.
 """
 
 from __future__ import annotations
 
+import gc
 import heapq
+import logging
+import marshal
+import os
+import sys
 import threading
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations, islice
+from operator import itemgetter
 
 import networkx as nx
 from rapidfuzz import fuzz, process
@@ -34,6 +42,8 @@ from graph.errors import NotFound
 from graph.store import Store
 from graph.vocab import MG
 from ingest.gazetteer import normalize_name
+
+log = logging.getLogger("marketgraph.projection")
 
 _ENTITIES = "<https://w3id.org/marketgraph/id/graph/entities>"
 _TYPES_QUERY = f"SELECT ?e ?label ?type WHERE {{ GRAPH {_ENTITIES} {{ ?e rdfs:label ?label ; a ?type }} }}"
@@ -91,6 +101,30 @@ class FactRecord:
         return {e for targets in self.roles.values() for e in targets}
 
 
+@contextmanager
+def _collector_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _shared_strings():
+    """A SELECT whose rows share their strings: an IRI met in many rows is held (and saved) once.
+
+    (Not :func:`sys.intern`: marshal re-interns such strings one by one when it reads them.)"""
+    seen: dict[str, str] = {}
+    canonical = seen.setdefault
+
+    def select(store: Store, sparql: str) -> list[dict]:
+        return [{k: canonical(v, v) if type(v) is str else v for k, v in row.items()} for row in store.select(sparql)]
+
+    return select
+
+
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
@@ -104,6 +138,10 @@ def _as_date(value) -> date | None:
         return None
 
 
+#: Changes whenever the saved layout (or marshal's format, with the Python version) changes.
+_SAVED_FORMAT = f"marketgraph-projection-2/py{sys.version_info[0]}.{sys.version_info[1]}"
+
+
 class Projection:
     """The entity graph of a store, rebuilt when the store's revision changes."""
 
@@ -111,41 +149,177 @@ class Projection:
         self.store = store
         self.graph = nx.Graph()
         self.nodes: dict[str, Node] = {}
-        self.facts: dict[str, FactRecord] = {}
-        self.facts_of: dict[str, list[str]] = {}
+        self._facts: dict[str, FactRecord] | None = {}
+        self._facts_of: dict[str, list[str]] | None = {}
+        self._facts_saved: bytes | None = None  # facts read back from the saved file, decoded on first use
+        self._facts_lock = threading.Lock()
         self.article_dates: dict[str, date | None] = {}
         self.article_entities: dict[str, list[str]] = {}
         self.revision: str | None = None
         self._names: dict[str, list[str]] = {}
+        self._ranked: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._lock = threading.Lock()
 
     def refresh(self) -> bool:
-        """Rebuild when the store changed since the last build; True when it did."""
+        """Bring the projection in step with the store; True when the store had changed.
+
+        This is the one call to make after the store changed (every read path makes it too; it
+        is a cheap revision check when nothing changed). A store with a folder keeps the
+        projection beside it (``<store>.projection``), keyed by the store revision: a server
+        started on an unchanged store reads that file instead of rebuilding. The build runs in
+        a store snapshot, so no write lands between its queries."""
         if self.store.revision() == self.revision:
             return False
-        with self._lock, self.store.snapshot():  # no write lands between the build's queries
+        with self._lock, self.store.snapshot():
             revision = self.store.revision()
-            if revision == self.revision:
-                return False
-            self._build()
-            self.revision = revision
+            if revision != self.revision:
+                replacing = self.revision is not None
+                with _collector_paused():  # millions of new containers: the cyclic collector would rescan them
+                    if not self._load_saved(revision):
+                        self._build()
+                        self._save(revision)
+                if replacing:  # the previous projection (networkx graphs hold reference cycles) is let go
+                    gc.unfreeze()
+                    gc.collect()
+                # the projection lives until the next change: moved out of the collector's reach, so that
+                # full collections (every few hundred requests) do not walk it (~100 ms each at 1M triples)
+                gc.freeze()
+                self.revision = revision
         return True
+
+    # -- persistence -------------------------------------------------------------------
+
+    @property
+    def facts(self) -> dict[str, FactRecord]:
+        """Every fact by IRI (kind, roles, values, article, confidence)."""
+        if self._facts is None:
+            self._decode_facts()
+        return self._facts
+
+    @property
+    def facts_of(self) -> dict[str, list[str]]:
+        """The IRIs of the facts each entity takes part in."""
+        if self._facts_of is None:
+            self._decode_facts()
+        return self._facts_of
+
+    def _decode_facts(self) -> None:
+        with self._facts_lock:
+            saved = self._facts_saved
+            if saved is None:
+                return
+            fact_rows, facts_of = marshal.loads(saved)
+            facts = {}
+            for iri, kind, article, confidence, roles, values in fact_rows:
+                record = FactRecord(iri, kind, article, confidence)
+                record.roles.update(roles)
+                record.values.update(values)
+                facts[iri] = record
+            self._facts, self._facts_of, self._facts_saved = facts, facts_of, None
+
+    def _saved_path(self):
+        sidecar = getattr(self.store, "sidecar", None)
+        return sidecar("projection") if sidecar else None
+
+    def _state(self) -> tuple:
+        """The projection as plain containers (for :mod:`marshal`); shared strings are written once."""
+        graph = self.graph
+        edge_ids: dict[int, int] = {}
+        edges = []
+        adjacency = []
+        for a, near in graph._adj.items():
+            row = []
+            for b, data in near.items():
+                k = edge_ids.get(id(data))
+                if k is None:
+                    k = edge_ids[id(data)] = len(edges)
+                    edges.append(({name: (rel["source"], rel["target"], rel["articles"])
+                                   for name, rel in data["relations"].items()}, data["w_all"], data["w_stated"]))
+                row.append((b, k))
+            adjacency.append((a, row))
+        nodes = [(n.iri, n.label, sorted(n.types), sorted(n.aliases), sorted(n.same_as), n.articles)
+                 for n in self.nodes.values()]
+        dates = {a: (d.toordinal() if d else 0) for a, d in self.article_dates.items()}
+        return (nodes, edges, adjacency, dates, self.article_entities, self._names)
+
+    def _facts_state(self) -> bytes:
+        """The facts, marshalled on their own: a restart reads them only when a view asks for facts."""
+        if self._facts_saved is not None:
+            return self._facts_saved
+        facts = [(r.iri, r.kind, r.article, r.confidence, dict(r.roles), dict(r.values)) for r in self.facts.values()]
+        return marshal.dumps((facts, self.facts_of))
+
+    def _restore(self, state: tuple, facts: bytes) -> None:
+        node_rows, edge_rows, adjacency, dates, article_entities, names = state
+        nodes = {iri: Node(iri, label, set(types), set(aliases), set(same), count)
+                 for iri, label, types, aliases, same, count in node_rows}
+        edges = [{"relations": {name: {"source": src, "target": dst, "articles": arts}
+                                for name, (src, dst, arts) in relations.items()},
+                  "w_all": w_all, "w_stated": w_stated, "views": {}}
+                 for relations, w_all, w_stated in edge_rows]
+        graph = nx.Graph()
+        graph.add_nodes_from(iri for iri, *_ in node_rows)
+        for a, row in adjacency:  # the adjacency in its saved order, so paths come out as built
+            graph._adj[a] = {b: edges[k] for b, k in row}
+        with self._facts_lock:
+            self._facts, self._facts_of, self._facts_saved = None, None, facts
+        self.graph, self.nodes = graph, nodes
+        self.article_dates = {a: (date.fromordinal(d) if d else None) for a, d in dates.items()}
+        self.article_entities, self._names, self._ranked = article_entities, names, {}
+
+    def _load_saved(self, revision: str) -> bool:
+        path = self._saved_path()
+        if path is None or not revision or not path.exists():
+            return False
+        try:
+            with path.open("rb") as handle:
+                header = marshal.load(handle)
+                if header != (_SAVED_FORMAT, revision):
+                    return False
+                state = marshal.load(handle)
+                facts = marshal.load(handle)
+            if not isinstance(facts, bytes):
+                raise ValueError("no facts section")
+            self._restore(state, facts)
+        except (OSError, EOFError, ValueError, TypeError, KeyError) as exc:
+            log.warning("rebuilding the projection: cannot read %s (%s)", path, exc)
+            return False
+        return True
+
+    def _save(self, revision: str) -> None:
+        path = self._saved_path()
+        if path is None or not revision:
+            return
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        try:
+            with partial.open("wb") as handle:
+                marshal.dump((_SAVED_FORMAT, revision), handle)
+                marshal.dump(self._state(), handle)
+                marshal.dump(self._facts_state(), handle)
+            os.replace(partial, path)
+        except (OSError, ValueError) as exc:  # a read-only folder, or a value marshal cannot write
+            log.info("the projection is not saved beside the store: %s", exc)
+            try:
+                partial.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     # -- building ----------------------------------------------------------------------
 
     def _build(self) -> None:
         store = self.store
+        select = _shared_strings()
         nodes: dict[str, Node] = {}
-        for row in store.select(_TYPES_QUERY):
+        for row in select(store, _TYPES_QUERY):
             node = nodes.setdefault(row["e"], Node(row["e"], row["label"]))
             node.types.add(_local(row["type"]))
-        for row in store.select(_ALIAS_QUERY):
+        for row in select(store, _ALIAS_QUERY):
             if row["e"] in nodes:
                 nodes[row["e"]].aliases.add(row["alt"])
-        for row in store.select(_SAME_AS_QUERY):
+        for row in select(store, _SAME_AS_QUERY):
             if row["e"] in nodes:
                 nodes[row["e"]].same_as.add(row["same"])
-        dates = {row["a"]: _as_date(row["issued"]) for row in store.select(_ARTICLES_QUERY)}
+        dates = {row["a"]: _as_date(row["issued"]) for row in select(store, _ARTICLES_QUERY)}
 
         graph = nx.Graph()
         graph.add_nodes_from(nodes)
@@ -162,17 +336,17 @@ class Projection:
                 data["articles"].add(article)
 
         by_article: dict[str, set[str]] = defaultdict(set)
-        for row in store.select(_MENTIONS_QUERY):
+        for row in select(store, _MENTIONS_QUERY):
             by_article[row["a"]].add(row["e"])
         for entity_set in by_article.values():
             for e in entity_set:
                 if e in nodes:
                     nodes[e].articles += 1
-        for row in store.select(_DIRECT_QUERY):
+        for row in select(store, _DIRECT_QUERY):
             link(row["s"], row["o"], DIRECT_RELATIONS[row["p"]], None)
 
         facts: dict[str, FactRecord] = {}
-        for row in store.select(_FACTS_QUERY):
+        for row in select(store, _FACTS_QUERY):
             record = facts.setdefault(row["f"], FactRecord(row["f"], "", row["a"]))
             kind = _local(row["kind"])
             if kind not in ("Fact", "Policy") and not record.kind:
@@ -181,7 +355,7 @@ class Projection:
                 record.confidence = float(row["confidence"])
             if row["x"] not in record.roles[_local(row["role"])]:
                 record.roles[_local(row["role"])].append(row["x"])
-        for row in store.select(_VALUES_QUERY):
+        for row in select(store, _VALUES_QUERY):
             if row["f"] in facts:
                 facts[row["f"]].values[_local(row["p"])].append(row["v"])
         facts_of: dict[str, list[str]] = defaultdict(list)
@@ -198,7 +372,7 @@ class Projection:
 
         for _, _, data in graph.edges(data=True):
             # weights for unfiltered views, computed once: all articles, and those behind stated relations
-            data["w_all"] = len(data["articles"])
+            data["w_all"] = len(data.pop("articles"))
             stated: set[str] = set()
             for name, rel in data["relations"].items():
                 if name != "mentionedWith":
@@ -209,8 +383,11 @@ class Projection:
         for iri, node in nodes.items():
             for name in {node.label, *node.aliases}:
                 names[normalize_name(name)].append(iri)
-        self.graph, self.nodes, self.facts, self.facts_of = graph, nodes, facts, dict(facts_of)
+        with self._facts_lock:
+            self._facts, self._facts_of, self._facts_saved = facts, dict(facts_of), None
+        self.graph, self.nodes = graph, nodes
         self.article_dates, self._names = dates, dict(names)
+        self._ranked = {}
         self.article_entities = {a: sorted(es, key=lambda e: -nodes[e].articles if e in nodes else 0)
                                  for a, es in by_article.items()}
 
@@ -266,31 +443,45 @@ class Projection:
 
     def _compute_edge_view(self, data: dict, a: str, b: str, comentions: bool, since: date | None,
                            until: date | None, min_confidence: float) -> dict | None:
-        relations, articles, dates = [], set(), []
+        unfiltered = since is None and until is None and not min_confidence
+        relations, articles = [], set()
         for name, rel in sorted(data["relations"].items()):
             if name == "mentionedWith" and not comentions:
                 continue
-            kept = {art: c for art, c in rel["articles"].items()
-                    if c >= min_confidence and self._article_ok(art, since, until)}
-            if rel["articles"] and not kept:
-                continue
+            if unfiltered:
+                kept = rel["articles"]
+            else:
+                kept = {art: c for art, c in rel["articles"].items()
+                        if c >= min_confidence and self._article_ok(art, since, until)}
+                if rel["articles"] and not kept:
+                    continue
             relations.append({"relation": name, "source": rel["source"], "target": rel["target"],
                               "articles": len(kept)})
-            articles |= set(kept)
+            articles.update(kept)
         if not relations:
             return None
-        for art in articles:
-            if self.article_dates.get(art):
-                dates.append(self.article_dates[art])
+        dates = [d for d in map(self.article_dates.get, articles) if d]
         return {
             "source": a,
             "target": b,
             "relations": relations,
             "weight": max(1, len(articles)),
-            "articles": sorted(articles)[:20],
+            "articles": heapq.nsmallest(20, articles),
             "first_seen": str(min(dates)) if dates else None,
             "last_seen": str(max(dates)) if dates else None,
         }
+
+    def _ranked_neighbors(self, iri: str, weight_key: str) -> list[tuple[str, int]]:
+        """An entity's neighbours with a non-zero weight, strongest first (then most mentioned, then by
+        label, the order neighborhoods rank by), computed once per entity and weight."""
+        key = (iri, weight_key)
+        found = self._ranked.get(key)
+        if found is None:
+            nodes = self.nodes
+            found = [(n, data[weight_key]) for n, data in self.graph.adj[iri].items() if data[weight_key]]
+            found.sort(key=lambda e: (-e[1], -nodes[e[0]].articles, nodes[e[0]].label))
+            self._ranked[key] = found
+        return found
 
     def neighborhood(
         self,
@@ -321,41 +512,63 @@ class Projection:
         unfiltered = since is None and until is None and not min_confidence
         weight_key = "w_all" if comentions else "w_stated"
         for depth in range(1, hops + 1):
+            room = limit - (len(chosen) - 1)
+            if room <= 0 or not frontier:
+                break
             ranked: dict[str, tuple[int, int]] = {}
             for current in frontier:
-                for neighbor, data in self.graph.adj[current].items():
+                if unfiltered:
+                    # a neighbour's score is its best edge to the frontier; each frontier node's neighbours
+                    # are kept sorted, so the first ``room`` eligible ones of each list hold the overall best
+                    taken = 0
+                    for neighbor, weight in self._ranked_neighbors(current, weight_key):
+                        if neighbor in chosen or (types and not (self.nodes[neighbor].types & types)):
+                            continue
+                        score = (weight, self.nodes[neighbor].articles)
+                        if score > ranked.get(neighbor, (0, 0)):
+                            ranked[neighbor] = score
+                        taken += 1
+                        if taken >= room:
+                            break
+                    continue
+                for neighbor in self.graph.adj[current]:
                     if neighbor in chosen or (types and not (self.nodes[neighbor].types & types)):
                         continue
-                    if unfiltered:
-                        # the precomputed weight ranks a hot entity's thousands of edges cheaply
-                        weight = data[weight_key]
-                        if weight == 0:
-                            continue
-                    else:
-                        view = self._edge_view(current, neighbor, **options)
-                        if view is None:
-                            continue
-                        edges[(current, neighbor)] = view
-                        weight = view["weight"]
-                    score = (max(1, weight), self.nodes[neighbor].articles)
+                    view = self._edge_view(current, neighbor, **options)
+                    if view is None:
+                        continue
+                    edges[(current, neighbor)] = view
+                    score = (max(1, view["weight"]), self.nodes[neighbor].articles)
                     if score > ranked.get(neighbor, (0, 0)):
                         ranked[neighbor] = score
-            room = limit - (len(chosen) - 1)
-            if room <= 0:
-                break
             best = heapq.nsmallest(room, ranked, key=lambda n: (-ranked[n][0], -ranked[n][1], self.nodes[n].label))
             for n in best:
                 chosen[n] = depth
             frontier = best
-        adjacency = self.graph.adj
-        candidates = [(a, b, data) for a in chosen for b, data in adjacency[a].items() if b in chosen and a < b]
+        adjacency = self.graph._adj  # the plain dicts: no view objects in this loop
+        members = list(chosen)
+        position = {n: k for k, n in enumerate(members)}
+        central: list[tuple[str, str]] = []
+        others: list[tuple[int, str, str]] = []  # (weight, a, b), in the order found
+        for k, a in enumerate(members):
+            near = adjacency[a]
+            later = members[k + 1:]
+            if len(near) <= len(later):
+                pairs = [(b, data) for b, data in near.items() if position.get(b, -1) > k]
+            else:  # a hot node: look its few chosen partners up instead of walking its whole star
+                pairs = [(b, near[b]) for b in later if b in near]
+            if k == 0:  # the centre
+                central += [(a, b) for b, _ in pairs]
+            else:
+                others += [(data[weight_key], a, b) for b, data in pairs]
         budget = max(4 * limit, 200)
-        if unfiltered and len(candidates) > budget:
+        if unfiltered and len(central) + len(others) > budget:
             # among many shown nodes, the strongest edges (and every edge of the centre) are kept
-            candidates.sort(key=lambda e: (iri not in (e[0], e[1]), -e[2][weight_key]))
-            candidates = candidates[:budget]
+            others = heapq.nlargest(max(0, budget - len(central)), others, key=itemgetter(0))
+        candidates = (central + [(a, b) for _, a, b in others])[:budget] if unfiltered else central + \
+            [(a, b) for _, a, b in others]
         out_edges = []
-        for a, b, _ in candidates:
+        for a, b in candidates:
             view = edges.get((a, b)) or edges.get((b, a)) or self._edge_view(a, b, **options)
             if view is not None:
                 out_edges.append(view)

@@ -236,6 +236,11 @@ class Store(abc.ABC):
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store."""
 
+    def sidecar(self, name: str) -> Path | None:
+        """Where a file derived from the store (an index, a saved projection) is kept beside it:
+        ``<store>.<name>``; None for a store without a folder of its own."""
+        return None
+
 
 class OxigraphStore(Store):
     """A persistent (or in-memory, with ``path=None``) Oxigraph store."""
@@ -265,6 +270,9 @@ class OxigraphStore(Store):
         self._text_rebuild = threading.Lock()
 
     # -- the full-text index -------------------------------------------------------------
+
+    def sidecar(self, name: str) -> Path | None:
+        return self.path.with_name(f"{self.path.name}.{name}") if self.path is not None else None
 
     def _open_text_index(self) -> TextIndex:
         """The FTS5 index beside the store (``<store>.fts.sqlite``); a read-only or foreign
@@ -355,8 +363,19 @@ class OxigraphStore(Store):
             self.text.set_meta("revision", rev.object.value)
 
     def _quads(self, quads: Iterable[Quad]) -> Iterator[ox.Quad]:
+        # a batch names the same IRIs (predicates, its graph, entities) over and over: each is converted once
+        nodes: dict[str, ox.NamedNode] = {}
+
+        def convert(term: Any) -> Any:
+            if type(term) is URIRef:
+                node = nodes.get(term)
+                if node is None:
+                    node = nodes[term] = ox.NamedNode(term)
+                return node
+            return to_ox(term)
+
         for s, p, o, g in quads:
-            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
+            yield ox.Quad(convert(s), convert(p), convert(o), convert(g))
 
     def article_hashes(self, iris: Iterable[str]) -> dict[str, str]:
         prop = ox.NamedNode(str(MG.contentHash))

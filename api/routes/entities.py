@@ -127,7 +127,12 @@ def neighborhood(
     data = projection.neighborhood(iri, hops=hops, limit=limit, types=set(types) if types else None,
                                    comentions=comentions, facts_as_nodes=facts == "nodes", since=since,
                                    until=until, min_confidence=min_confidence)
-    return graph_response(data, format, request.headers.get("accept")) or Neighborhood(**data)
+    exported = graph_response(data, format, request.headers.get("accept"))
+    if exported is not None:
+        return exported
+    # validated once and written straight to JSON bytes: a hot entity's view is large (100 nodes,
+    # 400 edges), and FastAPI would otherwise validate it again and encode it through the json module
+    return Response(Neighborhood.model_validate(data).model_dump_json(), media_type="application/json")
 
 
 @router.get("/{id}", response_model=EntityDetail, summary="One entity: names, types, counts and latest facts")

@@ -1,6 +1,9 @@
 """The Python face: the README's example, and the projection staying in step with the store."""
 
+import pytest
+
 from graph import Projection
+from graph.errors import NotFound
 from graph.mapping import map_extraction
 
 
@@ -37,3 +40,65 @@ def test_policy_edges_join_issuer_and_target(memory_store, seed_extraction):
     view = kg.neighborhood(us, limit=100)
     tariff_edges = [e for e in view["edges"] if any(r["relation"] == "Tariff" for r in e["relations"])]
     assert {(e["source"], e["target"]) for e in tariff_edges} & {(us, china), (china, us)}
+
+
+def test_projection_is_saved_beside_the_store_and_read_back(tmp_path, seed_extraction, monkeypatch):
+    from graph.store import open_store
+
+    store = open_store(tmp_path / "kg")
+    graph = map_extraction(seed_extraction)
+    store.write_articles([graph])
+    built = Projection(store)
+    built.refresh()
+    assert (tmp_path / "kg.projection").exists()
+    hsi = built.search("Hang Seng")[0]["iri"]
+
+    def no_rebuild(self):
+        raise AssertionError("rebuilt although the saved projection matches the store")
+
+    with monkeypatch.context() as patch:  # a restart on the unchanged store reads the saved file
+        patch.setattr(Projection, "_build", no_rebuild)
+        restarted = Projection(store)
+        assert restarted.refresh() is True
+    for hops in (1, 2):
+        assert restarted.neighborhood(hsi, hops=hops, comentions=True) == built.neighborhood(hsi, hops=hops,
+                                                                                             comentions=True)
+    assert restarted.search("Hang Seng") == built.search("Hang Seng")
+    # facts are read back on first use, and come out as built
+    assert restarted.neighborhood(hsi, facts_as_nodes=True) == built.neighborhood(hsi, facts_as_nodes=True)
+    assert any(n["kind"] == "fact" for n in restarted.neighborhood(hsi, facts_as_nodes=True)["nodes"])
+    some = next(iter(built.nodes))
+    assert restarted.paths(hsi, some) == built.paths(hsi, some)
+
+    store.remove_article(str(graph.iri))  # a write: the saved file is stale and the projection rebuilt
+    assert restarted.refresh() is True
+    with pytest.raises(NotFound):  # its only article gone, the entity is gone too
+        restarted.node_info(hsi)
+    store.close()
+
+
+def test_a_damaged_saved_projection_is_rebuilt(tmp_path, seed_extraction):
+    from graph.store import open_store
+
+    store = open_store(tmp_path / "kg")
+    store.write_articles([map_extraction(seed_extraction)])
+    Projection(store).refresh()
+    (tmp_path / "kg.projection").write_bytes(b"not a projection")
+    again = Projection(store)
+    again.refresh()
+    assert again.search("Hang Seng")[0]["label"] == "Hang Seng Index"
+    store.close()
+
+
+def test_a_replaced_projection_is_freed(memory_store, seed_extraction):
+    import gc
+    import weakref
+
+    kg = Projection(memory_store)
+    kg.refresh()
+    old_graph = weakref.ref(kg.graph)
+    graph = map_extraction(seed_extraction)
+    memory_store.write_articles([graph])
+    assert kg.refresh() is True
+    gc.collect()
+    assert old_graph() is None  # not kept alive by the freeze that keeps the collector off the live one
