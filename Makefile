@@ -70,7 +70,7 @@ clean:
 # prints a table, writes benchmarks/results/load-20.json.
 .PHONY: load
 load: install
-	$(BIN)/python benchmarks/load.py --clients 20 --duration 30
+	$(BIN)/python benchmarks/load.py --clients 20 --duration 30 --writes 0.05
 
 # Benchmarks (not tests): each prints its ratio to a baseline measured in the same run and writes
 # JSON under benchmarks/results/. `make bench` runs them all at a moderate size; the scaling chart

@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import random
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -68,14 +69,16 @@ def build_store(folder: Path) -> Path:
 class Server:
     """`marketgraph serve` on a free loopback port, for the duration of a ``with`` block."""
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path, api_key: str | None = None) -> None:
         self.store = store
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.api_key = api_key
 
     def __enter__(self) -> Server:
+        env = dict(os.environ, MARKETGRAPH_API_KEY=self.api_key) if self.api_key else None
         self.process = subprocess.Popen([MARKETGRAPH, "serve", "--store", str(self.store), "--port", str(self.port)],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         deadline = time.monotonic() + 300
         while True:
             try:
@@ -312,9 +315,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.url:
         result = measure(args.url)
     else:
+        # writes against our own server: it gets a key of this run's making, and the mix sends it
+        key = secrets.token_hex(24) if args.writes and "Authorization" not in headers else None
+        if key:
+            headers["Authorization"] = f"Bearer {key}"
         with tempfile.TemporaryDirectory() as tmp:
             store = args.store or build_store(Path(tmp))
-            with Server(store) as server:
+            with Server(store, api_key=key) as server:
                 result = measure(server.url)
     name = f"load-{args.clients}" + (f"-think{args.think:g}" if args.think else "")
     output = args.output or ROOT / "benchmarks" / "results" / f"{name}.json"
