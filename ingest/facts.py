@@ -462,6 +462,9 @@ class FactExtractor:
                 continue
             if self._hypothetical(head):
                 continue
+            if kind == "ExportControl" and any(m[0] == "Sanction" for m in matches) and \
+                    any(w in doc[start:end].text.lower() for w in ("licen", "permit")):
+                continue  # "…on its entity list, a move that requires suppliers to obtain licences": the listing
             if head.pos_ == "VERB" and any(c.dep_ == "dobj" and any(c.left_edge.i <= m[1] <= c.right_edge.i
                                                                     for m in matches) for c in head.children):
                 continue  # "levy duties of 21.4 percent", "grant tax credits": the measure is named after the verb
@@ -485,7 +488,9 @@ class FactExtractor:
                     t.lower_ in ("exports", "export", "shipments", "sales") for c in head.children
                     if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
                 continue  # "banned" is an export control only for exports: "exports of magnets were banned"
-            if by_verb and not passive and (issuer is None or not any(
+            relative = by_verb and head.dep_ == "relcl" and issuer is not None and \
+                issuer.span.start <= head.head.i < issuer.span.end  # "the Treasury, which sanctioned X"
+            if by_verb and not passive and not relative and (issuer is None or not any(
                     t.head.i == head.i and t.dep_ == "nsubj" for t in issuer.span) and not any(
                     c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in head.children)):
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
@@ -509,6 +514,11 @@ class FactExtractor:
                 if before is not None:
                     clauses = [(rate, before) for rate, _ in clauses]
             obj = self._object_span(head) if head.pos_ == "VERB" else None
+            if obj is None and kind == "ExportControl":
+                # "would need a licence, with immediate effect, to export memory chips to China"
+                verb = next((t for t in doc[end:min(next_start, end + 8)] if t.pos_ == "VERB" and
+                             t.lemma_.lower() in ("export", "ship", "sell", "supply", "transfer")), None)
+                obj = self._object_span(verb) if verb is not None else None
             if obj is None and kind == "ExportControl":
                 # "added lithium-battery technologies and graphite products to its export-control list"
                 node = head
@@ -1012,7 +1022,7 @@ class FactExtractor:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
             if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) or \
                     any(t.lower_ == "to" for t in lead) and any(t.lemma_ in ("ship", "export", "sell")
-                                                                for t in (*lead, doc[trigger_end - 1])):
+                                                                for t in doc[trigger_end - 1:m.span.start]):
                 if goods is None or m.span.start <= goods.end + 4:
                     return m
         # "shipments of graphite to the United States would require a licence": the destination before
@@ -1328,8 +1338,9 @@ def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | 
             out.append(fact)
             continue
         if "issuedBy" in fact.roles:
-            last_issuer = fact.roles["issuedBy"]
-        elif last_issuer:
+            if fact.kind != "InterestRateDecision":  # a central bank's issuer carries over to no tariff
+                last_issuer = fact.roles["issuedBy"]
+        elif last_issuer and fact.kind != "InterestRateDecision":
             fact.roles["issuedBy"] = last_issuer
             fact.confidence = min(fact.confidence, 0.6)
             fact.extracted_by += "+issuer-from-context"

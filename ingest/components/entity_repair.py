@@ -577,6 +577,15 @@ class EntityRepair:
             if tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist", "designate") and \
                     tok.pos_ == "VERB":
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+                if obj is not None:
+                    # "sanctioned Baltic Meridian Freight and Caspian Rig Services": each object
+                    for other in (c for c in obj.children if c.dep_ == "conj" and c.pos_ == "PROPN"):
+                        run = self._name_run(other)
+                        if not any(i in by_token for i in range(run.start, run.end)) and \
+                                run.text not in self.not_entities:
+                            named = Span(doc, run.start, run.end, label="Company", span_id=UNKNOWN)
+                            out.append(named)
+                            by_token.update({i: named for i in range(named.start, named.end)})
             elif tok.lower_ in ("target", "rating", "coverage") and tok.i + 2 < len(doc) and \
                     doc[tok.i + 1].lower_ in ("on", "of", "for"):
                 obj = doc[tok.i + 2] if doc[tok.i + 2].pos_ == "PROPN" else None
