@@ -38,7 +38,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     sessions that happened), or to the next one on or after it when ``future`` is
     set ("effective from Monday") or the text says "next". A month and day without a
     year take the reference's year, moved forward a year when that would put a future
-    date more than six months back.
+    date more than a month back (or a past one more than six months ahead).
 
     >>> ref = date(2025, 2, 4)  # a Tuesday
     >>> resolve_date("on Tuesday", ref)
@@ -62,7 +62,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
                 d = _safe_date(int(m["y"]), month, day)
             elif reference:
                 d = _safe_date(reference.year, month, day)
-                if d and future and (reference - d).days > 183:
+                if d and future and (reference - d).days > 30:  # "from July 1", said in December: next July
                     d = _safe_date(reference.year + 1, month, day)
                 elif d and not future and (d - reference).days > 183:
                     d = _safe_date(reference.year - 1, month, day)

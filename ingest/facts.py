@@ -44,7 +44,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2})")
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|from|starting|as of|beginning|comes? into force|"
-                        r"came into force)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")", re.I)
+                        r"came into force|in force since|in effect since)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
+                        re.I)
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
                        "security", "trade", "import", "imports", "remedy"}
 _WEAK_FIRM_CUES = {"Financial", "Invest", "Capital", "Asset"}
@@ -1050,7 +1051,7 @@ class FactExtractor:
             day = re.search(r"\bon\s+" + _DAY_WORD, text, re.I)
             return resolve_date(day.group(0), reference) if day else reference
         for m in _EFFECTIVE.finditer(text):
-            past = m.group(1).lower() in ("took effect", "came into force")
+            past = m.group(1).lower() in ("took effect", "came into force", "in force since", "in effect since")
             found = resolve_date(m["rest"], reference, future=not past)
             if found:
                 return found
@@ -1070,6 +1071,13 @@ class FactExtractor:
             governors.setdefault(trigger.i, 0)  # "opened an investigation on Thursday into…"
         for tok in sent:
             head = tok.head if tok.head.pos_ != "ADV" else tok.head.head  # "late on Wednesday"
+            if tok.lower_ == "last" and tok.i + 1 < sent.end and tok.head.i == tok.i + 1 and \
+                    tok.head.head.i in governors:
+                # "said it had opened an inquiry last Thursday"
+                found = resolve_date(sent.doc[tok.i:tok.i + 2].text, reference)
+                if found:
+                    found_at.append((governors.get(tok.head.head.i, 0), found))
+                continue
             if tok.lower_ != "on" or (trigger is not None and head.i not in governors):
                 continue
             found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference)

@@ -34,3 +34,9 @@ def test_without_reference_only_absolute_dates_resolve():
 def test_month_day_without_year_is_put_in_the_nearest_plausible_year():
     assert resolve_date("effective Jan 1", date(2024, 11, 20), future=True) == date(2025, 1, 1)
     assert resolve_date("on Dec 30", date(2025, 1, 2)) == date(2024, 12, 30)
+
+
+def test_a_future_day_said_months_after_last_years_is_next_years():
+    # "would face a 50 percent tariff from July 1", said in December: next July
+    assert resolve_date("July 1", date(2025, 12, 18), future=True) == date(2026, 7, 1)
+    assert resolve_date("July 1", date(2025, 12, 18)) == date(2025, 7, 1)

@@ -318,3 +318,12 @@ def test_the_day_of_a_measure_can_come_in_the_next_sentence(extractor):
                                 "probe on Monday.")
     probes = result.facts_of("Investigation")
     assert [f.values.get("effectiveDate") for f in probes] == [date(2025, 3, 10)]
+
+
+def test_days_said_as_last_thursday_or_in_force_since(extractor):
+    result = extract(extractor, "Kelvoria Biotech plunged 27 percent after the Autorite des marches financiers said "
+                                "it had opened an inquiry last Thursday into the company's disclosures.")
+    assert [f.values.get("effectiveDate") for f in result.facts_of("Investigation")] == [date(2025, 3, 6)]
+    result = extract(extractor, "Automakers remain under pressure from Washington's 25% tariff on imported cars, "
+                                "in force since March 3.")
+    assert [f.values.get("effectiveDate") for f in result.facts_of("Tariff")] == [date(2025, 3, 3)]
