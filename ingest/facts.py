@@ -1078,8 +1078,10 @@ class FactExtractor:
                 if found:
                     found_at.append((governors.get(tok.head.head.i, 0), found))
                 continue
-            if tok.lower_ != "on" or (trigger is not None and head.i not in governors):
-                continue
+            if tok.lower_ != "on" or (trigger is not None and head.i not in governors and not (
+                    head.pos_ in ("NOUN", "PROPN") and trigger.i <= head.i and
+                    any(a.i == trigger.i for a in head.ancestors))):
+                continue  # "imposed sanctions on four refineries on Thursday": the day may hang on the object
             found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference)
             if found:
                 found_at.append((governors.get(head.i, 0), found))

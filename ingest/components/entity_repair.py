@@ -95,8 +95,10 @@ class EntityRepair:
                                (doc[start].lower_ in self.descriptors or doc[start].lower_.endswith(_DESCRIPTOR_ENDINGS))
                                and end - start > 1):
             start += 1  # "Carmaker Astra International" -> "Astra International"
-        while end > start and (doc[end - 1].lower_ in _TRIM_RIGHT or doc[end - 1].is_punct and doc[end - 1].text not in ".&"):
-            end -= 1
+        while end > start and (doc[end - 1].lower_ in _TRIM_RIGHT or doc[end - 1].is_punct and doc[end - 1].text not in ".&"
+                               or end - start > 1 and (doc[end - 1].like_num or
+                                                       doc[end - 1].lower_ in ("million", "billion", "trillion"))):
+            end -= 1  # "Brovanti Pharma 120 million (euros)": the amount is no part of the name
         if start >= end:
             return None
         return Span(doc, start, end, label=span.label_, span_id=span.id_)

@@ -327,3 +327,16 @@ def test_days_said_as_last_thursday_or_in_force_since(extractor):
     result = extract(extractor, "Automakers remain under pressure from Washington's 25% tariff on imported cars, "
                                 "in force since March 3.")
     assert [f.values.get("effectiveDate") for f in result.facts_of("Tariff")] == [date(2025, 3, 3)]
+
+
+def test_export_controls_said_as_controls_on_exports(extractor):
+    result = extract(extractor, "Japan's trade ministry tightened controls on exports of chipmaking equipment to "
+                                "China, effective immediately.")
+    assert policies(result) == [("ExportControl", "Ministry of Economy, Trade and Industry", "China", None,
+                                 ("chipmaking equipment",))]
+
+
+def test_an_amount_is_no_part_of_a_name(extractor):
+    result = extract(extractor, "The European Commission fined Brovanti Pharma 120 million euros and opened a "
+                                "separate probe into its pricing.")
+    assert "Brovanti Pharma" in {e.label for e in result.entities.values()}
