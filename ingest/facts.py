@@ -1217,8 +1217,8 @@ class FactExtractor:
             # "a strategist at Vietcap", "head of Middle East equity strategy at Kamco Invest",
             # "said Giulia Conti of Equita"
             cue_before = len(lead_words) >= 2 and (
-                lead_words[-1] in ("at", "with", "from") and lead_words[-2] in self.analyst_nouns | {
-                    "note", "report", "strategy", "research", "equities", "economics"} or
+                lead_words[-1] in ("at", "with", "from", "by") and lead_words[-2] in self.analyst_nouns | {
+                    "note", "report", "strategy", "research", "equities", "economics", "downgrade", "upgrade"} or
                 lead_words[-1] == "of" and lead[-2].ent_type_ == "Person")
             in_a_note = any(w in text_lower for w in ("in a note", "in a report", "note to clients", "told clients"))
             after_according = according and "according" in lead_words

@@ -36,6 +36,7 @@ _JOINERS = {"of", "&", "and", "de", "du", "la"}
 UNKNOWN = "?"
 _ANALYST_PLURALS = {"analysts", "strategists", "economists"}
 _ANALYST_SINGULARS = {"analyst", "strategist", "economist", "note", "report", "head", "director", "analysts",
+                      "manager", "downgrade", "upgrade",
                       "strategists", "economists", "strategy", "research", "equities", "economics"}
 _PERCENT_WORDS = {"%", "percent", "pct", "cent", "points", "point"}
 #: Dependents of a move verb that carry its size: "rose 4 percent", "fell by 2%", "ended 1.5% higher"
@@ -652,7 +653,7 @@ class EntityRepair:
                 end, start = tok.i, tok.i
             elif tok.lower_ == "coverage" and tok.i > 0 and doc[tok.i - 1].lemma_ == "initiate":
                 end, start = tok.i - 1, tok.i - 1  # "Intermonte initiated coverage of Iveco"
-            elif tok.lower_ in ("at", "from", "of") and tok.i > 0 and (
+            elif tok.lower_ in ("at", "from", "of", "by") and tok.i > 0 and (
                     doc[tok.i - 1].lower_ in _ANALYST_SINGULARS and tok.lower_ != "of" or
                     tok.lower_ == "of" and tok.i - 1 in people and
                     tok.i > 1 and doc[tok.i - 2].lower_ != ","):

@@ -340,3 +340,16 @@ def test_an_amount_is_no_part_of_a_name(extractor):
     result = extract(extractor, "The European Commission fined Brovanti Pharma 120 million euros and opened a "
                                 "separate probe into its pricing.")
     assert "Brovanti Pharma" in {e.label for e in result.entities.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ('"We see further downside," said Arjun Mehta, a fund manager at Kestrel Asset Management.',
+         "Kestrel Asset Management"),
+        ("The downgrade by Lindqvist Equities weighed on Volvo Cars.", "Lindqvist Equities"),
+    ],
+)
+def test_more_firm_cues(extractor, text, firm):
+    result = extract(extractor, text)
+    assert [result.entities[v.role("analyst")].label for v in result.facts_of("AnalystView")] == [firm]
