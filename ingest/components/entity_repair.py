@@ -58,6 +58,9 @@ _NOT_NAME_ADJECTIVES = {"rival", "fellow", "sister", "parent", "smaller", "large
 #: Nouns that say what kind of company the name after them is
 _DESCRIBING_NOUNS = {"firm", "company", "group", "designer", "developer", "operator", "lender", "insurer", "carrier",
                      "miner", "explorer", "startup", "start-up", "conglomerate", "chain", "platform", "brand"}
+#: What only a company has: "Varenna's chief executive", "Kelvoria's shares"
+_COMPANY_PARTS = {"chief", "ceo", "shares", "stock", "chairman", "board", "unit", "subsidiary", "profit", "revenue",
+                  "earnings", "factory", "plant", "stake", "bonds", "dividend", "customers", "executives"}
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
 
 
@@ -616,6 +619,19 @@ class EntityRepair:
                     doc[span.start - 1].lower_ in ("into", "against", "on") and \
                     any(t.lemma_.lower() in _MEASURE_NOUNS for t in doc[max(0, span.start - 5):span.start - 1]) and \
                     not (span.start > 0 and doc[span.start - 1].text in self.person_titles):
+                out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
+        # "Kelvoria said it would cut jobs", "Varenna's chief executive": a company, not a person
+        for n, span in enumerate(out):
+            if span.label_ != "Person" or span.id_.strip("?") or len(span) > 2 or \
+                    (span.start > 0 and doc[span.start - 1].text in self.person_titles):
+                continue
+            after = doc[span.end:span.end + 3]
+            owner = len(after) >= 2 and after[0].lower_ in ("'s", "’s") and after[1].lower_ in _COMPANY_PARTS
+            root = span.root
+            says_it = root.dep_ == "nsubj" and root.head.lemma_ in ("say", "announce", "report", "expect") and any(
+                c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)
+                for c in root.head.children)
+            if owner or says_it:
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
         # "developers such as Dar Al Arkan" after "Dar Al Arkan Real Estate advanced 3.1 percent":
         # the company's short name, not a person

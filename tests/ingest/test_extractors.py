@@ -353,3 +353,10 @@ def test_an_amount_is_no_part_of_a_name(extractor):
 def test_more_firm_cues(extractor, text, firm):
     result = extract(extractor, text)
     assert [result.entities[v.role("analyst")].label for v in result.facts_of("AnalystView")] == [firm]
+
+
+@pytest.mark.parametrize("text", ["Kelvoria said it would cut 2,000 jobs in Europe.",
+                                  "Kelvoria's chief executive Marco Ricci said the company would keep its dividend."])
+def test_a_name_that_says_it_or_has_a_chief_executive_is_a_company(extractor, text):
+    result = extract(extractor, text)
+    assert {e.label: e.type for e in result.entities.values()}["Kelvoria"] == "Company"
