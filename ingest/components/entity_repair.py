@@ -622,7 +622,7 @@ class EntityRepair:
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
         # "Kelvoria said it would cut jobs", "Varenna's chief executive": a company, not a person
         for n, span in enumerate(out):
-            if span.label_ != "Person" or span.id_.strip("?") or len(span) > 2 or \
+            if span.label_ not in ("Person", "City") or span.id_.strip("?") or len(span) > 2 or \
                     (span.start > 0 and doc[span.start - 1].text in self.person_titles):
                 continue
             after = doc[span.end:span.end + 3]
