@@ -57,6 +57,8 @@ _PRONOUNS = ("those", "them", "it", "these")
 _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
 _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
                            r"licen[cs]e|surtax|curb|incentive|credit", re.I)
+#: What beneficiaries do with goods: "for buying new electric cars"
+_ACTS = {"buying", "purchasing", "installing", "replacing", "building", "producing", "using", "scrapping", "upgrading"}
 _QUANTITY_NOUNS = {"raft", "range", "number", "host", "list", "series", "slew", "basket", "variety", "dozens",
                    "hundreds", "batch", "group", "set", "array", "string", "swathe", "swath"}
 _GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most", "of", "many",
@@ -478,7 +480,9 @@ class FactExtractor:
             determiner = doc[k].lower_ if k >= 0 else ""
             if determiner in ("the", "these", "those", "such") and not any(
                     g.end <= start and start - g.end <= 2 for g in groups) and not (
-                    k < start - 1 and any(end <= g.start < next_start for g in groups)) and (
+                    k < start - 1 and any(end <= g.start < next_start for g in groups)) and not (
+                    head.head.lemma_.lower() in ("extend", "renew", "expand", "widen", "double", "lift", "scrap")
+                    and head.dep_ == "dobj") and (
                     kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")):
                 continue  # "the duties", "these tariffs": a measure the article has already named
             used_end = end
@@ -946,8 +950,8 @@ class FactExtractor:
                 if item[k].lower_ == "of" and item[-1].lower_ == "origin":
                     item = item[:k]  # "chips of US origin"
                     break
-            while item and item[0].lower_ in _GOODS_DROP_LEADING:
-                item = item[1:]
+            while item and (item[0].lower_ in _GOODS_DROP_LEADING or item[0].lower_ in _ACTS and len(item) > 1):
+                item = item[1:]  # "for buying new electric cars": the cars
             if len(item) > 2 and item[1].lower_ == "of" and item[0].lower_ in _QUANTITY_NOUNS:
                 item = item[2:]  # "a raft of lithium-battery technologies"
             while item and _is_participle(item[-1]):

@@ -135,10 +135,13 @@ class Extractor:
                     entity.country = country
             result.facts += self.facts.moves(sent, mentioned, session, evidence)
             policies = self.facts.policies(sent, mentioned, reference, evidence, session)
-            if country and country in self.gazetteer.entries and any(
+            if country and country in self.gazetteer.entries and (any(
                     m.type == "Person" and m.span.start > 0 and doc[m.span.start - 1].text in _GOVERNMENT_TITLES
-                    for m in mentioned):
-                # "'We will impose a 30 percent duty…,' Trade Minister Omer Bolat said": his government's measure
+                    for m in mentioned) or any(
+                    t.lower_ in ("government", "cabinet") and t.dep_ in ("nsubj", "nsubjpass") and t.i > 0 and
+                    doc[t.i - 1].lower_ == "the" for t in sent)):
+                # "'We will impose a 30 percent duty…,' Trade Minister Omer Bolat said", "the government
+                # unveiled grants": the article's government
                 for fact in policies:
                     if "issuedBy" not in fact.roles and fact.role("targets") != country:
                         state = self._merge(result, entity_from_entry(self.gazetteer.entries[country]))

@@ -631,7 +631,7 @@ class EntityRepair:
             says_it = root.dep_ == "nsubj" and root.head.lemma_ in ("say", "announce", "report", "expect") and any(
                 c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)
                 for c in root.head.children)
-            if owner or says_it:
+            if owner or says_it and span.label_ == "Person":  # "Ottawa said it would…" is a government
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
         # "developers such as Dar Al Arkan" after "Dar Al Arkan Real Estate advanced 3.1 percent":
         # the company's short name, not a person

@@ -360,3 +360,8 @@ def test_more_firm_cues(extractor, text, firm):
 def test_a_name_that_says_it_or_has_a_chief_executive_is_a_company(extractor, text):
     result = extract(extractor, text)
     assert {e.label: e.type for e in result.entities.values()}["Kelvoria"] == "Company"
+
+
+def test_a_named_measure_extended_is_a_measure(extractor):
+    result = extract(extractor, "Japan's finance ministry extended the tax break for electric vehicle buyers.")
+    assert [(p[0], p[4]) for p in policies(result)] == [("Subsidy", ("electric vehicle buyers",))]
