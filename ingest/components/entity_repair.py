@@ -47,7 +47,8 @@ _NAME_JOINERS = {"y", "e", "de", "del", "di", "della", "da", "do", "dos", "van",
 _INDEX_NAME = re.compile(r"[A-Z][A-Za-z&/ ]*[- ]?(?:[1-9]\d{1,3})")
 #: An index's code: "EGX70", "KOSPI200", "TA-35"
 _INDEX_CODE = re.compile(r"[A-Z]{2,}-?\d{2,3}")
-#: "Drugmaker Richter Gedeon", "Steelmaker CAP": a description before the name
+#: "Carmaker Astra International", "Drugmaker Richter Gedeon": a description before the name
+_DESCRIPTORS = {"developer", "airline", "carrier"}
 _DESCRIPTOR_ENDINGS = ("maker", "makers", "producer", "builder", "operator", "retailer", "lender", "insurer", "miner",
                        "supplier", "manufacturer", "exporter", "refiner", "brewer", "shipper", "conglomerate", "giant")
 #: Measures aimed at a company: "a probe into X", "sanctions on X"
@@ -86,8 +87,6 @@ class EntityRepair:
         self.person_titles = set(person_titles)
         self.name_suffixes = set(name_suffixes)
         self.government_words = set(government_words)
-        self.descriptors = {"carmaker", "automaker", "lender", "insurer", "miner", "chipmaker", "developer", "retailer",
-                            "airline", "carrier", "conglomerate", "brewer", "steelmaker", "shipbuilder"}
         self.not_place_words = {w.lower() for w in not_place_words}
 
     # -- span surgery -------------------------------------------------------------------
@@ -96,7 +95,7 @@ class EntityRepair:
         start, end = span.start, span.end
         doc = span.doc
         while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct or
-                               (doc[start].lower_ in self.descriptors or doc[start].lower_.endswith(_DESCRIPTOR_ENDINGS))
+                               (doc[start].lower_ in _DESCRIPTORS or doc[start].lower_.endswith(_DESCRIPTOR_ENDINGS))
                                and end - start > 1):
             start += 1  # "Carmaker Astra International" -> "Astra International"
         while end > start and (doc[end - 1].lower_ in _TRIM_RIGHT or doc[end - 1].is_punct and doc[end - 1].text not in ".&"
@@ -363,7 +362,7 @@ class EntityRepair:
                     typed = self._extend_body(typed, taken)  # "Federal Ministry of Industry, Trade and Investment"
                 if typed is not None:
                     spans.append(typed)
-        spans = [s for n, s in enumerate(sorted(spans, key=lambda s: s.start)) if not (
+        spans = [s for s in sorted(spans, key=lambda s: s.start) if not (
             s.label_ == "GovernmentBody" and s.id_.startswith("ctx:") and s.start >= 3 and
             doc[s.start - 1].lower_ == "the" and doc[s.start - 2].text == "," and
             doc[s.start - 3].ent_type_ == "GovernmentBody")]  # "Finansinspektionen, the financial supervisor,"
@@ -374,7 +373,8 @@ class EntityRepair:
             doc[s.start - 1].text == "(" and doc[s.end].text == ")" and
             any(n.end == s.start - 1 for n in named))]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
-        spans = self._movers(doc, spans)
+        for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues):
+            spans = step(doc, spans)
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
         return doc
 
@@ -414,6 +414,19 @@ class EntityRepair:
                     elif head.pos_ == "PROPN" or head.pos_ in ("NOUN", "X") and _capitalised(head):
                         subjects.append(head)
         return subjects
+
+    def _company_span(self, doc: Doc, start: int, end: int) -> Span | None:
+        """The company named by ``doc[start:end]``: the gazetteer's when it knows it, else an unknown
+        one; None for a listed non-entity or a known name of another type."""
+        text = doc[start:end].text
+        if text in self.not_entities:
+            return None
+        entry = self.gazetteer.lookup(text)
+        if entry is None:
+            return Span(doc, start, end, label="Company", span_id=UNKNOWN)
+        if entry.type not in ("Company", "AnalystFirm"):
+            return None
+        return Span(doc, start, end, label=entry.type, span_id=entry.id)
 
     @staticmethod
     def _described_company(span: Span) -> bool:
@@ -542,8 +555,12 @@ class EntityRepair:
                     whole = Span(doc, whole.start, whole.end, label="StockIndex", span_id=UNKNOWN)  # "KMI-30"
             out.append(whole)
             by_token.update({i: whole for i in range(whole.start, whole.end)})
-        # "shipping firm Bosphorus Marine Logistics", "test equipment maker Hangzhou Changchuan Technology":
-        # a name right after the noun that says what kind of company it is
+        return sorted(out, key=lambda s: s.start)
+
+    def _described_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A name right after the noun that says what kind of company it is: "shipping firm
+        Bosphorus Marine Logistics", "test equipment maker Hangzhou Changchuan Technology"."""
+        out = list(spans)
         by_token = {i: s for s in out for i in range(s.start, s.end)}
         for tok in doc:
             if not (tok.is_lower and (tok.lower_ in _DESCRIBING_NOUNS or tok.lower_.endswith(_DESCRIPTOR_ENDINGS))
@@ -567,18 +584,21 @@ class EntityRepair:
             if len(parts) == 1 and next(iter(parts.values())).label_ == "Company" and \
                     (next(iter(parts.values())).start, next(iter(parts.values())).end) == (tok.i + 1, end):
                 continue
-            named = Span(doc, tok.i + 1, end, label="Company", span_id=UNKNOWN)
-            if named.text in self.not_entities or all(t.text in self.name_suffixes for t in named):
+            if all(t.text in self.name_suffixes for t in doc[tok.i + 1:end]):
                 continue
-            entry = self.gazetteer.lookup(named.text)
-            if entry is not None and entry.type not in ("Company", "AnalystFirm"):
+            named = self._company_span(doc, tok.i + 1, end)
+            if named is None:
                 continue
-            if entry is not None:
-                named = Span(doc, named.start, named.end, label=entry.type, span_id=entry.id)
             out = [s_ for s_ in out if s_ not in parts.values()]
             out.append(named)
             by_token.update({i: named for i in range(named.start, named.end)})
-        # "upgraded JFE Holdings to outperform", "cut its price target on Kelvoria": what a rating is about
+        return sorted(out, key=lambda s: s.start)
+
+    def _rated_or_sanctioned(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """What a rating or a sanction names is a company: "upgraded JFE Holdings to outperform",
+        "cut its price target on Kelvoria", "sanctioned Baltic Meridian Freight and Caspian Rig Services"."""
+        out = list(spans)
+        by_token = {i: s for s in out for i in range(s.start, s.end)}
         for tok in doc:
             if tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist", "designate") and \
                     tok.pos_ == "VERB":
@@ -602,23 +622,22 @@ class EntityRepair:
             if obj is None or obj.i in by_token or self._common_word(obj) and obj.i == obj.sent.start:
                 continue
             run = self._name_run(obj)
-            if any(i in by_token for i in range(run.start, run.end)) or run.text in self.not_entities:
+            named = self._company_span(doc, run.start, run.end)
+            if named is None or any(i in by_token for i in range(run.start, run.end)):
                 continue
-            named = Span(doc, run.start, run.end, label="Company", span_id=UNKNOWN)
-            entry = self.gazetteer.lookup(named.text)
-            if entry is not None:
-                if entry.type not in ("Company", "AnalystFirm"):
-                    continue
-                named = Span(doc, run.start, run.end, label=entry.type, span_id=entry.id)
             out.append(named)
             by_token.update({i: named for i in range(named.start, named.end)})
+        return sorted(out, key=lambda s: s.start)
+
+    def _company_cues(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names the model took for a person or a place that the sentence shows to be companies."""
+        out = list(spans)
         # "an investigation into Telefonica", "sanctions against Brovanti": an unknown "person" or
         # "place" a measure aims at is a company
         for n, span in enumerate(out):
             if span.label_ in ("Person", "City") and not span.id_.strip("?") and span.start >= 2 and \
                     doc[span.start - 1].lower_ in ("into", "against", "on") and \
-                    any(t.lemma_.lower() in _MEASURE_NOUNS for t in doc[max(0, span.start - 5):span.start - 1]) and \
-                    not (span.start > 0 and doc[span.start - 1].text in self.person_titles):
+                    any(t.lemma_.lower() in _MEASURE_NOUNS for t in doc[max(0, span.start - 5):span.start - 1]):
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
         # "Kelvoria said it would cut jobs", "Varenna's chief executive": a company, not a person
         for n, span in enumerate(out):
