@@ -114,6 +114,13 @@ def _is_company_noun(doc: Doc, i: int) -> bool:
     return doc[j].lower_ in _COMPANY_NOUNS
 
 
+def _refers_back(goods: Span) -> bool:
+    """Goods named by reference to the clause before: "those from Korea", "the same product",
+    a bare "shipments from Japan"."""
+    return goods[0].lower_ in _PRONOUNS or any(t.lower_ == "same" for t in goods[:3]) or \
+        len(goods) == 1 and goods[0].lower_ in _BARE_GOODS
+
+
 def _day_follows(doc: Doc, i: int) -> bool:
     """"on Thursday", "on Dec. 1": a day, not a policy's object."""
     return doc[i].lower_ == "on" and i + 1 < len(doc) and bool(re.match(_DAY_WORD, doc[i + 1:i + 4].text, re.I))
@@ -510,9 +517,8 @@ class FactExtractor:
                 beneficiaries = self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
-            clauses = [(rate, goods if goods is not None and (self._goods(goods) or goods[0].lower_ in _PRONOUNS or
-                                                              len(goods) == 1 and goods[0].lower_ in _BARE_GOODS)
-                        else None) for rate, goods in clauses]
+            clauses = [(rate, goods if goods is not None and (self._goods(goods) or _refers_back(goods)) else None)
+                       for rate, goods in clauses]
             if all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl"):
                 # "importers of French brandy would have to pay deposits of 35.8 percent"
                 before = self._goods_before(doc, sent, start)
@@ -564,23 +570,20 @@ class FactExtractor:
                     goods = []  # "an investigation into suspected price manipulation": conduct, not goods
                 if kind == "Sanction":
                     goods = []  # sanctions fall on companies and countries, not on goods
-                if goods_span is not None and (goods_span[0].lower_ in _PRONOUNS or
-                                               any(t.lower_ == "same" for t in goods_span[:3]) or
-                                               len(goods_span) == 1 and goods_span[-1].lower_ in _BARE_GOODS):
+                if goods_span is not None and _refers_back(goods_span):
                     goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
                 goods_prev = goods
-                if anaphor is None and kind == "Investigation" and not goods and \
-                        self._target(doc, mentioned, goods_span, end, sent, issuer) is None:
-                    # "X slumped after the regulator opened an investigation into suspected abuse",
-                    # "… into whether it conspired with rivals": the company the sentence is about
-                    anaphor = next((m for m in mentioned if m.span.end <= start and m.type in ("Company",)
-                                    and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "conj")
-                                            for t in m.span)), None)
                 if anaphor is not None:
                     target, goods = anaphor, []  # "an investigation into the telecoms company"
                 else:
                     target = self._target(doc, mentioned, goods_span, end if n_clause == 0 or goods_span is None
                                           else goods_span.start, sent, issuer) or target_prev
+                    if target is None and kind == "Investigation" and not goods:
+                        # "X slumped after the regulator opened an investigation into suspected abuse",
+                        # "… into whether it conspired with rivals": the company the sentence is about
+                        target = next((m for m in mentioned if m.span.end <= start and m.type == "Company"
+                                       and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "conj")
+                                               for t in m.span)), None)
                 if target is not None and target.type in ("Company", "AnalystFirm") and goods_span is not None \
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
@@ -714,10 +717,6 @@ class FactExtractor:
         banks = _CENTRAL_BANK if kind == "Investigation" else _MONETARY_BODY
         mentioned = [m for m in mentioned if not (m.type == "GovernmentBody" and banks.search(
             m.entity.label + " " + m.span.text))]
-        return self._issuer_among(doc, mentioned, trigger_start, trigger_end)
-
-    def _issuer_among(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int,
-                      trigger_end: int) -> Mentioned | None:
         # "imports of pasta were hit with duties of 38.5 percent by the US Commerce Department"
         node = doc[trigger_end - 1]
         for participle in (c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN"):
