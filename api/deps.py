@@ -22,7 +22,9 @@ def get_store(request: Request) -> Store:
 
 def get_projection(request: Request) -> Projection:
     projection: Projection = request.app.state.projection
-    projection.refresh()  # a cheap revision check; rebuilds only after a write
+    # a cheap revision check; while the writer rebuilds after a write, the request is answered
+    # from the projection before it (a consistent snapshot) instead of waiting for the new one
+    projection.refresh(wait=False)
     return projection
 
 

@@ -7,6 +7,7 @@ NLP pipeline in batches, maps the results to quads and writes one transaction pe
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -141,9 +142,60 @@ def _adopt_extractor(extractor: Extractor) -> None:
     _WORKER_EXTRACTOR = extractor
 
 
-def _extract_in_worker(articles: list[Article]) -> list:
+def _extract_in_worker(articles: list[Article], known: dict[str, tuple[str, str]] | None = None) -> list:
     assert _WORKER_EXTRACTOR is not None
+    if known is not None:
+        _WORKER_EXTRACTOR.know(known)
     return list(_WORKER_EXTRACTOR.extract_many(articles, batch_size=len(articles)))  # batched through nlp.pipe
+
+
+def _load_extractor(model: str, gazetteer_dir: Path, lexicon: Path) -> None:
+    _adopt_extractor(Extractor(get_pipeline(model, gazetteer_dir), gazetteer_dir=gazetteer_dir, lexicon_path=lexicon))
+
+
+class ExtractionProcess:
+    """A process of its own that runs the NLP and the extractors for a long-lived writer (the
+    HTTP API), so that the server's threads keep the interpreter while articles are read.
+
+    It is started (spawned: the server has threads) at the first call, which waits for the model
+    to load, and started again when it died. Calls are served one at a time, in order."""
+
+    def __init__(self, model: str, gazetteer_dir: Path, lexicon: Path) -> None:
+        self._args = (model, gazetteer_dir, lexicon)
+        self._pool = None
+        self._lock = threading.Lock()
+
+    def extract(self, articles: list[Article], known: dict[str, tuple[str, str]]) -> list:
+        """The extractions of ``articles``, names resolved against ``known`` (the store's entities)."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        with self._lock:
+            for attempt in (1, 2):
+                if self._pool is None:
+                    self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                                     initializer=_load_extractor, initargs=self._args)
+                try:
+                    return self._pool.submit(_extract_in_worker, articles, known).result()
+                except BrokenProcessPool:  # killed (out of memory?): a new process, once
+                    self._pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = None
+                    if attempt == 2:
+                        raise
+            raise AssertionError("unreachable")
+
+    @property
+    def pid(self) -> int | None:
+        """The process id, None before the first call (or after :meth:`close`)."""
+        processes = getattr(self._pool, "_processes", None) or {}
+        return next(iter(processes), None)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
 
 
 def _worker_pool(extractor: Extractor, workers: int):
@@ -170,19 +222,21 @@ def ingest_articles(
     on_article: Callable[[int], None] | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
     summary: IngestSummary | None = None,
+    process: ExtractionProcess | None = None,
 ) -> IngestSummary:
     """Extract and store articles; unchanged ones are skipped before any NLP runs.
 
     ``on_result`` hears of every article once its batch is in the store (or was already there).
     With ``workers`` > 1 the extraction runs in that many processes, one batch ahead of the
     parent, which maps and writes the previous batch meanwhile (in article order, so the graph
-    is the one a single process writes)."""
+    is the one a single process writes). A long-lived caller (the HTTP writer) passes its
+    :class:`ExtractionProcess` instead, which extracts in a process of its own."""
     summary = summary or IngestSummary()
     started = time.perf_counter()
-    extractor = Extractor(get_pipeline(model, gazetteer_dir), gazetteer_dir=gazetteer_dir, lexicon_path=lexicon,
-                          known=known_entities(store))
+    extractor = None if process else Extractor(get_pipeline(model, gazetteer_dir), gazetteer_dir=gazetteer_dir,
+                                               lexicon_path=lexicon, known=known_entities(store))
     seen_entities: set[str] = set()
-    pool = _worker_pool(extractor, workers)
+    pool = None if process else _worker_pool(extractor, workers)
 
     def todo_of(batch: list[Article]) -> tuple[list[Article], dict[str, Article], dict[str, str]]:
         unique: dict[str, Article] = {}
@@ -228,7 +282,11 @@ def ingest_articles(
                 on_result(done[key])
 
     try:
-        if pool is None:
+        if process is not None:
+            for batch in _batches(articles, batch_size):
+                todo, unique, stored = todo_of(batch)
+                store_batch(process.extract(todo, known_entities(store)) if todo else [], unique, stored)
+        elif pool is None:
             for batch in _batches(articles, batch_size):
                 todo, unique, stored = todo_of(batch)
                 store_batch(extractor.extract_many(todo, batch_size=batch_size, n_process=workers), unique, stored)

@@ -29,6 +29,7 @@ import os
 import sys
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -141,6 +142,9 @@ def _as_date(value) -> date | None:
 #: Changes whenever the saved layout (or marshal's format, with the Python version) changes.
 _SAVED_FORMAT = f"marketgraph-projection-2/py{sys.version_info[0]}.{sys.version_info[1]}"
 
+#: Every so many changes of the store, the collector also walks what earlier changes froze.
+_FULL_COLLECTION_EVERY = 64
+
 
 class Projection:
     """The entity graph of a store, rebuilt when the store's revision changes."""
@@ -158,10 +162,14 @@ class Projection:
         self.revision: str | None = None
         self._names: dict[str, list[str]] = {}
         self._ranked: dict[tuple[str, str], list[tuple[str, int]]] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # held by a rebuild, and by a writer from its first change to its refresh
+        self._changes = 0
 
-    def refresh(self) -> bool:
+    def refresh(self, *, wait: bool = True) -> bool:
         """Bring the projection in step with the store; True when the store had changed.
+
+        With ``wait=False`` a caller that finds another thread rebuilding does not wait for it
+        and goes on with the current projection (readers do this; the writer waits).
 
         This is the one call to make after the store changed (every read path makes it too; it
         is a cheap revision check when nothing changed). A store with a folder keeps the
@@ -170,7 +178,25 @@ class Projection:
         a store snapshot, so no write lands between its queries."""
         if self.store.revision() == self.revision:
             return False
-        with self._lock, self.store.snapshot():
+        if not self._lock.acquire(blocking=wait or self.revision is None):
+            return False
+        try:
+            return self._refresh()
+        finally:
+            self._lock.release()
+
+    @contextmanager
+    def updating(self) -> Iterator[None]:
+        """Change the store inside this: readers (``refresh(wait=False)``) keep the current
+        projection until the change is done and the projection refreshed, at the end."""
+        with self._lock:
+            try:
+                yield
+            finally:
+                self.refresh()
+
+    def _refresh(self) -> bool:
+        with self.store.snapshot():
             revision = self.store.revision()
             if revision != self.revision:
                 replacing = self.revision is not None
@@ -178,11 +204,15 @@ class Projection:
                     if not self._load_saved(revision):
                         self._build()
                         self._save(revision)
-                if replacing:  # the previous projection (networkx graphs hold reference cycles) is let go
-                    gc.unfreeze()
-                    gc.collect()
-                # the projection lives until the next change: moved out of the collector's reach, so that
-                # full collections (every few hundred requests) do not walk it (~100 ms each at 1M triples)
+                self._changes += replacing
+                if self._changes % _FULL_COLLECTION_EVERY == 0:
+                    gc.unfreeze()  # now and then, everything: objects frozen alive may have died in cycles since
+                # The previous projection holds no reference cycles (it is freed when its last reader is
+                # done), so only what is not frozen needs a look: the new projection and what came since
+                # the last change. Then the new projection, which lives until the next change, is moved
+                # out of the collector's reach, so that full collections (every few hundred requests)
+                # do not walk it (~100 ms each at 1M triples).
+                gc.collect()
                 gc.freeze()
                 self.revision = revision
         return True
@@ -329,7 +359,7 @@ class Projection:
                 return
             if not graph.has_edge(a, b):
                 graph.add_edge(a, b, relations={}, articles=set())
-            data = graph.edges[a, b]
+            data = graph.adj[a][b]
             rel = data["relations"].setdefault(relation, {"source": a, "target": b, "articles": {}})
             if article:
                 rel["articles"][article] = max(confidence, rel["articles"].get(article, 0.0))
@@ -370,7 +400,7 @@ class Projection:
             for a, b in combinations(sorted(entity_set), 2):
                 link(a, b, "mentionedWith", article)
 
-        for _, _, data in graph.edges(data=True):
+        for data in {id(d): d for nbrs in graph.adj.values() for d in nbrs.values()}.values():
             # weights for unfiltered views, computed once: all articles, and those behind stated relations
             data["w_all"] = len(data.pop("articles"))
             stated: set[str] = set()
@@ -432,7 +462,7 @@ class Projection:
 
         Unfiltered views are cached on the edge (the projection is rebuilt, not mutated,
         when the store changes, so the cache never goes stale)."""
-        data = self.graph.edges[a, b]
+        data = self.graph.adj[a][b]
         unfiltered = since is None and until is None and not min_confidence
         if unfiltered and (a, comentions) in data.get("views", {}):
             return data["views"][(a, comentions)]
@@ -609,7 +639,7 @@ class Projection:
         self.node(source)
         self.node(target)
         graph = self.graph if comentions else nx.subgraph_view(
-            self.graph, filter_edge=lambda a, b: set(self.graph.edges[a, b]["relations"]) != {"mentionedWith"})
+            self.graph, filter_edge=lambda a, b: set(self.graph.adj[a][b]["relations"]) != {"mentionedWith"})
         try:
             found = list(islice(nx.all_shortest_paths(graph, source, target), limit))
         except nx.NetworkXNoPath:

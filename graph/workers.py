@@ -244,24 +244,29 @@ class ProcessPool(QueryRunner):
 
     # -- snapshots -------------------------------------------------------------------
 
-    def _current(self) -> Path:
-        """The folder workers should read: a snapshot of the store's latest revision (or, for a
-        store this process opened read-only, the store itself)."""
+    def _current(self, worker: _Worker) -> Path:
+        """The folder ``worker`` is to read: a snapshot of the store's latest revision (or, for a
+        store this process opened read-only, the store itself). It is marked as the worker's at
+        once, so that no other thread's prune deletes it while the worker reads it."""
         if self.store.read_only:
             return self.store.path
         revision = self.store.revision()
         with self._lock:
-            if self._snapshot is not None and self._snapshot[0] == revision:
-                return self._snapshot[1]
-            if self._snapshot_root is None:
-                self._snapshot_root = _snapshot_root(self.store.path)
-            self._count += 1
-            folder = self._snapshot_root / f"{self._count:06d}"
-            self.store.copy_for_readers(folder)
-            self._snapshot = (revision, folder)
-            self._snapshots.append(folder)
+            if self._snapshot is None or self._snapshot[0] != revision:
+                self._snapshot = (revision, self._new_snapshot())
+            worker.snapshot = self._snapshot[1]
             self._prune()
-            return folder
+            return worker.snapshot
+
+    def _new_snapshot(self) -> Path:
+        """A copy of the store in a new folder (holds the lock)."""
+        if self._snapshot_root is None:
+            self._snapshot_root = _snapshot_root(self.store.path)
+        self._count += 1
+        folder = self._snapshot_root / f"{self._count:06d}"
+        self.store.copy_for_readers(folder)
+        self._snapshots.append(folder)
+        return folder
 
     def _prune(self) -> None:
         """Delete snapshots that neither the current revision nor any worker uses (holds the lock)."""
@@ -279,7 +284,7 @@ class ProcessPool(QueryRunner):
         except queues.Empty:
             raise self.busy() from None
         try:
-            snapshot = self._current()
+            snapshot = self._current(worker)
         except BaseException:
             self._idle.put(worker)
             raise
@@ -297,7 +302,6 @@ class ProcessPool(QueryRunner):
                 f"the query stopped its worker (exit code {code}), most likely by needing more than "
                 f"{self.memory_mb} MiB of memory; make it more selective or raise MARKETGRAPH_QUERY_MEMORY_MB"
             ) from None
-        worker.snapshot = snapshot
         self._idle.put(worker)
         if reply[0] == "ok":
             return reply[1]

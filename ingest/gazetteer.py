@@ -31,6 +31,7 @@ _LEGAL_SUFFIXES = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article and every store read
 def normalize_name(name: str) -> str:
     """Fold a name for matching: accents, case, punctuation, a leading "the", a possessive.
 

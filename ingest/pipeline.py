@@ -85,6 +85,10 @@ class Extractor:
         self.facts = FactExtractor(nlp, lexicon)
         self._country_of = {k: e.country for k, e in self.gazetteer.entries.items() if e.country}
 
+    def know(self, known: Mapping[str, tuple[str, str]]) -> None:
+        """Replace the entities already in the store (normalised name -> ``(key, type)``)."""
+        self.resolver.known = dict(known)
+
     def extract(self, article: Article) -> Extraction:
         """Extract one article."""
         return self.assemble(article, self.nlp(article.body))

@@ -235,7 +235,7 @@ async def post_articles(request: Request, writer: WriterDep, settings: SettingsD
         return JSONResponse(JobAccepted(job=job.id, status=job.status, total=job.total,
                                         href=f"/jobs/{job.id}").model_dump(),
                             status_code=202, headers={"Location": f"/jobs/{job.id}"})
-    return _answer(await writer.run(writer.ingest, articles))
+    return _answer(await writer.add(articles))
 
 
 @router.put(
@@ -259,7 +259,7 @@ async def put_article(
     if not store.article_hashes([iri]):
         raise NotFound(f"no article {id}: create it with POST /articles")
     pinned = PinnedArticle(**{f.name: getattr(articles[0], f.name) for f in fields(Article)}, pinned_key=id)
-    return _answer(await writer.run(writer.ingest, [pinned]))
+    return _answer(await writer.add([pinned]))
 
 
 @router.delete(

@@ -51,7 +51,9 @@ def writable(settings, tmp_path):
 
 
 def _ask(client, query: str) -> bool:
-    answer = client.get("/sparql", params={"query": query}).json()
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 200, (response.status_code, response.headers, response.text[:300])
+    answer = response.json()
     return answer["boolean"]
 
 
@@ -271,6 +273,61 @@ def test_update_needs_the_setting_and_a_key(settings, tmp_path, writable):
 _SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(id:article\\/))) } GROUP BY ?g"
 
 
+def test_writes_queued_together_go_in_together_in_arrival_order(settings, tmp_path):
+    """Posts that wait behind a busy writer are ingested as one batch (one projection refresh),
+    each answered with its own articles; a delete queued between two posts stays between them."""
+    import asyncio
+
+    from api.service import article_from_record
+
+    app, store = _app(settings, tmp_path, api_key=KEY)
+    with TestClient(app) as client:
+        writer = app.state.writer
+        ingests = []
+        real_ingest = writer.ingest
+        writer.ingest = lambda articles, **kw: ingests.append(len(articles)) or real_ingest(articles, **kw)
+        tencent, alibaba = (article_from_record(r, source="test") for r in (TENCENT, ALIBABA))
+        edited = article_from_record({**TENCENT, "text": TENCENT["text"] + " Meituan rose 2 percent."}, source="test")
+        tencent_iri = client.post("/articles", json=TENCENT, headers=AUTH).json()["articles"][0]["iri"]
+        ingests.clear()
+
+        async def queued():
+            busy = threading.Event()
+            blocker = asyncio.ensure_future(writer.run(busy.wait, 10))
+            await asyncio.sleep(0.05)  # the writer thread is taken: what follows waits in its queue
+            writes = [asyncio.ensure_future(writer.add([alibaba])),
+                      asyncio.ensure_future(writer.run(writer.remove, tencent_iri)),
+                      asyncio.ensure_future(writer.add([edited])),
+                      asyncio.ensure_future(writer.add([alibaba]))]
+            await asyncio.sleep(0.05)
+            busy.set()
+            await blocker
+            return await asyncio.gather(*writes)
+
+        first, removed, second, again = asyncio.run(queued())
+        assert [r.status for r in first] == ["new"] and first[0].title == ALIBABA["title"]
+        assert removed > 0
+        assert [(r.status, r.title) for r in second] == [("new", TENCENT["title"])]  # after the delete: new again
+        assert [r.status for r in again] == ["unchanged"]
+        assert ingests == [1, 2]  # the delete split the queue; the two posts behind it went in together
+        assert _described(client, "meituan") and _described(client, "alibaba-group")
+        assert client.get("/entities/neighborhood", params={"iri": f"{ENTITY}meituan"}).status_code == 200
+    store.close()
+
+
+def test_the_extraction_process_is_started_again_when_it_dies(writable):
+    import os
+    import signal
+
+    assert writable.post("/articles", json=TENCENT, headers=AUTH).status_code == 200
+    process = writable.app.state.writer._process
+    os.kill(process.pid, signal.SIGKILL)
+    answer = writable.post("/articles", json=ALIBABA, headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["new"] == 1 and process.pid is not None
+    assert _described(writable, "alibaba-group")
+
+
 def _dev_records(n: int) -> list[dict]:
     from ingest.article import Article
     from ingest.sources import read_paths
@@ -346,7 +403,9 @@ def test_reads_during_a_write_batch_never_see_half_an_article(settings, tmp_path
 
 
 def _rows(client, query: str) -> list[dict]:
-    answer = client.get("/sparql", params={"query": query}).json()
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 200, (response.status_code, response.headers, response.text[:300])
+    answer = response.json()
     return [{k: (int(v["value"]) if v.get("datatype", "").endswith("integer") else v["value"])
              for k, v in b.items()} for b in answer["results"]["bindings"]]
 

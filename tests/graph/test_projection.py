@@ -91,7 +91,6 @@ def test_a_damaged_saved_projection_is_rebuilt(tmp_path, seed_extraction):
 
 
 def test_a_replaced_projection_is_freed(memory_store, seed_extraction):
-    import gc
     import weakref
 
     kg = Projection(memory_store)
@@ -100,5 +99,32 @@ def test_a_replaced_projection_is_freed(memory_store, seed_extraction):
     graph = map_extraction(seed_extraction)
     memory_store.write_articles([graph])
     assert kg.refresh() is True
-    gc.collect()
-    assert old_graph() is None  # not kept alive by the freeze that keeps the collector off the live one
+    # freed at once, by reference counting: it holds no reference cycles, so the freeze that keeps
+    # the collector off the live projection (and leaves the old one out of its collections) leaks nothing
+    assert old_graph() is None
+
+
+def test_readers_keep_the_current_projection_while_a_writer_changes_the_store(memory_store, seed_extraction):
+    import threading
+
+    kg = Projection(memory_store)
+    kg.refresh()
+    changed, release = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        with kg.updating():
+            memory_store.write_articles([map_extraction(seed_extraction)])
+            changed.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert changed.wait(10)
+        assert kg.refresh(wait=False) is False  # no waiting for the writer, no rebuild of its own
+        assert kg.search("XPeng") == []  # the projection before the write: a consistent snapshot
+    finally:
+        release.set()
+        thread.join()
+    assert kg.search("XPeng")[0]["label"] == "XPeng"  # the writer refreshed it at the end
+    assert kg.refresh(wait=False) is False
