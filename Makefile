@@ -46,8 +46,10 @@ test: install test-tools
 stress: install
 	$(BIN)/python -m pytest -q -m slow
 
-# Regenerate ontologies/gazetteer/gazetteer.ttl from the CSV sources.
+# Regenerate ontologies/gazetteer/gazetteer.ttl from the CSV sources (the GeoNames cities first).
 gazetteer: install
+	$(BIN)/pip install -q -e '.[gazetteer]'
+	$(BIN)/python ontologies/cities_from_geonames.py
 	$(BIN)/python ontologies/build_gazetteer.py
 
 # Score extraction on the dev set (and the held-out set) against the bare spaCy model.
