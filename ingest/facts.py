@@ -48,12 +48,18 @@ _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effec
                         re.I)
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
                        "security", "trade", "import", "imports", "remedy"}
+#: What a probe of conduct (not of goods) is about
+_CONDUCT_WORDS = {"suspicion", "suspected", "alleged", "allegedly", "allegations", "collusion", "colluded", "cartel",
+                  "price-fixing", "bid-rigging", "rigging", "fraud", "theft", "manipulation", "breach", "breaches",
+                  "abuse", "misconduct", "bribery", "corruption", "irregularities", "violations", "wrongdoing",
+                  "insider", "misleading", "disclosure", "evasion", "laundering"}
 _WEAK_FIRM_CUES = {"Financial", "Invest", "Capital", "Asset"}
 _CENTRAL_BANK = re.compile(r"\bcentral bank\b|\bbank of\b|\breserve bank\b|\bfederal reserve\b|\bnational bank\b|"
                            r"\bbundesbank\b|\briksbank\b|\bnorges bank\b|\bbanxico\b", re.I)
 _MONETARY_BODY = re.compile(_CENTRAL_BANK.pattern + r"|\bmonetary authority\b", re.I)
 _BARE_GOODS = ("shipments", "imports", "exports", "products", "goods")
 _PRONOUNS = ("those", "them", "it", "these")
+_ANNOUNCING = ("say", "announce", "state", "confirm", "add")
 _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
 _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
                            r"licen[cs]e|surtax|curb|incentive|credit", re.I)
@@ -119,6 +125,100 @@ def _refers_back(goods: Span) -> bool:
     a bare "shipments from Japan"."""
     return goods[0].lower_ in _PRONOUNS or any(t.lower_ == "same" for t in goods[:3]) or \
         len(goods) == 1 and goods[0].lower_ in _BARE_GOODS
+
+
+#: People a body sends: "officers from the competition commission raided…"
+_AGENTS_OF = {"officers", "officials", "investigators", "inspectors", "agents", "staff", "prosecutors", "police",
+              "officer", "official", "investigator", "inspector"}
+
+
+def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool:
+    """The entity is who does ``verb``: its subject, the subject's acronym in brackets ("the Korea
+    Fair Trade Commission (KFTC) raided"), or whom the subject works for ("investigators from the
+    prosecutors' office searched")."""
+    for t in m.span:
+        if t.head.i == verb.i and t.dep_ in deps:
+            return True
+        if t.dep_ == "appos" and t.head.dep_ in deps and t.head.head.i == verb.i:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("from", "of", "at") and t.head.head.lower_ in _AGENTS_OF and \
+                t.head.head.dep_ in deps and t.head.head.head.i == verb.i:
+            return True
+    return False
+
+
+#: Verbs whose subject bears a measure: "bottles will face duties", "plants will qualify for a credit"
+_BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive"}
+#: Who, rather than what, bears a measure
+_AGENT_NOUNS = {"companies", "firms", "businesses", "households", "consumers", "people", "groups", "makers", "buyers",
+                "sellers", "families", "applicants", "investors", "owners", "banks", "lenders", "it", "they"}
+#: "Investment in grid plants", "imports of flour": what the measure is about follows
+_ABOUT_LEADS = {("investment", "in"), ("investments", "in"), ("spending", "on"), ("purchases", "of"),
+                ("imports", "of"), ("exports", "of"), ("shipments", "of"), ("sales", "of")}
+
+
+def _bearing_subject(trigger: Token) -> Token | None:
+    """The subject of the verb that brings the measure to it: "bottles" in "Glass bottles and jars
+    from China will face duties", "drones" in "Imported drones will be subject to a tariff"."""
+    node, verb = trigger, None
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound"):
+            return None  # (not through a clause: "duties …, after an inquiry found that …")
+        node = node.head
+        if node.lemma_.lower() in _BEARING and node.pos_ in ("VERB", "AUX"):
+            verb = node
+        elif node.lower_ == "subject" and node.dep_ == "acomp":  # "will be subject to"
+            verb = node.head
+        if verb is not None:
+            break
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+
+
+def _subject_goods(trigger: Token) -> Span | None:
+    """Goods named as the subject of the verb that brings the measure: "Glass bottles and jars from
+    China will face duties" (up to where they come from), "Imported drones will be subject to a
+    tariff", "Investment in transformer plants will qualify for a tax credit"."""
+    doc = trigger.doc
+    subject = _bearing_subject(trigger)
+    if subject is None or subject.pos_ == "PRON" or subject.ent_type_ or subject.lower_ in _COMPANY_NOUNS or \
+            subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) or \
+            subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of"):
+        return None  # "exporters will need a licence to ship …": the goods come later; "imports above it"
+    start, end = subject.left_edge.i, subject.left_edge.i
+    while end <= subject.right_edge.i and doc[end].lower_ not in ("from", "which", "that", ",", "(", "–", "—") \
+            and not doc[end].ent_type_ in ("Country", "Company"):
+        end += 1
+    while end > start and (doc[end - 1].tag_ == "VBN" or doc[end - 1].pos_ == "ADP"):
+        end -= 1  # "systems shipped to (China)"
+    while start < end and doc[start].lower_ in ("the", "a", "an", "all", "any", "new"):
+        start += 1
+    if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _ABOUT_LEADS:
+        start += 2
+    return doc[start:end] if end > start else None
+
+
+#: What a company has where it can be searched: "raided its offices"
+_PREMISES = {"offices", "office", "premises", "headquarters", "plant", "plants", "factory", "factories", "facilities",
+             "sites", "site", "warehouses", "branches"}
+
+
+def _describes_company(sent: Span, mentioned: list[Mentioned]) -> bool:
+    """The sentence speaks of a company it does not name: "the chip tester's headquarters", "the
+    Ipoh-based feed producer's offices", "the company", "searched its premises"."""
+    named = {i for m in mentioned if m.type in ("Company", "AnalystFirm") for i in range(m.span.start, m.span.end)}
+    if named:
+        return False
+    for tok in sent:
+        if tok.lower_ in ("its", "their") and tok.head.lower_ in _PREMISES:
+            return True
+        if tok.pos_ == "NOUN" and (tok.lower_ in _COMPANY_NOUNS or tok.lower_.endswith(("er", "or"))):
+            k = tok.i - 1
+            while k > sent.start and tok.i - k <= 5 and (doc_pos := sent.doc[k]).lower_ != "the" and \
+                    (doc_pos.pos_ in ("ADJ", "NOUN", "PROPN") or doc_pos.text == "-" or doc_pos.tag_ == "VBN"):
+                k -= 1
+            if sent.doc[k].lower_ == "the" and tok.i - k <= 5:
+                return True
+    return False
 
 
 def _day_follows(doc: Doc, i: int) -> bool:
@@ -450,7 +550,9 @@ class FactExtractor:
         return False
 
     def policies(self, sent: Span, mentioned: list[Mentioned], reference: date | None,
-                 evidence: Evidence, session: date | None = None) -> list[Fact]:
+                 evidence: Evidence, session: date | None = None, topic: Mentioned | None = None) -> list[Fact]:
+        """The measures the sentence states. ``topic`` is the company the sentence before was about:
+        a probe of "the chip tester's headquarters" or of "its offices" here aims at it."""
         doc = sent.doc
         facts: list[Fact] = []
         matches = [m for m in self._matches(doc)[1] if sent.start <= m[1] and m[2] <= sent.end]
@@ -502,8 +604,7 @@ class FactExtractor:
                 continue  # "banned" is an export control only for exports: "exports of magnets were banned"
             relative = by_verb and head.dep_ == "relcl" and issuer is not None and \
                 issuer.span.start <= head.head.i < issuer.span.end  # "the Treasury, which sanctioned X"
-            if by_verb and not passive and not relative and (issuer is None or not any(
-                    t.head.i == head.i and t.dep_ == "nsubj" for t in issuer.span) and not any(
+            if by_verb and not passive and not relative and (issuer is None or not _acts(issuer, head) and not any(
                     c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in head.children)):
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
             if passive and issuer is None:
@@ -519,9 +620,10 @@ class FactExtractor:
                     clauses = [(clauses[0][0], beneficiaries)]
             clauses = [(rate, goods if goods is not None and (self._goods(goods) or _refers_back(goods)) else None)
                        for rate, goods in clauses]
-            if all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl"):
-                # "importers of French brandy would have to pay deposits of 35.8 percent"
-                before = self._goods_before(doc, sent, start)
+            if all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl", "Subsidy"):
+                # "importers of French brandy would have to pay deposits of 35.8 percent"; "glass bottles
+                # and jars will face duties", "investment in grid plants will qualify for a tax credit"
+                before = self._goods_before(doc, sent, start) if kind != "Subsidy" else None
                 if before is not None:
                     clauses = [(rate, before) for rate, _ in clauses]
             obj = self._object_span(head) if head.pos_ == "VERB" else None
@@ -542,11 +644,18 @@ class FactExtractor:
                         if obj is not None and any(obj.start <= m.span.start < obj.end for m in mentioned):
                             obj = None
                         break
+            if obj is not None and len(obj) == 1 and obj[0].pos_ == "PRON":
+                obj = None  # "before they can be shipped": named before, in the subject
             if obj is not None and all(goods is None for _, goods in clauses) and not any(
                     obj.start <= m[1] < obj.end for m in matches):
                 # "licences to ship advanced AI chips": what the verb acts on (but "levy duties of
                 # 10 percent on coal" leaves the duties to their own trigger)
                 clauses = [(rate, obj) for rate, _ in clauses]
+            if all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl", "Subsidy"):
+                # "glass bottles and jars will face duties", "investment in grid plants will qualify for a tax credit"
+                subject = _subject_goods(head)
+                if subject is not None:
+                    clauses = [(rate, subject) for rate, _ in clauses]
             effective = self._effective_date(sent, reference, kind, head)
             if any(t.lower_ == "respectively" for t in sent) and sum(len(g.values) for g in rate_groups) > 1:
                 paired = self._respective_policies(doc, sent, mentioned, clauses, rate_groups, end, issuer)
@@ -575,6 +684,11 @@ class FactExtractor:
                 goods_prev = goods
                 if anaphor is not None:
                     target, goods = anaphor, []  # "an investigation into the telecoms company"
+                elif n_clause and goods_span is None and len(rate_groups) == len(clauses) and (gapped := next((
+                        m for m in mentioned if m.type == "Country" and
+                        rate_groups[n_clause - 1].end <= m.span.start < rate_groups[n_clause].start and
+                        doc[m.span.start - 1].lower_ == "from"), None)):
+                    target = gapped  # "a 22.5 percent levy and those from Japan 14.8 percent"
                 else:
                     target = self._target(doc, mentioned, goods_span, end if n_clause == 0 or goods_span is None
                                           else goods_span.start, sent, issuer) or target_prev
@@ -582,8 +696,12 @@ class FactExtractor:
                         # "X slumped after the regulator opened an investigation into suspected abuse",
                         # "… into whether it conspired with rivals": the company the sentence is about
                         target = next((m for m in mentioned if m.span.end <= start and m.type == "Company"
-                                       and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "conj")
-                                               for t in m.span)), None)
+                                       and any(t.dep_ in ("nsubj", "nsubjpass") and (
+                                           t.head.dep_ in ("ROOT", "conj") or t.head.dep_ == "ccomp" and
+                                           t.head.i < start) for t in m.span)), None)
+                    if target is None and kind in ("Investigation", "Sanction") and not goods and \
+                            topic is not None and _describes_company(sent, mentioned):
+                        target = topic
                 if target is not None and target.type in ("Company", "AnalystFirm") and goods_span is not None \
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
@@ -615,8 +733,9 @@ class FactExtractor:
                              issuer: Mentioned | None) -> list[tuple[Decimal, list[str], Mentioned]]:
         """Rates paired in order with conjoined targets, the goods shared."""
         rates = [v for g in rate_groups for v in g.values]
-        goods = next((self._goods(g) for _, g in clauses if g is not None), [])
-        first = self._target(doc, mentioned, None, end, sent, issuer)
+        span = next((g for _, g in clauses if g is not None), None)
+        goods = self._goods(span) if span is not None else []
+        first = self._target(doc, mentioned, span if span is not None and span.end <= end else None, end, sent, issuer)
         targets = [first, *self._conjoined(mentioned, first)] if first is not None else []
         if len(rates) < 2 or len(rates) != len(targets):
             return []
@@ -638,9 +757,11 @@ class FactExtractor:
     def _trade_probe(doc: Doc, sent: Span, start: int, end: int, goods: Span | None) -> bool:
         """A probe of goods (anti-dumping, countervailing, safeguard, Section 232, imports of X
         from Y) rather than of a company's conduct."""
+        if goods is not None and any(t.lower_ in _CONDUCT_WORDS for t in goods):
+            return False  # "on suspicion that it colluded", "into suspected theft of trade secrets"
         near = doc[max(sent.start, start - 5):min(sent.end, end + 2)]
-        if any(t.lower_.replace("-", "") in _TRADE_REMEDY_WORDS for t in near):
-            return True
+        if any(t.lower_.replace("-", "") in _TRADE_REMEDY_WORDS and not t.ent_type_ for t in near):
+            return True  # (not "the Korea Fair Trade Commission")
         if goods is None:
             return False
         around = doc[max(sent.start, goods.start - 2):min(sent.end, goods.end + 2)]
@@ -735,7 +856,8 @@ class FactExtractor:
             if node.head.i == node.i:
                 break
             node = node.head
-        before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES]
+        before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES and not (
+            m.type == "Country" and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("from", "to"))]
         # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
         node = doc[trigger_end - 1]
         for _ in range(4):
@@ -743,17 +865,29 @@ class FactExtractor:
                 break
             node = node.head
             for m in before:
-                if any(t.head.i == node.i and t.dep_ in ("nsubj", "nsubjpass") for t in m.span):
+                if _acts(m, node, ("nsubj", "nsubjpass")):
                     return m
+        # "exports of cathode materials will require a licence, the ministry said"
+        announcer = next((m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and any(
+            t.dep_ == "nsubj" and t.head.lemma_ in _ANNOUNCING for t in m.span)), None)
         bodies = [m for m in before if m.type == "GovernmentBody"]
         if bodies:
             return bodies[-1]
+        if announcer is not None and before and all(m.type == "Country" for m in before):
+            # "X was added to China's unreliable entity list, the Ministry of Commerce announced": the body
+            # that acts for the country; "shipments from Japan will face duties, the ministry said": the
+            # country is where the goods come from
+            return announcer
         if before:
             return before[-1]
-        # "exports of cathode materials will require a licence, the ministry said"
+        if announcer is not None:
+            return announcer
+        # "flour will carry a surcharge from Friday, after the finance ministry accepted the recommendation"
         for m in mentioned:
             if m.span.start >= trigger_end and m.type == "GovernmentBody" and any(
-                    t.dep_ == "nsubj" and t.head.lemma_ in ("say", "announce", "state") for t in m.span):
+                    t.dep_ == "nsubj" and t.head.pos_ == "VERB" and any(
+                        c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ == "when" for c in t.head.children)
+                    for t in m.span):
                 return m
         # "... were added to the Entity List by the US Department of Commerce"
         for m in mentioned:
@@ -1020,14 +1154,22 @@ class FactExtractor:
             companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
             if companies or inside:
                 return (companies or inside)[0]  # "subsidiaries of Hanwha Ocean" aims at the company
+        # "shipments from South Korea will face a levy": where the goods that bear the measure come from
+        subject = _bearing_subject(doc[trigger_end - 1])
+        if subject is not None:
+            for m in mentioned:
+                if subject.left_edge.i <= m.span.start <= subject.right_edge.i and m.type == "Country" and ok(m) \
+                        and m.span.start > 0 and doc[m.span.start - 1].lower_ == "from":
+                    return m
         after = [m for m in mentioned if m.span.start >= trigger_end and ok(m) and not _origin(m)]
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"
         for m in after:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
-            if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) or \
-                    any(t.lower_ == "to" for t in lead) and any(t.lemma_ in ("ship", "export", "sell")
-                                                                for t in doc[trigger_end - 1:m.span.start]):
-                if goods is None or m.span.start <= goods.end + 4:
+            destination = any(t.lower_ == "to" for t in lead) and any(
+                t.lemma_ in ("ship", "export", "sell") for t in doc[trigger_end - 1:m.span.start])
+            if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) or destination:
+                # (goods named before the measure: "X will need a licence before they can be shipped to Russia")
+                if goods is None or m.span.start <= goods.end + 4 or destination and goods.end <= trigger_end:
                     return m
         # "shipments of graphite to the United States would require a licence": the destination before
         for m in mentioned:

@@ -107,6 +107,7 @@ class Extractor:
         session = session_date(doc, reference)
         bodies: list[Entity] = []  # government bodies in the order the article names them
         acronyms: dict[str, Entity] = {}  # "(FCCPC)" after a name: the name's entity
+        topic: Mentioned | None = None  # the company the sentence before was about
         for n, sent in enumerate(doc.sents):
             evidence = sentence_evidence(sent, n)
             mentioned: list[Mentioned] = []
@@ -138,7 +139,9 @@ class Extractor:
                 if not entity.known and entity.country is None:
                     entity.country = country
             result.facts += self.facts.moves(sent, mentioned, session, evidence)
-            policies = self.facts.policies(sent, mentioned, reference, evidence, session)
+            policies = self.facts.policies(sent, mentioned, reference, evidence, session, topic)
+            topic = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and any(
+                t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)), None)
             if country and country in self.gazetteer.entries and (any(
                     m.type == "Person" and m.span.start > 0 and doc[m.span.start - 1].text in _GOVERNMENT_TITLES
                     for m in mentioned) or any(

@@ -17,6 +17,8 @@ from ingest.gazetteer import Gazetteer, GazetteerEntry, core_name, normalize_nam
 #: Minimum rapidfuzz ``token_sort_ratio`` for a model span to be taken as a gazetteer name: the highest
 #: recall with precision at least 0.975 in benchmarks/fuzzy_threshold.py (P 0.977, R 0.808 at 84).
 FUZZY_THRESHOLD = 84
+#: Names shorter than this (normalised) are matched exactly only
+_FUZZY_MIN_LENGTH = 8
 #: A word in this many gazetteer names or more says little about which entity is meant
 _COMMON_WORD = 8
 _FUZZY_TYPES = {"Company", "AnalystFirm", "StockIndex", "GovernmentBody", "StockExchange"}
@@ -110,8 +112,9 @@ class Resolver:
             if ent.label_ == "Country" and ent.id_ and 0 <= span.start - ent.end <= 2:
                 return ent.id_
         for ent in reversed([e for e in span.sent.ents if e.end <= span.start]):
-            if ent.label_ == "Country" and ent.id_:
-                return ent.id_
+            if ent.label_ == "Country" and ent.id_ and not (
+                    ent.start > 0 and doc[ent.start - 1].lower_ in ("from", "to", "into", "against", "on", "with")):
+                return ent.id_  # (not where goods come from or go to: "flour from Argentina … the finance ministry")
         return default
 
     def _capital_as_government(self, span: Span, surface: str) -> Entity | None:
@@ -192,7 +195,9 @@ class Resolver:
         if entry is not None and (label != "Person" or entry.type == "Person"):
             return entity_from_entry(entry, surface)
         norm, core = normalize_name(surface), core_name(surface)
-        if label in ("Company",) and self._fuzzy_names:
+        # a short name one letter off is another company ("Neste" is not "Nestle"): fuzzy matching is for
+        # longer names written another way
+        if label in ("Company",) and self._fuzzy_names and len(norm) >= _FUZZY_MIN_LENGTH:
             match = process.extractOne(norm, self._fuzzy_names.keys(), scorer=fuzz.token_sort_ratio,
                                        score_cutoff=FUZZY_THRESHOLD)
             if match is not None and self._distinct_words_agree(norm, match[0]):

@@ -52,6 +52,9 @@ _DESCRIPTORS = {"developer", "airline", "carrier"}
 _DESCRIPTOR_ENDINGS = ("maker", "makers", "producer", "builder", "operator", "retailer", "lender", "insurer", "miner",
                        "supplier", "manufacturer", "exporter", "refiner", "brewer", "shipper", "conglomerate", "giant")
 #: Measures aimed at a company: "a probe into X", "sanctions on X"
+#: What a company has in a town: "its Porvoo refinery", "the Ulsan plant"
+_SITES = {"plant", "plants", "refinery", "factory", "factories", "mill", "smelter", "works", "campus", "facility",
+          "shipyard", "yard", "site", "complex", "terminal", "port", "mine", "headquarters", "office", "offices"}
 _MEASURE_NOUNS = {"probe", "investigation", "inquiry", "enquiry", "sanction", "lawsuit", "case", "raid", "fine"}
 #: Capitalised words before a name that describe it: "Rival DoorDash", "Fellow lender X"
 _NOT_NAME_ADJECTIVES = {"rival", "fellow", "sister", "parent", "smaller", "larger", "bigger", "local", "state-owned",
@@ -63,6 +66,12 @@ _DESCRIBING_NOUNS = {"firm", "company", "group", "designer", "developer", "opera
 _COMPANY_PARTS = {"chief", "ceo", "shares", "stock", "chairman", "board", "unit", "subsidiary", "profit", "revenue",
                   "earnings", "factory", "plant", "stake", "bonds", "dividend", "customers", "executives"}
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
+
+
+def _acronym(text: str) -> bool:
+    """"FCCPC", "MyCC", "UOKiK": capitals (a few small letters allowed), no spaces."""
+    return 2 <= len(text) <= 8 and text[0].isupper() and text.isalpha() and sum(c.isupper() for c in text) >= 2 and \
+        sum(c.isupper() for c in text) >= len(text) / 2
 
 
 def _capitalised(tok) -> bool:
@@ -130,11 +139,29 @@ class EntityRepair:
         start = span.start
         if start > 0 and start - 1 not in taken and doc[start - 1].text in ("Federal", "National", "State", "Royal"):
             start -= 1  # "Federal Ministry of Industry, Trade and Investment"
+        elif start > 0 and doc[start - 1].ent_type_ in ("City", "Country") and \
+                doc[start].lower_ not in ("ministry", "department") and \
+                (doc[start - 1].ent_type_ == "City" or span.id_.startswith("ctx:")):
+            kind = doc[start - 1].ent_type_
+            while start > 0 and doc[start - 1].ent_type_ == kind:
+                start -= 1  # a city's own body: "Taipei District Prosecutors Office"; a country's
+                # body by its generic name: "Malaysia Competition Commission"
+        if start == span.start:
+            # "Finnish Competition and Consumer Authority": more of the name back to the country's name
+            k = start
+            while k - 1 > span.sent.start and k - 1 not in taken and doc[k - 1].ent_type_ != "Country" and (
+                    self._is_name_token(doc[k - 1]) or doc[k - 1].lower_ in ("and", "&") and
+                    self._is_name_token(doc[k - 2])):
+                k -= 1
+            if k < start and doc[k - 1].ent_type_ == "Country" and doc[k].lower_ not in ("and", "&"):
+                while k > span.sent.start and doc[k - 1].ent_type_ == "Country":
+                    k -= 1
+                start = k
         if (start, end) == (span.start, span.end):
             return span
-        whole = Span(doc, start, end, label="GovernmentBody")
-        entry = self.gazetteer.lookup(whole.text)
-        return Span(doc, start, end, label="GovernmentBody", span_id=entry.id if entry else UNKNOWN)
+        entry = self.gazetteer.lookup(doc[start:end].text)
+        keep = span.id_ if span.id_.startswith("ctx:") and doc[span.start - 1].ent_type_ == "Country" else UNKNOWN
+        return Span(doc, start, end, label="GovernmentBody", span_id=entry.id if entry else keep)
 
     def _extend_known(self, span: Span, taken: set[int]) -> Span:
         """A known name followed by more of a name is another company.
@@ -181,8 +208,10 @@ class EntityRepair:
             return Span(doc, span.start, end, label="StockIndex", span_id=entry.id if entry else UNKNOWN)
         if all(word in self.name_suffixes for word in extra) and span.label_ != "Country":
             return span
-        if not any(word in self.company_words for word in extra) and span.label_ not in ("Company", "AnalystFirm"):
-            return span  # "Singapore Airlines", "Bangkok Bank", "Turkish Airlines" are companies
+        if not any(word in self.company_words for word in extra) and span.label_ not in ("Company", "AnalystFirm",
+                                                                                           "City"):
+            return span  # "Singapore Airlines", "Bangkok Bank", "Turkish Airlines" are companies; so is
+            # "Ostrava Investicni": a town's name with more of a name after it
         whole = Span(doc, span.start, end, label="ORG", span_id=UNKNOWN)
         entry = self.gazetteer.lookup(whole.text)
         if entry is not None:
@@ -363,17 +392,18 @@ class EntityRepair:
                 if typed is not None:
                     spans.append(typed)
         spans = [s for s in sorted(spans, key=lambda s: s.start) if not (
-            s.label_ == "GovernmentBody" and s.id_.startswith("ctx:") and s.start >= 3 and
-            doc[s.start - 1].lower_ == "the" and doc[s.start - 2].text == "," and
-            doc[s.start - 3].ent_type_ == "GovernmentBody")]  # "Finansinspektionen, the financial supervisor,"
+            s.label_ == "GovernmentBody" and s.id_.startswith("ctx:") and self._describes_body_before(s))]
         # "the Federal Competition and Consumer Protection Commission (FCCPC)": the acronym is its alias
         named = [s for s in spans if s.label_ in ("GovernmentBody", "Company", "AnalystFirm", "StockExchange")]
         spans = [s for s in spans if not (
-            len(s) == 1 and s.text.isupper() and not s.id_.strip("?") and s.start >= 2 and s.end < len(doc) and
+            len(s) == 1 and _acronym(s.text) and not s.id_.strip("?") and s.start >= 2 and s.end < len(doc) and
             doc[s.start - 1].text == "(" and doc[s.end].text == ")" and
             any(n.end == s.start - 1 for n in named))]
+        # "Glass bottles and jars …" where the article also writes "glass": a word, not a name
+        spans = [s for s in spans if not (len(s) == 1 and not s.id_.strip("?") and s.start == s.sent.start and
+                                          s.label_ in ("Person", "Company", "City") and self._common_word(s[0]))]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
-        for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues):
+        for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places):
             spans = step(doc, spans)
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
         return doc
@@ -660,6 +690,50 @@ class EntityRepair:
             if span.label_ == "Person" and not span.id_.strip("?") and any(
                     len(c) > len(words) and c[:len(words)] == words for c in companies):
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
+        return sorted(out, key=lambda s: s.start)
+
+    @staticmethod
+    def _describes_body_before(span: Span) -> bool:
+        """"Finansinspektionen, the financial supervisor,", "the AGCM (AGCM), Italy's competition
+        authority,": a generic name in apposition to the body just named, not another body."""
+        doc, k = span.doc, span.start
+        if k > 0 and doc[k - 1].lower_ == "the":
+            k -= 1
+        elif k > 1 and doc[k - 1].lower_ in ("'s", "’s") and doc[k - 2].ent_type_ == "Country":
+            k -= 2
+            while k > 0 and doc[k - 1].ent_type_ == "Country":
+                k -= 1
+        if k < 3 or doc[k - 1].text != ",":
+            return False
+        if doc[k - 2].ent_type_ == "GovernmentBody":
+            return True
+        return doc[k - 2].text == ")" and any(t.ent_type_ == "GovernmentBody" for t in doc[max(0, k - 6):k - 2])
+
+    def _places(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names the sentence shows to be towns: "an Oulu-based road builder", "its Porvoo refinery",
+        "the Ulsan plant". An unknown name there (or one the model took for a company or a person)
+        is a city; the gazetteer's names keep their type."""
+        by_token = {i: n for n, s in enumerate(spans) for i in range(s.start, s.end)}
+        out = list(spans)
+        for tok in doc:
+            if not (tok.is_title or tok.is_upper) or tok.pos_ != "PROPN" or self._common_word(tok):
+                continue
+            nxt = doc[tok.i + 1:tok.i + 3]
+            based = len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"
+            site = len(nxt) >= 1 and nxt[0].lower_ in _SITES and tok.i > tok.sent.start and \
+                doc[tok.i - 1].lower_ in ("its", "their", "the", "a", "an") and nxt[0].dep_ != "compound"
+            if not (based or site):
+                continue
+            start = tok.i
+            while based and start > tok.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            n = by_token.get(tok.i)
+            if n is None:
+                if any(i in by_token for i in range(start, tok.i)) or doc[start:tok.i + 1].text in self.not_entities:
+                    continue
+                out.append(Span(doc, start, tok.i + 1, label="City", span_id=UNKNOWN))
+            elif out[n].label_ in ("Company", "Person") and not out[n].id_.strip("?") and out[n].end == tok.i + 1:
+                out[n] = Span(doc, out[n].start, out[n].end, label="City", span_id=UNKNOWN)
         return sorted(out, key=lambda s: s.start)
 
     @staticmethod

@@ -365,3 +365,49 @@ def test_a_name_that_says_it_or_has_a_chief_executive_is_a_company(extractor, te
 def test_a_named_measure_extended_is_a_measure(extractor):
     result = extract(extractor, "Japan's finance ministry extended the tax break for electric vehicle buyers.")
     assert [(p[0], p[4]) for p in policies(result)] == [("Subsidy", ("electric vehicle buyers",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # officers sent by a body, the body's acronym in brackets, the company named the sentence before
+        ("Marrowind Foods fell 8 percent. Inspectors from the Estonia Competition Authority (ECA) searched the "
+         "snack maker's offices on Thursday over suspected price-fixing.",
+         ("Investigation", "Estonia Competition Authority", "Marrowind Foods", None, ())),
+        ("Tavolara Cement slid 6 percent after the Korea Fair Trade Commission (KFTC) raided its plant on "
+         "suspicion of collusion.", ("Investigation", "Korea Fair Trade Commission", "Tavolara Cement", None, ())),
+        # the goods are the subject of the verb that brings the measure; the target is where they come from
+        ("Ceramic tiles from Vietnam will face anti-dumping duties of 18 percent, the European Commission said.",
+         ("Tariff", "European Commission", "Vietnam", Decimal("18"), ("Ceramic tiles",))),
+        ("Imported electric bicycles will be subject to a 15% tariff, the US Commerce Department said.",
+         ("Tariff", "US Department of Commerce", None, Decimal("15"), ("electric bicycles",))),
+        # a country's body named after the measure that the body announced
+        ("Norvane Shipping was added to Poland's national sanctions list, the Ministry of Interior and "
+         "Administration announced.",
+         ("Sanction", "Ministry of Interior and Administration", "Norvane Shipping", None, ())),
+    ],
+)
+def test_policy_wordings_of_later_batches(extractor, text, expected):
+    assert policies(extract(extractor, text)) == [expected]
+
+
+def test_gapped_rates_each_with_its_origin(extractor):
+    result = extract(extractor, "Beijing set anti-dumping duties on acrylic fibre. Shipments from Thailand will face "
+                                "a 12.5 percent levy and those from Turkey 9.1 percent, the commerce ministry said.")
+    assert [(p[2], p[3]) for p in policies(result) if p[3]] == [("Thailand", Decimal("12.5")),
+                                                                 ("Turkey", Decimal("9.1"))]
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Kestrun Infra, an Oulu-based road builder, tumbled 9.4%.", "Oulu"),
+    ("Norsk Raffinering climbed 3% on plans for a hydrogen unit at its Mongstad refinery.", "Mongstad"),
+    ("Orders for the Ulsan shipyard lifted Hyundai Heavy Industries.", "Ulsan"),
+])
+def test_towns_told_by_their_cues_or_the_gazetteer(extractor, text, town):
+    types = {e.label: e.type for e in extract(extractor, text).entities.values()}
+    assert types.get(town) == "City", types
+
+
+def test_a_short_name_one_letter_off_is_another_company(extractor):
+    labels = {e.label for e in extract(extractor, "Neste rose 2 percent.").entities.values()}
+    assert labels == {"Neste"}
