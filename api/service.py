@@ -150,7 +150,23 @@ def _extract_in_worker(articles: list[Article], known: dict[str, tuple[str, str]
 
 
 def _load_extractor(model: str, gazetteer_dir: Path, lexicon: Path) -> None:
+    _exit_with_parent()
     _adopt_extractor(Extractor(get_pipeline(model, gazetteer_dir), gazetteer_dir=gazetteer_dir, lexicon_path=lexicon))
+
+
+def _exit_with_parent() -> None:
+    """End this process when the one that started it is gone (killed with ``kill -9``, say),
+    instead of living on with the model in memory."""
+    import os
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="marketgraph-parent-watch", daemon=True).start()
 
 
 class ExtractionProcess:

@@ -64,3 +64,46 @@ def test_the_server_says_whether_writes_are_on_and_never_prints_a_key(tmp_path):
     assert "write endpoints are enabled: 1 API key from MARKETGRAPH_API_KEY" in output
     assert "DELETE /articles/0123abcd" in output  # requests are logged ...
     assert KEY not in output and KEY[:-2] not in output  # ... their keys are not
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.add(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads the process table from /proc")
+def test_the_nlp_process_of_writes_ends_with_a_killed_server(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MARKETGRAPH_")}
+    process, base = _serve(tmp_path / "kg", {**env, "MARKETGRAPH_API_KEY": KEY})
+    before = _children(process.pid)
+    try:
+        posted = httpx.post(f"{base}/articles", headers={"Authorization": f"Bearer {KEY}"}, timeout=300,
+                            json={"title": "Tiny", "text": "The Nikkei 225 rose 1 percent on Tuesday."})
+        assert posted.status_code == 200, posted.text
+        started = _children(process.pid) - before  # the NLP process (and multiprocessing's helper)
+        assert started
+    finally:
+        process.kill()  # kill -9: no shutdown code runs
+        process.wait(30)  # (not communicate(): a child left running would keep its output open)
+        process.stdout.close()
+    deadline = time.monotonic() + 15
+    while any(_alive(pid) for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = {pid for pid in started if _alive(pid)}
+    assert not left, f"processes of the killed server still running: {left}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended, unreaped
+    except OSError:
+        return False
