@@ -44,7 +44,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2})")
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|from|starting|as of|beginning|comes? into force|"
-                        r"came into force|in force since|in effect since)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
+                        r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
+                        r"(?:opening|opens|will open|open)|opening)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
                         re.I)
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
                        "security", "trade", "import", "imports", "remedy"}
@@ -160,6 +161,12 @@ _ABOUT_LEADS = {("investment", "in"), ("investments", "in"), ("spending", "on"),
 def _bearing_subject(trigger: Token) -> Token | None:
     """The subject of the verb that brings the measure to it: "bottles" in "Glass bottles and jars
     from China will face duties", "drones" in "Imported drones will be subject to a tariff"."""
+    verb = _bearing_verb(trigger)
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+
+
+def _bearing_verb(trigger: Token) -> Token | None:
+    """The verb that brings the measure to what bears it: "face", "carry", "be subject to"."""
     node, verb = trigger, None
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound"):
@@ -171,7 +178,7 @@ def _bearing_subject(trigger: Token) -> Token | None:
             verb = node.head
         if verb is not None:
             break
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    return verb
 
 
 def _subject_goods(trigger: Token) -> Span | None:
@@ -590,8 +597,9 @@ class FactExtractor:
             if determiner in ("the", "these", "those", "such") and not any(
                     g.end <= start and start - g.end <= 2 for g in groups) and not (
                     k < start - 1 and any(end <= g.start < next_start for g in groups)) and not (
-                    head.head.lemma_.lower() in ("extend", "renew", "expand", "widen", "double", "lift", "scrap")
-                    and head.dep_ == "dobj") and (
+                    (head.head.lemma_.lower() in ("extend", "renew", "expand", "widen", "double", "lift", "scrap") or
+                     head.head.lemma_.lower() in ("lower", "raise", "reduce", "increase", "cut") and
+                     any(end <= g.start < next_start for g in groups)) and head.dep_ == "dobj") and (
                     kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")):
                 continue  # "the duties", "these tariffs": a measure the article has already named
             used_end = end
@@ -811,11 +819,22 @@ class FactExtractor:
 
     @staticmethod
     def _conjoined(mentioned: list[Mentioned], target: Mentioned | None) -> list[Mentioned]:
+        """The names listed with the target: "Malaysia and Thailand", "Nordvolga Shipping and Baltic
+        Bunker Services" (whichever of the two the target is), a name the model took for a person
+        in a list of companies."""
         if target is None:
             return []
         root = target.span.root
-        return [m for m in mentioned if m is not target and m.type == target.type and m.span.root.dep_ == "conj"
-                and m.span.root.head.i == root.i]
+
+        def same_kind(m: Mentioned) -> bool:
+            return m.type == target.type or target.type in ("Company", "AnalystFirm") and \
+                m.type in ("Company", "AnalystFirm", "Person") and not m.entity.known
+
+        def linked(m: Mentioned) -> bool:
+            other = m.span.root
+            return other.dep_ == "conj" and other.head.i == root.i or root.dep_ == "conj" and root.head.i == other.i \
+                or other.dep_ == "conj" and root.dep_ == "conj" and other.head.i == root.head.i
+        return [m for m in mentioned if m is not target and same_kind(m) and linked(m)]
 
     def restated_dates(self, sent: Span, reference: date | None) -> list[tuple[str, date]]:
         """Days given for a measure named before: "The regulator said it had begun the probe on
@@ -1120,6 +1139,12 @@ class FactExtractor:
             node = node.head
             if node.lemma_.lower() in ("add", "put", "place", "include", "blacklist"):
                 objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+                if any(o.lower_ in _COMPANY_NOUNS and doc[o.i - 1].lower_ == "the" for o in objects):
+                    # "X crashed after OFAC placed the company on its list": the company the sentence is about
+                    subject = next((m for m in reversed(mentioned) if m.span.end <= node.i and m.type in (
+                        "Company", "AnalystFirm") and any(t.dep_ in ("nsubj", "nsubjpass") for t in m.span)), None)
+                    if subject is not None:
+                        return subject
                 for obj in objects:
                     inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
                     companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
@@ -1154,6 +1179,12 @@ class FactExtractor:
             companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
             if companies or inside:
                 return (companies or inside)[0]  # "subsidiaries of Hanwha Ocean" aims at the company
+        # "with Arktika Tanker Management and Volga Reefer Lines facing asset freezes": who bears it
+        bearer = _bearing_verb(doc[trigger_end - 1])
+        if bearer is not None and bearer.dep_ == "acl":
+            named = [m for m in mentioned if m.span.start <= bearer.head.i < m.span.end and ok(m)]
+            if named:
+                return named[0]
         # "shipments from South Korea will face a levy": where the goods that bear the measure come from
         subject = _bearing_subject(doc[trigger_end - 1])
         if subject is not None:
@@ -1196,7 +1227,8 @@ class FactExtractor:
             day = re.search(r"\bon\s+" + _DAY_WORD, text, re.I)
             return resolve_date(day.group(0), reference) if day else reference
         for m in _EFFECTIVE.finditer(text):
-            past = m.group(1).lower() in ("took effect", "came into force", "in force since", "in effect since")
+            past = m.group(1).lower() in ("took effect", "came into force", "in force since", "in effect since",
+                                          "applied since")
             found = resolve_date(m["rest"], reference, future=not past)
             if found:
                 return found
@@ -1472,6 +1504,9 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
                 continue  # of two as detailed, the later sentence has the details
             if ft and not gt:
                 g.roles["targets"] = ft
+            fi, gi = f.role("issuedBy"), g.role("issuedBy")
+            if fi and gi and fi != gi and (country_of or {}).get(fi) == gi:
+                g.roles["issuedBy"] = f.roles["issuedBy"]  # "Washington …" told again as "the USTR said …"
             dropped.add(id(f))
             break
     return [f for f in facts if id(f) not in dropped]

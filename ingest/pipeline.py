@@ -162,6 +162,14 @@ class Extractor:
                     if before is not None and "effectiveDate" not in before.values:
                         before.values["effectiveDate"] = when
                         before.extracted_by += "+date-from-next-sentence"
+                    # "Washington announced a duty …" then "The USTR said the tariffs would take effect
+                    # from …": the body that speaks for the country issued it
+                    body = next((m.entity for m in mentioned if m.type == "GovernmentBody" and any(
+                        t.dep_ == "nsubj" and t.head.lemma_ in ("say", "announce", "confirm") for t in m.span)), None)
+                    if before is not None and body is not None and body.country and \
+                            before.role("issuedBy") == body.country:
+                        before.roles["issuedBy"] = (body.key,)
+                        before.extracted_by += "+issuer-from-next-sentence"
             result.facts += self.facts.analyst_views(sent, mentioned, evidence)
         result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result

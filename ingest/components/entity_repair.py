@@ -55,6 +55,8 @@ _DESCRIPTOR_ENDINGS = ("maker", "makers", "producer", "builder", "operator", "re
 #: What a company has in a town: "its Porvoo refinery", "the Ulsan plant"
 _SITES = {"plant", "plants", "refinery", "factory", "factories", "mill", "smelter", "works", "campus", "facility",
           "shipyard", "yard", "site", "complex", "terminal", "port", "mine", "headquarters", "office", "offices"}
+#: Company words that also end names of places: "Asia Pacific", "North Atlantic"
+_PLACE_ENDINGS = {"Pacific", "Atlantic", "Asia", "Europe", "Africa", "Ocean", "Land"}
 _MEASURE_NOUNS = {"probe", "investigation", "inquiry", "enquiry", "sanction", "lawsuit", "case", "raid", "fine"}
 #: Capitalised words before a name that describe it: "Rival DoorDash", "Fellow lender X"
 _NOT_NAME_ADJECTIVES = {"rival", "fellow", "sister", "parent", "smaller", "larger", "bigger", "local", "state-owned",
@@ -403,7 +405,8 @@ class EntityRepair:
         spans = [s for s in spans if not (len(s) == 1 and not s.id_.strip("?") and s.start == s.sent.start and
                                           s.label_ in ("Person", "Company", "City") and self._common_word(s[0]))]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
-        for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places):
+        for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places,
+                     self._company_word_names):
             spans = step(doc, spans)
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
         return doc
@@ -690,6 +693,31 @@ class EntityRepair:
             if span.label_ == "Person" and not span.id_.strip("?") and any(
                     len(c) > len(words) and c[:len(words)] == words for c in companies):
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
+        return sorted(out, key=lambda s: s.start)
+
+    def _company_word_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A name the model missed that ends in a company word: "Nordvolga Shipping and Baltic
+        Bunker Services", "Kestrel Robotics" (two words at least, none of them a place)."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        out = list(spans)
+        for tok in doc:
+            if tok.i in taken or tok.text not in self.company_words or tok.text in _PLACE_ENDINGS or \
+                    not tok.is_title or tok.i == tok.sent.start:
+                continue
+            start = tok.i
+            while start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].is_title and not self._common_word(doc[start - 1]) and doc[start - 1].text not in self.person_titles:
+                start -= 1
+            if start == tok.i or doc[start:tok.i + 1].text in self.not_entities or start - 1 in taken or \
+                    start - 1 >= tok.sent.start and doc[start - 1].is_title and (
+                        doc[start - 1].pos_ == "PROPN" or start - 1 == tok.sent.start) or \
+                    start > 0 and doc[start - 1].lower_ in ("and", "of", "&", "for", "'s", "’s") or \
+                    tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
+                continue  # a part of a longer name: "Armitage Vitreous Holdings", "Energy and Mineral Resources Minister"
+            span = self._company_span(doc, start, tok.i + 1)
+            if span is not None:
+                out.append(span)
+                taken.update(range(start, tok.i + 1))
         return sorted(out, key=lambda s: s.start)
 
     @staticmethod

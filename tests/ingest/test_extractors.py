@@ -411,3 +411,35 @@ def test_towns_told_by_their_cues_or_the_gazetteer(extractor, text, town):
 def test_a_short_name_one_letter_off_is_another_company(extractor):
     labels = {e.label for e in extract(extractor, "Neste rose 2 percent.").entities.values()}
     assert labels == {"Neste"}
+
+
+def test_dates_and_issuers_told_after_the_measure(extractor):
+    # a grant scheme dated by when applications open
+    result = extract(extractor, "Utilities gained after Lisbon approved 800 million euros in grants for heat pumps, "
+                                "with applications opening on April 3.")
+    assert [(f.kind, f.values.get("effectiveDate")) for f in result.facts if f.kind == "Subsidy"] == [
+        ("Subsidy", date(2025, 4, 3))]
+    # the country announced it; the body that speaks for it gave the day
+    result = extract(extractor, "Wine makers slid after Washington announced a 30% duty on Spanish wine. The Office "
+                                "of the US Trade Representative said the tariffs would take effect from March 19.")
+    assert [(f.kind, result.entities[f.role("issuedBy")].label, f.values.get("effectiveDate"))
+            for f in result.facts if f.kind == "Tariff"] == [
+        ("Tariff", "Office of the US Trade Representative", date(2025, 3, 19))]
+    # a measure named before, changed to a new rate: a new decision
+    result = extract(extractor, "The trade ministry said it would lower the tariff on Kenyan tea to 5 percent "
+                                "from 12 percent.")
+    assert [(p[0], p[3]) for p in policies(result)] == [("Tariff", Decimal("5"))]
+
+
+@pytest.mark.parametrize(("text", "targets"), [
+    # the listed names in apposition, the first or the second found first, a name the model took for a person
+    ("Ottawa said two shipping firms, Kelmarsh Tankers and Orlova Freight Services, were hit with sanctions.",
+     ["Kelmarsh Tankers", "Orlova Freight Services"]),
+    ("Two trading houses, Zarand Commodities and Halvik Bunkering, were hit with sanctions, the US Treasury said.",
+     ["Zarand Commodities", "Halvik Bunkering"]),
+    # "placed the company on its list": the company the sentence is about
+    ("Brevik Marine sank 18% after the Office of Foreign Assets Control placed the company on its Specially "
+     "Designated Nationals list.", ["Brevik Marine"]),
+])
+def test_every_listed_company_is_a_target(extractor, text, targets):
+    assert sorted(p[2] for p in policies(extract(extractor, text)) if p[0] == "Sanction") == sorted(targets)

@@ -14,7 +14,7 @@ from ingest.evaluate import Report, baseline_extraction, read_gold_articles, sco
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "dev"
 ENTITY_TARGET, FACT_TARGET = 0.90, 0.85
-FLOORS = {"fact:Policy": 0.81}
+FLOORS = {"fact:Policy": 0.82}
 
 
 @pytest.fixture(scope="module")
