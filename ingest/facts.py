@@ -150,6 +150,24 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
 
 #: Verbs whose subject bears a measure: "bottles will face duties", "plants will qualify for a credit"
 _BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive"}
+#: A central bank's moves, and the words that make them the next ones
+_RATE_MOVES = {"cut", "hike", "increase", "reduction", "move", "easing", "tightening", "raise", "lower"}
+_NEXT = {"another", "further", "more", "next", "additional", "again", "twice", "second", "third"}
+
+
+def _next_rate_move(sent: Span) -> bool:
+    """The sentence tells what a central bank will do next: "another 50 basis point cut in
+    February", "expected the NBP to cut twice more", "the decision's dovish tone" (not what
+    lower rates will do to stocks)."""
+    for tok in sent:
+        if tok.lemma_.lower() in _RATE_MOVES and any(
+                t.lower_ in _NEXT for t in sent.doc[max(sent.start, tok.i - 4):min(sent.end, tok.i + 3)]):
+            return True
+        if tok.lower_ == "basis" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lemma_ == "point":
+            return True
+        if tok.lower_ in ("decision", "decision's") and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "the":
+            return True
+    return False
 #: Who, rather than what, bears a measure
 _AGENT_NOUNS = {"companies", "firms", "businesses", "households", "consumers", "people", "groups", "makers", "buyers",
                 "sellers", "families", "applicants", "investors", "owners", "banks", "lenders", "it", "they"}
@@ -1365,7 +1383,10 @@ class FactExtractor:
 
     # -- analyst views ------------------------------------------------------------------
 
-    def analyst_views(self, sent: Span, mentioned: list[Mentioned], evidence: Evidence) -> list[Fact]:
+    def analyst_views(self, sent: Span, mentioned: list[Mentioned], evidence: Evidence,
+                      rate_setter: str | None = None) -> list[Fact]:
+        """Views of analyst firms. ``rate_setter`` is the central bank whose rate decision the article
+        reported last: a view of "another cut in February" that names no one is about it."""
         doc = sent.doc
         text_lower = sent.text.lower()
         according = "according to" in text_lower
@@ -1435,6 +1456,8 @@ class FactExtractor:
                 # "Fitch Ratings upgraded Argentina to CCC+": a sovereign rating is about the country
                 about = tuple(m.entity.key for m in mentioned if m.type == "Country" and any(
                     t.dep_ == "dobj" and t.head.i == verb.i for t in m.span))
+            if not about and rate_setter and _next_rate_move(sent):
+                about = (rate_setter,)  # "economists expect another 50 basis point cut in February"
             facts.append(Fact("AnalystView", {"analyst": (firm.entity.key,), "about": about},
                               {"statement": evidence.text}, evidence,
                               0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))

@@ -170,7 +170,8 @@ class Extractor:
                             before.role("issuedBy") == body.country:
                         before.roles["issuedBy"] = (body.key,)
                         before.extracted_by += "+issuer-from-next-sentence"
-            result.facts += self.facts.analyst_views(sent, mentioned, evidence)
+            setter = next((f.role("issuedBy") for f in reversed(result.facts) if f.kind == "InterestRateDecision"), None)
+            result.facts += self.facts.analyst_views(sent, mentioned, evidence, setter)
         result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result
 

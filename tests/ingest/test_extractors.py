@@ -443,3 +443,14 @@ def test_dates_and_issuers_told_after_the_measure(extractor):
 ])
 def test_every_listed_company_is_a_target(extractor, text, targets):
     assert sorted(p[2] for p in policies(extract(extractor, text)) if p[0] == "Sanction") == sorted(targets)
+
+
+def test_a_view_of_the_next_rate_move_is_about_the_central_bank(extractor):
+    result = extract(extractor, "The Bank of Canada cut its policy rate to 2.5 percent. Economists at Kowhai "
+                                "Securities expect another quarter-point cut in March.")
+    assert [[result.entities[k].label for k in v.roles["about"]] for v in result.facts_of("AnalystView")] == [
+        ["Bank of Canada"]]
+    # what lower rates will do is no view of the bank
+    result = extract(extractor, "The Bank of Canada cut its policy rate to 2.5 percent. Strategists at Kowhai "
+                                "Securities wrote that lower rates would lift housing demand.")
+    assert [v.roles["about"] for v in result.facts_of("AnalystView")] == [()]
