@@ -154,6 +154,12 @@ class Extractor:
                         state = self._merge(result, entity_from_entry(self.gazetteer.entries[country]))
                         fact.roles["issuedBy"] = (state.key,)
                         fact.extracted_by += "+issuer-minister"
+            for kind, when in self.facts.restated_dates(sent, reference) if policies else ():
+                # "… is being investigated, the regulator said, adding that the probe had begun on Thursday"
+                for fact in policies:
+                    if fact.kind == kind and "effectiveDate" not in fact.values:
+                        fact.values["effectiveDate"] = when
+                        fact.extracted_by += "+date-restated"
             result.facts += policies
             if not policies:
                 for kind, when in self.facts.restated_dates(sent, reference):

@@ -454,3 +454,11 @@ def test_a_view_of_the_next_rate_move_is_about_the_central_bank(extractor):
     result = extract(extractor, "The Bank of Canada cut its policy rate to 2.5 percent. Strategists at Kowhai "
                                 "Securities wrote that lower rates would lift housing demand.")
     assert [v.roles["about"] for v in result.facts_of("AnalystView")] == [()]
+
+
+def test_the_day_a_probe_began_told_in_the_same_sentence(extractor):
+    result = extract(extractor, "Kowloon Courier is being investigated over suspected abuse of its market position, "
+                                "the State Administration for Market Regulation said, adding that the probe had "
+                                "begun on Monday.")
+    assert [(f.kind, f.values.get("effectiveDate")) for f in result.facts if f.kind == "Investigation"] == [
+        ("Investigation", date(2025, 3, 10))]
