@@ -229,9 +229,13 @@ class EntityRepair:
         """Extend a model span over adjacent proper nouns and hyphenated parts of the name."""
         doc = span.doc
         start, end = span.start, span.end
-        while span.label_ == "ORG" and start > span.sent.start and start - 1 not in taken and \
-                self._is_name_token(doc[start - 1]) and not (start - 1 == span.sent.start and doc[start - 1].is_stop):
-            start -= 1
+        while span.label_ in ("ORG", "PERSON") and start > span.sent.start and start - 1 not in taken and \
+                self._is_name_token(doc[start - 1]) and not (start - 1 == span.sent.start and doc[start - 1].is_stop) \
+                and not (span.label_ == "PERSON" and (doc[start - 1].text in self.person_titles or
+                                                      doc[start - 1].text in self.company_words or
+                                                      start - 1 == span.sent.start and
+                                                      doc[start - 1].lower_.endswith(("er", "or")))):
+            start -= 1  # "Chapel Hill Denham", not "Hill Denham" (a title before a person's name stays out)
         while end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ \
                 and doc[end + 1].is_title and end + 1 not in taken:
             end += 2
@@ -376,6 +380,12 @@ class EntityRepair:
             elif ent.label_ == "Person" and ent.id_ and ent.start > ent.sent.start and \
                     self._is_name_token(doc[ent.start - 1]) and doc[ent.start - 1].text not in self.person_titles:
                 ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Rana Haddad" is not Fernando Haddad
+            elif ent.label_ == "Person" and ent.id_ and ent.end < len(doc) and ent.end not in taken and \
+                    self._is_name_token(doc[ent.end]) and doc[ent.end].pos_ == "PROPN":
+                end = ent.end
+                while end < len(doc) and end not in taken and self._is_name_token(doc[end]) and doc[end].pos_ == "PROPN":
+                    end += 1
+                ent = Span(doc, ent.start, end, label="PERSON")  # "Pichai Naripthaphan" is not Sundar Pichai
             elif ent.label_ == "GovernmentBody":
                 ent = self._extend_body(ent, taken)
             trimmed = self._trim(ent) if ent.label_ not in OUR_TYPES else ent

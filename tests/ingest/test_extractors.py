@@ -462,3 +462,15 @@ def test_the_day_a_probe_began_told_in_the_same_sentence(extractor):
                                 "begun on Monday.")
     assert [(f.kind, f.values.get("effectiveDate")) for f in result.facts if f.kind == "Investigation"] == [
         ("Investigation", date(2025, 3, 10))]
+
+
+def test_a_known_name_followed_by_more_of_a_name_is_someone_else(extractor):
+    types = {e.label: e.type for e in extract(extractor, "Commerce Minister Pichai Naripthaphan said Bangkok would "
+                                                         "not retaliate.").entities.values()}
+    assert types.get("Pichai Naripthaphan") == "Person" and "Sundar Pichai" not in types
+
+
+def test_the_whole_name_of_a_firm_the_model_cut_short(extractor):
+    result = extract(extractor, "Analysts at Chapel Hill Denham cut their target for Zenith Bank, citing thinner "
+                                "margins.")
+    assert [result.entities[v.role("analyst")].label for v in result.facts_of("AnalystView")] == ["Chapel Hill Denham"]
