@@ -1544,6 +1544,7 @@ def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | 
     """
     out: list[Fact] = []
     last_issuer: tuple[str, ...] | None = None
+    last_kind: str | None = None
     seen: set[tuple] = set()
     rate_decisions: dict[str, list[Fact]] = {}
     for fact in facts:
@@ -1552,8 +1553,8 @@ def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | 
             continue
         if "issuedBy" in fact.roles:
             if fact.kind != "InterestRateDecision":  # a central bank's issuer carries over to no tariff
-                last_issuer = fact.roles["issuedBy"]
-        elif last_issuer and fact.kind != "InterestRateDecision":
+                last_issuer, last_kind = fact.roles["issuedBy"], fact.kind
+        elif last_issuer and fact.kind == last_kind:  # (a grant scheme is not the sanctioning agency's)
             fact.roles["issuedBy"] = last_issuer
             fact.confidence = min(fact.confidence, 0.6)
             fact.extracted_by += "+issuer-from-context"

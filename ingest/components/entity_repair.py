@@ -138,6 +138,13 @@ class EntityRepair:
                 end += 1
         if end > span.end and doc[end - 1].text == ",":
             end -= 1
+        # "State Secretariat" + "for Maritime Fisheries", "Department" + "for Business and Trade"
+        if end == span.end and doc[end - 1].text in self.government_words and end + 1 < len(doc) and \
+                doc[end].lower_ in ("for", "of") and end + 1 not in taken and self._is_name_token(doc[end + 1]):
+            end += 1
+            while end < len(doc) and end not in taken and (self._is_name_token(doc[end]) or doc[end].lower_ in (
+                    "and", "&") and end + 1 < len(doc) and self._is_name_token(doc[end + 1])):
+                end += 1
         start = span.start
         if start > 0 and start - 1 not in taken and doc[start - 1].text in ("Federal", "National", "State", "Royal"):
             start -= 1  # "Federal Ministry of Industry, Trade and Investment"
@@ -711,8 +718,23 @@ class EntityRepair:
         taken = {i for s in spans for i in range(s.start, s.end)}
         out = list(spans)
         for tok in doc:
-            if tok.i in taken or tok.text not in self.company_words or tok.text in _PLACE_ENDINGS or \
+            body = tok.text in self.government_words and tok.text not in ("Office", "Board", "Chamber", "Court")
+            if tok.i in taken or not (tok.text in self.company_words or body) or tok.text in _PLACE_ENDINGS or \
                     not tok.is_title or tok.i == tok.sent.start:
+                continue
+            if body:
+                # "the Israel Innovation Authority": a body's name the model missed, its country's name in it
+                start = tok.i
+                while start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].is_title and \
+                        doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in self.person_titles:
+                    start -= 1
+                country = next((sp for sp in out if sp.end == start and sp.label_ == "Country"), None)
+                if country is not None and start < tok.i:
+                    out.remove(country)  # "Israel" in "the Israel Innovation Authority"
+                    start = country.start
+                if start < tok.i and start > 0 and doc[start - 1].lower_ == "the":
+                    out.append(Span(doc, start, tok.i + 1, label="GovernmentBody", span_id=UNKNOWN))
+                    taken.update(range(start, tok.i + 1))
                 continue
             start = tok.i
             while start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and \

@@ -474,3 +474,15 @@ def test_the_whole_name_of_a_firm_the_model_cut_short(extractor):
     result = extract(extractor, "Analysts at Chapel Hill Denham cut their target for Zenith Bank, citing thinner "
                                 "margins.")
     assert [result.entities[v.role("analyst")].label for v in result.facts_of("AnalystView")] == ["Chapel Hill Denham"]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Exports of frozen squid have been suspended as of Monday, the State Secretariat for Maritime Fisheries said.",
+     "State Secretariat for Maritime Fisheries"),
+    ("Grants of up to 40 percent of the cost of solar pumps will be handed out from July 15, the Israel Innovation "
+     "Authority said.", "Israel Innovation Authority"),
+])
+def test_bodies_the_model_missed_issue_what_they_announce(extractor, text, body):
+    result = extract(extractor, text)
+    assert [result.entities[f.role("issuedBy")].label for f in result.facts if f.role("issuedBy")] == [body]
+    assert result.entities[result.facts[0].role("issuedBy")].type == "GovernmentBody"
