@@ -9,6 +9,7 @@ and the name of the rule that produced it.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -190,8 +191,9 @@ def _bearing_verb(trigger: Token) -> Token | None:
         if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound"):
             return None  # (not through a clause: "duties …, after an inquiry found that …")
         node = node.head
-        if node.lemma_.lower() in _BEARING and node.pos_ in ("VERB", "AUX"):
-            verb = node
+        if node.lemma_.lower() in _BEARING and node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in (
+                "ship", "export", "sell") and any(c.dep_ == "auxpass" for c in node.children):
+            verb = node  # (or "nuts may only be shipped under a licence")
         elif node.lower_ == "subject" and node.dep_ == "acomp":  # "will be subject to"
             verb = node.head
         if verb is not None:
@@ -567,7 +569,8 @@ class FactExtractor:
         node, seen = tok, 0
         while seen < 6:
             if node.lemma_.lower() in self.hedges or any(
-                    c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children):
+                    c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children) and not any(
+                    c.lower_ == "only" for c in node.children):  # ("may only be shipped under a licence": a rule)
                 return True
             if node.head.i == node.i:
                 return False
@@ -624,6 +627,11 @@ class FactExtractor:
             issuer = self._issuer(doc, mentioned, start, end, kind)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
             passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+            if by_verb and head.lemma_.lower() == "freeze" and not any(
+                    t.lower_ in ("assets", "funds", "accounts", "property", "holdings") for t in chain(
+                        *(c.subtree for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),
+                        *(c.subtree for c in head.head.children if c.dep_ in ("nsubj", "dobj")))):
+                continue  # "was frozen at its 20% lower circuit": a stock, not a sanction
             if by_verb and kind == "ExportControl" and not any(
                     t.lower_ in ("exports", "export", "shipments", "sales") for c in head.children
                     if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
@@ -927,9 +935,13 @@ class FactExtractor:
                     for t in m.span):
                 return m
         # "... were added to the Entity List by the US Department of Commerce"
+        # "… under a licence from the Agriculture and Food Authority": who grants the licence
+        granting = ("by", "from") if any(w in doc[trigger_start:trigger_end].text.lower() for w in ("licen", "permit")) \
+            else ("by",)
         for m in mentioned:
             lead = [t.lower_ for t in doc[max(0, m.span.start - 2):m.span.start]]
-            if m.span.start >= trigger_end and m.type in ISSUER_TYPES and (lead[-1:] == ["by"] or lead == ["by", "the"]):
+            if m.span.start >= trigger_end and m.type in ISSUER_TYPES and (
+                    lead[-1:] and lead[-1] in granting or len(lead) == 2 and lead[0] in granting and lead[1] == "the"):
                 return m
         return None
 
@@ -1116,6 +1128,9 @@ class FactExtractor:
             items.append(current)
         goods = []
         for item in items:
+            if item and item[0].lower_ in ("each", "every", "per") and item[-1].lemma_.lower() in (
+                    "consignment", "shipment", "cargo", "batch", "load", "application", "transaction", "container"):
+                continue  # "a permit for each consignment": how often, not what
             for k in range(1, len(item) - 1):
                 if item[k].lower_ == "of" and item[-1].lower_ == "origin":
                     item = item[:k]  # "chips of US origin"
@@ -1244,9 +1259,12 @@ class FactExtractor:
         if re.search(r"\beffective immediately\b|\bwith immediate effect\b", text, re.I):
             day = re.search(r"\bon\s+" + _DAY_WORD, text, re.I)
             return resolve_date(day.group(0), reference) if day else reference
+        perfect = trigger is not None and trigger.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in trigger.children)
         for m in _EFFECTIVE.finditer(text):
-            past = m.group(1).lower() in ("took effect", "came into force", "in force since", "in effect since",
-                                          "applied since")
+            # "assets have been frozen as of Tuesday": a day already past
+            past = perfect or m.group(1).lower() in ("took effect", "came into force", "in force since",
+                                                     "in effect since", "applied since")
             found = resolve_date(m["rest"], reference, future=not past)
             if found:
                 return found

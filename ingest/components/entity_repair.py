@@ -479,16 +479,20 @@ class EntityRepair:
         return Span(doc, start, end, label=entry.type, span_id=entry.id)
 
     @staticmethod
-    def _described_company(span: Span) -> bool:
-        """"NIS, Serbia's main oil company": an acronym with a company's description after it."""
+    def _described_company(span: Span, head_only: bool = False) -> bool:
+        """"NIS, Serbia's main oil company": a name with a company's description after it (with
+        ``head_only``, the description's own noun: "a trader of alloys", not "an economist at a bank")."""
         doc = span.doc
         if span.end >= len(doc) or doc[span.end].text != ",":
             return False
+        if head_only and (span.end + 1 >= len(doc) or doc[span.end + 1].pos_ not in ("DET", "ADJ", "NOUN", "PROPN")):
+            return False  # "Khalid Nasser, said the central bank…": no description
         for tok in doc[span.end + 1:min(span.end + 8, len(doc))]:
-            if tok.text in (",", ".", ";"):
+            if tok.text in (",", ".", ";") or head_only and tok.pos_ in ("ADP", "VERB", "AUX"):
                 return False
             if tok.lower_ in ("company", "group", "firm", "lender", "maker", "producer", "refiner", "operator",
-                              "carrier", "retailer", "conglomerate", "bank", "insurer", "miner", "utility"):
+                              "carrier", "retailer", "conglomerate", "bank", "insurer", "miner", "utility", "trader",
+                              "dealer", "distributor", "supplier", "manufacturer", "developer", "builder", "shipper"):
                 return True
         return False
 
@@ -700,7 +704,9 @@ class EntityRepair:
             says_it = root.dep_ == "nsubj" and root.head.lemma_ in ("say", "announce", "report", "expect") and any(
                 c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)
                 for c in root.head.children)
-            if owner or says_it and span.label_ == "Person":  # "Ottawa said it would…" is a government
+            # "X, a Vienna-based trader of alloys" (but not "Y, an economist at Emirates NBD bank")
+            described = span.label_ == "Person" and self._described_company(span, head_only=True)
+            if owner or described or says_it and span.label_ == "Person":  # "Ottawa said it would…" is a government
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
         # "developers such as Dar Al Arkan" after "Dar Al Arkan Real Estate advanced 3.1 percent":
         # the company's short name, not a person

@@ -486,3 +486,32 @@ def test_bodies_the_model_missed_issue_what_they_announce(extractor, text, body)
     result = extract(extractor, text)
     assert [result.entities[f.role("issuedBy")].label for f in result.facts if f.role("issuedBy")] == [body]
     assert result.entities[result.facts[0].role("issuedBy")].type == "GovernmentBody"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tarvik Metals, a Vienna-based trader of nickel alloys, was placed under sanctions on Monday by the US State "
+     "Department.", ("Sanction", "US Department of State", "Tarvik Metals", None, ())),
+    ("Raw cashew nuts may only be shipped abroad under a licence from the Agriculture and Food Authority.",
+     ("ExportControl", "Agriculture and Food Authority", None, None, ("Raw cashew nuts",))),
+    ("Ferrous scrap will need a permit before it can be exported, under a rule published by Global Affairs Canada.",
+     ("ExportControl", "Global Affairs Canada", None, None, ("Ferrous scrap",))),
+    ("The assets of diamond trader Vossberg Trading have been frozen as of Monday, the Federal Public Service "
+     "Finance said.",
+     ("Sanction", "Federal Public Service Finance", "Vossberg Trading", None, ())),
+])
+def test_sanctions_and_export_rules_in_other_shapes(extractor, text, expected):
+    found = policies(extract(extractor, text))
+    assert len(found) == 1 and found[0][0] == expected[0] and found[0][2:] == expected[2:]
+    assert found[0][1].startswith(expected[1])
+
+
+def test_assets_frozen_as_of_a_day_already_past(extractor):
+    result = extract(extractor, "The assets of diamond trader Vossberg Trading have been frozen as of Monday, the "
+                                "Federal Public Service Finance said.")
+    assert [f.values.get("effectiveDate") for f in result.facts if f.kind == "Sanction"] == [date(2025, 3, 10)]
+
+
+def test_a_stock_frozen_at_its_limit_is_no_sanction(extractor):
+    result = extract(extractor, "Kaveri Infra was frozen at its 20% lower circuit after the regulator ordered a "
+                                "probe into the diversion of funds.")
+    assert [p for p in policies(result) if p[0] == "Sanction"] == []
