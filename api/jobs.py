@@ -116,8 +116,7 @@ class Writer:
                        and size + len(self._queue[0].articles) <= self.settings.batch_size):
                     size += len(self._queue[0].articles)
                     group.append(self._queue.popleft())
-        if not all(w.future.set_running_or_notify_cancel() for w in group):
-            group = [w for w in group if not w.future.cancelled()]
+        group = [w for w in group if w.future.set_running_or_notify_cancel()]  # (a request given up on is dropped)
         try:
             if group and group[0].call is not None:
                 group[0].future.set_result(group[0].call())

@@ -187,19 +187,19 @@ class ExtractionProcess:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
+        def run() -> list:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_load_extractor, initargs=self._args)
+            return self._pool.submit(_extract_in_worker, articles, known).result()
+
         with self._lock:
-            for attempt in (1, 2):
-                if self._pool is None:
-                    self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                                     initializer=_load_extractor, initargs=self._args)
-                try:
-                    return self._pool.submit(_extract_in_worker, articles, known).result()
-                except BrokenProcessPool:  # killed (out of memory?): a new process, once
-                    self._pool.shutdown(wait=False, cancel_futures=True)
-                    self._pool = None
-                    if attempt == 2:
-                        raise
-            raise AssertionError("unreachable")
+            try:
+                return run()
+            except BrokenProcessPool:  # killed (out of memory?): a new process, once
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+                return run()
 
     @property
     def pid(self) -> int | None:

@@ -400,6 +400,8 @@ class Projection:
             for a, b in combinations(sorted(entity_set), 2):
                 link(a, b, "mentionedWith", article)
 
+        # (each edge once, through the adjacency: ``graph.edges`` would cache a view that points back at
+        # the graph, a reference cycle that keeps a replaced projection alive until a full collection)
         for data in {id(d): d for nbrs in graph.adj.values() for d in nbrs.values()}.values():
             # weights for unfiltered views, computed once: all articles, and those behind stated relations
             data["w_all"] = len(data.pop("articles"))

@@ -254,8 +254,9 @@ class ProcessPool(QueryRunner):
         with self._lock:
             if self._snapshot is None or self._snapshot[0] != revision:
                 self._snapshot = (revision, self._new_snapshot())
-            worker.snapshot = self._snapshot[1]
-            self._prune()
+            if worker.snapshot != self._snapshot[1]:
+                worker.snapshot = self._snapshot[1]
+                self._prune()  # (only when a worker moves on can an older snapshot fall out of use)
             return worker.snapshot
 
     def _new_snapshot(self) -> Path:

@@ -9,11 +9,11 @@ and the name of the rule that produced it.
 from __future__ import annotations
 
 import re
-from itertools import chain
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -169,6 +169,8 @@ def _next_rate_move(sent: Span) -> bool:
         if tok.lower_ in ("decision", "decision's") and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "the":
             return True
     return False
+
+
 #: Who, rather than what, bears a measure
 _AGENT_NOUNS = {"companies", "firms", "businesses", "households", "consumers", "people", "groups", "makers", "buyers",
                 "sellers", "families", "applicants", "investors", "owners", "banks", "lenders", "it", "they"}
@@ -177,10 +179,10 @@ _ABOUT_LEADS = {("investment", "in"), ("investments", "in"), ("spending", "on"),
                 ("imports", "of"), ("exports", "of"), ("shipments", "of"), ("sales", "of")}
 
 
-def _bearing_subject(trigger: Token) -> Token | None:
-    """The subject of the verb that brings the measure to it: "bottles" in "Glass bottles and jars
-    from China will face duties", "drones" in "Imported drones will be subject to a tariff"."""
-    verb = _bearing_verb(trigger)
+def _bearing_subject(verb: Token | None) -> Token | None:
+    """The subject of the verb that brings the measure to it (:func:`_bearing_verb`): "bottles" in
+    "Glass bottles and jars from China will face duties", "drones" in "Imported drones will be
+    subject to a tariff"."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
 
 
@@ -206,7 +208,7 @@ def _subject_goods(trigger: Token) -> Span | None:
     China will face duties" (up to where they come from), "Imported drones will be subject to a
     tariff", "Investment in transformer plants will qualify for a tax credit"."""
     doc = trigger.doc
-    subject = _bearing_subject(trigger)
+    subject = _bearing_subject(_bearing_verb(trigger))
     if subject is None or subject.pos_ == "PRON" or subject.ent_type_ or subject.lower_ in _COMPANY_NOUNS or \
             subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) or \
             subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of"):
@@ -232,18 +234,18 @@ _PREMISES = {"offices", "office", "premises", "headquarters", "plant", "plants",
 def _describes_company(sent: Span, mentioned: list[Mentioned]) -> bool:
     """The sentence speaks of a company it does not name: "the chip tester's headquarters", "the
     Ipoh-based feed producer's offices", "the company", "searched its premises"."""
-    named = {i for m in mentioned if m.type in ("Company", "AnalystFirm") for i in range(m.span.start, m.span.end)}
-    if named:
+    if any(m.type in ("Company", "AnalystFirm") for m in mentioned):
         return False
+    doc = sent.doc
     for tok in sent:
         if tok.lower_ in ("its", "their") and tok.head.lower_ in _PREMISES:
             return True
         if tok.pos_ == "NOUN" and (tok.lower_ in _COMPANY_NOUNS or tok.lower_.endswith(("er", "or"))):
-            k = tok.i - 1
-            while k > sent.start and tok.i - k <= 5 and (doc_pos := sent.doc[k]).lower_ != "the" and \
-                    (doc_pos.pos_ in ("ADJ", "NOUN", "PROPN") or doc_pos.text == "-" or doc_pos.tag_ == "VBN"):
+            k = tok.i - 1  # back over the words describing it, to "the"
+            while k > sent.start and tok.i - k <= 5 and doc[k].lower_ != "the" and (
+                    doc[k].pos_ in ("ADJ", "NOUN", "PROPN") or doc[k].text == "-" or doc[k].tag_ == "VBN"):
                 k -= 1
-            if sent.doc[k].lower_ == "the" and tok.i - k <= 5:
+            if doc[k].lower_ == "the" and tok.i - k <= 5:
                 return True
     return False
 
@@ -912,9 +914,13 @@ class FactExtractor:
             for m in before:
                 if _acts(m, node, ("nsubj", "nsubjpass")):
                     return m
+        def body_after(verb_test: Callable[[Token], bool]) -> Mentioned | None:
+            """The first government body after the policy word that is the subject of a verb passing the test."""
+            return next((m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and any(
+                t.dep_ == "nsubj" and verb_test(t.head) for t in m.span)), None)
+
         # "exports of cathode materials will require a licence, the ministry said"
-        announcer = next((m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and any(
-            t.dep_ == "nsubj" and t.head.lemma_ in _ANNOUNCING for t in m.span)), None)
+        announcer = body_after(lambda verb: verb.lemma_ in _ANNOUNCING)
         bodies = [m for m in before if m.type == "GovernmentBody"]
         if bodies:
             return bodies[-1]
@@ -928,12 +934,10 @@ class FactExtractor:
         if announcer is not None:
             return announcer
         # "flour will carry a surcharge from Friday, after the finance ministry accepted the recommendation"
-        for m in mentioned:
-            if m.span.start >= trigger_end and m.type == "GovernmentBody" and any(
-                    t.dep_ == "nsubj" and t.head.pos_ == "VERB" and any(
-                        c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ == "when" for c in t.head.children)
-                    for t in m.span):
-                return m
+        acting = body_after(lambda verb: verb.pos_ == "VERB" and any(
+            c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children))
+        if acting is not None:
+            return acting
         # "... were added to the Entity List by the US Department of Commerce"
         # "… under a licence from the Agriculture and Food Authority": who grants the licence
         granting = ("by", "from") if any(w in doc[trigger_start:trigger_end].text.lower() for w in ("licen", "permit")) \
@@ -1219,7 +1223,7 @@ class FactExtractor:
             if named:
                 return named[0]
         # "shipments from South Korea will face a levy": where the goods that bear the measure come from
-        subject = _bearing_subject(doc[trigger_end - 1])
+        subject = _bearing_subject(bearer)
         if subject is not None:
             for m in mentioned:
                 if subject.left_edge.i <= m.span.start <= subject.right_edge.i and m.type == "Country" and ok(m) \

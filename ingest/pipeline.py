@@ -108,6 +108,7 @@ class Extractor:
         bodies: list[Entity] = []  # government bodies in the order the article names them
         acronyms: dict[str, Entity] = {}  # "(FCCPC)" after a name: the name's entity
         topic: Mentioned | None = None  # the company the sentence before was about
+        setter: str | None = None
         for n, sent in enumerate(doc.sents):
             evidence = sentence_evidence(sent, n)
             mentioned: list[Mentioned] = []
@@ -154,15 +155,18 @@ class Extractor:
                         state = self._merge(result, entity_from_entry(self.gazetteer.entries[country]))
                         fact.roles["issuedBy"] = (state.key,)
                         fact.extracted_by += "+issuer-minister"
-            for kind, when in self.facts.restated_dates(sent, reference) if policies else ():
+            restated = self.facts.restated_dates(sent, reference)
+            for kind, when in restated if policies else ():
                 # "… is being investigated, the regulator said, adding that the probe had begun on Thursday"
                 for fact in policies:
                     if fact.kind == kind and "effectiveDate" not in fact.values:
                         fact.values["effectiveDate"] = when
                         fact.extracted_by += "+date-restated"
             result.facts += policies
+            setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
+                          setter)  # the central bank whose decision the article reported last
             if not policies:
-                for kind, when in self.facts.restated_dates(sent, reference):
+                for kind, when in restated:
                     # the day of a measure the article named before
                     before = next((f for f in reversed(result.facts) if f.kind == kind), None)
                     if before is not None and "effectiveDate" not in before.values:
@@ -176,7 +180,6 @@ class Extractor:
                             before.role("issuedBy") == body.country:
                         before.roles["issuedBy"] = (body.key,)
                         before.extracted_by += "+issuer-from-next-sentence"
-            setter = next((f.role("issuedBy") for f in reversed(result.facts) if f.kind == "InterestRateDecision"), None)
             result.facts += self.facts.analyst_views(sent, mentioned, evidence, setter)
         result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result

@@ -423,7 +423,7 @@ class EntityRepair:
                                           s.label_ in ("Person", "Company", "City") and self._common_word(s[0]))]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places,
-                     self._company_word_names):
+                     self._body_names, self._company_word_names):
             spans = step(doc, spans)
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
         return doc
@@ -724,23 +724,8 @@ class EntityRepair:
         taken = {i for s in spans for i in range(s.start, s.end)}
         out = list(spans)
         for tok in doc:
-            body = tok.text in self.government_words and tok.text not in ("Office", "Board", "Chamber", "Court")
-            if tok.i in taken or not (tok.text in self.company_words or body) or tok.text in _PLACE_ENDINGS or \
+            if tok.i in taken or tok.text not in self.company_words or tok.text in _PLACE_ENDINGS or \
                     not tok.is_title or tok.i == tok.sent.start:
-                continue
-            if body:
-                # "the Israel Innovation Authority": a body's name the model missed, its country's name in it
-                start = tok.i
-                while start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].is_title and \
-                        doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in self.person_titles:
-                    start -= 1
-                country = next((sp for sp in out if sp.end == start and sp.label_ == "Country"), None)
-                if country is not None and start < tok.i:
-                    out.remove(country)  # "Israel" in "the Israel Innovation Authority"
-                    start = country.start
-                if start < tok.i and start > 0 and doc[start - 1].lower_ == "the":
-                    out.append(Span(doc, start, tok.i + 1, label="GovernmentBody", span_id=UNKNOWN))
-                    taken.update(range(start, tok.i + 1))
                 continue
             start = tok.i
             while start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and \
@@ -755,6 +740,28 @@ class EntityRepair:
             span = self._company_span(doc, start, tok.i + 1)
             if span is not None:
                 out.append(span)
+                taken.update(range(start, tok.i + 1))
+        return sorted(out, key=lambda s: s.start)
+
+    def _body_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A body's name the model missed, after "the" and ending in a government word, its
+        country's name in it: "the Israel Innovation Authority"."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        out = list(spans)
+        for tok in doc:
+            if tok.i in taken or tok.text not in self.government_words or \
+                    tok.text in ("Office", "Board", "Chamber", "Court") or not tok.is_title or tok.i == tok.sent.start:
+                continue
+            start = tok.i
+            while start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].is_title and \
+                    doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in self.person_titles:
+                start -= 1
+            country = next((sp for sp in out if sp.end == start and sp.label_ == "Country"), None)
+            if country is not None and start < tok.i:
+                out.remove(country)  # "Israel" in "the Israel Innovation Authority"
+                start = country.start
+            if start < tok.i and start > 0 and doc[start - 1].lower_ == "the":
+                out.append(Span(doc, start, tok.i + 1, label="GovernmentBody", span_id=UNKNOWN))
                 taken.update(range(start, tok.i + 1))
         return sorted(out, key=lambda s: s.start)
 
