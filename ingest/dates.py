@@ -22,6 +22,9 @@ _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(today|tomorrow|yesterday)\b", re.I)
+#: "the start of next month", "the beginning of March": the first day of a month or year
+_PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day)\s+of\s+(?:(?P<next>next|the\s+coming)\s+(?P<unit>month|year)|"
+                           rf"(?P<m>{_MONTH})\b(?:\s+(?P<y>\d{{4}}))?)", re.I)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -47,6 +50,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     datetime.date(2025, 2, 10)
     >>> resolve_date("from next Monday", ref)
     datetime.date(2025, 2, 10)
+    >>> resolve_date("from the start of next month", ref)
+    datetime.date(2025, 3, 1)
     """
     candidates: list[tuple[int, date]] = []
     for pattern in (_ISO,):
@@ -82,6 +87,17 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             else:
                 delta = (reference.weekday() - target) % 7
                 candidates.append((m.start(), reference - timedelta(days=delta)))
+        for m in _PERIOD_START.finditer(text):
+            if m["unit"] and m["unit"].lower() == "year":
+                d = date(reference.year + 1, 1, 1)
+            elif m["unit"]:
+                d = date(reference.year + reference.month // 12, reference.month % 12 + 1, 1)
+            else:
+                year = int(m["y"]) if m["y"] else reference.year
+                d = date(year, MONTHS[m["m"].lower()], 1)
+                if not m["y"] and future and d < reference.replace(day=1):
+                    d = date(year + 1, d.month, 1)
+            candidates.append((m.start(), d))
         for m in _RELATIVE.finditer(text):
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[m.group(1).lower()]
             candidates.append((m.start(), reference + timedelta(days=shift)))

@@ -42,12 +42,18 @@ _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "compa
                 "importer", "builder", "designer", "grower", "buyer", "consumer", "household", "house", "business"}
 _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
-             r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2})")
+             r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
+             r"the\s+(?:start|beginning|first\s+day)\s+of\s+(?:next|the\s+coming)\s+(?:month|year)|"
+             r"the\s+(?:start|beginning|first\s+day)\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)")
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|from|starting|as of|beginning|comes? into force|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
                         r"(?:opening|opens|will open|open)|opening)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
                         re.I)
+#: The kind of a day restated for "the measure", whatever its kind
+ANY_MEASURE = "*"
+#: Conjunctions of a clause that a market reaction hangs on ("rose after the bank cut rates")
+_REACTION_MARKS = {"after", "as", "when", "while", "since", "because", "following"}
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
                        "security", "trade", "import", "imports", "remedy"}
 #: What a probe of conduct (not of goods) is about
@@ -876,6 +882,13 @@ class FactExtractor:
                 when = self._effective_date(sent, reference, kind, doc[end - 1])
                 if when is not None:
                     found.append((kind, when))
+        for tok in sent:
+            # "The measure, which will apply from April 14, …": any measure named before
+            if tok.lower_ in ("measure", "measures") and tok.i > sent.start and \
+                    doc[tok.i - 1].lower_ in ("the", "this", "these"):
+                when = self._effective_date(sent, reference, ANY_MEASURE, tok)
+                if when is not None:
+                    found.append((ANY_MEASURE, when))
         return found
 
     def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int,
@@ -1280,12 +1293,20 @@ class FactExtractor:
             if node.pos_ in ("VERB", "AUX"):
                 governors.setdefault(node.i, depth)
                 depth += 1
-            if node.head.i == node.i:
-                break
+            if node.head.i == node.i or node.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in _REACTION_MARKS for c in node.children):
+                break  # "shares were hit on Tuesday after Washington announced a duty": the day of the reaction
             node = node.head
-        found_at: list[tuple[int, date]] = []
         if trigger is not None:
             governors.setdefault(trigger.i, 0)  # "opened an investigation on Thursday into…"
+            for clause in trigger.children:  # "the investigation, which formally began on Tuesday"
+                if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
+                    governors.setdefault(clause.i, 0)
+        # "opened an investigation that day": the day the sentence named
+        found_at: list[tuple[int, date]] = [
+            (governors[tok.head.i], found) for tok in sent if tok.lower_ == "day" and tok.head.i in governors and any(
+                c.lower_ in ("that", "same") for c in tok.children) for found in [resolve_date(sent.text, reference)]
+            if found]
         for tok in sent:
             head = tok.head if tok.head.pos_ != "ADV" else tok.head.head  # "late on Wednesday"
             if tok.lower_ == "last" and tok.i + 1 < sent.end and tok.head.i == tok.i + 1 and \

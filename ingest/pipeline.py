@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 
 from ingest.article import Article
 from ingest.dates import resolve_date
-from ingest.extraction import Entity, Evidence, Extraction, Mention
-from ingest.facts import FactExtractor, Mentioned, finalize_policies
+from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Mention
+from ingest.facts import ANY_MEASURE, FactExtractor, Mentioned, finalize_policies
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver, entity_from_entry
@@ -159,7 +159,7 @@ class Extractor:
             for kind, when in restated if policies else ():
                 # "… is being investigated, the regulator said, adding that the probe had begun on Thursday"
                 for fact in policies:
-                    if fact.kind == kind and "effectiveDate" not in fact.values:
+                    if kind in (fact.kind, ANY_MEASURE) and "effectiveDate" not in fact.values:
                         fact.values["effectiveDate"] = when
                         fact.extracted_by += "+date-restated"
             result.facts += policies
@@ -168,7 +168,8 @@ class Extractor:
             if not policies:
                 for kind, when in restated:
                     # the day of a measure the article named before
-                    before = next((f for f in reversed(result.facts) if f.kind == kind), None)
+                    before = next((f for f in reversed(result.facts) if f.kind == kind or kind == ANY_MEASURE and
+                                   f.kind in POLICY_KINDS and f.kind != "InterestRateDecision"), None)
                     if before is not None and "effectiveDate" not in before.values:
                         before.values["effectiveDate"] = when
                         before.extracted_by += "+date-from-next-sentence"

@@ -515,3 +515,27 @@ def test_a_stock_frozen_at_its_limit_is_no_sanction(extractor):
     result = extract(extractor, "Kaveri Infra was frozen at its 20% lower circuit after the regulator ordered a "
                                 "probe into the diversion of funds.")
     assert [p for p in policies(result) if p[0] == "Sanction"] == []
+
+
+def effective_dates(result):
+    return [(f.kind, f.values.get("effectiveDate")) for f in result.facts if f.kind in (
+        "Tariff", "ExportControl", "Investigation", "Sanction", "Subsidy")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day the shares moved is not the day the measure starts; the next sentence gives that day
+    ("Porcelain makers were hit on Wednesday after Ottawa announced a 20% duty on Portuguese tableware. The "
+     "measure, which will apply from April 14, follows a two-year dispute.", [("Tariff", date(2025, 4, 14))]),
+    ("Fertiliser stocks rose on Tuesday as the government unveiled grants for nitrogen plants.", [("Subsidy", None)]),
+    # a probe opened "that day", the day the sentence named
+    ("Halvorsen Foods fell 4% on Monday after the competition authority opened a probe into the company that day.",
+     [("Investigation", date(2025, 3, 10))]),
+    # the day in a clause on the measure itself
+    ("China opened an anti-dumping investigation into Chilean kiwifruit. The Ministry of Commerce said the "
+     "investigation, which formally began on Tuesday, would take a year.", [("Investigation", date(2025, 3, 11))]),
+    # the first day of a month, told as its start
+    ("Bus operators will get a rebate of 15 percent on electric buses from the start of next month.",
+     [("Subsidy", date(2025, 4, 1))]),
+])
+def test_the_day_a_measure_starts(extractor, text, expected):
+    assert effective_dates(extract(extractor, text)) == expected
