@@ -917,7 +917,8 @@ class FactExtractor:
                 break
             node = node.head
         before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES and not (
-            m.type == "Country" and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("from", "to"))]
+            m.type == "Country" and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("from", "to") and
+            m.span.root.dep_ != "poss")]  # "pressure from Washington's tariff": Washington's
         # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
         node = doc[trigger_end - 1]
         for _ in range(4):

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 
 from ingest.article import Article
 from ingest.dates import resolve_date
-from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Mention
-from ingest.facts import ANY_MEASURE, FactExtractor, Mentioned, finalize_policies
+from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Fact, Mention
+from ingest.facts import _MONETARY_BODY, ANY_MEASURE, FactExtractor, Mentioned, finalize_policies
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver, entity_from_entry
@@ -109,6 +109,8 @@ class Extractor:
         acronyms: dict[str, Entity] = {}  # "(FCCPC)" after a name: the name's entity
         topic: Mentioned | None = None  # the company the sentence before was about
         setter: str | None = None
+        previous: list[Fact] = []  # the measures of the sentence before
+        speaker: Entity | None = None  # the government body acting in the sentence before
         for n, sent in enumerate(doc.sents):
             evidence = sentence_evidence(sent, n)
             mentioned: list[Mentioned] = []
@@ -144,10 +146,11 @@ class Extractor:
             topic = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and any(
                 t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)), None)
             if country and country in self.gazetteer.entries and (any(
-                    m.type == "Person" and m.span.start > 0 and doc[m.span.start - 1].text in _GOVERNMENT_TITLES
+                    m.type == "Person" and (m.span[0].text in _GOVERNMENT_TITLES or m.span.start > 0 and
+                                            doc[m.span.start - 1].text in _GOVERNMENT_TITLES)
                     for m in mentioned) or any(
-                    t.lower_ in ("government", "cabinet") and t.dep_ in ("nsubj", "nsubjpass") and t.i > 0 and
-                    doc[t.i - 1].lower_ == "the" for t in sent)):
+                    t.lower_ in ("government", "cabinet") and t.dep_ in ("nsubj", "nsubjpass") and
+                    any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in sent)):
                 # "'We will impose a 30 percent duty…,' Trade Minister Omer Bolat said", "the government
                 # unveiled grants": the article's government
                 for fact in policies:
@@ -155,6 +158,14 @@ class Extractor:
                         state = self._merge(result, entity_from_entry(self.gazetteer.entries[country]))
                         fact.roles["issuedBy"] = (state.key,)
                         fact.extracted_by += "+issuer-minister"
+            if speaker is not None and not any(m.type == "GovernmentBody" for m in mentioned):
+                for fact in policies:
+                    # "The ministry said on Tuesday it had finished its review. Duties of 18 percent will
+                    # be imposed …": the body of the sentence before
+                    if "issuedBy" not in fact.roles and fact.kind != "InterestRateDecision":
+                        fact.roles["issuedBy"] = (speaker.key,)
+                        fact.extracted_by += "+issuer-previous-sentence"
+            speaker = self._acting_body(sent, mentioned)
             restated = self.facts.restated_dates(sent, reference)
             for kind, when in restated if policies else ():
                 # "… is being investigated, the regulator said, adding that the probe had begun on Thursday"
@@ -166,6 +177,13 @@ class Extractor:
             setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
                           setter)  # the central bank whose decision the article reported last
             if not policies:
+                body = speaker
+                for fact in previous if body is not None else ():
+                    # "Grants … will be available from 1 November. Enterprise Singapore, which will
+                    # administer the scheme, said …": the body of the next sentence issued it
+                    if "issuedBy" not in fact.roles:
+                        fact.roles["issuedBy"] = (body.key,)
+                        fact.extracted_by += "+issuer-next-sentence"
                 for kind, when in restated:
                     # the day of a measure the article named before
                     before = next((f for f in reversed(result.facts) if f.kind == kind or kind == ANY_MEASURE and
@@ -181,9 +199,23 @@ class Extractor:
                             before.role("issuedBy") == body.country:
                         before.roles["issuedBy"] = (body.key,)
                         before.extracted_by += "+issuer-from-next-sentence"
+            previous = [f for f in policies if f.kind != "InterestRateDecision"]
             result.facts += self.facts.analyst_views(sent, mentioned, evidence, setter)
         result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result
+
+    @staticmethod
+    def _acting_body(sent: Span, mentioned: list[Mentioned]) -> Entity | None:
+        """The government body (not a central bank) that is the subject or the passive agent of a
+        verb of the sentence: "The ministry, which drafted the measure, said…", "… was unveiled by
+        the ministry"."""
+        for m in mentioned:
+            root = m.span.root
+            if m.type == "GovernmentBody" and not _MONETARY_BODY.search(m.entity.label) and (
+                    root.dep_ == "nsubj" and root.head.pos_ == "VERB" or
+                    root.dep_ == "pobj" and root.head.dep_ == "agent"):
+                return m.entity
+        return None
 
     @staticmethod
     def _body_anaphora(sent: Span, bodies: list[Entity]) -> list[tuple[Span, Entity]]:

@@ -539,3 +539,31 @@ def effective_dates(result):
 ])
 def test_the_day_a_measure_starts(extractor, text, expected):
     assert effective_dates(extract(extractor, text)) == expected
+
+
+def issuers(result):
+    return [(f.kind, result.entities[f.role("issuedBy")].label if f.role("issuedBy") else None)
+            for f in result.facts if f.kind in ("Tariff", "ExportControl", "Investigation", "Sanction", "Subsidy")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bodies the model takes for companies or cuts short
+    ("The Inspectorate of Export Licensing said exporters would need a licence to ship laser gyroscopes to Iran.",
+     [("ExportControl", "Inspectorate of Export Licensing")]),
+    ("Korinthos Dairy fell after the Hellenic Competition Commission said it was examining whether the company had "
+     "fixed milk prices.",
+     [("Investigation", "Hellenic Competition Commission")]),
+    # a measure told without its body, which the next sentence names as it acts
+    ("Grants covering 40 percent of the cost of heat recovery boilers will be available from 1 May. The Energy "
+     "Transition Agency, which will run the scheme, said it expected 300 applications.",
+     [("Subsidy", "Energy Transition Agency")]),
+    ("Grants covering 40 percent of the cost of heat recovery boilers will be available from 1 May. The 200 million "
+     "euro programme was unveiled by the Ministry of Industrial Renewal.", [("Subsidy", "Ministry of Industrial Renewal")]),
+    # … or the sentence before names as it speaks
+    ("The Ministry of Industrial Renewal said on Tuesday it had finished its review. Duties of 14 percent will be "
+     "levied on imported ceramic tiles from May 1.", [("Tariff", "Ministry of Industrial Renewal")]),
+    # a country owning the measure, after "from"
+    ("Toolmakers remain under pressure from Washington's 25% tariff on imported drills.", [("Tariff", "United States")]),
+])
+def test_the_body_behind_a_measure(extractor, text, expected):
+    assert issuers(extract(extractor, text)) == expected
