@@ -48,7 +48,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|from|starting|as of|beginning|comes? into force|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
-                        r"(?:opening|opens|will open|open)|opening)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
+                        r"(?:opening|opens|will open|to open|open)|opening)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
                         re.I)
 #: The kind of a day restated for "the measure", whatever its kind
 ANY_MEASURE = "*"
@@ -232,6 +232,80 @@ def _subject_goods(trigger: Token) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+#: A share of these paid back is a subsidy: "claim back 30% of the cost", "would fund 45% of the investment"
+_COST_NOUNS = {"cost", "costs", "price", "investment", "investments", "value", "spending", "outlay", "bill", "bills",
+               "expense", "expenses", "purchase"}
+#: Verbs whose subject gets the money back ("companies will be able to deduct 20 percent of …")
+_CLAIM_VERBS = {"claim", "reclaim", "deduct", "recoup", "recover", "offset", "write"}
+#: Verbs whose subject pays: a subsidy when that is a government ("Berlin would fund up to 45% of the cost")
+_FUND_VERBS = {"fund", "pay", "cover", "subsidise", "subsidize", "meet", "bear", "shoulder", "finance", "refund",
+               "reimburse", "match", "co-finance"}
+_STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "scheme", "programme",
+                "program", "fund", "grant", "grants", "subsidy", "subsidies", "rebate", "rebates", "city", "province"}
+
+
+def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb of a subsidy told as a share of a cost paid back: "will be able to claim back up to
+    30% of the cost", "the government would pay up to 50 percent of the cost of clinical trials",
+    "exporters can reclaim 4 per cent of the value of their shipments"."""
+    share = doc[end - 1]
+    if end >= len(doc) or doc[end].lower_ != "of" or not any(
+            t.lower_ in _COST_NOUNS and t.head.i == end for t in doc[end + 1:end + 4]):
+        return None
+    verb = share.head
+    if share.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subject = _claimant(verb)
+    if subject is not None and subject.ent_type_ in ("Company", "AnalystFirm"):
+        return None  # "Acme will pay 30% of the cost of the plant": a company's own money
+    lemma = verb.lemma_.lower()
+    if lemma in _CLAIM_VERBS:
+        return verb
+    if lemma in _FUND_VERBS and subject is not None and (
+            subject.ent_type_ in ("Country", "GovernmentBody", "City") or subject.lower_ in _STATE_NOUNS):
+        return verb
+    return None
+
+
+def _claimant(verb: Token) -> Token | None:
+    """The subject of ``verb``, also through "will be able to" and "can expect to"."""
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _claimant_goods(verb: Token) -> Span | None:
+    """What those paid back buy, build or export: "Factories that buy robots and other automation
+    equipment will be able to claim back …", "Companies building hydrogen plants …", "Exporters of
+    farm produce and textiles will be able to reclaim …"."""
+    subject = _claimant(verb)
+    if subject is None:
+        return None
+    doc = verb.doc
+    for child in subject.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        else:
+            continue
+        if obj is None:
+            continue
+        tokens = [t for t in obj.subtree if not any(a.dep_ == "prep" for a in t.ancestors if a.i >= obj.i and
+                                                       obj in a.ancestors) and t.dep_ != "prep"]
+        start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        while start < end and doc[start].lower_ in ("the", "a", "an", "their", "its"):
+            start += 1
+        return doc[start:end] if end > start else None
+    return None
+
+
 #: What a company has where it can be searched: "raided its offices"
 _PREMISES = {"offices", "office", "premises", "headquarters", "plant", "plants", "factory", "factories", "facilities",
              "sites", "site", "warehouses", "branches"}
@@ -325,6 +399,10 @@ class FactExtractor:
         found = [(doc.vocab.strings[k], s, e) for k, s, e in self.triggers(doc)]
         covered = {i for _, s, e in found for i in range(s, e)}
         found += [(doc.vocab.strings[k], s, e) for k, s, e in self.verb_triggers(doc) if s not in covered]
+        for s, e in percents:
+            verb = _cost_share_verb(doc, s, e)
+            if verb is not None and verb.i not in covered:
+                found.append(("Subsidy", verb.i, verb.i + 1))
         triggers = sorted(found, key=lambda m: (m[1], -m[2]))
         self._cache = (doc, percents, triggers)
         return percents, triggers
@@ -657,7 +735,8 @@ class FactExtractor:
                                        <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
             if kind == "Subsidy":
-                beneficiaries = self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start)
+                beneficiaries = self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start) or (
+                    _claimant_goods(head) if head.pos_ == "VERB" else None)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
             clauses = [(rate, goods if goods is not None and (self._goods(goods) or _refers_back(goods)) else None)
@@ -1036,7 +1115,8 @@ class FactExtractor:
                     doc[i + 1].lower_ in ("of", "on", "in"):
                 j = i + 2
                 while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", ".") and \
-                        not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN"):
+                        not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
+                            j == i + 2 and doc[j].tag_ == "VBG")):  # "the cost of electrifying process heat"
                     j += 1
                 return doc[i + 2:j] if j > i + 2 else None
         return None

@@ -567,3 +567,21 @@ def issuers(result):
 ])
 def test_the_body_behind_a_measure(extractor, text, expected):
     assert issuers(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a share of a cost paid back to those who buy, build or export something
+    ("Bakeries that buy electric ovens will be able to claim back up to 25% of the cost from June 1, under a scheme "
+     "run by the Ministry of Small Business.",
+     [("Subsidy", "Ministry of Small Business", Decimal("25"), ("electric ovens",))]),
+    ("Exporters of cut flowers and vegetables will be able to reclaim 3 per cent of the value of their shipments.",
+     [("Subsidy", None, Decimal("3"), ("cut flowers", "vegetables"))]),
+    # … or paid by a government
+    ("The Welsh government would pay up to 40 percent of the cost of insulating older homes.",
+     [("Subsidy", None, Decimal("40"), ("insulating older homes",))]),
+    # a company paying for its own plant is no subsidy
+    ("Harbin Forge will pay 30 percent of the cost of the new mill.", []),
+])
+def test_subsidies_told_as_a_share_of_a_cost(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(p[0], p[1], p[3], p[4]) for p in policies(result)] == expected
