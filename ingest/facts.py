@@ -48,7 +48,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|from|starting|as of|beginning|comes? into force|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
-                        r"(?:opening|opens|will open|to open|open)|opening)\s+(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
+                        r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
+                        r"(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
                         re.I)
 #: The kind of a day restated for "the measure", whatever its kind
 ANY_MEASURE = "*"
@@ -223,8 +224,8 @@ def _subject_goods(trigger: Token) -> Span | None:
     while end <= subject.right_edge.i and doc[end].lower_ not in ("from", "which", "that", ",", "(", "–", "—") \
             and not doc[end].ent_type_ in ("Country", "Company"):
         end += 1
-    while end > start and (doc[end - 1].tag_ == "VBN" or doc[end - 1].pos_ == "ADP"):
-        end -= 1  # "systems shipped to (China)"
+    while end > start and (doc[end - 1].tag_ in ("VBN", "VBG") or doc[end - 1].pos_ == "ADP"):
+        end -= 1  # "systems shipped to (China)", "pipes originating in (China)"
     while start < end and doc[start].lower_ in ("the", "a", "an", "all", "any", "new"):
         start += 1
     if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _ABOUT_LEADS:
@@ -232,6 +233,25 @@ def _subject_goods(trigger: Token) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _relative_head_in(clause: Token, m: Mentioned) -> bool:
+    """The relative ``clause`` hangs on ``m``, or on a noun in apposition to it ("X, a company that …")."""
+    noun = clause.head
+    for _ in range(2):
+        if m.span.start <= noun.i < m.span.end:
+            return True
+        if noun.dep_ != "appos":
+            break
+        noun = noun.head
+    return False
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is the inner part of a hyphenated word: "in" of "bone-in", "to" of "air-to-water"."""
+    return i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+
+#: "in breach of sanctions": a measure in force that someone broke
+_BREACH_WORDS = {"breach", "breaches", "violation", "violations", "evasion", "circumvention", "defiance"}
 #: A share of these paid back is a subsidy: "claim back 30% of the cost", "would fund 45% of the investment"
 _COST_NOUNS = {"cost", "costs", "price", "investment", "investments", "value", "spending", "outlay", "bill", "bills",
                "expense", "expenses", "purchase"}
@@ -240,8 +260,10 @@ _CLAIM_VERBS = {"claim", "reclaim", "deduct", "recoup", "recover", "offset", "wr
 #: Verbs whose subject pays: a subsidy when that is a government ("Berlin would fund up to 45% of the cost")
 _FUND_VERBS = {"fund", "pay", "cover", "subsidise", "subsidize", "meet", "bear", "shoulder", "finance", "refund",
                "reimburse", "match", "co-finance"}
-_STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "scheme", "programme",
-                "program", "fund", "grant", "grants", "subsidy", "subsidies", "rebate", "rebates", "city", "province"}
+_STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "city", "province"}
+#: … or a new scheme (not "the subsidy covered 40% of the cost of its plant": one named before)
+_SCHEME_NOUNS = {"scheme", "programme", "program", "fund", "grant", "grants", "subsidy", "subsidies", "rebate",
+                 "rebates", "incentive", "incentives"}
 
 
 def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
@@ -262,7 +284,8 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     if lemma in _CLAIM_VERBS:
         return verb
     if lemma in _FUND_VERBS and subject is not None and (
-            subject.ent_type_ in ("Country", "GovernmentBody", "City") or subject.lower_ in _STATE_NOUNS):
+            subject.ent_type_ in ("Country", "GovernmentBody", "City") or subject.lower_ in _STATE_NOUNS or
+            subject.lower_ in _SCHEME_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)):
         return verb
     return None
 
@@ -688,6 +711,9 @@ class FactExtractor:
                 continue
             if self._hypothetical(head):
                 continue
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _BREACH_WORDS or \
+                    head.dep_ == "dobj" and head.head.lemma_.lower() in ("evade", "circumvent", "breach", "violate"):
+                continue  # "in breach of European sanctions", "evading US export controls": rules in force
             if kind == "ExportControl" and any(m[0] == "Sanction" for m in matches) and \
                     any(w in doc[start:end].text.lower() for w in ("licen", "permit")):
                 continue  # "…on its entity list, a move that requires suppliers to obtain licences": the listing
@@ -706,9 +732,20 @@ class FactExtractor:
                     k < start - 1 and any(end <= g.start < next_start for g in groups)) and not (
                     (head.head.lemma_.lower() in ("extend", "renew", "expand", "widen", "double", "lift", "scrap") or
                      head.head.lemma_.lower() in ("lower", "raise", "reduce", "increase", "cut") and
-                     any(end <= g.start < next_start for g in groups)) and head.dep_ == "dobj") and (
+                     any(end <= g.start < next_start for g in groups)) and head.dep_ == "dobj") and not (
+                    # "approved an increase in the import tax on modules to 25 percent"
+                    head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in (
+                        "increase", "rise", "hike", "cut", "reduction") and
+                    any(end <= g.start < next_start for g in groups)) and (
                     kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")):
                 continue  # "the duties", "these tariffs": a measure the article has already named
+            # "pipes from China will be subject to a duty of 17.6 percent, and those shipped from Thailand
+            # to a duty of 9.4 percent": the goods of the measure before, from another origin
+            gapped_origin = next((m for m in mentioned if facts and facts[-1].kind == kind and
+                                  max(used_end, sent.start) <= m.span.start < start and m.type == "Country" and
+                                  doc[m.span.start - 1].lower_ in ("from", "in") and any(
+                                      t.lower_ in ("those", "that") for t in doc[max(used_end, sent.start):start])),
+                                 None)
             used_end = end
             issuer = self._issuer(doc, mentioned, start, end, kind)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
@@ -730,7 +767,9 @@ class FactExtractor:
             if passive and issuer is None:
                 continue
             rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
-                          [g for g in groups if end <= g.start < next_start and not 0 <= next_start - g.end <= 2
+                          [g for g in groups if end <= g.start < next_start and not (
+                              0 <= next_start - g.end <= 2 and next_start < sent.end) and
+                           doc[g.start - 1].lower_ != "from"  # "up from 25 percent": the old rate
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
                                        <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
@@ -803,7 +842,9 @@ class FactExtractor:
                 if goods_span is not None and _refers_back(goods_span):
                     goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
                 goods_prev = goods
-                if anaphor is not None:
+                if gapped_origin is not None and not goods:
+                    target, goods = gapped_origin, list(facts[-1].values.get("appliesTo", ()))
+                elif anaphor is not None:
                     target, goods = anaphor, []  # "an investigation into the telecoms company"
                 elif n_clause and goods_span is None and len(rate_groups) == len(clauses) and (gapped := next((
                         m for m in mentioned if m.type == "Country" and
@@ -827,6 +868,8 @@ class FactExtractor:
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
                 target_prev = target
+                if kind in ("Investigation", "Sanction"):
+                    rate = None  # "… whose offices were searched, fell 4 percent": a probe has no rate
                 if rate is None and not goods and not (target and kind in ("Investigation", "Sanction")) and not (
                         kind == "Investigation" and issuer is not None and self._opened(head)):
                     continue  # "the duties", "higher tariffs": a measure named before, or nothing said about it
@@ -842,8 +885,12 @@ class FactExtractor:
                     values["effectiveDate"] = effective
                 confidence = 0.85 if issuer and (target or goods) else 0.6
                 facts.append(Fact(kind, roles, values, evidence, confidence, f"policy:{kind.lower()}-trigger"))
-                for other in self._conjoined(mentioned, target):
-                    # "licences to ship AI chips to Malaysia and Thailand": a measure on each
+                listed = [m for m in mentioned if anaphor is not None and target is anaphor and m is not target and
+                          m.type in ("Company", "AnalystFirm") and m.span.root.dep_ == "conj" and
+                          m.span.root.head.lower_ in _COMPANY_NOUNS and end <= m.span.root.head.i < m.span.start]
+                for other in self._conjoined(mentioned, target) + listed:
+                    # "licences to ship AI chips to Malaysia and Thailand": a measure on each; "an
+                    # investigation into the company and Jura Balanciers": the company and the other
                     facts.append(Fact(kind, {**roles, "targets": (other.entity.key,)}, values, evidence, confidence,
                                       f"policy:{kind.lower()}-trigger+conjoined-target"))
         facts.extend(self._rate_decision(sent, mentioned, groups, evidence, reference, session))
@@ -897,7 +944,8 @@ class FactExtractor:
         if obj is None:
             return None
         doc, end = verb.doc, obj.left_edge.i
-        while end <= obj.right_edge.i and doc[end].lower_ not in _GOODS_STOP and doc[end].text not in (",", ";"):
+        while end <= obj.right_edge.i and (doc[end].lower_ not in _GOODS_STOP or _glued(doc, end)) and \
+                doc[end].text not in (",", ";"):
             end += 1
         return doc[obj.left_edge.i:end] if end > obj.left_edge.i else None
 
@@ -963,8 +1011,10 @@ class FactExtractor:
                     found.append((kind, when))
         for tok in sent:
             # "The measure, which will apply from April 14, …": any measure named before
-            if tok.lower_ in ("measure", "measures") and tok.i > sent.start and \
-                    doc[tok.i - 1].lower_ in ("the", "this", "these"):
+            if tok.i > sent.start and (tok.lower_ in ("measure", "measures", "proceedings") and doc[tok.i - 1].lower_ in (
+                    "the", "this", "these") or tok.lower_ in ("rate", "rates") and tok.i > sent.start + 1 and doc[
+                    tok.i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and doc[
+                    tok.i - 2].lower_ in ("the", "this", "these")):  # "The higher rate applies starting next Monday"
                 when = self._effective_date(sent, reference, ANY_MEASURE, tok)
                 if when is not None:
                     found.append((ANY_MEASURE, when))
@@ -988,16 +1038,22 @@ class FactExtractor:
         for _ in range(4):
             agent = next((c for c in node.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
             if agent is not None:
+                # "by the regulator", "by officials from the Competition Authority"
+                sent_by = [p for c in agent.children if c.dep_ == "pobj" and c.lower_ in _AGENTS_OF
+                           for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "of", "at")]
                 by = [m for m in mentioned if m.type in ISSUER_TYPES and
-                      any(t.head.i == agent.i and t.dep_ == "pobj" for t in m.span)]
+                      any(t.dep_ == "pobj" and (t.head.i == agent.i or any(t.head.i == p.i for p in sent_by))
+                          for t in m.span)]
                 if by:
                     return by[0]
             if node.head.i == node.i:
                 break
             node = node.head
         before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES and not (
-            m.type == "Country" and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("from", "to") and
-            m.span.root.dep_ != "poss")]  # "pressure from Washington's tariff": Washington's
+            m.type == "Country" and m.span.start > 1 and (doc[m.span.start - 1].lower_ in ("from", "to") or
+                                                          doc[m.span.start - 1].lower_ == "in" and
+                                                          doc[m.span.start - 2].tag_ in ("VBN", "VBG")) and
+            m.span.root.dep_ != "poss")]  # "pressure from Washington's tariff": Washington's; "pipes made in China"
         # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
         node = doc[trigger_end - 1]
         for _ in range(4):
@@ -1118,6 +1174,14 @@ class FactExtractor:
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
                             j == i + 2 and doc[j].tag_ == "VBG")):  # "the cost of electrifying process heat"
                     j += 1
+                if j + 1 < limit and doc[j].lower_ in ("that", "which", "who") and doc[j + 1].pos_ == "VERB":
+                    # "investment in factories that produce auto parts": what they produce
+                    obj = next((c for c in doc[j + 1].children if c.dep_ == "dobj"), None)
+                    if obj is not None and obj.right_edge.i < limit:
+                        k = obj.left_edge.i
+                        while k < obj.i and doc[k].lower_ in ("the", "a", "an", "their", "its"):
+                            k += 1
+                        return doc[k:obj.right_edge.i + 1]
                 return doc[i + 2:j] if j > i + 2 else None
         return None
 
@@ -1183,6 +1247,9 @@ class FactExtractor:
         j = i + 1
         while j < limit:
             tok = doc[j]
+            if _glued(doc, j):
+                j += 1  # "frozen bone-in chicken portions", "air-to-water heat pumps"
+                continue
             if tok.dep_ in ("nsubj", "nsubjpass") and j > i + 1 and doc[j - 1].lower_ in (",", "and", "but", "while") \
                     and tok.head.i > j and tok.head.pos_ in ("VERB", "AUX"):
                 break  # "..., and reports said": a new clause begins
@@ -1278,6 +1345,9 @@ class FactExtractor:
                         return subject
                 for obj in objects:
                     inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
+                    if obj.lower_ in ("that", "which", "whom", "who") and node.dep_ == "relcl":
+                        # "Meridian Gulf Shipping, a company that Britain added to its sanctions list"
+                        inside = [m for m in mentioned if _relative_head_in(node, m) and ok(m)]
                     companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
                     if not companies:
                         # "added 14 Chinese entities …, among them GigaDevice Semiconductor and …"
@@ -1300,6 +1370,9 @@ class FactExtractor:
                     for subj in (c for c in node.children if c.dep_ == "nsubjpass"):
                         inside = [m for m in mentioned if subj.left_edge.i <= m.span.start <= subj.right_edge.i
                                   and ok(m)]
+                        if node.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj.children):
+                            # "Anadolu Gross Market, whose headquarters were searched": the company
+                            inside = [m for m in mentioned if _relative_head_in(node, m) and ok(m)]
                         if inside:
                             companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
                             return (companies or inside)[0]
@@ -1321,8 +1394,9 @@ class FactExtractor:
         if subject is not None:
             for m in mentioned:
                 if subject.left_edge.i <= m.span.start <= subject.right_edge.i and m.type == "Country" and ok(m) \
-                        and m.span.start > 0 and doc[m.span.start - 1].lower_ == "from":
-                    return m
+                        and m.span.start > 1 and (doc[m.span.start - 1].lower_ == "from" or doc[
+                            m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")):
+                    return m  # "pipes originating in China", "drones made in China"
         after = [m for m in mentioned if m.span.start >= trigger_end and ok(m) and not _origin(m)]
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"
         for m in after:
@@ -1456,7 +1530,8 @@ class FactExtractor:
                 is_range = before[-1:].text == "to" and len(before) == 2 and before[0].like_num  # "3 to 6 percent"
                 if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before) and not is_range \
                         and self._governed_by(sent.doc[g.end - 1], verb):
-                    rates.append(g.values[-1])  # "kept the one-year rate at 3.1 percent and the five-year at 3.6"
+                    # "kept the one-year rate at 3.1 percent and the five-year at 3.6"; "to minus 0.25%"
+                    rates.append(-g.values[-1] if before[-1:].text.lower() in ("minus", "negative") else g.values[-1])
             when = self._effective_date(sent, reference, "InterestRateDecision", verb)
             if when is None and session is not None:
                 # "a day after the central bank lowered its rate": the decision came the day before

@@ -181,7 +181,9 @@ class Extractor:
                 for fact in previous if body is not None else ():
                     # "Grants … will be available from 1 November. Enterprise Singapore, which will
                     # administer the scheme, said …": the body of the next sentence issued it
-                    if "issuedBy" not in fact.roles:
+                    # … or the body of the country named as issuer: "Britain added X to its sanctions list.
+                    # The Foreign Office said …"
+                    if "issuedBy" not in fact.roles or body.country and fact.role("issuedBy") == body.country:
                         fact.roles["issuedBy"] = (body.key,)
                         fact.extracted_by += "+issuer-next-sentence"
                 for kind, when in restated:
@@ -209,11 +211,18 @@ class Extractor:
         """The government body (not a central bank) that is the subject or the passive agent of a
         verb of the sentence: "The ministry, which drafted the measure, said…", "… was unveiled by
         the ministry"."""
+        doc = sent.doc
         for m in mentioned:
             root = m.span.root
+            after = m.span.end
+            if after + 2 < sent.end and doc[after].text == "(" and doc[after + 2].text == ")":
+                after += 3  # "the Ministry of Industry and Trade (MOIT) published"
             if m.type == "GovernmentBody" and not _MONETARY_BODY.search(m.entity.label) and (
                     root.dep_ == "nsubj" and root.head.pos_ == "VERB" or
-                    root.dep_ == "pobj" and root.head.dep_ == "agent"):
+                    root.dep_ == "pobj" and root.head.dep_ == "agent" or
+                    # "rallied after the ministry published its ruling", parsed as "after the ministry"
+                    root.dep_ == "pobj" and root.head.lower_ in ("after", "as", "when", "following") and
+                    after < sent.end and doc[after].tag_ in ("VBD", "VBZ")):
                 return m.entity
         return None
 

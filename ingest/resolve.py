@@ -112,8 +112,9 @@ class Resolver:
             if ent.label_ == "Country" and ent.id_ and 0 <= span.start - ent.end <= 2:
                 return ent.id_
         for ent in reversed([e for e in span.sent.ents if e.end <= span.start]):
+            lead = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ != "the" else ent.start - 2
             if ent.label_ == "Country" and ent.id_ and not (
-                    ent.start > 0 and doc[ent.start - 1].lower_ in ("from", "to", "into", "against", "on", "with")):
+                    lead >= 0 and doc[lead].lower_ in ("from", "to", "into", "against", "on", "with")):
                 return ent.id_  # (not where goods come from or go to: "flour from Argentina … the finance ministry")
         return default
 

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ingest.dates import MONTHS, WEEKDAYS
 from ingest.gazetteer import Gazetteer, load_gazetteer, normalize_name
 
 OUR_TYPES = {"Company", "AnalystFirm", "StockIndex", "Country", "GovernmentBody", "StockExchange", "City", "Person"}
@@ -492,7 +493,9 @@ class EntityRepair:
                 return False
             if tok.lower_ in ("company", "group", "firm", "lender", "maker", "producer", "refiner", "operator",
                               "carrier", "retailer", "conglomerate", "bank", "insurer", "miner", "utility", "trader",
-                              "dealer", "distributor", "supplier", "manufacturer", "developer", "builder", "shipper"):
+                              "dealer", "distributor", "supplier", "manufacturer", "developer", "builder", "shipper",
+                              "rival", "competitor", "subsidiary", "affiliate", "exporter", "importer", "processor",
+                              "chipmaker", "automaker", "carmaker", "brewer", "airline", "shipowner", "startup"):
                 return True
         return False
 
@@ -763,6 +766,31 @@ class EntityRepair:
             if start < tok.i and start > 0 and doc[start - 1].lower_ == "the":
                 out.append(Span(doc, start, tok.i + 1, label="GovernmentBody", span_id=UNKNOWN))
                 taken.update(range(start, tok.i + 1))
+        # "Gecex, the executive management committee of the Chamber of Foreign Trade,": a name the
+        # apposition describes as a body
+        generic = {w.lower() for w in self.government_words} | {"watchdog", "supervisor", "regulator", "body"}
+        for tok in doc:
+            if tok.lower_ != "the" or tok.i < 2 or doc[tok.i - 1].text != "," or doc[tok.i - 2].pos_ != "PROPN":
+                continue
+            noun = next((t for t in doc[tok.i + 1:min(tok.i + 6, tok.sent.end)] if t.lower_ in generic and
+                         t.is_lower), None)
+            if noun is None or any(t.text in (",", ".") or t.ent_type_ not in ("", "GovernmentBody")
+                                   for t in doc[tok.i + 1:noun.i]):
+                continue
+            end, start = tok.i - 1, tok.i - 2
+            while start - 1 >= tok.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                start -= 1
+            if start == tok.sent.start and end - start == 1 and self._common_word(doc[start]) or any(
+                    t.lower_ in WEEKDAYS or t.lower_ in MONTHS for t in doc[start:end]):
+                continue  # "on Sunday, the finance ministry said"
+            previous = [sp for sp in out if sp.start < end and start < sp.end]
+            if all(sp.id_.strip("?") == "" and sp.start >= start and sp.end <= end for sp in previous):
+                # (not a name the gazetteer knows, nor part of a longer one)
+                # … and the description is no other body: "Harrowgate, the financial watchdog,"
+                out = [sp for sp in out if sp not in previous and not (
+                    sp.id_.startswith("ctx:") and tok.i < sp.start <= noun.i)]
+                out.append(Span(doc, start, end, label="GovernmentBody", span_id=UNKNOWN))
+                taken.update(range(start, end))
         return sorted(out, key=lambda s: s.start)
 
     @staticmethod

@@ -585,3 +585,41 @@ def test_the_body_behind_a_measure(extractor, text, expected):
 def test_subsidies_told_as_a_share_of_a_cost(extractor, text, expected):
     result = extract(extractor, text)
     assert [(p[0], p[1], p[3], p[4]) for p in policies(result)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods with an origin told by a participle, and the gapped second origin
+    ("Seamless tubes originating in Ukraine will be subject to an anti-dumping duty of 12.2 percent, and those "
+     "shipped from Georgia to a duty of 6.1 percent.",
+     [("Tariff", None, "Ukraine", Decimal("12.2"), ("Seamless tubes",)),
+      ("Tariff", None, "Georgia", Decimal("6.1"), ("Seamless tubes",))]),
+    # a hyphenated word inside the goods
+    ("Provisional duties of 18 percent will be charged on bone-in pork shoulders from Denmark.",
+     [("Tariff", None, "Denmark", Decimal("18"), ("bone-in pork shoulders",))]),
+    # the company a relative clause hangs on
+    ("Insurers fell after reports on Solvang Tankers, a Cyprus-registered company that Norway added to its "
+     "sanctions list.", [("Sanction", "Norway", "Solvang Tankers", None, ())]),
+    ("Karsu Market, whose offices were searched by officials from the Competition Authority, fell 4 percent.",
+     [("Investigation", "Competition Authority", "Karsu Market", None, ())]),
+    # the company a probe names as "the company", and the one listed with it
+    ("Tellbrook Foods fell after the competition authority announced an investigation into the company and Harlan "
+     "Mills, an unlisted rival, over suspected price fixing.",
+     [("Investigation", None, "Tellbrook Foods", None, ()), ("Investigation", None, "Harlan Mills", None, ())]),
+    # sanctions in force that someone broke are no new measure
+    ("The trader was found to have shipped oil in breach of European sanctions.", []),
+])
+def test_targets_and_goods_in_other_shapes(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_a_negative_policy_rate(extractor):
+    result = extract(extractor, "The Swiss National Bank lowered its policy rate by 25 basis points to minus 0.25%.")
+    assert [f.values["ratePercent"] for f in result.facts_of("InterestRateDecision")] == [Decimal("-0.25")]
+
+
+def test_a_name_described_as_a_body(extractor):
+    result = extract(extractor, "Shares fell after Harrowgate, the financial watchdog, opened an investigation into "
+                                "Selbourne Mining. On Sunday, the finance ministry said nothing.")
+    assert {e.label: e.type for e in result.entities.values()}.get("Harrowgate") == "GovernmentBody"
+    assert "Sunday" not in {e.label for e in result.entities.values()}
+    assert issuers(result) == [("Investigation", "Harrowgate")]
