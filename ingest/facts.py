@@ -175,7 +175,16 @@ def _next_rate_move(sent: Span) -> bool:
             return True
         if tok.lower_ in ("decision", "decision's") and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "the":
             return True
+        if tok.lemma_.lower() in ("expect", "forecast", "predict", "project", "see") and tok.pos_ == "VERB" and any(
+                t.lower_ in _POLICY_RATE_WORDS and (t.i == sent.start or sent.doc[t.i - 1].lower_ not in (
+                    "unemployment", "exchange", "growth", "inflation", "mortgage", "tax")) for t in sent) and any(
+                t.lower_ in ("percent", "%", "cent") for t in sent):
+            return True  # "economists now expect the Selic to end the year at 10.75 percent"
     return False
+
+
+#: What a central bank's policy rate is called
+_POLICY_RATE_WORDS = {"rate", "rates", "selic", "repo", "benchmark", "borrowing"}
 
 
 #: Who, rather than what, bears a measure
@@ -384,6 +393,9 @@ class FactExtractor:
         self.hedges = lexicon.words("hedge_verbs")
         self.analyst_nouns = lexicon.words("analyst_nouns")
         self.rating_words = lexicon.words("rating_words")
+        # whole words only: "cooperating" holds no rating
+        self._rating = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.rating_words, key=len, reverse=True)))
+                                  + r")\b", re.I) if self.rating_words else None
         self.analyst_cues = lexicon.words("analyst_name_cues")
         self.company_cues = lexicon.words("company_cues")
         self.person_titles = lexicon.words("person_titles")
@@ -1589,7 +1601,7 @@ class FactExtractor:
         doc = sent.doc
         text_lower = sent.text.lower()
         according = "according to" in text_lower
-        rating = any(w in text_lower for w in self.rating_words)
+        rating = bool(self._rating and self._rating.search(sent.text))
         reporting = any(t.lemma_.lower() in self.reporting and t.pos_ in ("VERB", "AUX") for t in sent)
         views_words = any(t.lower_ in self.analyst_nouns or t.lemma_ in ("expect", "forecast", "estimate", "predict")
                           or t.dep_ == "aux" and t.lower_ in ("could", "would", "may", "might", "should", "will")

@@ -71,6 +71,15 @@ _COMPANY_PARTS = {"chief", "ceo", "shares", "stock", "chairman", "board", "unit"
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
 
 
+#: Titles of office written before a name: "Governor Thabo Mkhize"
+_OFFICE_TITLES = {"Governor", "Minister", "Secretary", "Chairman", "Chairwoman", "President", "Premier", "Commissioner",
+                  "Treasurer", "Chancellor", "Mayor", "Senator", "Spokesperson", "Spokesman", "Spokeswoman"}
+#: What a person is, in apposition to the name: "Narit Chaiwong, secretary-general of …"
+_ROLE_NOUNS = {"secretary-general", "governor", "minister", "head", "director", "director-general", "chairman",
+               "chairwoman", "chair", "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "strategist",
+               "executive", "president", "founder", "commissioner", "secretary", "deputy", "officer", "lawmaker"}
+
+
 def _acronym(text: str) -> bool:
     """"FCCPC", "MyCC", "UOKiK": capitals (a few small letters allowed), no spaces."""
     return 2 <= len(text) <= 8 and text[0].isupper() and text.isalpha() and sum(c.isupper() for c in text) >= 2 and \
@@ -362,6 +371,11 @@ class EntityRepair:
                         not self.gazetteer.lookup(span.text) and len(span) > 1:
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")
                     continue
+                if prev.end == span.start and prev.label_ in ("Company", "AnalystFirm") and span.label_ == "Country" \
+                        and len(span) == 1 and (span.end == len(doc) or doc[span.end].lower_ not in ("'s", "’s")):
+                    # "Mirae Asset Securities Vietnam", "Scotiabank Chile": the firm's unit in the country
+                    out[-1] = Span(doc, prev.start, span.end, label=prev.label_, span_id=UNKNOWN)
+                    continue
                 if prev.end == span.start and prev.label_ in ("ORG",) and prev[-1].lower_ in _JOINERS:
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")
                     continue
@@ -424,7 +438,7 @@ class EntityRepair:
                                           s.label_ in ("Person", "Company", "City") and self._common_word(s[0]))]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places,
-                     self._body_names, self._company_word_names):
+                     self._body_names, self._company_word_names, self._persons_by_role):
             spans = step(doc, spans)
         doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
         return doc
@@ -793,6 +807,36 @@ class EntityRepair:
                 taken.update(range(start, end))
         return sorted(out, key=lambda s: s.start)
 
+    def _persons_by_role(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """People told by their office: "Governor Thabo Mkhize told reporters" (a name the model
+        missed after a title), "Narit Chaiwong, secretary-general of the Board of Investment," (a
+        name it took for a company)."""
+        out = list(spans)
+        taken = {i for s in out for i in range(s.start, s.end)}
+        for tok in doc:
+            if tok.text not in _OFFICE_TITLES or tok.i + 2 >= len(doc):
+                continue
+            end = tok.i + 1
+            while end < min(len(doc), tok.i + 4) and end not in taken and doc[end].pos_ == "PROPN" and \
+                    doc[end].is_title and doc[end].is_alpha and doc[end].text not in self.person_titles:
+                end += 1
+            if end - tok.i - 1 >= 2 and not self.gazetteer.lookup(doc[tok.i + 1:end].text) and \
+                    (end == len(doc) or doc[end].lower_ not in ("of", "'s", "’s")):
+                out.append(Span(doc, tok.i + 1, end, label="Person", span_id=UNKNOWN))
+                taken.update(range(tok.i + 1, end))
+        for n, span in enumerate(out):
+            if span.label_ not in ("Company", "City") or span.id_.strip("?") or len(span) > 3 or \
+                    span.end + 2 >= len(doc) or doc[span.end].text != ",":
+                continue
+            k = span.end + 1
+            while k < min(len(doc), span.end + 4) and (doc[k].lower_ in ("a", "an", "the", "its", "senior", "chief",
+                                                                             "deputy", "acting", "lead") or
+                                                       doc[k].pos_ == "ADJ"):
+                k += 1
+            if k < len(doc) and doc[k].lower_ in _ROLE_NOUNS and doc[k].is_lower:
+                out[n] = Span(doc, span.start, span.end, label="Person", span_id=UNKNOWN)
+        return sorted(out, key=lambda s: s.start)
+
     @staticmethod
     def _describes_body_before(span: Span) -> bool:
         """"Finansinspektionen, the financial supervisor,", "the AGCM (AGCM), Italy's competition
@@ -912,6 +956,7 @@ class EntityRepair:
         names = {tuple(t.text for t in s): s for s in spans
                  if s.label_ in ("Company", "AnalystFirm", "Person", "StockIndex") and len(s) >= 1 and
                  (len(s) > 1 or len(s.text) > 3)}
+        leading: set[tuple[str, ...]] = set()
         for s in list(names.values()):
             if s.label_ != "Company" or len(s) < 2:
                 continue
@@ -919,11 +964,18 @@ class EntityRepair:
             while len(words) > 1 and (words[-1] in self.name_suffixes or words[-1] in self.company_words or
                                       words[-1].startswith("Banc")):
                 words.pop()
-            short = tuple(words)
-            if short != tuple(t.text for t in s) and (len(short) > 1 or len(short[0]) > 3) and \
-                    not self.gazetteer.lookup(" ".join(short)) and short not in names and \
-                    short[0].lower() not in self.generic_words:
-                names[short] = s
+            shorts = [tuple(words)]
+            if len(words) > 1 and s.id_.strip("?") == "":
+                # "Schwaben's revenue" after "Schwaben Werkzeugmaschinen", "Ege Zeytinyagi" for "Ege
+                # Zeytinyagi Sanayi": the leading words of an unknown name (where no other name goes on)
+                shorts += [tuple(words[:k]) for k in range(len(words) - 1, 0, -1)]
+                leading.update(shorts[1:])
+            for short in shorts:
+                if short != tuple(t.text for t in s) and (len(short) > 1 or len(short[0]) > 4) and \
+                        not self.gazetteer.lookup(" ".join(short)) and short not in names and \
+                        short[0].lower() not in self.generic_words and not (
+                            len(short) == 1 and any(t.text == short[0].lower() for t in doc)):
+                    names[short] = s
         extra = []
         for i, tok in enumerate(doc):
             if i in covered:
@@ -931,7 +983,10 @@ class EntityRepair:
             for words, model in names.items():
                 n = len(words)
                 if tok.text == words[0] and tuple(t.text for t in doc[i:i + n]) == words and \
-                        not covered.intersection(range(i, i + n)):
+                        not covered.intersection(range(i, i + n)) and not (
+                            words in leading and i + n < len(doc) and doc[i + n].is_title and
+                            doc[i + n].pos_ == "PROPN"):
+                    # (not the start of another name: "Semen Indonesia" is not "Semen Gresik")
                     extra.append(Span(doc, i, i + n, label=model.label_, span_id=model.id_ or UNKNOWN))
                     covered.update(range(i, i + n))
                     break

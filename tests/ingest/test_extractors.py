@@ -623,3 +623,38 @@ def test_a_name_described_as_a_body(extractor):
     assert {e.label: e.type for e in result.entities.values()}.get("Harrowgate") == "GovernmentBody"
     assert "Sunday" not in {e.label for e in result.entities.values()}
     assert issuers(result) == [("Investigation", "Harrowgate")]
+
+
+def test_a_company_speaking_for_itself_gives_no_view(extractor):
+    # "cooperating" holds the letters of "rating" but is no rating
+    result = extract(extractor, "Tessaly Quarries fell 4% after a raid. Tessaly Quarries said it was cooperating.")
+    assert result.facts_of("AnalystView") == []
+    assert {e.type for e in result.entities.values() if e.label == "Tessaly Quarries"} == {"Company"}
+
+
+def test_the_leading_word_of_a_name_is_the_company(extractor):
+    result = extract(extractor, "Schwaben Werkzeugmaschinen slid 5.5%. \"A third of Schwaben's revenue comes from "
+                                "China,\" Kowhai Securities analyst Tobias Reinhardt wrote in a note.")
+    views = result.facts_of("AnalystView")
+    assert [[result.entities[k].label for k in v.roles["about"]] for v in views] == [["Schwaben Werkzeugmaschinen"]]
+    assert "Charles Schwab" not in {e.label for e in result.entities.values()}
+
+
+def test_a_forecast_of_the_policy_rate_is_about_the_central_bank(extractor):
+    result = extract(extractor, "The Central Bank of Brazil cut the Selic rate to 11.75 percent. Kowhai Securities "
+                                "economists said they now expect the Selic to end the year at 10.75 percent.")
+    assert [[result.entities[k].label for k in v.roles["about"]] for v in result.facts_of("AnalystView")] == [
+        ["Central Bank of Brazil"]]
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    # a broker's unit in a country is its own firm
+    ("\"We see room for one more cut,\" said Tran Minh Duc, head of research at Mirae Asset Securities Vietnam.",
+     "Mirae Asset Securities Vietnam", "AnalystFirm"),
+    # people told by their office
+    ("Governor Thabo Mkhize told reporters that the outlook had improved.", "Thabo Mkhize", "Person"),
+    ("Narit Chaiwong, secretary-general of the Board of Investment, told reporters the scheme would grow.",
+     "Narit Chaiwong", "Person"),
+])
+def test_names_typed_by_what_follows_or_precedes_them(extractor, text, name, etype):
+    assert {e.label: e.type for e in extract(extractor, text).entities.values()}.get(name) == etype
