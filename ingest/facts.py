@@ -157,7 +157,7 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
 
 
 #: Verbs whose subject bears a measure: "bottles will face duties", "plants will qualify for a credit"
-_BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive"}
+_BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive", "pay"}
 #: A central bank's moves, and the words that make them the next ones
 _RATE_MOVES = {"cut", "hike", "increase", "reduction", "move", "easing", "tightening", "raise", "lower"}
 _NEXT = {"another", "further", "more", "next", "additional", "again", "twice", "second", "third"}
@@ -858,7 +858,8 @@ class FactExtractor:
                     target, goods = gapped_origin, list(facts[-1].values.get("appliesTo", ()))
                 elif anaphor is not None:
                     target, goods = anaphor, []  # "an investigation into the telecoms company"
-                elif n_clause and goods_span is None and len(rate_groups) == len(clauses) and (gapped := next((
+                elif n_clause and (goods_span is None or goods_span.end <= start) and \
+                        len(rate_groups) == len(clauses) and (gapped := next((
                         m for m in mentioned if m.type == "Country" and
                         rate_groups[n_clause - 1].end <= m.span.start < rate_groups[n_clause].start and
                         doc[m.span.start - 1].lower_ == "from"), None)):
@@ -1151,8 +1152,11 @@ class FactExtractor:
         else:
             return None
         j = i + 1
-        while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"} or
-                                 doc[j].tag_ in ("MD", "VBD", "VBZ", "VBP")):
+        while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"} and not (
+                # "manufacturers that install industrial battery storage": the relative clause says what
+                doc[j].lower_ in ("that", "who") and j + 1 < limit and doc[j + 1].pos_ == "VERB") or
+                                 doc[j].tag_ in ("MD", "VBD", "VBZ", "VBP") and not (
+                                     j > i + 1 and doc[j - 1].lower_ in ("that", "who"))):
             j += 1
         span = doc[i + 1:j] if j > i + 1 else None
         if span is None:
@@ -1206,7 +1210,7 @@ class FactExtractor:
                 # "exports of high-performance cathode materials, graphite anodes and equipment"
                 j = tok.i + 2
                 while j < start and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text in ("-", ",") or
-                                     doc[j].lower_ in ("and", "or")):
+                                     doc[j].lower_ in ("and", "or") or _glued(doc, j)):  # "Chinese-made"
                     j += 1
                 while j > tok.i + 2 and doc[j - 1].lower_ in (",", "and", "or", "-"):
                     j -= 1

@@ -658,3 +658,19 @@ def test_a_forecast_of_the_policy_rate_is_about_the_central_bank(extractor):
 ])
 def test_names_typed_by_what_follows_or_precedes_them(extractor, text, name, etype):
     assert {e.label: e.type for e in extract(extractor, text).entities.values()}.get(name) == etype
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the goods those who pay it bring in
+    ("Importers of Chinese-made steel wire and nails must pay a 25 percent surtax, the finance department said.",
+     [("Tariff", "China", Decimal("25"), ("Chinese-made steel wire", "nails"))]),
+    # goods as the subject of "must pay", and a second origin told in a gap
+    ("Coated steel sheet from China must pay anti-dumping duties of 27.9 percent, and shipments from Vietnam "
+     "13.4 percent.", [("Tariff", "China", Decimal("27.9"), ("Coated steel sheet",)),
+                       ("Tariff", "Vietnam", Decimal("13.4"), ("Coated steel sheet",))]),
+    # what the beneficiaries of a relative clause install
+    ("The energy ministry said it would grant tax credits to manufacturers that install industrial heat pumps.",
+     [("Subsidy", None, None, ("industrial heat pumps",))]),
+])
+def test_goods_told_through_those_who_pay_or_benefit(extractor, text, expected):
+    assert [(p[0], p[2], p[3], p[4]) for p in policies(extract(extractor, text))] == expected
