@@ -774,7 +774,9 @@ class FactExtractor:
             relative = by_verb and head.dep_ == "relcl" and issuer is not None and \
                 issuer.span.start <= head.head.i < issuer.span.end  # "the Treasury, which sanctioned X"
             if by_verb and not passive and not relative and (issuer is None or not _acts(issuer, head) and not any(
-                    c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in head.children)):
+                    c.dep_ == "nsubj" and (c.lower_ in ("it", "they") or c.lower_ in _AGENTS_OF and any(
+                        p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children))
+                    for c in head.children)):  # "… confirmed that its officers had searched …"
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
             if passive and issuer is None:
                 continue
@@ -1353,7 +1355,8 @@ class FactExtractor:
             node = node.head
             if node.lemma_.lower() in ("add", "put", "place", "include", "blacklist"):
                 objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
-                if any(o.lower_ in _COMPANY_NOUNS and doc[o.i - 1].lower_ == "the" for o in objects):
+                if any(o.lower_ in _COMPANY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
+                       for o in objects):  # "the company", "the Monterrey-based company"
                     # "X crashed after OFAC placed the company on its list": the company the sentence is about
                     subject = next((m for m in reversed(mentioned) if m.span.end <= node.i and m.type in (
                         "Company", "AnalystFirm") and any(t.dep_ in ("nsubj", "nsubjpass") for t in m.span)), None)

@@ -784,15 +784,22 @@ class EntityRepair:
         # apposition describes as a body
         generic = {w.lower() for w in self.government_words} | {"watchdog", "supervisor", "regulator", "body"}
         for tok in doc:
-            if tok.lower_ != "the" or tok.i < 2 or doc[tok.i - 1].text != "," or doc[tok.i - 2].pos_ != "PROPN":
+            if tok.lower_ != "the" or tok.i < 2 or doc[tok.i - 1].text != ",":
+                continue
+            name_end = tok.i - 1
+            if name_end >= 4 and doc[name_end - 1].text == ")" and doc[name_end - 3].text == "(":
+                name_end -= 3  # "Fiscalia Nacional Economica (FNE), the country's competition watchdog,"
+            if doc[name_end - 1].pos_ != "PROPN":
                 continue
             noun = next((t for t in doc[tok.i + 1:min(tok.i + 6, tok.sent.end)] if t.lower_ in generic and
                          t.is_lower), None)
             if noun is None or any(t.text in (",", ".") or t.ent_type_ not in ("", "GovernmentBody")
                                    for t in doc[tok.i + 1:noun.i]):
                 continue
-            end, start = tok.i - 1, tok.i - 2
-            while start - 1 >= tok.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            end, start = name_end, name_end - 1
+            while start - 1 >= tok.sent.start and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title or
+                                                   doc[start - 1].lower_ in _NAME_JOINERS and start - 2 >= 0 and
+                                                   doc[start - 2].is_title):
                 start -= 1
             if start == tok.sent.start and end - start == 1 and self._common_word(doc[start]) or any(
                     t.lower_ in WEEKDAYS or t.lower_ in MONTHS for t in doc[start:end]):

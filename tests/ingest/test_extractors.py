@@ -674,3 +674,18 @@ def test_names_typed_by_what_follows_or_precedes_them(extractor, text, name, ety
 ])
 def test_goods_told_through_those_who_pay_or_benefit(extractor, text, expected):
     assert [(p[0], p[2], p[3], p[4]) for p in policies(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body named with its acronym and described after it; a search by "its officers"
+    ("Andes Gas sank 11% after the Fiscalia Regional Economica (FRE), the country's competition watchdog, confirmed "
+     "that its officers had searched the company's offices.",
+     [("Investigation", "Fiscalia Regional Economica", "Andes Gas", None, ())]),
+    # an inspection of "the developer's" dealings; "the Monterrey-based company" put on a list
+    ("Riverside Land dropped 7 percent after the State Securities Commission said it had begun an inspection of the "
+     "Hanoi-based developer's bond sales.", [("Investigation", "State Securities Commission", "Riverside Land", None, ())]),
+    ("Golfo Freight tumbled 15 percent after the Office of Foreign Assets Control added the Monterrey-based company "
+     "to its sanctions list.", [("Sanction", "Office of Foreign Assets Control", "Golfo Freight", None, ())]),
+])
+def test_probes_and_listings_of_the_company_the_sentence_is_about(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
