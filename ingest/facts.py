@@ -704,7 +704,11 @@ class FactExtractor:
         a probe of "the chip tester's headquarters" or of "its offices" here aims at it."""
         doc = sent.doc
         facts: list[Fact] = []
-        matches = [m for m in self._matches(doc)[1] if sent.start <= m[1] and m[2] <= sent.end]
+        matches = [m for m in self._matches(doc)[1] if sent.start <= m[1] and m[2] <= sent.end and not (
+            # "automated inspection systems": a word that only names other goods, no measure (and no end
+            # to the goods of the measure before it)
+            doc[m[2] - 1].dep_ == "compound" and doc[m[2] - 1].head.lower_ not in self.trigger_words and
+            doc[m[2] - 1].head.pos_ == "NOUN" and m[0] == "Investigation")]
         used_end = -1
         groups = self._percent_groups(sent)
         for n, (kind, start, end) in enumerate(matches):

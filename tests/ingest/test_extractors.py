@@ -689,3 +689,10 @@ def test_goods_told_through_those_who_pay_or_benefit(extractor, text, expected):
 ])
 def test_probes_and_listings_of_the_company_the_sentence_is_about(extractor, text, expected):
     assert policies(extract(extractor, text)) == expected
+
+
+def test_a_probe_word_naming_goods_is_no_probe(extractor):
+    result = extract(extractor, "Factories will get grants covering 40 percent of the cost of automated inspection "
+                                "systems and industrial robots, the trade ministry said.")
+    assert [(p[0], p[4]) for p in policies(result)] == [
+        ("Subsidy", ("automated inspection systems", "industrial robots"))]
