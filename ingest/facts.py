@@ -227,9 +227,14 @@ def _subject_goods(trigger: Token) -> Span | None:
     subject = _bearing_subject(_bearing_verb(trigger))
     if subject is None or subject.pos_ == "PRON" or subject.ent_type_ or subject.lower_ in _COMPANY_NOUNS or \
             subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) or \
+            subject.lemma_.lower() in _PEOPLE_NOUNS or any(c.lower_ in ("every", "each") for c in subject.children) or \
             subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of"):
         return None  # "exporters will need a licence to ship …": the goods come later; "imports above it"
     start, end = subject.left_edge.i, subject.left_edge.i
+    while start + 2 <= subject.i and doc[start].ent_type_ == "Country" and doc[start + 1].text == "-" and \
+            _glued(doc, start + 2):
+        start += 3  # "Chinese-made nylon filament yarn": the origin is no goods
+    end = start
     while end <= subject.right_edge.i and doc[end].lower_ not in ("from", "which", "that", ",", "(", "–", "—") \
             and not doc[end].ent_type_ in ("Country", "Company"):
         end += 1
@@ -254,6 +259,13 @@ def _relative_head_in(clause: Token, m: Mentioned) -> bool:
     return False
 
 
+def _made_in(m: Mentioned) -> bool:
+    """"Chinese-made", "US-origin": the country where goods come from."""
+    doc, end = m.span.doc, m.span.end
+    return m.type == "Country" and end + 1 < len(doc) and doc[end].text == "-" and _glued(doc, end + 1) and \
+        doc[end + 1].lower_ in ("made", "origin", "built", "produced", "manufactured", "sourced")
+
+
 def _glued(doc: Doc, i: int) -> bool:
     """``doc[i]`` is the inner part of a hyphenated word: "in" of "bone-in", "to" of "air-to-water"."""
     return i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
@@ -261,6 +273,51 @@ def _glued(doc: Doc, i: int) -> bool:
 
 #: "in breach of sanctions": a measure in force that someone broke
 _BREACH_WORDS = {"breach", "breaches", "violation", "violations", "evasion", "circumvention", "defiance"}
+#: Who gets a subsidy or pays a duty, not what it is for: "Every rice farmer will receive …"
+_PEOPLE_NOUNS = {"farmer", "worker", "household", "family", "consumer", "buyer", "resident", "student", "owner",
+                 "driver", "employer", "applicant", "exporter", "importer", "producer", "maker", "manufacturer",
+                 "operator", "retailer", "investor", "taxpayer", "pensioner", "citizen", "homeowner", "motorist"}
+#: Nouns before a measure's name that say what kind of measure it is, not what it is on
+_MEASURE_MODIFIERS = {"tax", "export", "import", "state", "cash", "government", "investment", "production", "purchase",
+                      "consumer", "trade", "price", "capital", "income", "sales", "customs", "border", "retaliatory",
+                      "percentage", "point", "rate", "interest", "trial", "pilot", "scheme", "programme", "program"}
+#: Money, which is no goods
+_CURRENCIES = {"euros", "euro", "dollars", "dollar", "yen", "yuan", "renminbi", "pesos", "rupees", "rupiah", "won",
+               "baht", "ringgit", "rand", "reais", "real", "kronor", "krona", "kroner", "krone", "crowns", "francs",
+               "pounds", "sterling", "dirhams", "riyals", "shekels", "lira", "liras", "zloty", "zlotys", "forints",
+               "dong", "naira", "shillings", "ruble", "rubles", "roubles"}
+#: Where a company makes things: "a plant in Caserta making battery cells", "its nickel sulphate refinery"
+_PLANT_NOUNS = {"plant", "factory", "refinery", "mill", "smelter", "facility", "foundry", "fab", "line", "works"}
+_MAKING_VERBS = {"make", "produce", "build", "manufacture", "assemble", "process", "refine", "turn", "supply"}
+
+
+def _plant_goods(doc: Doc, start: int, limit: int) -> Span | None:
+    """What the plant a subsidy pays for will make: "to build a plant in Caserta making lithium iron
+    phosphate cells", "toward a plant that will use hydrogen to make sponge iron", "grants toward the
+    company's nickel sulphate refinery"."""
+    for tok in doc[start:limit]:
+        if tok.lemma_.lower() not in _PLANT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        after = doc[tok.right_edge.i + 1:min(limit, tok.right_edge.i + 2)]  # "a plant in Caserta making …"
+        for verb in (t for t in chain(tok.subtree, after) if t.i > tok.i and t.pos_ == "VERB" and
+                     t.lemma_.lower() in _MAKING_VERBS and t.i < limit):
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                first = obj.left_edge.i
+                while first < obj.i and doc[first].lower_ in ("the", "a", "an", "its", "their"):
+                    first += 1
+                last = obj.i + 1
+                while last <= obj.right_edge.i and doc[last].lower_ not in _GOODS_STOP and \
+                        doc[last].text not in (",", ";", "."):
+                    last += 1
+                return doc[first:last]
+        modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and
+                     c.pos_ in ("NOUN", "PROPN") and not c.ent_type_]
+        if modifiers:
+            return doc[min(m.left_edge.i for m in modifiers):tok.i]
+    return None
+
+
 #: A share of these paid back is a subsidy: "claim back 30% of the cost", "would fund 45% of the investment"
 _COST_NOUNS = {"cost", "costs", "price", "investment", "investments", "value", "spending", "outlay", "bill", "bills",
                "expense", "expenses", "purchase"}
@@ -793,7 +850,8 @@ class FactExtractor:
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
             if kind == "Subsidy":
                 beneficiaries = self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start) or (
-                    _claimant_goods(head) if head.pos_ == "VERB" else None)
+                    _claimant_goods(head) if head.pos_ == "VERB" else None) or \
+                    _plant_goods(doc, start, next_start)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
             clauses = [(rate, goods if goods is not None and (self._goods(goods) or _refers_back(goods)) else None)
@@ -834,6 +892,13 @@ class FactExtractor:
                 subject = _subject_goods(head)
                 if subject is not None:
                     clauses = [(rate, subject) for rate, _ in clauses]
+            if all(goods is None for _, goods in clauses) and kind == "Subsidy" and _bearing_verb(head) is not None:
+                # "every rice farmer will receive fertilizer subsidies": the noun that names what it pays for
+                named = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < start and
+                         c.lower_ not in self.trigger_words and c.lower_ not in _MEASURE_MODIFIERS and
+                         not any(t.like_num or t.lower_ in ("percent", "%") for t in c.subtree)]
+                if named:
+                    clauses = [(rate, doc[min(c.left_edge.i for c in named):start]) for rate, _ in clauses]
             effective = self._effective_date(sent, reference, kind, head)
             if any(t.lower_ == "respectively" for t in sent) and sum(len(g.values) for g in rate_groups) > 1:
                 paired = self._respective_policies(doc, sent, mentioned, clauses, rate_groups, end, issuer)
@@ -872,7 +937,7 @@ class FactExtractor:
                     target = gapped  # "a 22.5 percent levy and those from Japan 14.8 percent"
                 else:
                     target = self._target(doc, mentioned, goods_span, end if n_clause == 0 or goods_span is None
-                                          else goods_span.start, sent, issuer) or target_prev
+                                          else goods_span.start, sent, issuer, topic) or target_prev
                     if target is None and kind == "Investigation" and not goods:
                         # "X slumped after the regulator opened an investigation into suspected abuse",
                         # "… into whether it conspired with rivals": the company the sentence is about
@@ -889,6 +954,8 @@ class FactExtractor:
                 target_prev = target
                 if kind in ("Investigation", "Sanction"):
                     rate = None  # "… whose offices were searched, fell 4 percent": a probe has no rate
+                if kind == "Subsidy":
+                    target = None  # money is given, not imposed on anyone: what it is for is its goods
                 if rate is None and not goods and not (target and kind in ("Investigation", "Sanction")) and not (
                         kind == "Investigation" and issuer is not None and self._opened(head)):
                     continue  # "the duties", "higher tariffs": a measure named before, or nothing said about it
@@ -1072,7 +1139,8 @@ class FactExtractor:
             m.type == "Country" and m.span.start > 1 and (doc[m.span.start - 1].lower_ in ("from", "to") or
                                                           doc[m.span.start - 1].lower_ == "in" and
                                                           doc[m.span.start - 2].tag_ in ("VBN", "VBG")) and
-            m.span.root.dep_ != "poss")]  # "pressure from Washington's tariff": Washington's; "pipes made in China"
+            m.span.root.dep_ != "poss") and not _made_in(m)]
+        # ("pressure from Washington's tariff": Washington's; "pipes made in China", "Chinese-made yarn": no issuer)
         # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
         node = doc[trigger_end - 1]
         for _ in range(4):
@@ -1331,6 +1399,9 @@ class FactExtractor:
             # a company or a country alone is a target, not goods
             if item and all(t.ent_type_ in ("Company", "AnalystFirm", "Country") for t in item):
                 continue
+            if any(t.lower_ in ("million", "billion", "trillion") or t.tag_ == "$" or t.lower_ in _CURRENCIES
+                   for t in item):
+                continue  # "grant the company 310 million euros": how much, not for what
             text = doc_text(item)
             if text and text.lower() not in ("such", "other", "goods", "products", "imports", "exports", "both", "each",
                                              "all", "them", "those") and \
@@ -1339,7 +1410,7 @@ class FactExtractor:
         return goods
 
     def _target(self, doc: Doc, mentioned: list[Mentioned], goods: Span | None, trigger_end: int, sent: Span,
-                issuer: Mentioned | None) -> Mentioned | None:
+                issuer: Mentioned | None, topic: Mentioned | None = None) -> Mentioned | None:
         def ok(m: Mentioned) -> bool:
             return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key)
 
@@ -1366,6 +1437,8 @@ class FactExtractor:
                         "Company", "AnalystFirm") and any(t.dep_ in ("nsubj", "nsubjpass") for t in m.span)), None)
                     if subject is not None:
                         return subject
+                    if topic is not None and not any(m.type in ("Company", "AnalystFirm") for m in mentioned):
+                        return topic  # "The Shenzhen-based company … was put on the Entity List": the one before
                 for obj in objects:
                     inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
                     if obj.lower_ in ("that", "which", "whom", "who") and node.dep_ == "relcl":
@@ -1417,8 +1490,9 @@ class FactExtractor:
         if subject is not None:
             for m in mentioned:
                 if subject.left_edge.i <= m.span.start <= subject.right_edge.i and m.type == "Country" and ok(m) \
-                        and m.span.start > 1 and (doc[m.span.start - 1].lower_ == "from" or doc[
-                            m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")):
+                        and (m.span.start > 1 and (doc[m.span.start - 1].lower_ == "from" or doc[
+                            m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")) or
+                             _made_in(m)):
                     return m  # "pipes originating in China", "drones made in China"
         after = [m for m in mentioned if m.span.start >= trigger_end and ok(m) and not _origin(m)]
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"

@@ -696,3 +696,30 @@ def test_a_probe_word_naming_goods_is_no_probe(extractor):
                                 "systems and industrial robots, the trade ministry said.")
     assert [(p[0], p[4]) for p in policies(result)] == [
         ("Subsidy", ("automated inspection systems", "industrial robots"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the plant a grant pays for will make, not the money
+    ("Valdora Batterie jumped 12% after the industry ministry said it would grant the company 310 million euros to "
+     "build a plant in Avellino making lithium iron phosphate cells.", [("Subsidy", ("lithium iron phosphate cells",))]),
+    ("Swan Refining rallied after the government said it would provide A$310 million in grants toward the "
+     "company's nickel sulphate refinery.", [("Subsidy", ("nickel sulphate",))]),
+    # who receives it is no goods; what the subsidy is called by is
+    ("\"Every rice farmer will receive fertilizer subsidies of 5,000 pesos per hectare,\" the secretary said.",
+     [("Subsidy", ("fertilizer",))]),
+    # goods told with their origin before them
+    ("Chinese-made nylon filament yarn will face an anti-dumping duty of 34.7%.", [("Tariff", ("nylon filament yarn",))]),
+])
+def test_what_a_measure_is_for(extractor, text, expected):
+    assert [(p[0], p[4]) for p in policies(extract(extractor, text))] == expected
+
+
+def test_an_origin_told_as_made_in_is_the_target_not_the_issuer(extractor):
+    result = extract(extractor, "Chinese-made nylon filament yarn will face an anti-dumping duty of 34.7%.")
+    assert [(p[1], p[2]) for p in policies(result)] == [(None, "China")]
+
+
+def test_a_company_described_after_its_name_is_listed(extractor):
+    result = extract(extractor, "Skylark Aeronautics slumped 9%. The Shenzhen-based company was put on the Entity "
+                                "List on Wednesday by the Bureau of Industry and Security.")
+    assert [(p[0], p[2]) for p in policies(result)] == [("Sanction", "Skylark Aeronautics")]
