@@ -809,7 +809,11 @@ class FactExtractor:
                     # "approved an increase in the import tax on modules to 25 percent"
                     head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in (
                         "increase", "rise", "hike", "cut", "reduction") and
-                    any(end <= g.start < next_start for g in groups)) and (
+                    any(end <= g.start < next_start for g in groups)) and not (
+                    # "The tariff on imported rice will go back up to 35% from 15%": a new rate
+                    head.dep_ == "nsubj" and head.head.lemma_.lower() in ("go", "rise", "climb", "increase", "fall",
+                                                                         "drop", "return", "revert", "jump") and
+                    any(g.start > head.head.i and doc[g.start - 1].lower_ == "to" for g in groups)) and (
                     kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")):
                 continue  # "the duties", "these tariffs": a measure the article has already named
             # "pipes from China will be subject to a duty of 17.6 percent, and those shipped from Thailand

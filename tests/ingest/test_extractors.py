@@ -723,3 +723,10 @@ def test_a_company_described_after_its_name_is_listed(extractor):
     result = extract(extractor, "Skylark Aeronautics slumped 9%. The Shenzhen-based company was put on the Entity "
                                 "List on Wednesday by the Bureau of Industry and Security.")
     assert [(p[0], p[2]) for p in policies(result)] == [("Sanction", "Skylark Aeronautics")]
+
+
+def test_a_named_tariff_going_to_a_new_rate_is_a_decision(extractor):
+    result = extract(extractor, "The tariff on imported rice will go back up to 35% from 15% from April 1. The "
+                                "reversal was announced by the Department of Finance.")
+    assert [(p[0], p[1], p[3], p[4]) for p in policies(result)] == [
+        ("Tariff", "Department of Finance", Decimal("35"), ("rice",))]
