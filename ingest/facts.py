@@ -160,7 +160,7 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
 _BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive", "pay"}
 #: A central bank's moves, and the words that make them the next ones
 _RATE_MOVES = {"cut", "hike", "increase", "reduction", "move", "easing", "tightening", "raise", "lower"}
-_NEXT = {"another", "further", "more", "next", "additional", "again", "twice", "second", "third"}
+_NEXT = {"another", "further", "more", "next", "additional", "again", "twice", "second", "third", "final"}
 
 
 def _next_rate_move(sent: Span) -> bool:
@@ -1728,7 +1728,9 @@ class FactExtractor:
             words = m.entity.label.split()
             # "COL Financial", "Kamco Invest"; but "Sumitomo Mitsui Financial Group" is a bank
             cue_name = any(w in words and (w not in _WEAK_FIRM_CUES or words[-1] == w) for w in self.analyst_cues)
-            is_subject = governing is not None and head.lemma_.lower() in self.reporting
+            is_subject = governing is not None and head.lemma_.lower() in self.reporting and not (
+                head.lemma_ == "be" and any(c.lower_ in ("up", "down", "higher", "lower", "flat", "unchanged")
+                                            for c in head.children))  # "BNP Paribas was down 0.4%": a move
             if m.type in ("Person", "City"):
                 # a person-typed name is a firm only with a firm's cue: "Monex analysts", "Monex cut its target"
                 its = any(t.lower_ == "its" for t in doc[head.i:sent.end])
@@ -1737,10 +1739,19 @@ class FactExtractor:
                     continue
             others = any(o.type in ("Company", "AnalystFirm", "StockIndex") and o.entity.key != m.entity.key
                          for o in mentioned)
+            # "Oddo BHF said the duties would restore Daimler Truck's pricing power": a firm judging what
+            # will happen to another (not "Acme said it would cut jobs")
+            judges = is_subject and m.type == "Company" and not m.entity.known and any(
+                c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("would", "could", "may", "might", "should")
+                                          for a in c.children) and
+                not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("it", "they", "we", "its") for a in c.children)
+                and any(o.span.start >= c.left_edge.i and o.span.end <= c.right_edge.i + 1 and o.entity.key != m.entity.key
+                        and o.type in ("Company", "AnalystFirm", "StockIndex") for o in mentioned)
+                for c in head.children)
             strength = 3 if cue_after or cue_before or after_according else \
                 2 if subject_of_rating or is_subject and in_a_note else \
-                1 if is_subject and (cue_name or m.type == "AnalystFirm" and (rating or views_words or others)) \
-                else 0
+                1 if is_subject and (cue_name or m.type == "AnalystFirm" and (rating or views_words or others)) or \
+                judges else 0
             if strength and (not after_according or cue_name or not m.entity.known or m.type == "AnalystFirm"):
                 firms.append((strength, m))
         firms = [m for _, m in sorted(firms, key=lambda pair: -pair[0])]
@@ -1749,15 +1760,23 @@ class FactExtractor:
             firm.entity.type = "AnalystFirm"
             about = tuple(dict.fromkeys(
                 m.entity.key for m in mentioned
-                if m is not firm and m.entity.key != firm.entity.key and m.type not in ("Country", "City", "Person")
+                if m is not firm and m.entity.key != firm.entity.key and (
+                    m.type not in ("Country", "City", "Person") or
+                    # "Singapore's appeal as a hub", "refiners in Korea and the United States" (not
+                    # "Colombian equities": a country named, not described)
+                    m.type == "Country" and m.span.root.pos_ == "PROPN" and m.span.root.dep_ not in ("amod", "compound"))
             ))
             verb = _subject_of(firm.span)
             if not about and verb is not None:
                 # "Fitch Ratings upgraded Argentina to CCC+": a sovereign rating is about the country
                 about = tuple(m.entity.key for m in mentioned if m.type == "Country" and any(
                     t.dep_ == "dobj" and t.head.i == verb.i for t in m.span))
-            if not about and rate_setter and _next_rate_move(sent):
-                about = (rate_setter,)  # "economists expect another 50 basis point cut in February"
+            bank_named = any(t.lower_ == "bank" and t.i > sent.start and doc[t.i - 1].lower_ in ("the", "central") and
+                             not t.ent_type_ for t in sent) or any(t.lower_ in ("policymakers", "rate-setters")
+                                                                   for t in sent)
+            if not about and rate_setter and (_next_rate_move(sent) or bank_named):
+                # "economists expect another 50 basis point cut in February", "we think the bank will pause"
+                about = (rate_setter,)
             facts.append(Fact("AnalystView", {"analyst": (firm.entity.key,), "about": about},
                               {"statement": evidence.text}, evidence,
                               0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))

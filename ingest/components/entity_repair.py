@@ -723,7 +723,10 @@ class EntityRepair:
                 for c in root.head.children)
             # "X, a Vienna-based trader of alloys" (but not "Y, an economist at Emirates NBD bank")
             described = span.label_ == "Person" and self._described_company(span, head_only=True)
-            if owner or described or says_it and span.label_ == "Person":  # "Ottawa said it would…" is a government
+            # "Oddo BHF": a name with a word in capitals is a firm's
+            capitals = span.label_ == "Person" and len(span) >= 2 and any(
+                t.is_upper and t.is_alpha and len(t) >= 2 for t in span)
+            if owner or described or capitals or says_it and span.label_ == "Person":  # "Ottawa said it would…"
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
         # "developers such as Dar Al Arkan" after "Dar Al Arkan Real Estate advanced 3.1 percent":
         # the company's short name, not a person
@@ -963,6 +966,11 @@ class EntityRepair:
         names = {tuple(t.text for t in s): s for s in spans
                  if s.label_ in ("Company", "AnalystFirm", "Person", "StockIndex") and len(s) >= 1 and
                  (len(s) > 1 or len(s.text) > 3)}
+        for s in spans:
+            # "Public Power Corporation (PPC)": later "PPC" is the same company
+            if s.label_ in ("Company", "AnalystFirm") and s.end + 2 < len(doc) and doc[s.end].text == "(" and \
+                    doc[s.end + 2].text == ")" and _acronym(doc[s.end + 1].text) and (doc[s.end + 1].text,) not in names:
+                names[(doc[s.end + 1].text,)] = s
         leading: set[tuple[str, ...]] = set()
         for s in list(names.values()):
             if s.label_ != "Company" or len(s) < 2:

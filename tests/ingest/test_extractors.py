@@ -730,3 +730,29 @@ def test_a_named_tariff_going_to_a_new_rate_is_a_decision(extractor):
                                 "reversal was announced by the Department of Finance.")
     assert [(p[0], p[1], p[3], p[4]) for p in policies(result)] == [
         ("Tariff", "Department of Finance", Decimal("35"), ("rice",))]
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    # a country named (not described) in the view
+    ("Kowhai Securities analysts wrote that the blacklisting was unlikely to dent Singapore's appeal as a data "
+     "centre hub.", ["Singapore"]),
+    ("Strategists at Kowhai Securities wrote that Colombian equities remained cheap.", []),
+    # "the bank" after a rate decision; "one final hike"
+    ("The Bank of Canada raised its policy rate to 2.5 percent. \"We think the bank will pause here,\" said Melissa "
+     "Tran, senior economist at Kowhai Securities.", ["Bank of Canada"]),
+    # an acronym given in brackets after the company's name
+    ("Public Power Corporation (PPC) rose 2%. Kowhai Securities wrote that the rebates would help PPC most.",
+     ["Public Power Corporation"]),
+    # "cut its target on X"; a firm judging what will happen to another company
+    ("Sydbank cut its target on Vestas Wind Systems to 120 crowns.", ["Vestas Wind Systems"]),
+    ("Oddo BHF said the duties would restore Daimler Truck's pricing power in city buses.", ["Daimler Truck"]),
+])
+def test_what_a_view_is_about(extractor, text, about):
+    result = extract(extractor, text)
+    views = result.facts_of("AnalystView")
+    assert [[result.entities[k].label for k in v.roles["about"]] for v in views][-1:] == [about]
+
+
+def test_a_bank_whose_shares_moved_gives_no_view(extractor):
+    result = extract(extractor, "LVMH lost 1.1%, TotalEnergies fell 0.6% and BNP Paribas was down 0.4%.")
+    assert result.facts_of("AnalystView") == []
