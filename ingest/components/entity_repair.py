@@ -58,7 +58,8 @@ _SITES = {"plant", "plants", "refinery", "factory", "factories", "mill", "smelte
           "shipyard", "yard", "site", "complex", "terminal", "port", "mine", "headquarters", "office", "offices"}
 #: Company words that also end names of places: "Asia Pacific", "North Atlantic"
 _PLACE_ENDINGS = {"Pacific", "Atlantic", "Asia", "Europe", "Africa", "Ocean", "Land"}
-_MEASURE_NOUNS = {"probe", "investigation", "inquiry", "enquiry", "sanction", "lawsuit", "case", "raid", "fine"}
+_MEASURE_NOUNS = {"probe", "investigation", "inquiry", "enquiry", "sanction", "lawsuit", "case", "raid", "fine",
+                  "proceeding", "proceedings", "inspection", "audit"}
 #: Capitalised words before a name that describe it: "Rival DoorDash", "Fellow lender X"
 _NOT_NAME_ADJECTIVES = {"rival", "fellow", "sister", "parent", "smaller", "larger", "bigger", "local", "state-owned",
                         "listed", "struggling", "embattled", "heavyweight", "index", "blue-chip", "tech", "chip"}
