@@ -145,14 +145,18 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
     """The entity is who does ``verb``: its subject, the subject's acronym in brackets ("the Korea
     Fair Trade Commission (KFTC) raided"), or whom the subject works for ("investigators from the
     prosecutors' office searched")."""
-    for t in m.span:
-        if t.head.i == verb.i and t.dep_ in deps:
-            return True
-        if t.dep_ == "appos" and t.head.dep_ in deps and t.head.head.i == verb.i:
-            return True
-        if t.dep_ == "pobj" and t.head.lower_ in ("from", "of", "at") and t.head.head.lower_ in _AGENTS_OF and \
-                t.head.head.dep_ in deps and t.head.head.head.i == verb.i:
-            return True
+    for tok in m.span:
+        named = tok.head
+        for _ in range(5):  # "the Office of Foreign Assets Control (OFAC)": up to the name's head, "Office"
+            if named.dep_ not in ("pobj", "prep", "compound", "nmod", "conj", "cc") or named.head.i == named.i:
+                break
+            named = named.head
+        for t in (tok, named) if tok.dep_ == "appos" else (tok,):  # "(CNMC)": the name it abbreviates
+            if t.head.i == verb.i and t.dep_ in deps:
+                return True
+            if t.dep_ == "pobj" and t.head.lower_ in ("from", "of", "at") and t.head.head.lower_ in _AGENTS_OF and \
+                    t.head.head.dep_ in deps and t.head.head.head.i == verb.i:
+                return True
     return False
 
 
@@ -234,6 +238,8 @@ def _subject_goods(trigger: Token) -> Span | None:
     while start + 2 <= subject.i and doc[start].ent_type_ == "Country" and doc[start + 1].text == "-" and \
             _glued(doc, start + 2):
         start += 3  # "Chinese-made nylon filament yarn": the origin is no goods
+    while start < subject.i and doc[start].ent_type_ == "Country" and doc[start].dep_ in ("amod", "compound"):
+        start += 1  # "Turkish reinforcing steel bars"
     end = start
     while end <= subject.right_edge.i and doc[end].lower_ not in ("from", "which", "that", ",", "(", "–", "—") \
             and not doc[end].ent_type_ in ("Country", "Company"):
@@ -256,6 +262,15 @@ def _relative_head_in(clause: Token, m: Mentioned) -> bool:
         if noun.dep_ != "appos":
             break
         noun = noun.head
+    return False
+
+
+def _old_rate(doc: Doc, group: PercentGroup) -> bool:
+    """"from 25 percent", "up from a provisional 15.6%": the rate before the change."""
+    for k in range(max(0, group.start - 3), group.start):
+        if doc[k].lower_ == "from" and (k == group.start - 1 or k > 0 and doc[k - 1].lower_ in (
+                "up", "down", "higher", "lower", "raised", "cut", "increased", "reduced", ",")):
+            return not any(t.like_num for t in doc[k + 1:group.start])
     return False
 
 
@@ -814,7 +829,10 @@ class FactExtractor:
                     head.dep_ == "nsubj" and head.head.lemma_.lower() in ("go", "rise", "climb", "increase", "fall",
                                                                          "drop", "return", "revert", "jump") and
                     any(g.start > head.head.i and doc[g.start - 1].lower_ == "to" for g in groups)) and (
-                    kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")):
+                    kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")) \
+                    and not (head.lower_ in ("list", "lists", "blacklist") and head.dep_ == "pobj" and
+                             head.head.head.lemma_.lower() in ("add", "put", "place", "include")):
+                # ("put its largest shareholder on the national sanctions list": a new listing)
                 continue  # "the duties", "these tariffs": a measure the article has already named
             # "pipes from China will be subject to a duty of 17.6 percent, and those shipped from Thailand
             # to a duty of 9.4 percent": the goods of the measure before, from another origin
@@ -848,7 +866,7 @@ class FactExtractor:
             rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
                           [g for g in groups if end <= g.start < next_start and not (
                               0 <= next_start - g.end <= 2 and next_start < sent.end) and
-                           doc[g.start - 1].lower_ != "from"  # "up from 25 percent": the old rate
+                           not _old_rate(doc, g)  # "up from 25 percent": the old rate
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
                                        <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
@@ -937,7 +955,7 @@ class FactExtractor:
                         len(rate_groups) == len(clauses) and (gapped := next((
                         m for m in mentioned if m.type == "Country" and
                         rate_groups[n_clause - 1].end <= m.span.start < rate_groups[n_clause].start and
-                        doc[m.span.start - 1].lower_ == "from"), None)):
+                        (doc[m.span.start - 1].lower_ == "from" or _made_in(m))), None)):
                     target = gapped  # "a 22.5 percent levy and those from Japan 14.8 percent"
                 else:
                     target = self._target(doc, mentioned, goods_span, end if n_clause == 0 or goods_span is None
@@ -956,8 +974,10 @@ class FactExtractor:
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
                 target_prev = target
-                if kind in ("Investigation", "Sanction"):
-                    rate = None  # "… whose offices were searched, fell 4 percent": a probe has no rate
+                if kind in ("Investigation", "Sanction", "ExportControl"):
+                    # "… whose offices were searched, fell 4 percent": a probe has no rate, nor has a quota
+                    # "about 30% less than last year's"
+                    rate = None
                 if kind == "Subsidy":
                     target = None  # money is given, not imposed on anyone: what it is for is its goods
                 if rate is None and not goods and not (target and kind in ("Investigation", "Sanction")) and not (
@@ -978,6 +998,11 @@ class FactExtractor:
                 listed = [m for m in mentioned if anaphor is not None and target is anaphor and m is not target and
                           m.type in ("Company", "AnalystFirm") and m.span.root.dep_ == "conj" and
                           m.span.root.head.lower_ in _COMPANY_NOUNS and end <= m.span.root.head.i < m.span.start]
+                if by_verb and target is not None and target is topic:
+                    # "… designated the company and its bunkering subsidiary, Tanjong Harbour Bunkering"
+                    listed += [m for m in mentioned if m.type in ("Company", "AnalystFirm") and m is not target and
+                               any(c.dep_ == "dobj" and c.left_edge.i <= m.span.start <= c.right_edge.i
+                                   for c in head.children)]
                 for other in self._conjoined(mentioned, target) + listed:
                     # "licences to ship AI chips to Malaysia and Thailand": a measure on each; "an
                     # investigation into the company and Jura Balanciers": the company and the other
@@ -1087,6 +1112,19 @@ class FactExtractor:
                 or other.dep_ == "conj" and root.dep_ == "conj" and other.head.i == root.head.i
         return [m for m in mentioned if m is not target and same_kind(m) and linked(m)]
 
+    def restated_rate(self, sent: Span) -> Decimal | None:
+        """The new rate of a decision the sentence before named without it: "Policymakers cut the
+        rate by a quarter point to 3.25%"."""
+        if not any(t.lower_ in ("rate", "rates") for t in sent):
+            return None
+        for verb in (t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
+                     and not self._hypothetical(t)):
+            for g in self._percent_groups(sent):
+                if g.start > verb.i and sent.doc[g.start - 1].lower_ in ("to", "at") and \
+                        self._governed_by(sent.doc[g.end - 1], verb):
+                    return g.values[-1]
+        return None
+
     def restated_dates(self, sent: Span, reference: date | None) -> list[tuple[str, date]]:
         """Days given for a measure named before: "The regulator said it had begun the probe on
         November 28", "The duties take effect on Friday"."""
@@ -1143,7 +1181,11 @@ class FactExtractor:
             m.type == "Country" and m.span.start > 1 and (doc[m.span.start - 1].lower_ in ("from", "to") or
                                                           doc[m.span.start - 1].lower_ == "in" and
                                                           doc[m.span.start - 2].tag_ in ("VBN", "VBG")) and
-            m.span.root.dep_ != "poss") and not _made_in(m)]
+            m.span.root.dep_ != "poss") and not _made_in(m) and not (
+            # "Turkish reinforcing steel bars will be subject to a duty": where the goods come from
+            m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and m.span.root.head.dep_ in (
+                "nsubj", "nsubjpass") and (bearer := _bearing_verb(doc[trigger_end - 1])) is not None and
+            m.span.root.head.head.i == bearer.i)]
         # ("pressure from Washington's tariff": Washington's; "pipes made in China", "Chinese-made yarn": no issuer)
         # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
         node = doc[trigger_end - 1]
@@ -1152,7 +1194,8 @@ class FactExtractor:
                 break
             node = node.head
             for m in before:
-                if _acts(m, node, ("nsubj", "nsubjpass")):
+                # (or "the US Commerce Department's decision to add X to its Entity List")
+                if _acts(m, node, ("nsubj", "nsubjpass")) or node.pos_ == "NOUN" and _acts(m, node, ("poss",)):
                     return m
         def body_after(verb_test: Callable[[Token], bool]) -> Mentioned | None:
             """The first government body after the policy word that is the subject of a verb passing the test."""
@@ -1232,13 +1275,20 @@ class FactExtractor:
         j = i + 1
         while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"} and not (
                 # "manufacturers that install industrial battery storage": the relative clause says what
-                doc[j].lower_ in ("that", "who") and j + 1 < limit and doc[j + 1].pos_ == "VERB") or
+                doc[j].lower_ in ("that", "who") and j + 1 < limit and doc[j + 1].pos_ == "VERB" or
+                doc[j].lower_ == "with" and any(t.lemma_.lower() in ("replace", "swap") for t in doc[i + 1:j])) or
                                  doc[j].tag_ in ("MD", "VBD", "VBZ", "VBP") and not (
                                      j > i + 1 and doc[j - 1].lower_ in ("that", "who"))):
             j += 1
         span = doc[i + 1:j] if j > i + 1 else None
         if span is None:
             return None
+        # "households replacing coal-fired boilers with heat pumps": what they replace them with
+        for k, tok in enumerate(span):
+            if tok.lemma_.lower() in ("replace", "swap", "exchange") and tok.pos_ == "VERB":
+                rest = [t for t in span[k + 1:] if t.lower_ == "with"]
+                if rest and rest[0].i + 1 < span.end:
+                    return doc[rest[0].i + 1:span.end]
         # "factories that install industrial robots", "consumers who trade in old cars": the goods are
         # what the beneficiaries buy, make or use
         for k, tok in enumerate(span):
@@ -1422,6 +1472,9 @@ class FactExtractor:
         verb = doc[trigger_end - 1]
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                if obj.lower_ in _COMPANY_NOUNS and topic is not None and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                    return topic  # "OFAC designated the company and its subsidiary, X": the one before
                 inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
                 if inside:
                     companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
@@ -1496,8 +1549,9 @@ class FactExtractor:
                 if subject.left_edge.i <= m.span.start <= subject.right_edge.i and m.type == "Country" and ok(m) \
                         and (m.span.start > 1 and (doc[m.span.start - 1].lower_ == "from" or doc[
                             m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")) or
-                             _made_in(m)):
-                    return m  # "pipes originating in China", "drones made in China"
+                             _made_in(m) or m.span.root.dep_ in ("amod", "compound") and
+                             m.span.root.head.i == subject.i):
+                    return m  # "pipes originating in China", "drones made in China", "Turkish steel bars"
         after = [m for m in mentioned if m.span.start >= trigger_end and ok(m) and not _origin(m)]
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"
         for m in after:

@@ -176,6 +176,12 @@ class Extractor:
             result.facts += policies
             setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
                           setter)  # the central bank whose decision the article reported last
+            if not policies and (rate := self.facts.restated_rate(sent)) is not None:
+                decision = next((f for f in reversed(result.facts) if f.kind == "InterestRateDecision"), None)
+                if decision is not None and "ratePercent" not in decision.values:
+                    # "The Bank of Israel cut rates again. Policymakers cut the rate by a quarter point to 3.25%."
+                    decision.values["ratePercent"] = rate
+                    decision.extracted_by += "+rate-from-next-sentence"
             if not policies:
                 body = speaker
                 for fact in previous if body is not None else ():

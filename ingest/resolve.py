@@ -114,7 +114,9 @@ class Resolver:
         for ent in reversed([e for e in span.sent.ents if e.end <= span.start]):
             lead = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ != "the" else ent.start - 2
             if ent.label_ == "Country" and ent.id_ and not (
-                    lead >= 0 and doc[lead].lower_ in ("from", "to", "into", "against", "on", "with")):
+                    lead >= 0 and doc[lead].lower_ in ("from", "to", "into", "against", "on", "with")) and not (
+                    ent.root.dep_ in ("amod", "compound") and ent.root.head.ent_type_ != "GovernmentBody"):
+                # (nor what they are: "Turkish steel bars … a decree issued by the ministry")
                 return ent.id_  # (not where goods come from or go to: "flour from Argentina … the finance ministry")
         return default
 

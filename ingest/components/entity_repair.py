@@ -66,6 +66,9 @@ _NOT_NAME_ADJECTIVES = {"rival", "fellow", "sister", "parent", "smaller", "large
 #: Nouns that say what kind of company the name after them is
 _DESCRIBING_NOUNS = {"firm", "company", "group", "designer", "developer", "operator", "lender", "insurer", "carrier",
                      "miner", "explorer", "startup", "start-up", "conglomerate", "chain", "platform", "brand"}
+#: What a company is to another: "its subsidiary, X", "its largest shareholder, Y"
+_COMPANY_ROLES = {"subsidiary", "unit", "affiliate", "company", "firm", "partner", "rival", "shareholder", "parent",
+                  "supplier", "customer", "competitor", "operator", "owner"}
 #: What only a company has: "Varenna's chief executive", "Kelvoria's shares"
 _COMPANY_PARTS = {"chief", "ceo", "shares", "stock", "chairman", "board", "unit", "subsidiary", "profit", "revenue",
                   "earnings", "factory", "plant", "stake", "bonds", "dividend", "customers", "executives"}
@@ -713,6 +716,11 @@ class EntityRepair:
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
         # "Kelvoria said it would cut jobs", "Varenna's chief executive": a company, not a person
         for n, span in enumerate(out):
+            if span.label_ == "Person" and not span.id_.strip("?") and span.root.dep_ == "appos" and \
+                    span.root.head.lower_ in _COMPANY_ROLES:
+                # "its bunkering subsidiary, Tanjong Harbour Bunkering": named as a company
+                out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
+                continue
             if span.label_ not in ("Person", "City") or span.id_.strip("?") or len(span) > 2 or \
                     (span.start > 0 and doc[span.start - 1].text in self.person_titles):
                 continue

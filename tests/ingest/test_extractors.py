@@ -756,3 +756,48 @@ def test_what_a_view_is_about(extractor, text, about):
 def test_a_bank_whose_shares_moved_gives_no_view(extractor):
     result = extract(extractor, "LVMH lost 1.1%, TotalEnergies fell 0.6% and BNP Paribas was down 0.4%.")
     assert result.facts_of("AnalystView") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a company and its subsidiary designated together
+    ("Tanjong Harbour Group closed down 27.5%. Late on Monday, the Office of Foreign Assets Control designated the "
+     "company and its bunkering subsidiary, Tanjong Harbour Bunkering, accusing both of refuelling tankers.",
+     [("Sanction", "Office of Foreign Assets Control", "Tanjong Harbour Group", None, ()),
+      ("Sanction", "Office of Foreign Assets Control", "Tanjong Harbour Bunkering", None, ())]),
+    # a shareholder put on a list named with "the"
+    ("On Tuesday, the Ministry of the Interior and Administration put its largest shareholder, Cyprus-registered "
+     "Volgaport Holdings, on the national sanctions list.",
+     [("Sanction", "Ministry of the Interior and Administration", "Volgaport Holdings", None, ())]),
+    # inspectors from a body named with its acronym
+    ("Norte Logistica lost 7.5% after the company confirmed that inspectors from the National Markets and Competition "
+     "Commission (CNMC) had searched its Bilbao offices.",
+     [("Investigation", "Comision Nacional de los Mercados y la Competencia", "Norte Logistica", None, ())]),
+    # a body's decision to list a company
+    ("The US Commerce Department's decision to add Galilee Vision Systems to its Entity List sent the company down.",
+     [("Sanction", "US Department of Commerce", "Galilee Vision Systems", None, ())]),
+    # an export quota with a share in it, which is no rate
+    ("The Secretariat of Agriculture said shipments of frozen beef to China would be limited to 40,000 tonnes a "
+     "month, about 30% less than last year.",
+     [("ExportControl", "Secretariat of Agriculture", "China", None, ("frozen beef",))]),
+    # the old rate after "up from a provisional"; a second origin told as "Thai-made"
+    ("Pork from Denmark would carry duties of 19.8%, up from a provisional 15.6%, China's Ministry of Commerce said.",
+     [("Tariff", "Ministry of Commerce of China", "Denmark", Decimal("19.8"), ("Pork",))]),
+    ("PET resin shipped from China will face a duty of 16.4%, while Thai-made resin will be charged 7.9%.",
+     [("Tariff", None, "China", Decimal("16.4"), ("PET resin",)),
+      ("Tariff", None, "Thailand", Decimal("7.9"), ("PET resin",))]),
+    # goods named with their origin's adjective; the body that issued the decree
+    ("Turkish reinforcing steel bars will be subject to a duty of 19% of their value, under a decree issued by the "
+     "Ministry of Trade.",
+     [("Tariff", "Ministry of Trade of Turkey", "Turkey", Decimal("19"), ("reinforcing steel bars",))]),
+    # what households replace with the money
+    ("Grants for households replacing coal-fired boilers with heat pumps will cover as much as 60% of the cost.",
+     [("Subsidy", None, None, Decimal("60"), ("heat pumps",))]),
+])
+def test_measures_from_the_tenth_batch(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_the_rate_of_a_decision_told_in_the_next_sentence(extractor):
+    result = extract(extractor, "The Bank of Israel cut interest rates for a second straight meeting. Policymakers "
+                                "cut the rate by a quarter point to 3.25%.")
+    assert [f.values.get("ratePercent") for f in result.facts_of("InterestRateDecision")] == [Decimal("3.25")]
