@@ -505,7 +505,9 @@ class FactExtractor:
         percents = [(s, e) for _, s, e in self.percent(doc)]
         found = [(doc.vocab.strings[k], s, e) for k, s, e in self.triggers(doc)]
         covered = {i for _, s, e in found for i in range(s, e)}
-        found += [(doc.vocab.strings[k], s, e) for k, s, e in self.verb_triggers(doc) if s not in covered]
+        # (not a verb that only describes a noun: "wafer-probing equipment", "banned substances")
+        found += [(doc.vocab.strings[k], s, e) for k, s, e in self.verb_triggers(doc) if s not in covered and
+                  doc[s].dep_ not in ("amod", "compound", "nmod")]
         for s, e in percents:
             verb = _cost_share_verb(doc, s, e)
             if verb is not None and verb.i not in covered:
@@ -871,7 +873,10 @@ class FactExtractor:
                                        <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
             if kind == "Subsidy":
-                beneficiaries = self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start) or (
+                shares_cost = head.pos_ == "VERB" and head.lemma_.lower() in (_CLAIM_VERBS | _FUND_VERBS) - \
+                    self.trigger_verbs  # "will cover 40% of the cost of X for the site": X
+                beneficiaries = (self._cost_of(doc, end, next_start) if shares_cost else None) or \
+                    self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start) or (
                     _claimant_goods(head) if head.pos_ == "VERB" else None) or \
                     _plant_goods(doc, start, next_start)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
@@ -1316,8 +1321,8 @@ class FactExtractor:
                 j = i + 2
                 while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", ".") and \
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
-                            j == i + 2 and doc[j].tag_ == "VBG")):  # "the cost of electrifying process heat"
-                    j += 1
+                            j == i + 2 and doc[j].tag_ == "VBG") and not _glued(doc, j) and doc[j].dep_ != "amod"):
+                    j += 1  # ("the cost of electrifying process heat", "of wafer-probing equipment")
                 if j + 1 < limit and doc[j].lower_ in ("that", "which", "who") and doc[j + 1].pos_ == "VERB":
                     # "investment in factories that produce auto parts": what they produce
                     obj = next((c for c in doc[j + 1].children if c.dep_ == "dobj"), None)

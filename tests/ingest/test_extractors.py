@@ -801,3 +801,11 @@ def test_the_rate_of_a_decision_told_in_the_next_sentence(extractor):
     result = extract(extractor, "The Bank of Israel cut interest rates for a second straight meeting. Policymakers "
                                 "cut the rate by a quarter point to 3.25%.")
     assert [f.values.get("ratePercent") for f in result.facts_of("InterestRateDecision")] == [Decimal("3.25")]
+
+
+def test_a_share_of_a_cost_covered_by_a_body(extractor):
+    # "wafer-probing" describes the equipment; it is no probe
+    result = extract(extractor, "The Singapore Economic Development Board will cover up to 40% of the cost of "
+                                "automated wafer-probing equipment for the site.")
+    assert [(p[0], p[1], p[3], p[4]) for p in policies(result)] == [
+        ("Subsidy", "Singapore Economic Development Board", Decimal("40"), ("automated wafer-probing equipment",))]
