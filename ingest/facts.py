@@ -1117,6 +1117,27 @@ class FactExtractor:
                 or other.dep_ == "conj" and root.dep_ == "conj" and other.head.i == root.head.i
         return [m for m in mentioned if m is not target and same_kind(m) and linked(m)]
 
+    def rates_by_origin(self, sent: Span, mentioned: list[Mentioned]) -> list[tuple[Mentioned, Decimal]]:
+        """Rates the sentence gives per origin for a measure named before: "Chinese tiles will face a
+        rate of 47.1%, while Indian producers will pay 12.6%" (each rate with the country named in
+        its clause, before it)."""
+        doc = sent.doc
+        pairs: list[tuple[Mentioned, Decimal]] = []
+        start = sent.start
+        for g in self._percent_groups(sent):
+            clause = [m for m in mentioned if m.type == "Country" and start <= m.span.start < g.start]
+            verb = next((t for t in doc[start:g.start] if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in
+                         _BEARING | {"be", "charge", "set"}), None)
+            if clause and verb is not None and len(g.values) == 1 and not _old_rate(doc, g):
+                pairs.append((clause[-1], g.values[0]))
+            start = g.end
+        return pairs if len(pairs) >= 2 and len({m.entity.key for m, _ in pairs}) == len(pairs) else []
+
+    def effective_date(self, sent: Span, reference: date | None) -> date | None:
+        """The day the sentence gives for a measure it does not name: "…, from Saturday, the
+        Commission said"."""
+        return self._effective_date(sent, reference, "")
+
     def restated_rate(self, sent: Span) -> Decimal | None:
         """The new rate of a decision the sentence before named without it: "Policymakers cut the
         rate by a quarter point to 3.25%"."""

@@ -182,6 +182,21 @@ class Extractor:
                     # "The Bank of Israel cut rates again. Policymakers cut the rate by a quarter point to 3.25%."
                     decision.values["ratePercent"] = rate
                     decision.extracted_by += "+rate-from-next-sentence"
+            origins = self.facts.rates_by_origin(sent, mentioned) if not policies else []
+            before = next((f for f in reversed(result.facts) if f.kind == "Tariff"), None)
+            if origins and before is not None and "ratePercent" not in before.values and \
+                    "targets" not in before.roles:
+                # "… set duties on tiles from two Asian suppliers. Chinese tiles will face a rate of 47.1%,
+                # while Indian producers will pay 12.6%": one duty per origin
+                result.facts.remove(before)
+                when = before.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
+                for origin, rate in origins:
+                    values = {**before.values, "ratePercent": rate}
+                    if when is not None:
+                        values["effectiveDate"] = when
+                    result.facts.append(Fact(before.kind, {**before.roles, "targets": (origin.entity.key,)},
+                                             values, before.evidence, before.confidence,
+                                             before.extracted_by + "+rates-by-origin"))
             if not policies:
                 body = speaker
                 for fact in previous if body is not None else ():

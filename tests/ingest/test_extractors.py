@@ -809,3 +809,12 @@ def test_a_share_of_a_cost_covered_by_a_body(extractor):
                                 "automated wafer-probing equipment for the site.")
     assert [(p[0], p[1], p[3], p[4]) for p in policies(result)] == [
         ("Subsidy", "Singapore Economic Development Board", Decimal("40"), ("automated wafer-probing equipment",))]
+
+
+def test_rates_per_origin_told_after_the_measure(extractor):
+    result = extract(extractor, "Tile makers soared after the European Commission set provisional anti-dumping "
+                                "duties on ceramic floor and wall tiles from two Asian suppliers. Chinese tiles will "
+                                "face a rate of 47.1%, while Indian producers will pay 12.6%, from Saturday, the "
+                                "Commission said.")
+    assert [(p[2], p[3]) for p in policies(result)] == [("China", Decimal("47.1")), ("India", Decimal("12.6"))]
+    assert {f.values.get("effectiveDate") for f in result.facts if f.kind == "Tariff"} == {date(2025, 3, 15)}
