@@ -196,7 +196,8 @@ _AGENT_NOUNS = {"companies", "firms", "businesses", "households", "consumers", "
                 "sellers", "families", "applicants", "investors", "owners", "banks", "lenders", "it", "they"}
 #: "Investment in grid plants", "imports of flour": what the measure is about follows
 _ABOUT_LEADS = {("investment", "in"), ("investments", "in"), ("spending", "on"), ("purchases", "of"),
-                ("imports", "of"), ("exports", "of"), ("shipments", "of"), ("sales", "of")}
+                ("imports", "of"), ("exports", "of"), ("shipments", "of"), ("sales", "of"), ("consignment", "of"),
+                ("consignments", "of"), ("shipment", "of"), ("cargo", "of"), ("cargoes", "of")}
 
 
 def _bearing_subject(verb: Token | None) -> Token | None:
@@ -231,7 +232,7 @@ def _subject_goods(trigger: Token) -> Span | None:
     subject = _bearing_subject(_bearing_verb(trigger))
     if subject is None or subject.pos_ == "PRON" or subject.ent_type_ or subject.lower_ in _COMPANY_NOUNS or \
             subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) or \
-            subject.lemma_.lower() in _PEOPLE_NOUNS or any(c.lower_ in ("every", "each") for c in subject.children) or \
+            subject.lemma_.lower() in _PEOPLE_NOUNS or \
             subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of"):
         return None  # "exporters will need a licence to ship …": the goods come later; "imports above it"
     start, end = subject.left_edge.i, subject.left_edge.i
@@ -242,11 +243,12 @@ def _subject_goods(trigger: Token) -> Span | None:
         start += 1  # "Turkish reinforcing steel bars"
     end = start
     while end <= subject.right_edge.i and doc[end].lower_ not in ("from", "which", "that", ",", "(", "–", "—") \
-            and not doc[end].ent_type_ in ("Country", "Company"):
+            and not doc[end].ent_type_ in ("Country", "Company") and not (
+                doc[end].tag_ == "VBG" and doc[end].dep_ == "acl"):  # "… effluent leaving the country"
         end += 1
     while end > start and (doc[end - 1].tag_ in ("VBN", "VBG") or doc[end - 1].pos_ == "ADP"):
         end -= 1  # "systems shipped to (China)", "pipes originating in (China)"
-    while start < end and doc[start].lower_ in ("the", "a", "an", "all", "any", "new"):
+    while start < end and doc[start].lower_ in ("the", "a", "an", "all", "any", "new", "every", "each"):
         start += 1
     if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _ABOUT_LEADS:
         start += 2
@@ -1256,7 +1258,10 @@ class FactExtractor:
             if m.span.start >= trigger_end and m.type in ISSUER_TYPES and (
                     lead[-1:] and lead[-1] in granting or len(lead) == 2 and lead[0] in granting and lead[1] == "the"):
                 return m
-        return None
+        # "'… will need an export permit from us,' Rosli Kamarudin, who heads the Ministry of Plantation and
+        # Commodities, told reporters": the body of whoever is quoted
+        return next((m for m in mentioned if m.type == "GovernmentBody" and m.span.start > trigger_end and any(
+            t.text in ('"', "”", "“") for t in doc[trigger_end:m.span.start])), None)
 
     def _rate_clauses(self, doc: Doc, sent: Span, start: int, end: int,
                       rate_groups: list[PercentGroup]) -> list[tuple[Decimal | None, Span | None]]:
@@ -1425,7 +1430,7 @@ class FactExtractor:
                 break  # "..., and reports said": a new clause begins
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
                     and not (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i) \
-                    or tok.lower_ in _GOODS_STOP or tok.text in (";", ".", ":", "(", '"', "“", "”") or \
+                    or tok.lower_ in _GOODS_STOP and (doc[j - 1].lower_, tok.lower_) not in _ABOUT_LEADS or tok.text in (";", ".", ":", "(", '"', "“", "”") or \
                     tok.like_num and j + 1 < len(doc) \
                     and doc[j + 1].lower_ in ("percent", "%", "per"):
                 break
@@ -1474,14 +1479,25 @@ class FactExtractor:
                 item = item[1:]  # "for buying new electric cars": the cars
             if len(item) > 2 and item[1].lower_ == "of" and item[0].lower_ in _QUANTITY_NOUNS:
                 item = item[2:]  # "a raft of lithium-battery technologies"
+            if len(item) > 2 and (item[0].lower_, item[1].lower_) in _ABOUT_LEADS:
+                item = item[2:]  # "investments in electric vehicle production"
             while item and _is_participle(item[-1]):
                 item = item[:-1]  # "electric vehicles imported", "antimony shipped"
             # a company or a country alone is a target, not goods
             if item and all(t.ent_type_ in ("Company", "AnalystFirm", "Country") for t in item):
                 continue
-            if any(t.lower_ in ("million", "billion", "trillion") or t.tag_ == "$" or t.lower_ in _CURRENCIES
-                   for t in item):
-                continue  # "grant the company 310 million euros": how much, not for what
+            money = next((k for k, t in enumerate(item) if t.lower_ in ("million", "billion", "trillion", "worth") or
+                          t.tag_ == "$" or t.lower_ in _CURRENCIES), None)
+            if money is not None:
+                # "grant the company 310 million euros": how much, not for what; "for 11 data centre
+                # projects worth 210 billion baht": what comes before the money
+                item = item[:money]
+                while item and (item[-1].like_num or item[-1].lower_ in ("a", "combined", "some", "about")):
+                    item = item[:-1]
+                while item and item[0].like_num:
+                    item = item[1:]  # "11 data centre projects"
+                if not item:
+                    continue
             text = doc_text(item)
             if text and text.lower() not in ("such", "other", "goods", "products", "imports", "exports", "both", "each",
                                              "all", "them", "those") and \

@@ -818,3 +818,19 @@ def test_rates_per_origin_told_after_the_measure(extractor):
                                 "Commission said.")
     assert [(p[2], p[3]) for p in policies(result)] == [("China", Decimal("47.1")), ("India", Decimal("12.6"))]
     assert {f.values.get("effectiveDate") for f in result.facts if f.kind == "Tariff"} == {date(2025, 3, 15)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # measures in a quote: the body of whoever is quoted
+    ("\"From March 1, every consignment of used cooking oil leaving the country will need an export permit from us,\" "
+     "Rosli Kamarudin, who heads the Ministry of Plantation and Commodities, told reporters.",
+     [("ExportControl", "Ministry of Plantation and Commodities", None, None, ("used cooking oil",))]),
+    ("\"We have approved eight-year tax holidays for 11 data centre projects worth a combined 210 billion baht,\" "
+     "Narit Chaiwong, secretary-general of the Board of Investment, told reporters.",
+     [("Subsidy", "Board of Investment", None, None, ("data centre projects",))]),
+    # what investments a tax allowance is on
+    ("The trade department said carmakers would be able to claim a 150 percent tax allowance on investments in "
+     "electric vehicle production.", [("Subsidy", None, None, Decimal("150"), ("electric vehicle production",))]),
+])
+def test_measures_quoted_or_told_through_investments(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
