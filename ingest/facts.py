@@ -1167,8 +1167,8 @@ class FactExtractor:
                     found.append((kind, when))
         for tok in sent:
             # "The measure, which will apply from April 14, …": any measure named before
-            if tok.i > sent.start and (tok.lower_ in ("measure", "measures", "proceedings") and doc[tok.i - 1].lower_ in (
-                    "the", "this", "these") or tok.lower_ in ("rate", "rates") and tok.i > sent.start + 1 and doc[
+            if tok.i > sent.start and (tok.lower_ in ("measure", "measures", "proceedings") and doc[
+                    tok.i - 1].lower_ in ("the", "this", "these") or tok.lower_ in ("rate", "rates") and tok.i > sent.start + 1 and doc[
                     tok.i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and doc[
                     tok.i - 2].lower_ in ("the", "this", "these")):  # "The higher rate applies starting next Monday"
                 when = self._effective_date(sent, reference, ANY_MEASURE, tok)
@@ -1430,7 +1430,8 @@ class FactExtractor:
                 break  # "..., and reports said": a new clause begins
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
                     and not (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i) \
-                    or tok.lower_ in _GOODS_STOP and (doc[j - 1].lower_, tok.lower_) not in _ABOUT_LEADS or tok.text in (";", ".", ":", "(", '"', "“", "”") or \
+                    or tok.lower_ in _GOODS_STOP and (doc[j - 1].lower_, tok.lower_) not in _ABOUT_LEADS or \
+                    tok.text in (";", ".", ":", "(", '"', "“", "”") or \
                     tok.like_num and j + 1 < len(doc) \
                     and doc[j + 1].lower_ in ("percent", "%", "per"):
                 break
@@ -1840,9 +1841,11 @@ class FactExtractor:
             judges = is_subject and m.type == "Company" and not m.entity.known and any(
                 c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("would", "could", "may", "might", "should")
                                           for a in c.children) and
-                not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("it", "they", "we", "its") for a in c.children)
-                and any(o.span.start >= c.left_edge.i and o.span.end <= c.right_edge.i + 1 and o.entity.key != m.entity.key
-                        and o.type in ("Company", "AnalystFirm", "StockIndex") for o in mentioned)
+                not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("it", "they", "we", "its")
+                        for a in c.children) and
+                any(o.span.start >= c.left_edge.i and o.span.end <= c.right_edge.i + 1 and
+                    o.entity.key != m.entity.key and o.type in ("Company", "AnalystFirm", "StockIndex")
+                    for o in mentioned)
                 for c in head.children)
             strength = 3 if cue_after or cue_before or after_according else \
                 2 if subject_of_rating or is_subject and in_a_note else \
@@ -1860,7 +1863,8 @@ class FactExtractor:
                     m.type not in ("Country", "City", "Person") or
                     # "Singapore's appeal as a hub", "refiners in Korea and the United States" (not
                     # "Colombian equities": a country named, not described)
-                    m.type == "Country" and m.span.root.pos_ == "PROPN" and m.span.root.dep_ not in ("amod", "compound"))
+                    m.type == "Country" and m.span.root.pos_ == "PROPN" and
+                    m.span.root.dep_ not in ("amod", "compound"))
             ))
             verb = _subject_of(firm.span)
             if not about and verb is not None:

@@ -205,7 +205,8 @@ class Resolver:
                                        score_cutoff=FUZZY_THRESHOLD)
             # (one word that extends another is another name: "Schwaben" is not "Schwab")
             if match is not None and self._distinct_words_agree(norm, match[0]) and not (
-                    " " not in norm and " " not in match[0] and (norm.startswith(match[0]) or match[0].startswith(norm))):
+                    " " not in norm and " " not in match[0] and
+                    (norm.startswith(match[0]) or match[0].startswith(norm))):
                 return entity_from_entry(self.gazetteer.entries[self._fuzzy_names[match[0]]], surface)
         for name in (norm, core):
             if name in self.known:

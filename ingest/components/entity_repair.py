@@ -978,7 +978,8 @@ class EntityRepair:
         for s in spans:
             # "Public Power Corporation (PPC)": later "PPC" is the same company
             if s.label_ in ("Company", "AnalystFirm") and s.end + 2 < len(doc) and doc[s.end].text == "(" and \
-                    doc[s.end + 2].text == ")" and _acronym(doc[s.end + 1].text) and (doc[s.end + 1].text,) not in names:
+                    doc[s.end + 2].text == ")" and _acronym(doc[s.end + 1].text) and \
+                    (doc[s.end + 1].text,) not in names:
                 names[(doc[s.end + 1].text,)] = s
         leading: set[tuple[str, ...]] = set()
         for s in list(names.values()):
