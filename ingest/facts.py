@@ -267,6 +267,30 @@ def _relative_head_in(clause: Token, m: Mentioned) -> bool:
     return False
 
 
+#: Words that only refer back to goods named before: "on the product", "for the material"
+_GOODS_ANAPHORS = {"product", "products", "goods", "material", "materials", "imports", "items", "plastic",
+                   "chemical", "chemicals", "metal", "fibre", "fiber", "resin", "shipments"}
+
+
+def _named_before(doc: Doc, sent: Span, start: int, goods: Span,
+                  mentioned: list[Mentioned]) -> tuple[Span, Mentioned | None] | None:
+    """For goods told as "the product", the goods the sentence named before the measure, with where
+    they come from: "frozen warmwater shrimp from Vietnam had been sold … deposits of 25.76% on the
+    product"."""
+    words = [t for t in goods if t.lower_ not in ("the", "this", "these", "that")]
+    if len(words) != 1 or words[0].lower_ not in _GOODS_ANAPHORS or goods[0].lower_ not in ("the", "this", "these"):
+        return None
+    for m in mentioned:
+        if m.type == "Country" and sent.start < m.span.start < start and doc[m.span.start - 1].lower_ == "from":
+            head = doc[m.span.start - 1].head  # "shrimp" in "shrimp from Vietnam"
+            if head.pos_ == "NOUN" and head.i < m.span.start - 1:
+                first = head.left_edge.i
+                while first < head.i and doc[first].lower_ in ("the", "a", "an", "that"):
+                    first += 1
+                return doc[first:head.i + 1], m
+    return None
+
+
 def _old_rate(doc: Doc, group: PercentGroup) -> bool:
     """"from 25 percent", "up from a provisional 15.6%": the rate before the change."""
     for k in range(max(0, group.start - 3), group.start):
@@ -396,7 +420,13 @@ def _claimant_goods(verb: Token) -> Span | None:
     doc = verb.doc
     for child in subject.children:
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
-            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None) or next(
+                (p for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "on") for p in c.children
+                 if p.dep_ == "pobj"), None)  # "companies investing in factories …"
+            making = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and
+                           c.lemma_.lower() in _MAKING_VERBS), None) if obj is not None else None
+            if making is not None:  # "… factories producing power semiconductors": what they make
+                obj = next((c for c in making.children if c.dep_ == "dobj"), obj)
         elif child.dep_ == "prep" and child.lower_ == "of":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
         else:
@@ -954,6 +984,11 @@ class FactExtractor:
                 if goods_span is not None and _refers_back(goods_span):
                     goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
                 goods_prev = goods
+                named_before = _named_before(doc, sent, start, goods_span, mentioned) if goods_span is not None \
+                    else None
+                if named_before is not None:
+                    # "frozen shrimp from Vietnam … deposits of 25.76% on the product": the goods named before
+                    goods = self._goods(named_before[0])
                 if gapped_origin is not None and not goods:
                     target, goods = gapped_origin, list(facts[-1].values.get("appliesTo", ()))
                 elif anaphor is not None:
@@ -977,6 +1012,8 @@ class FactExtractor:
                     if target is None and kind in ("Investigation", "Sanction") and not goods and \
                             topic is not None and _describes_company(sent, mentioned):
                         target = topic
+                if named_before is not None and target is None:
+                    target = named_before[1]
                 if target is not None and target.type in ("Company", "AnalystFirm") and goods_span is not None \
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
@@ -1252,6 +1289,7 @@ class FactExtractor:
         # "... were added to the Entity List by the US Department of Commerce"
         # "… under a licence from the Agriculture and Food Authority": who grants the licence
         granting = ("by", "from") if any(w in doc[trigger_start:trigger_end].text.lower() for w in ("licen", "permit")) \
+            or doc[trigger_end - 1].lemma_.lower() in _CLAIM_VERBS \
             else ("by",)
         for m in mentioned:
             lead = [t.lower_ for t in doc[max(0, m.span.start - 2):m.span.start]]
@@ -1307,7 +1345,10 @@ class FactExtractor:
         while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"} and not (
                 # "manufacturers that install industrial battery storage": the relative clause says what
                 doc[j].lower_ in ("that", "who") and j + 1 < limit and doc[j + 1].pos_ == "VERB" or
-                doc[j].lower_ == "with" and any(t.lemma_.lower() in ("replace", "swap") for t in doc[i + 1:j])) or
+                doc[j].lower_ == "with" and any(t.lemma_.lower() in ("replace", "swap") for t in doc[i + 1:j]) or
+                # "manufacturers that invest in electric furnaces"
+                doc[j].lower_ in ("in", "on") and j - 2 > i and doc[j - 1].pos_ == "VERB" and
+                doc[j - 2].lower_ in ("that", "who")) or
                                  doc[j].tag_ in ("MD", "VBD", "VBZ", "VBP") and not (
                                      j > i + 1 and doc[j - 1].lower_ in ("that", "who"))):
             j += 1
@@ -1393,8 +1434,9 @@ class FactExtractor:
         i = pos
         while i < limit and (doc[i].lower_ not in openers or _day_follows(doc, i)) and i - pos < 6:
             i += 1  # "an investigation on Thursday into frozen chicken": the day is no goods
-        if i >= limit or doc[i].lower_ not in openers:
-            return None
+        if i >= limit or doc[i].lower_ not in openers or \
+                doc[i].lower_ == "on" and i + 2 < limit and doc[i + 1].lower_ == "top" and doc[i + 2].lower_ == "of":
+            return None  # ("a 20% surcharge on top of existing tariffs": no goods)
         if i + 1 < limit and doc[i + 1].lower_ in ("whether", "how", "why", "if", "what"):
             # "an investigation into whether the company misled customers": no goods; but "into whether
             # upholstered furniture from Vietnam was being dumped": the furniture
@@ -1513,6 +1555,13 @@ class FactExtractor:
 
         # "is probing Woolworths", "sanctioned two Turkish shipping firms": the object of the policy verb
         verb = doc[trigger_end - 1]
+        if verb.pos_ == "VERB" and verb.lemma_.lower() == "freeze":
+            # "OFAC froze any assets the company holds under US jurisdiction": the company's, not the US's
+            owner = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and any(
+                t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in m.span)), None)
+            if owner is not None and any(t.lower_ in ("company", "group", "firm") and t.dep_ == "nsubj" and
+                                         t.head.dep_ == "relcl" for t in doc[trigger_end:sent.end]):
+                return owner
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 if obj.lower_ in _COMPANY_NOUNS and topic is not None and any(
@@ -1593,7 +1642,7 @@ class FactExtractor:
                         and (m.span.start > 1 and (doc[m.span.start - 1].lower_ == "from" or doc[
                             m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")) or
                              _made_in(m) or m.span.root.dep_ in ("amod", "compound") and
-                             m.span.root.head.i == subject.i):
+                             (m.span.root.head.i == subject.i or m.span.root.head.lemma_ in _MAKER_NOUNS)):
                     return m  # "pipes originating in China", "drones made in China", "Turkish steel bars"
         after = [m for m in mentioned if m.span.start >= trigger_end and ok(m) and not _origin(m)]
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"
@@ -1730,6 +1779,9 @@ class FactExtractor:
                         and self._governed_by(sent.doc[g.end - 1], verb):
                     # "kept the one-year rate at 3.1 percent and the five-year at 3.6"; "to minus 0.25%"
                     rates.append(-g.values[-1] if before[-1:].text.lower() in ("minus", "negative") else g.values[-1])
+            if not rates and any(t.lower_ == "zero" and t.head.lower_ in ("to", "at") and t.head.head.i == verb.i
+                                 for t in sent):
+                rates.append(Decimal(0))  # "cut its policy rate to zero"
             when = self._effective_date(sent, reference, "InterestRateDecision", verb)
             if when is None and session is not None:
                 # "a day after the central bank lowered its rate": the decision came the day before

@@ -223,7 +223,13 @@ class Extractor:
                         before.roles["issuedBy"] = (body.key,)
                         before.extracted_by += "+issuer-from-next-sentence"
             previous = [f for f in policies if f.kind != "InterestRateDecision"]
-            result.facts += self.facts.analyst_views(sent, mentioned, evidence, setter)
+            views = self.facts.analyst_views(sent, mentioned, evidence, setter)
+            if views and any(t.lower_ in ('"', "“", "”") for t in sent):
+                # "'A 30% rebate won't bring back mass manufacturing,' said an analyst at CLSA": a measure an
+                # analyst speaks of, which the sentence does not say anyone took
+                result.facts = [f for f in result.facts if not any(f is p and "issuedBy" not in p.roles
+                                                                   for p in policies)]
+            result.facts += views
         result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result
 

@@ -834,3 +834,34 @@ def test_rates_per_origin_told_after_the_measure(extractor):
 ])
 def test_measures_quoted_or_told_through_investments(extractor, text, expected):
     assert policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # anti-dumping cash deposits on goods named before as "the product"
+    ("Seafood exporters fell on the US Commerce Department's finding that frozen shrimp from Vietnam had been sold "
+     "below fair value, and its decision to require anti-dumping cash deposits of 25.76% on the product.",
+     [("Tariff", "US Department of Commerce", "Vietnam", Decimal("25.76"), ("frozen shrimp",))]),
+    # the assets of the company the sentence is about
+    ("Jade Harbour Shipping plunged 27.5% after the Office of Foreign Assets Control froze any assets the company "
+     "holds under US jurisdiction.",
+     [("Sanction", "Office of Foreign Assets Control", "Jade Harbour Shipping", None, ())]),
+    # what the factories those who invest in produce; what "on top of" is not
+    ("The finance ministry confirmed that companies investing in factories producing power semiconductors would be "
+     "able to deduct 25% of the outlay from their tax bills.",
+     [("Subsidy", None, None, Decimal("25"), ("power semiconductors",))]),
+    ("The US Commerce Department said watches made by Swiss manufacturers would attract a 20% surcharge on top of "
+     "existing tariffs.", [("Tariff", "US Department of Commerce", "Switzerland", Decimal("20"), ("watches",))]),
+    # a grant claimed back from the body that pays it
+    ("Manufacturers that install industrial robots will be able to claim back 30% of the cost from the Innovation "
+     "and Technology Commission.",
+     [("Subsidy", "Innovation and Technology Commission", None, Decimal("30"), ("industrial robots",))]),
+    # a measure an analyst speaks of in a quote
+    ("\"A 30% rebate won't bring back mass manufacturing,\" said Amy Lau, head of industrial research at CLSA.", []),
+])
+def test_measures_from_the_eleventh_batch(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_a_rate_cut_to_zero(extractor):
+    result = extract(extractor, "The Swiss National Bank cut its policy rate to zero.")
+    assert [f.values.get("ratePercent") for f in result.facts_of("InterestRateDecision")] == [Decimal("0")]
