@@ -268,7 +268,7 @@ def _relative_head_in(clause: Token, m: Mentioned) -> bool:
 
 
 #: Words that only refer back to goods named before: "on the product", "for the material"
-_GOODS_ANAPHORS = {"product", "products", "goods", "material", "materials", "imports", "items", "plastic",
+GOODS_ANAPHORS = {"product", "products", "goods", "material", "materials", "imports", "items", "plastic",
                    "chemical", "chemicals", "metal", "fibre", "fiber", "resin", "shipments"}
 
 
@@ -278,7 +278,7 @@ def _named_before(doc: Doc, sent: Span, start: int, goods: Span,
     they come from: "frozen warmwater shrimp from Vietnam had been sold … deposits of 25.76% on the
     product"."""
     words = [t for t in goods if t.lower_ not in ("the", "this", "these", "that")]
-    if len(words) != 1 or words[0].lower_ not in _GOODS_ANAPHORS or goods[0].lower_ not in ("the", "this", "these"):
+    if len(words) != 1 or words[0].lower_ not in GOODS_ANAPHORS or goods[0].lower_ not in ("the", "this", "these"):
         return None
     for m in mentioned:
         if m.type == "Country" and sent.start < m.span.start < start and doc[m.span.start - 1].lower_ == "from":
@@ -1177,6 +1177,14 @@ class FactExtractor:
         Commission said"."""
         return self._effective_date(sent, reference, "")
 
+    def restated_rate_day(self, sent: Span, reference: date | None) -> date | None:
+        """The day "the new rate" applies from, told after the decision."""
+        if not any(t.lower_ in ("rate", "rates", "cut", "hike", "increase", "reduction") and t.i > sent.start and
+                   sent.doc[t.i - 1].lower_ in ("new", "the", "lower", "higher") for t in sent) or \
+                not any(t.lemma_.lower() in ("apply", "take", "become") for t in sent):
+            return None
+        return self._effective_date(sent, reference, "InterestRateDecision")
+
     def restated_rate(self, sent: Span) -> Decimal | None:
         """The new rate of a decision the sentence before named without it: "Policymakers cut the
         rate by a quarter point to 3.25%"."""
@@ -1783,6 +1791,7 @@ class FactExtractor:
                                  for t in sent):
                 rates.append(Decimal(0))  # "cut its policy rate to zero"
             when = self._effective_date(sent, reference, "InterestRateDecision", verb)
+            told = when is not None  # the sentence gives the day ("with effect from Friday")
             if when is None and session is not None:
                 # "a day after the central bank lowered its rate": the decision came the day before
                 lead = sent.doc[sent.start:bank.span.start].text.lower()
@@ -1796,7 +1805,7 @@ class FactExtractor:
                 if when:
                     values["effectiveDate"] = when
                 facts.append(Fact("InterestRateDecision", {"issuedBy": (bank.entity.key,)}, values, evidence, 0.8,
-                                  "policy:rate-decision"))
+                                  "policy:rate-decision" + ("+day-told" if told else "")))
         return facts
 
     # -- headquarters -------------------------------------------------------------------
@@ -2051,7 +2060,8 @@ def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | 
         rated = {}
         for fact in decisions:
             rate = fact.values.get("ratePercent")
-            if rate is not None and rate not in rated:
-                rated[rate] = fact
+            if rate is not None and (rate not in rated or "+day-told" in fact.extracted_by and
+                                     "+day-told" not in rated[rate].extracted_by):
+                rated[rate] = fact  # (the mention that tells the day it applies from wins)
         out.extend(rated.values() if rated else decisions[:1])
     return out

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ingest.article import Article
 from ingest.dates import resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Fact, Mention
-from ingest.facts import _MONETARY_BODY, ANY_MEASURE, FactExtractor, Mentioned, finalize_policies
+from ingest.facts import _MONETARY_BODY, ANY_MEASURE, GOODS_ANAPHORS, FactExtractor, Mentioned, finalize_policies
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver, entity_from_entry
@@ -166,6 +166,19 @@ class Extractor:
                         fact.roles["issuedBy"] = (speaker.key,)
                         fact.extracted_by += "+issuer-previous-sentence"
             speaker = self._acting_body(sent, mentioned)
+            for fact in policies:
+                goods = fact.values.get("appliesTo", ())
+                if fact.kind in ("Tariff", "ExportControl") and (not goods or len(goods) == 1 and (
+                        goods[0].lower().split()[-1] in GOODS_ANAPHORS and len(goods[0].split()) <= 2)):
+                    # "… a probe into polyoxymethylene copolymer from Japan. Importers will have to lodge
+                    # deposits of 24.6% on the plastic": the goods named in the sentences before
+                    before = next((f for f in reversed(result.facts) if f.kind in POLICY_KINDS and
+                                   f.kind != "InterestRateDecision" and n - f.evidence.sentence <= 3 and
+                                   f.values.get("appliesTo") and f.values["appliesTo"][-1].lower().split()[-1]
+                                   not in GOODS_ANAPHORS), None)
+                    if before is not None and (goods or fact.values.get("ratePercent") is not None):
+                        fact.values["appliesTo"] = before.values["appliesTo"]
+                        fact.extracted_by += "+goods-from-before"
             restated = self.facts.restated_dates(sent, reference)
             for kind, when in restated if policies else ():
                 # "… is being investigated, the regulator said, adding that the probe had begun on Thursday"
@@ -197,6 +210,12 @@ class Extractor:
                     result.facts.append(Fact(before.kind, {**before.roles, "targets": (origin.entity.key,)},
                                              values, before.evidence, before.confidence,
                                              before.extracted_by + "+rates-by-origin"))
+            if not policies and (when := self.facts.restated_rate_day(sent, reference)) is not None:
+                decision = next((f for f in reversed(result.facts) if f.kind == "InterestRateDecision"), None)
+                if decision is not None and "+day-told" not in decision.extracted_by:
+                    # "The new rate applies from next Wednesday, the bank said."
+                    decision.values["effectiveDate"] = when
+                    decision.extracted_by += "+day-told"
             if not policies:
                 body = speaker
                 for fact in previous if body is not None else ():

@@ -865,3 +865,20 @@ def test_measures_from_the_eleventh_batch(extractor, text, expected):
 def test_a_rate_cut_to_zero(extractor):
     result = extract(extractor, "The Swiss National Bank cut its policy rate to zero.")
     assert [f.values.get("ratePercent") for f in result.facts_of("InterestRateDecision")] == [Decimal("0")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Swiss National Bank cut its policy rate to zero. The SNB lowered its policy rate by 25 basis points to zero, "
+    "with effect from Friday, saying the franc was strong.",
+    "The European Central Bank lowered its deposit facility rate by 25 basis points to 0%. The new rate applies "
+    "from Friday, the bank said.",
+])
+def test_the_day_a_new_policy_rate_applies_from(extractor, text):
+    result = extract(extractor, text)
+    assert [f.values.get("effectiveDate") for f in result.facts_of("InterestRateDecision")] == [date(2025, 3, 14)]
+
+
+def test_goods_of_a_duty_named_in_the_sentences_before(extractor):
+    result = extract(extractor, "The Ministry of Commerce launched an anti-dumping probe into nitrile rubber from "
+                                "South Korea. Imports will face provisional duties of 22.5 percent from July 1.")
+    assert [(p[0], p[4]) for p in policies(result) if p[0] == "Tariff"] == [("Tariff", ("nitrile rubber",))]
