@@ -267,6 +267,9 @@ def _relative_head_in(clause: Token, m: Mentioned) -> bool:
     return False
 
 
+#: What a measure is published in: "a notification from the Ministry of Finance"
+_NOTICES = {"notification", "notice", "decree", "order", "statement", "ruling", "circular", "gazette", "regulation",
+            "announcement", "resolution", "directive"}
 #: Words that only refer back to goods named before: "on the product", "for the material"
 GOODS_ANAPHORS = {"product", "products", "goods", "material", "materials", "imports", "items", "plastic",
                    "chemical", "chemicals", "metal", "fibre", "fiber", "resin", "shipments"}
@@ -1251,9 +1254,9 @@ class FactExtractor:
                 break
             node = node.head
         before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES and not (
-            m.type == "Country" and m.span.start > 1 and (doc[m.span.start - 1].lower_ in ("from", "to") or
-                                                          doc[m.span.start - 1].lower_ == "in" and
-                                                          doc[m.span.start - 2].tag_ in ("VBN", "VBG")) and
+            m.type == "Country" and m.span.start > 1 and (doc[m.span.start - 1].lower_ in ("from", "to", "in") or
+                                                          doc[m.span.start - 2].lower_ == "in" and
+                                                          doc[m.span.start - 1].lower_ == "the") and
             m.span.root.dep_ != "poss") and not _made_in(m) and not (
             # "Turkish reinforcing steel bars will be subject to a duty": where the goods come from
             m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and m.span.root.head.dep_ in (
@@ -1303,6 +1306,12 @@ class FactExtractor:
             lead = [t.lower_ for t in doc[max(0, m.span.start - 2):m.span.start]]
             if m.span.start >= trigger_end and m.type in ISSUER_TYPES and (
                     lead[-1:] and lead[-1] in granting or len(lead) == 2 and lead[0] in granting and lead[1] == "the"):
+                return m
+        # "… according to a notification from the Ministry of Finance": who issued the notice
+        for m in mentioned:
+            k = m.span.start - (2 if m.span.start > 1 and doc[m.span.start - 1].lower_ == "the" else 1)
+            if m.span.start >= trigger_end and m.type == "GovernmentBody" and k > 0 and doc[k].lower_ == "from" and \
+                    doc[k - 1].lemma_.lower() in _NOTICES:
                 return m
         # "'… will need an export permit from us,' Rosli Kamarudin, who heads the Ministry of Plantation and
         # Commodities, told reporters": the body of whoever is quoted
@@ -1658,7 +1667,9 @@ class FactExtractor:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
             destination = any(t.lower_ == "to" for t in lead) and any(
                 t.lemma_ in ("ship", "export", "sell") for t in doc[trigger_end - 1:m.span.start])
-            if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) or destination:
+            made_in = len(lead) >= 2 and lead[-1].lower_ == "in" and lead[-2].tag_ == "VBN"  # "trucks made in China"
+            if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) or destination or \
+                    made_in:
                 # (goods named before the measure: "X will need a licence before they can be shipped to Russia")
                 if goods is None or m.span.start <= goods.end + 4 or destination and goods.end <= trigger_end:
                     return m

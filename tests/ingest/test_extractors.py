@@ -882,3 +882,26 @@ def test_goods_of_a_duty_named_in_the_sentences_before(extractor):
     result = extract(extractor, "The Ministry of Commerce launched an anti-dumping probe into nitrile rubber from "
                                 "South Korea. Imports will face provisional duties of 22.5 percent from July 1.")
     assert [(p[0], p[4]) for p in policies(result) if p[0] == "Tariff"] == [("Tariff", ("nitrile rubber",))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods "made in" a country after the measure
+    ("The European Commission imposed anti-dumping duties of 46.3% on electric forklift trucks made in China.",
+     [("Tariff", "European Commission", "China", Decimal("46.3"), ("electric forklift trucks",))]),
+    # the body whose notification gives the measure
+    ("A safeguard duty of 12% will be levied on imports of hot-rolled coils and plates, according to a notification "
+     "from the Ministry of Finance.", [("Tariff", "Ministry of Finance", None, Decimal("12"), ("hot-rolled coils",
+                                                                                             "plates"))]),
+    # where the claimants work is no issuer; the body the money is claimed from is
+    ("Manufacturers that install industrial robots on production lines in Hong Kong will be able to claim back 30% "
+     "of the cost from the Innovation and Technology Commission.",
+     [("Subsidy", "Innovation and Technology Commission", None, Decimal("30"), ("industrial robots",))]),
+])
+def test_issuers_and_origins_named_after_the_measure(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_the_journal_a_measure_is_published_in_is_no_entity(extractor):
+    result = extract(extractor, "In a ruling published in the Official Journal, the European Commission imposed "
+                                "duties of 46.3% on forklift trucks made in China.")
+    assert "Official Journal" not in {e.label for e in result.entities.values()}
