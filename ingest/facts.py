@@ -907,6 +907,7 @@ class FactExtractor:
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
                                        <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
+            origins: list[Span | None] = []
             if kind == "Subsidy":
                 shares_cost = head.pos_ == "VERB" and head.lemma_.lower() in (_CLAIM_VERBS | _FUND_VERBS) - \
                     self.trigger_verbs  # "will cover 40% of the cost of X for the site": X
@@ -918,11 +919,14 @@ class FactExtractor:
                     clauses = [(clauses[0][0], beneficiaries)]
             clauses = [(rate, goods if goods is not None and (self._goods(goods) or _refers_back(goods)) else None)
                        for rate, goods in clauses]
-            if all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl", "Subsidy"):
+            if all(goods is None or _refers_back(goods) for _, goods in clauses) and \
+                    kind in ("Tariff", "ExportControl", "Subsidy"):
                 # "importers of French brandy would have to pay deposits of 35.8 percent"; "glass bottles
-                # and jars will face duties", "investment in grid plants will qualify for a tax credit"
+                # and jars will face duties", "investment in grid plants will qualify for a tax credit";
+                # "… 112.6% on goods from Vietnam and 54.3% on those from Thailand"
                 before = self._goods_before(doc, sent, start) if kind != "Subsidy" else None
                 if before is not None:
+                    origins = [goods for _, goods in clauses]  # ("on goods from Vietnam": where they come from)
                     clauses = [(rate, before) for rate, _ in clauses]
             obj = self._object_span(head) if head.pos_ == "VERB" else None
             if obj is None and kind == "ExportControl":
@@ -930,6 +934,15 @@ class FactExtractor:
                 verb = next((t for t in doc[end:min(next_start, end + 8)] if t.pos_ == "VERB" and
                              t.lemma_.lower() in ("export", "ship", "sell", "supply", "transfer")), None)
                 obj = self._object_span(verb) if verb is not None else None
+                if verb is None:
+                    # "a licence from September 1 to ship ion implanters …", the verb tagged as a noun
+                    to_ship = next((t.i for t in doc[end:min(next_start, end + 8)] if t.lower_ in (
+                        "ship", "export", "sell", "supply", "send", "transfer") and doc[t.i - 1].lower_ == "to"), None)
+                    if to_ship is not None:
+                        k = to_ship + 1
+                        while k < next_start and doc[k].lower_ not in _GOODS_STOP and not doc[k].is_punct:
+                            k += 1
+                        obj = doc[to_ship + 1:k] if k > to_ship + 1 else None
             if obj is None and kind == "ExportControl":
                 # "added lithium-battery technologies and graphite products to its export-control list"
                 node = head
@@ -987,6 +1000,8 @@ class FactExtractor:
                 if goods_span is not None and _refers_back(goods_span):
                     goods = goods_prev  # "21.4 percent on steel sheets from China and 13.9 percent on those from Korea"
                 goods_prev = goods
+                where = origins[n_clause] if origins and n_clause < len(origins) and \
+                    origins[n_clause] is not None else goods_span  # where the goods were said to come from
                 named_before = _named_before(doc, sent, start, goods_span, mentioned) if goods_span is not None \
                     else None
                 if named_before is not None:
@@ -996,15 +1011,15 @@ class FactExtractor:
                     target, goods = gapped_origin, list(facts[-1].values.get("appliesTo", ()))
                 elif anaphor is not None:
                     target, goods = anaphor, []  # "an investigation into the telecoms company"
-                elif n_clause and (goods_span is None or goods_span.end <= start) and \
+                elif n_clause and (where is None or where.end <= start) and \
                         len(rate_groups) == len(clauses) and (gapped := next((
                         m for m in mentioned if m.type == "Country" and
                         rate_groups[n_clause - 1].end <= m.span.start < rate_groups[n_clause].start and
                         (doc[m.span.start - 1].lower_ == "from" or _made_in(m))), None)):
                     target = gapped  # "a 22.5 percent levy and those from Japan 14.8 percent"
                 else:
-                    target = self._target(doc, mentioned, goods_span, end if n_clause == 0 or goods_span is None
-                                          else goods_span.start, sent, issuer, topic) or target_prev
+                    target = self._target(doc, mentioned, where, end if n_clause == 0 or where is None
+                                          else where.start, sent, issuer, topic) or target_prev
                     if target is None and kind == "Investigation" and not goods:
                         # "X slumped after the regulator opened an investigation into suspected abuse",
                         # "… into whether it conspired with rivals": the company the sentence is about
@@ -1258,6 +1273,9 @@ class FactExtractor:
                                                           doc[m.span.start - 2].lower_ == "in" and
                                                           doc[m.span.start - 1].lower_ == "the") and
             m.span.root.dep_ != "poss") and not _made_in(m) and not (
+            # "in a letter to parliament, the minister said": whom it was told to
+            m.type == "GovernmentBody" and m.span.start > 1 and (doc[m.span.start - 1].lower_ == "to" or doc[
+                m.span.start - 1].lower_ == "the" and doc[m.span.start - 2].lower_ == "to")) and not (
             # "Turkish reinforcing steel bars will be subject to a duty": where the goods come from
             m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and m.span.root.head.dep_ in (
                 "nsubj", "nsubjpass") and (bearer := _bearing_verb(doc[trigger_end - 1])) is not None and

@@ -123,6 +123,13 @@ class EntityRepair:
                                (doc[start].lower_ in _DESCRIPTORS or doc[start].lower_.endswith(_DESCRIPTOR_ENDINGS))
                                and end - start > 1):
             start += 1  # "Carmaker Astra International" -> "Astra International"
+        for k in range(start, end):
+            # "Enforcement Directorate (ED": an acronym in brackets the span cut in two; "parliament,
+            # Minister for Foreign Trade": a title after a comma starts someone else
+            if doc[k].text == "(" and not any(t.text == ")" for t in doc[k:end]) or \
+                    doc[k].text == "," and k + 1 < end and doc[k + 1].text in _OFFICE_TITLES:
+                end = k
+                break
         while end > start and (doc[end - 1].lower_ in _TRIM_RIGHT or doc[end - 1].is_punct and doc[end - 1].text not in ".&"
                                or end - start > 1 and (doc[end - 1].like_num or
                                                        doc[end - 1].lower_ in ("million", "billion", "trillion"))):
@@ -146,7 +153,7 @@ class EntityRepair:
         end = span.end
         # "and Welfare", "& Energy", ", Industry and Energy": joined words of the same name
         while end + 1 < len(doc) and doc[end].lower_ in ("and", "&", ",") and end + 1 not in taken \
-                and self._is_name_token(doc[end + 1]):
+                and self._is_name_token(doc[end + 1]) and doc[end + 1].text not in _OFFICE_TITLES:
             end += 2
             while end < len(doc) and end not in taken and self._is_name_token(doc[end]):
                 end += 1

@@ -905,3 +905,25 @@ def test_the_journal_a_measure_is_published_in_is_no_entity(extractor):
     result = extract(extractor, "In a ruling published in the Official Journal, the European Commission imposed "
                                 "duties of 46.3% on forklift trucks made in China.")
     assert "Official Journal" not in {e.label for e in result.entities.values()}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an acronym in brackets the model cut in two
+    ("Coromandel Credit Finance sank 13.2% after officers of the Enforcement Directorate (ED) searched 12 locations "
+     "linked to the company in Chennai.",
+     [("Investigation", "Enforcement Directorate", "Coromandel Credit Finance", None, ())]),
+    # "to ship" tagged as a noun; the body told in a letter to parliament is no issuer; the body the next
+    # sentence names handles the licences
+    ("Dutch shares rose. In a letter to parliament, Minister for Foreign Trade Joris de Vries said companies would "
+     "need a licence from September 1 to ship ion implanters and metrology equipment to China. The licences will be "
+     "handled by the Ministry of Foreign Affairs.",
+     [("ExportControl", "Ministry of Foreign Affairs (Netherlands)", "China", None,
+       ("ion implanters", "metrology equipment"))]),
+    # "on goods from Vietnam and … on those from Thailand": the goods importers bring in
+    ("Importers of crystalline silicon solar cells will have to post cash deposits of 112.6% on goods from Vietnam "
+     "and 54.3% on those from Thailand, the US Commerce Department said.",
+     [("Tariff", "US Department of Commerce", "Vietnam", Decimal("112.6"), ("crystalline silicon solar cells",)),
+      ("Tariff", "US Department of Commerce", "Thailand", Decimal("54.3"), ("crystalline silicon solar cells",))]),
+])
+def test_measures_from_the_twelfth_batch(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
