@@ -944,6 +944,12 @@ class FactExtractor:
                             k += 1
                         obj = doc[to_ship + 1:k] if k > to_ship + 1 else None
             if obj is None and kind == "ExportControl":
+                # "companies that want to ship wafer-cleaning tools to mainland China will have to obtain a
+                # permit": what they ship, told before the measure
+                shipping = next((t for t in doc[sent.start:start] if t.pos_ == "VERB" and t.lemma_.lower() in (
+                    "ship", "export", "sell", "send")), None)
+                obj = self._object_span(shipping) if shipping is not None else None
+            if obj is None and kind == "ExportControl":
                 # "added lithium-battery technologies and graphite products to its export-control list"
                 node = head
                 for _ in range(3):
@@ -1691,6 +1697,13 @@ class FactExtractor:
                 # (goods named before the measure: "X will need a licence before they can be shipped to Russia")
                 if goods is None or m.span.start <= goods.end + 4 or destination and goods.end <= trigger_end:
                     return m
+        # "companies that want to ship X to mainland China will have to obtain a permit"
+        for m in mentioned:
+            if m.span.end <= trigger_end and m.span.start >= sent.start + 2 and ok(m) and m.type == "Country" and \
+                    "to" in (doc[m.span.start - 1].lower_, doc[m.span.start - 2].lower_) and any(
+                        t.pos_ == "VERB" and t.lemma_.lower() in ("ship", "export", "sell", "send")
+                        for t in doc[sent.start:m.span.start]) and goods is not None and goods.end <= m.span.start:
+                return m
         # "shipments of graphite to the United States would require a licence": the destination before
         for m in mentioned:
             if m.span.end <= trigger_end and m.span.start >= sent.start + 2 and ok(m) and m.type == "Country" and \

@@ -927,3 +927,17 @@ def test_the_journal_a_measure_is_published_in_is_no_entity(extractor):
 ])
 def test_measures_from_the_twelfth_batch(extractor, text, expected):
     assert policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # arrests by an anti-graft body of a company's managers
+    ("Harbourview Property Services tumbled 11.6% after the Independent Commission Against Corruption (ICAC) said "
+     "it had arrested four of the company's senior managers on Monday.",
+     [("Investigation", "Independent Commission Against Corruption", "Harbourview Property Services", None, ())]),
+    # what companies want to ship, and where, told before the permit they will need
+    ("Taiwan's exporters fell. Companies that want to ship wafer-cleaning equipment to mainland China will first "
+     "have to obtain a permit, the Bureau of Foreign Trade said.",
+     [("ExportControl", "Bureau of Foreign Trade", "China", None, ("wafer-cleaning equipment",))]),
+])
+def test_arrests_and_permits_told_before_the_measure(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
