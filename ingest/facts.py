@@ -184,7 +184,14 @@ def _next_rate_move(sent: Span) -> bool:
                     "unemployment", "exchange", "growth", "inflation", "mortgage", "tax")) for t in sent) and any(
                 t.lower_ in ("percent", "%", "cent") for t in sent):
             return True  # "economists now expect the Selic to end the year at 10.75 percent"
+        if tok.lower_ in ("rates", "rate") and any(t.lower_ in ("hold", "pause", "unchanged") for t in sent) and any(
+                t.lower_ in ("until", "through", "rest") or t.lower_ in _MONTH_NAMES for t in sent):
+            return True  # "Rates are on hold until at least the end of the year"
     return False
+
+
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december"}
 
 
 #: What a central bank's policy rate is called

@@ -941,3 +941,10 @@ def test_measures_from_the_twelfth_batch(extractor, text, expected):
 ])
 def test_arrests_and_permits_told_before_the_measure(extractor, text, expected):
     assert policies(extract(extractor, text)) == expected
+
+
+def test_a_view_that_rates_stay_on_hold_is_about_the_central_bank(extractor):
+    result = extract(extractor, "The central bank of Taiwan kept its rate at 2 percent. \"Rates are on hold until at "
+                                "least the end of the year,\" said Grace Huang, an economist at KGI Securities.")
+    assert [[result.entities[k].label for k in v.roles["about"]] for v in result.facts_of("AnalystView")] == [
+        ["Central Bank of the Republic of China (Taiwan)"]]
