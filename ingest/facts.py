@@ -2047,7 +2047,9 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
         if f.values.get("ratePercent") is not None or id(f) in dropped or _another(f.evidence.text):
             continue  # "it also opened a probe into…": another measure, not the same one again
         for g in policies:
-            if g is f or id(g) in dropped or g.kind != f.kind or not _same_issuer(f, g, country_of or {}):
+            # (the article's opening sentence sums up what later sentences tell in detail, whoever it names)
+            lead = f.evidence.sentence == 0 and g.evidence.sentence > 0 and not f.values.get("effectiveDate")
+            if g is f or id(g) in dropped or g.kind != f.kind or not (_same_issuer(f, g, country_of or {}) or lead):
                 continue
             ft, gt = f.roles.get("targets"), g.roles.get("targets")
             if ft and gt and ft != gt:

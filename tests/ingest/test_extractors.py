@@ -948,3 +948,11 @@ def test_a_view_that_rates_stay_on_hold_is_about_the_central_bank(extractor):
                                 "least the end of the year,\" said Grace Huang, an economist at KGI Securities.")
     assert [[result.entities[k].label for k in v.roles["about"]] for v in result.facts_of("AnalystView")] == [
         ["Central Bank of the Republic of China (Taiwan)"]]
+
+
+def test_the_opening_sentence_sums_up_a_measure_told_later(extractor):
+    result = extract(extractor, "German shares were flat, while makers of warehouse trucks rallied on new duties "
+                                "against Chinese competitors. The European Commission imposed provisional "
+                                "anti-dumping duties of 46.3% on electric forklift trucks made in China.")
+    assert [(p[0], p[1], p[2], p[3]) for p in policies(result)] == [
+        ("Tariff", "European Commission", "China", Decimal("46.3"))]
