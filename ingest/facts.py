@@ -9,7 +9,7 @@ and the name of the rule that produced it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -1891,9 +1891,10 @@ class FactExtractor:
     # -- analyst views ------------------------------------------------------------------
 
     def analyst_views(self, sent: Span, mentioned: list[Mentioned], evidence: Evidence,
-                      rate_setter: str | None = None) -> list[Fact]:
+                      rate_setter: str | None = None, moved: Collection[str] = ()) -> list[Fact]:
         """Views of analyst firms. ``rate_setter`` is the central bank whose rate decision the article
-        reported last: a view of "another cut in February" that names no one is about it."""
+        reported last: a view of "another cut in February" that names no one is about it. ``moved``
+        are the companies among the sentence's movers, which give no view there."""
         doc = sent.doc
         text_lower = sent.text.lower()
         according = "according to" in text_lower
@@ -1904,7 +1905,8 @@ class FactExtractor:
                           for t in sent)
         firms: list[tuple[int, Mentioned]] = []
         for m in mentioned:
-            if m.type not in ("Company", "AnalystFirm") and (m.entity.known or m.type not in ("Person", "City")):
+            if m.type not in ("Company", "AnalystFirm") and (m.entity.known or m.type not in ("Person", "City")) or \
+                    m.entity.key in moved:
                 continue
             nxt = doc[m.span.end] if m.span.end < len(doc) else None
             lead = doc[max(sent.start, m.span.start - 6):m.span.start]

@@ -141,7 +141,8 @@ class Extractor:
                 entity = result.entities[company]
                 if not entity.known and entity.country is None:
                     entity.country = country
-            result.facts += self.facts.moves(sent, mentioned, session, evidence)
+            moves = self.facts.moves(sent, mentioned, session, evidence)
+            result.facts += moves
             policies = self.facts.policies(sent, mentioned, reference, evidence, session, topic)
             topic = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and any(
                 t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)), None)
@@ -242,7 +243,9 @@ class Extractor:
                         before.roles["issuedBy"] = (body.key,)
                         before.extracted_by += "+issuer-from-next-sentence"
             previous = [f for f in policies if f.kind != "InterestRateDecision"]
-            views = self.facts.analyst_views(sent, mentioned, evidence, setter)
+            # "Westpac fell 1.2% and CBA rose 0.8%": a bank among the day's movers gives no view here
+            moved = {f.role("company") for f in moves} if len(moves) >= 2 else set()
+            views = self.facts.analyst_views(sent, mentioned, evidence, setter, moved)
             if views and any(t.lower_ in ('"', "“", "”") for t in sent):
                 # "'A 30% rebate won't bring back mass manufacturing,' said an analyst at CLSA": a measure an
                 # analyst speaks of, which the sentence does not say anyone took

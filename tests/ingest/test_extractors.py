@@ -956,3 +956,10 @@ def test_the_opening_sentence_sums_up_a_measure_told_later(extractor):
                                 "anti-dumping duties of 46.3% on electric forklift trucks made in China.")
     assert [(p[0], p[1], p[2], p[3]) for p in policies(result)] == [
         ("Tariff", "European Commission", "China", Decimal("46.3"))]
+
+
+def test_a_bank_among_the_days_movers_gives_no_view(extractor):
+    # ("added" is also a reporting verb: "…, he added")
+    result = extract(extractor, "Lenders led the gains: Capitec jumped 2.9 percent and Standard Bank Group added 1.1 "
+                                "percent to 245.20 rand.")
+    assert result.facts_of("AnalystView") == []
