@@ -1782,6 +1782,16 @@ class FactExtractor:
             found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference)
             if found:
                 found_at.append((governors.get(head.i, 0), found))
+        if not found_at and trigger is not None:
+            # "Under a rule published on Thursday by the BIS, companies must now obtain a licence": the day
+            # the notice that brings the measure was published
+            for tok in sent:
+                head = tok.head
+                if tok.lower_ == "on" and head.tag_ == "VBN" and head.dep_ == "acl" and \
+                        head.head.lemma_.lower() in _NOTICES | {"rule"} and head.head.head.lower_ == "under":
+                    found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference)
+                    if found:
+                        return found
         # the day attached to the nearest verb wins: "rose on Thursday after the bank cut rates on Wednesday"
         return min(found_at, key=lambda f: f[0])[1] if found_at else None
 

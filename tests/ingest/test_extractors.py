@@ -963,3 +963,9 @@ def test_a_bank_among_the_days_movers_gives_no_view(extractor):
     result = extract(extractor, "Lenders led the gains: Capitec jumped 2.9 percent and Standard Bank Group added 1.1 "
                                 "percent to 245.20 rand.")
     assert result.facts_of("AnalystView") == []
+
+
+def test_the_day_of_the_rule_a_measure_comes_under(extractor):
+    result = extract(extractor, "Under a rule published on Tuesday by the Bureau of Industry and Security, companies "
+                                "must now obtain a licence before selling memory chips to Chinese customers.")
+    assert effective_dates(result) == [("ExportControl", date(2025, 3, 11))]
