@@ -35,7 +35,9 @@ _GOODS_STOP = {"effective", "citing", "which", "from", "starting", "as", "in", "
 #: Nouns that refer back to a company: "the retailer", "the US chip designer", "the telecoms company"
 _COMPANY_NOUNS = {"company", "firm", "group", "retailer", "lender", "insurer", "carrier", "operator", "maker",
                   "carmaker", "automaker", "chipmaker", "miner", "designer", "giant", "conglomerate", "developer",
-                  "producer", "supplier", "manufacturer", "platform", "bank", "airline", "brewer", "insurer", "telco"}
+                  "producer", "supplier", "manufacturer", "platform", "bank", "airline", "brewer", "insurer", "telco",
+                  "distributor", "trader", "exporter", "importer", "shipper", "refiner", "processor", "provider",
+                  "contractor", "wholesaler", "dealer", "smelter", "builder", "brokerage", "startup"}
 _GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
 _TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
 _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",

@@ -969,3 +969,9 @@ def test_the_day_of_the_rule_a_measure_comes_under(extractor):
     result = extract(extractor, "Under a rule published on Tuesday by the Bureau of Industry and Security, companies "
                                 "must now obtain a licence before selling memory chips to Chinese customers.")
     assert effective_dates(result) == [("ExportControl", date(2025, 3, 11))]
+
+
+def test_a_company_described_by_its_trade_is_listed(extractor):
+    result = extract(extractor, "Jurong Vector Electronics plunged 27%. The distributor of memory chips was added to "
+                                "the entity list on Monday by the US Bureau of Industry and Security.")
+    assert [(p[0], p[2]) for p in policies(result)] == [("Sanction", "Jurong Vector Electronics")]
