@@ -213,7 +213,10 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     """The subject of the verb that brings the measure to it (:func:`_bearing_verb`): "bottles" in
     "Glass bottles and jars from China will face duties", "drones" in "Imported drones will be
     subject to a tariff"."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        return verb.head  # "Chinese-made models that will face duties": the models
+    return subject
 
 
 def _bearing_verb(trigger: Token) -> Token | None:
@@ -301,6 +304,12 @@ def _named_before(doc: Doc, sent: Span, start: int, goods: Span,
                     first += 1
                 return doc[first:head.i + 1], m
     return None
+
+
+def _moved_by(verb: Token, move_verbs: set[str]) -> bool:
+    """``verb`` is a company's share move: "Kessler Thermotechnik, whose …, rose 7.4%"."""
+    return verb.lemma_.lower() in move_verbs and any(
+        c.dep_ == "nsubj" and c.ent_type_ in ("Company", "AnalystFirm") for c in verb.children)
 
 
 def _old_rate(doc: Doc, group: PercentGroup) -> bool:
@@ -913,6 +922,7 @@ class FactExtractor:
                           [g for g in groups if end <= g.start < next_start and not (
                               0 <= next_start - g.end <= 2 and next_start < sent.end) and
                            not _old_rate(doc, g)  # "up from 25 percent": the old rate
+                           and not _moved_by(doc[g.end - 1].head, self.up | self.down)  # "Kessler …, rose 7.4%"
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
                                        <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
@@ -1223,6 +1233,13 @@ class FactExtractor:
         rate by a quarter point to 3.25%"."""
         if not any(t.lower_ in ("rate", "rates") for t in sent):
             return None
+        for g in self._percent_groups(sent):
+            # "The Bank of Korea's quarter-point reduction, which took its base rate to 2.0%", "A 25 basis-point
+            # cut in the repo rate, to 6.5%, was announced": a decision told as a noun
+            if sent.doc[g.start - 1].lower_ == "to" and any(
+                    t.pos_ == "NOUN" and t.lemma_.lower() in ("cut", "reduction", "hike", "increase", "rise")
+                    for t in sent.doc[sent.start:g.start]) and not _old_rate(sent.doc, g):
+                return g.values[-1]
         for verb in (t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
                      and not self._hypothetical(t)):
             for g in self._percent_groups(sent):
@@ -1263,7 +1280,9 @@ class FactExtractor:
             m.entity.label + " " + m.span.text))]
         # "imports of pasta were hit with duties of 38.5 percent by the US Commerce Department"
         node = doc[trigger_end - 1]
-        for participle in (c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # (or under what the measure is called in apposition: "the Entity List, a trade blacklist kept by X")
+        for participle in (c for n in chain([node], (a for a in node.children if a.dep_ == "appos"))
+                           for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"):
             for agent in (c for c in participle.children if c.dep_ == "agent"):
                 by = [m for m in mentioned if m.type in ISSUER_TYPES and
                       any(t.head.i == agent.i and t.dep_ == "pobj" for t in m.span)]
@@ -1621,16 +1640,18 @@ class FactExtractor:
                 if inside:
                     companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
                     return (companies or inside)[0]
-        # "added Huawei Technologies to its entity list": the object of "add" is the target
+        # "added Huawei Technologies to its entity list": the object of "add" is the target (also "to its
+        # list of Specially Designated Nationals")
         node = doc[trigger_end - 1]
-        for _ in range(3):
+        for _ in range(4):
             if node.head.i == node.i:
                 break
             node = node.head
             if node.lemma_.lower() in ("add", "put", "place", "include", "blacklist"):
                 objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
                 if any(o.lower_ in _COMPANY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
-                       for o in objects):  # "the company", "the Monterrey-based company"
+                       or o.lower_ in ("it", "them") for o in objects):
+                    # "the company", "the Monterrey-based company", "… plunged after OFAC added it to its list"
                     # "X crashed after OFAC placed the company on its list": the company the sentence is about
                     subject = next((m for m in reversed(mentioned) if m.span.end <= node.i and m.type in (
                         "Company", "AnalystFirm") and any(t.dep_ in ("nsubj", "nsubjpass") for t in m.span)), None)

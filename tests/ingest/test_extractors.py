@@ -975,3 +975,27 @@ def test_a_company_described_by_its_trade_is_listed(extractor):
     result = extract(extractor, "Jurong Vector Electronics plunged 27%. The distributor of memory chips was added to "
                                 "the entity list on Monday by the US Bureau of Industry and Security.")
     assert [(p[0], p[2]) for p in policies(result)] == [("Sanction", "Jurong Vector Electronics")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "added it to its list of Specially Designated Nationals": the company the sentence is about
+    ("Busan-based shipbroker Haeun Maritime plunged 14.3% after the Office of Foreign Assets Control added it to its "
+     "list of Specially Designated Nationals.",
+     [("Sanction", "Office of Foreign Assets Control", "Haeun Maritime", None, ())]),
+    # a list described in apposition, "kept by" its issuer
+    ("Sabauda Avionics plunged 18.2% after the Turin-based company was added to the Entity List, a trade blacklist "
+     "kept by the US Commerce Department.",
+     [("Sanction", "US Department of Commerce", "Sabauda Avionics", None, ())]),
+    # goods a relative clause bears; the company's own share move is no rate
+    ("Kessler Thermotechnik, whose compressors compete with Chinese-made models that will face anti-dumping duties "
+     "of 38.1% under a regulation published by the European Commission, rose 7.4%.",
+     [("Tariff", "European Commission", "China", Decimal("38.1"), ("models",))]),
+])
+def test_measures_from_the_thirteenth_batch(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_a_rate_decision_told_as_a_noun_in_the_next_sentence(extractor):
+    result = extract(extractor, "The South African Reserve Bank cut rates on Thursday. A 25 basis-point cut in the "
+                                "repo rate, to 6.5%, was announced by Governor Thandi Mokoena.")
+    assert [f.values.get("ratePercent") for f in result.facts_of("InterestRateDecision")] == [Decimal("6.5")]
