@@ -7,15 +7,12 @@ from datetime import date, timedelta
 
 WEEKDAYS = {name: i for i, name in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
-    )
-    for name in names
-}
+_MONTH_FORMS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+                ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+                ("october", "oct"), ("november", "nov"), ("december", "dec")]
+MONTHS = {name: i + 1 for i, names in enumerate(_MONTH_FORMS) for name in names}
+#: The months' full names: "june", not "jun"
+MONTH_NAMES = frozenset(names[0] for names in _MONTH_FORMS)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
 _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
@@ -23,7 +20,7 @@ _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(today|tomorrow|yesterday)\b", re.I)
 #: "the start of next month", "the beginning of March": the first day of a month or year
-_PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day)\s+of\s+"
+PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day)\s+of\s+"
                            rf"(?:(?P<next>next|the\s+coming)\s+(?P<unit>month|year)|"
                            rf"(?P<m>{_MONTH})\b(?:\s+(?P<y>\d{{4}}))?)", re.I)
 
@@ -88,7 +85,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             else:
                 delta = (reference.weekday() - target) % 7
                 candidates.append((m.start(), reference - timedelta(days=delta)))
-        for m in _PERIOD_START.finditer(text):
+        for m in PERIOD_START.finditer(text):
             if m["unit"] and m["unit"].lower() == "year":
                 d = date(reference.year + 1, 1, 1)
             elif m["unit"]:

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ingest.dates import resolve_date
+from ingest.dates import MONTH_NAMES, PERIOD_START, resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Fact
 from ingest.nlp import Lexicon
 
@@ -45,8 +45,7 @@ _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "compa
 _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
-             r"the\s+(?:start|beginning|first\s+day)\s+of\s+(?:next|the\s+coming)\s+(?:month|year)|"
-             r"the\s+(?:start|beginning|first\s+day)\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)")
+             r"the\s+" + PERIOD_START.pattern + ")")  # "the start of next month", as ingest.dates resolves it
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|from|starting|as of|beginning|comes? into force|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
@@ -67,7 +66,7 @@ _CONDUCT_WORDS = {"suspicion", "suspected", "alleged", "allegedly", "allegations
 _WEAK_FIRM_CUES = {"Financial", "Invest", "Capital", "Asset"}
 _CENTRAL_BANK = re.compile(r"\bcentral bank\b|\bbank of\b|\breserve bank\b|\bfederal reserve\b|\bnational bank\b|"
                            r"\bbundesbank\b|\briksbank\b|\bnorges bank\b|\bbanxico\b", re.I)
-_MONETARY_BODY = re.compile(_CENTRAL_BANK.pattern + r"|\bmonetary authority\b", re.I)
+MONETARY_BODY = re.compile(_CENTRAL_BANK.pattern + r"|\bmonetary authority\b", re.I)
 _BARE_GOODS = ("shipments", "imports", "exports", "products", "goods")
 _PRONOUNS = ("those", "them", "it", "these")
 _ANNOUNCING = ("say", "announce", "state", "confirm", "add")
@@ -148,12 +147,15 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
     Fair Trade Commission (KFTC) raided"), or whom the subject works for ("investigators from the
     prosecutors' office searched")."""
     for tok in m.span:
-        named = tok.head
-        for _ in range(5):  # "the Office of Foreign Assets Control (OFAC)": up to the name's head, "Office"
-            if named.dep_ not in ("pobj", "prep", "compound", "nmod", "conj", "cc") or named.head.i == named.i:
-                break
-            named = named.head
-        for t in (tok, named) if tok.dep_ == "appos" else (tok,):  # "(CNMC)": the name it abbreviates
+        candidates = [tok]
+        if tok.dep_ == "appos":  # "(CNMC)": the name it abbreviates, up to that name's head
+            named = tok.head
+            for _ in range(5):  # "the Office of Foreign Assets Control (OFAC)": "Office"
+                if named.dep_ not in ("pobj", "prep", "compound", "nmod", "conj", "cc") or named.head.i == named.i:
+                    break
+                named = named.head
+            candidates.append(named)
+        for t in candidates:
             if t.head.i == verb.i and t.dep_ in deps:
                 return True
             if t.dep_ == "pobj" and t.head.lower_ in ("from", "of", "at") and t.head.head.lower_ in _AGENTS_OF and \
@@ -187,13 +189,9 @@ def _next_rate_move(sent: Span) -> bool:
                 t.lower_ in ("percent", "%", "cent") for t in sent):
             return True  # "economists now expect the Selic to end the year at 10.75 percent"
         if tok.lower_ in ("rates", "rate") and any(t.lower_ in ("hold", "pause", "unchanged") for t in sent) and any(
-                t.lower_ in ("until", "through", "rest") or t.lower_ in _MONTH_NAMES for t in sent):
+                t.lower_ in ("until", "through", "rest") or t.lower_ in MONTH_NAMES for t in sent):
             return True  # "Rates are on hold until at least the end of the year"
     return False
-
-
-_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december"}
 
 
 #: What a central bank's policy rate is called
@@ -265,6 +263,24 @@ def _subject_goods(trigger: Token) -> Span | None:
     if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _ABOUT_LEADS:
         start += 2
     return doc[start:end] if end > start else None
+
+
+def _names_a_measure(tok: Token, sent: Span) -> bool:
+    """"the measure", "these proceedings", "the higher rate": a measure of any kind named before."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ in ("measure", "measures", "proceedings"):
+        return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these")
+    return tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
+        doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
+        doc[i - 2].lower_ in ("the", "this", "these")
+
+
+def _after_determiners(doc: Doc, start: int, stop: int) -> int:
+    """The first token from ``start`` (but not past ``stop``) that is no article or possessive: "the
+    cost of their new plants" -> "new plants"."""
+    while start < stop and doc[start].lower_ in ("the", "a", "an", "its", "their"):
+        start += 1
+    return start
 
 
 def _relative_head_in(clause: Token, m: Mentioned) -> bool:
@@ -365,9 +381,7 @@ def _plant_goods(doc: Doc, start: int, limit: int) -> Span | None:
                      t.lemma_.lower() in _MAKING_VERBS and t.i < limit):
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None:
-                first = obj.left_edge.i
-                while first < obj.i and doc[first].lower_ in ("the", "a", "an", "its", "their"):
-                    first += 1
+                first = _after_determiners(doc, obj.left_edge.i, obj.i)
                 last = obj.i + 1
                 while last <= obj.right_edge.i and doc[last].lower_ not in _GOODS_STOP and \
                         doc[last].text not in (",", ";", "."):
@@ -413,7 +427,8 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
         return verb
     if lemma in _FUND_VERBS and subject is not None and (
             subject.ent_type_ in ("Country", "GovernmentBody", "City") or subject.lower_ in _STATE_NOUNS or
-            subject.lower_ in _SCHEME_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)):
+            subject.lower_ in _SCHEME_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                    for c in subject.children)):
         return verb
     return None
 
@@ -457,8 +472,7 @@ def _claimant_goods(verb: Token) -> Span | None:
         tokens = [t for t in obj.subtree if not any(a.dep_ == "prep" for a in t.ancestors if a.i >= obj.i and
                                                        obj in a.ancestors) and t.dep_ != "prep"]
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-        while start < end and doc[start].lower_ in ("the", "a", "an", "their", "its"):
-            start += 1
+        start = _after_determiners(doc, start, end)
         return doc[start:end] if end > start else None
     return None
 
@@ -513,6 +527,7 @@ class FactExtractor:
         self.lexicon = lexicon
         self.up = lexicon.words("move_up")
         self.down = lexicon.words("move_down")
+        self.move_verbs = self.up | self.down
         self.rate_verbs = lexicon.words("rate_verbs")
         self.reporting = lexicon.words("reporting_verbs")
         self.hedges = lexicon.words("hedge_verbs")
@@ -547,6 +562,8 @@ class FactExtractor:
         for kind, verbs in lexicon.data.get("policy_verb_triggers", {}).items():
             self.verb_triggers.add(kind, [[{"LEMMA": {"IN": verbs}, "POS": "VERB"}]])
             self.trigger_verbs |= set(verbs)
+        # "will cover 40% of the cost of X": a share of a cost paid back, told by a verb that is no trigger
+        self.cost_share_verbs = (_CLAIM_VERBS | _FUND_VERBS) - self.trigger_verbs
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -615,7 +632,7 @@ class FactExtractor:
                                                                                   "about", "around", "some", "roughly"):
                 continue
             lemma = tok.lemma_.lower()
-            if tok.dep_ == "prt" and tok.head.lemma_.lower() in self.up | self.down:
+            if tok.dep_ == "prt" and tok.head.lemma_.lower() in self.move_verbs:
                 tok, lemma = tok.head, tok.head.lemma_.lower()  # "gave up 3%": the verb, not its particle
             if lemma == "pare":
                 # "pared gains to 0.3%" is still up; "pared losses to 0.2%" still down
@@ -922,14 +939,14 @@ class FactExtractor:
                           [g for g in groups if end <= g.start < next_start and not (
                               0 <= next_start - g.end <= 2 and next_start < sent.end) and
                            not _old_rate(doc, g)  # "up from 25 percent": the old rate
-                           and not _moved_by(doc[g.end - 1].head, self.up | self.down)  # "Kessler …, rose 7.4%"
+                           and not _moved_by(doc[g.end - 1].head, self.move_verbs)  # "Kessler …, rose 7.4%"
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
                                        <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
             origins: list[Span | None] = []
             if kind == "Subsidy":
-                shares_cost = head.pos_ == "VERB" and head.lemma_.lower() in (_CLAIM_VERBS | _FUND_VERBS) - \
-                    self.trigger_verbs  # "will cover 40% of the cost of X for the site": X
+                # "will cover 40% of the cost of X for the site": X
+                shares_cost = head.pos_ == "VERB" and head.lemma_.lower() in self.cost_share_verbs
                 beneficiaries = (self._cost_of(doc, end, next_start) if shares_cost else None) or \
                     self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start) or (
                     _claimant_goods(head) if head.pos_ == "VERB" else None) or \
@@ -1233,7 +1250,8 @@ class FactExtractor:
         rate by a quarter point to 3.25%"."""
         if not any(t.lower_ in ("rate", "rates") for t in sent):
             return None
-        for g in self._percent_groups(sent):
+        groups = self._percent_groups(sent)
+        for g in groups:
             # "The Bank of Korea's quarter-point reduction, which took its base rate to 2.0%", "A 25 basis-point
             # cut in the repo rate, to 6.5%, was announced": a decision told as a noun
             if sent.doc[g.start - 1].lower_ == "to" and any(
@@ -1242,7 +1260,7 @@ class FactExtractor:
                 return g.values[-1]
         for verb in (t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
                      and not self._hypothetical(t)):
-            for g in self._percent_groups(sent):
+            for g in groups:
                 if g.start > verb.i and sent.doc[g.start - 1].lower_ in ("to", "at") and \
                         self._governed_by(sent.doc[g.end - 1], verb):
                     return g.values[-1]
@@ -1260,22 +1278,19 @@ class FactExtractor:
                 when = self._effective_date(sent, reference, kind, doc[end - 1])
                 if when is not None:
                     found.append((kind, when))
-        for tok in sent:
-            # "The measure, which will apply from April 14, …": any measure named before
-            if tok.i > sent.start and (tok.lower_ in ("measure", "measures", "proceedings") and doc[
-                    tok.i - 1].lower_ in ("the", "this", "these") or tok.lower_ in ("rate", "rates") and tok.i > sent.start + 1 and doc[
-                    tok.i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and doc[
-                    tok.i - 2].lower_ in ("the", "this", "these")):  # "The higher rate applies starting next Monday"
-                when = self._effective_date(sent, reference, ANY_MEASURE, tok)
-                if when is not None:
-                    found.append((ANY_MEASURE, when))
+        for tok in (t for t in sent if _names_a_measure(t, sent)):
+            # "The measure, which will apply from April 14, …", "The higher rate applies starting next
+            # Monday": any measure named before
+            when = self._effective_date(sent, reference, ANY_MEASURE, tok)
+            if when is not None:
+                found.append((ANY_MEASURE, when))
         return found
 
     def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int,
                 kind: str = "") -> Mentioned | None:
         # a central bank sets rates; tariffs, probes and sanctions come from governments (a monetary
         # authority that also supervises markets may open a probe)
-        banks = _CENTRAL_BANK if kind == "Investigation" else _MONETARY_BODY
+        banks = _CENTRAL_BANK if kind == "Investigation" else MONETARY_BODY
         mentioned = [m for m in mentioned if not (m.type == "GovernmentBody" and banks.search(
             m.entity.label + " " + m.span.text))]
         # "imports of pasta were hit with duties of 38.5 percent by the US Commerce Department"
@@ -1463,10 +1478,7 @@ class FactExtractor:
                     # "investment in factories that produce auto parts": what they produce
                     obj = next((c for c in doc[j + 1].children if c.dep_ == "dobj"), None)
                     if obj is not None and obj.right_edge.i < limit:
-                        k = obj.left_edge.i
-                        while k < obj.i and doc[k].lower_ in ("the", "a", "an", "their", "its"):
-                            k += 1
-                        return doc[k:obj.right_edge.i + 1]
+                        return doc[_after_determiners(doc, obj.left_edge.i, obj.i):obj.right_edge.i + 1]
                 return doc[i + 2:j] if j > i + 2 else None
         return None
 

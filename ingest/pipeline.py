@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ingest.article import Article
 from ingest.dates import resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Fact, Mention
-from ingest.facts import _MONETARY_BODY, ANY_MEASURE, GOODS_ANAPHORS, FactExtractor, Mentioned, finalize_policies
+from ingest.facts import ANY_MEASURE, GOODS_ANAPHORS, MONETARY_BODY, FactExtractor, Mentioned, finalize_policies
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver, entity_from_entry
@@ -190,42 +190,40 @@ class Extractor:
             result.facts += policies
             setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
                           setter)  # the central bank whose decision the article reported last
-            if not policies and (rate := self.facts.restated_rate(sent)) is not None:
+            if not policies:
+                # what this sentence adds to the measures told before it
                 decision = next((f for f in reversed(result.facts) if f.kind == "InterestRateDecision"), None)
-                if decision is not None and "ratePercent" not in decision.values:
+                if decision is not None and "ratePercent" not in decision.values and \
+                        (rate := self.facts.restated_rate(sent)) is not None:
                     # "The Bank of Israel cut rates again. Policymakers cut the rate by a quarter point to 3.25%."
                     decision.values["ratePercent"] = rate
                     decision.extracted_by += "+rate-from-next-sentence"
-            origins = self.facts.rates_by_origin(sent, mentioned) if not policies else []
-            before = next((f for f in reversed(result.facts) if f.kind == "Tariff"), None)
-            if origins and before is not None and "ratePercent" not in before.values and \
-                    "targets" not in before.roles:
-                # "… set duties on tiles from two Asian suppliers. Chinese tiles will face a rate of 47.1%,
-                # while Indian producers will pay 12.6%": one duty per origin
-                result.facts.remove(before)
-                when = before.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
-                for origin, rate in origins:
-                    values = {**before.values, "ratePercent": rate}
-                    if when is not None:
-                        values["effectiveDate"] = when
-                    result.facts.append(Fact(before.kind, {**before.roles, "targets": (origin.entity.key,)},
-                                             values, before.evidence, before.confidence,
-                                             before.extracted_by + "+rates-by-origin"))
-            if not policies and (when := self.facts.restated_rate_day(sent, reference)) is not None:
-                decision = next((f for f in reversed(result.facts) if f.kind == "InterestRateDecision"), None)
-                if decision is not None and "+day-told" not in decision.extracted_by:
+                if decision is not None and "+day-told" not in decision.extracted_by and \
+                        (when := self.facts.restated_rate_day(sent, reference)) is not None:
                     # "The new rate applies from next Wednesday, the bank said."
                     decision.values["effectiveDate"] = when
                     decision.extracted_by += "+day-told"
-            if not policies:
-                body = speaker
-                for fact in previous if body is not None else ():
+                tariff = next((f for f in reversed(result.facts) if f.kind == "Tariff"), None)
+                if tariff is not None and "ratePercent" not in tariff.values and "targets" not in tariff.roles and \
+                        (origins := self.facts.rates_by_origin(sent, mentioned)):
+                    # "… set duties on tiles from two Asian suppliers. Chinese tiles will face a rate of 47.1%,
+                    # while Indian producers will pay 12.6%": one duty per origin
+                    result.facts.remove(tariff)
+                    when = tariff.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
+                    for origin, rate in origins:
+                        values = {**tariff.values, "ratePercent": rate}
+                        if when is not None:
+                            values["effectiveDate"] = when
+                        result.facts.append(Fact(tariff.kind, {**tariff.roles, "targets": (origin.entity.key,)},
+                                                 values, tariff.evidence, tariff.confidence,
+                                                 tariff.extracted_by + "+rates-by-origin"))
+                for fact in previous if speaker is not None else ():
                     # "Grants … will be available from 1 November. Enterprise Singapore, which will
                     # administer the scheme, said …": the body of the next sentence issued it
                     # … or the body of the country named as issuer: "Britain added X to its sanctions list.
                     # The Foreign Office said …"
-                    if "issuedBy" not in fact.roles or body.country and fact.role("issuedBy") == body.country:
-                        fact.roles["issuedBy"] = (body.key,)
+                    if "issuedBy" not in fact.roles or speaker.country and fact.role("issuedBy") == speaker.country:
+                        fact.roles["issuedBy"] = (speaker.key,)
                         fact.extracted_by += "+issuer-next-sentence"
                 for kind, when in restated:
                     # the day of a measure the article named before
@@ -249,8 +247,8 @@ class Extractor:
             if views and any(t.lower_ in ('"', "“", "”") for t in sent):
                 # "'A 30% rebate won't bring back mass manufacturing,' said an analyst at CLSA": a measure an
                 # analyst speaks of, which the sentence does not say anyone took
-                result.facts = [f for f in result.facts if not any(f is p and "issuedBy" not in p.roles
-                                                                   for p in policies)]
+                untaken = {id(p) for p in policies if "issuedBy" not in p.roles}
+                result.facts = [f for f in result.facts if id(f) not in untaken]
             result.facts += views
         result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result
@@ -266,7 +264,7 @@ class Extractor:
             after = m.span.end
             if after + 2 < sent.end and doc[after].text == "(" and doc[after + 2].text == ")":
                 after += 3  # "the Ministry of Industry and Trade (MOIT) published"
-            if m.type == "GovernmentBody" and not _MONETARY_BODY.search(m.entity.label) and (
+            if m.type == "GovernmentBody" and not MONETARY_BODY.search(m.entity.label) and (
                     root.dep_ == "nsubj" and root.head.pos_ == "VERB" or
                     root.dep_ == "pobj" and root.head.dep_ == "agent" or
                     # "rallied after the ministry published its ruling", parsed as "after the ministry"

@@ -989,6 +989,7 @@ class EntityRepair:
                     (doc[s.end + 1].text,) not in names:
                 names[(doc[s.end + 1].text,)] = s
         leading: set[tuple[str, ...]] = set()
+        texts = {t.text for t in doc}  # (a word the article also writes in lower case is a plain word)
         for s in list(names.values()):
             if s.label_ != "Company" or len(s) < 2:
                 continue
@@ -1006,7 +1007,7 @@ class EntityRepair:
                 if short != tuple(t.text for t in s) and (len(short) > 1 or len(short[0]) > 4) and \
                         not self.gazetteer.lookup(" ".join(short)) and short not in names and \
                         short[0].lower() not in self.generic_words and not (
-                            len(short) == 1 and any(t.text == short[0].lower() for t in doc)):
+                            len(short) == 1 and short[0].lower() in texts):
                     names[short] = s
         extra = []
         for i, tok in enumerate(doc):
