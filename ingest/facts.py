@@ -161,6 +161,9 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
             if t.dep_ == "pobj" and t.head.lower_ in ("from", "of", "at") and t.head.head.lower_ in _AGENTS_OF and \
                     t.head.head.dep_ in deps and t.head.head.head.i == verb.i:
                 return True
+            if t.dep_ == "compound" and t.head.lower_ in _AGENTS_OF and t.head.dep_ in deps and \
+                    t.head.head.i == verb.i:  # "Competition Commission investigators raided"
+                return True
     return False
 
 

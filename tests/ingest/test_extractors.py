@@ -999,3 +999,17 @@ def test_a_rate_decision_told_as_a_noun_in_the_next_sentence(extractor):
     result = extract(extractor, "The South African Reserve Bank cut rates on Thursday. A 25 basis-point cut in the "
                                 "repo rate, to 6.5%, was announced by Governor Thandi Mokoena.")
     assert [f.values.get("ratePercent") for f in result.facts_of("InterestRateDecision")] == [Decimal("6.5")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the body's officers as a compound: "Competition Commission investigators raided"
+    ("Competition Commission investigators raided the offices of Karoo Eggs Ltd in Bloemfontein and Vaal Milling Co "
+     "on Tuesday.",
+     [("Investigation", "Competition Commission", "Karoo Eggs Ltd", None, ()),
+      ("Investigation", "Competition Commission", "Vaal Milling Co", None, ())]),
+    # the police is a government body; search warrants are a probe
+    ("Andorinha Engenharia sank 11% after Federal Police officers served search warrants at its offices in Recife.",
+     [("Investigation", "Federal Police", "Andorinha Engenharia", None, ())]),
+])
+def test_raids_by_a_bodys_officers(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
