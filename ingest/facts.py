@@ -74,7 +74,8 @@ _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b"
 _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
                            r"licen[cs]e|surtax|curb|incentive|credit", re.I)
 #: What beneficiaries do with goods: "for buying new electric cars"
-_ACTS = {"buying", "purchasing", "installing", "replacing", "building", "producing", "using", "scrapping", "upgrading"}
+_ACTS = {"buying", "purchasing", "installing", "replacing", "building", "producing", "using", "scrapping", "upgrading",
+         "fitting", "retrofitting", "acquiring", "deploying", "adopting", "constructing", "importing"}
 _QUANTITY_NOUNS = {"raft", "range", "number", "host", "list", "series", "slew", "basket", "variety", "dozens",
                    "hundreds", "batch", "group", "set", "array", "string", "swathe", "swath"}
 _GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most", "of", "many",
@@ -259,8 +260,8 @@ def _subject_goods(trigger: Token) -> Span | None:
             and not doc[end].ent_type_ in ("Country", "Company") and not (
                 doc[end].tag_ == "VBG" and doc[end].dep_ == "acl"):  # "… effluent leaving the country"
         end += 1
-    while end > start and (doc[end - 1].tag_ in ("VBN", "VBG") or doc[end - 1].pos_ == "ADP"):
-        end -= 1  # "systems shipped to (China)", "pipes originating in (China)"
+    while end > start and (doc[end - 1].tag_ in ("VBN", "VBG") or doc[end - 1].pos_ in ("ADP", "DET")):
+        end -= 1  # "systems shipped to (China)", "pipes originating in (China)", "ingots bound for the (US)"
     while start < end and doc[start].lower_ in ("the", "a", "an", "all", "any", "new", "every", "each"):
         start += 1
     if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _ABOUT_LEADS:
@@ -950,7 +951,9 @@ class FactExtractor:
             if kind == "Subsidy":
                 # "will cover 40% of the cost of X for the site": X
                 shares_cost = head.pos_ == "VERB" and head.lemma_.lower() in self.cost_share_verbs
-                beneficiaries = (self._cost_of(doc, end, next_start) if shares_cost else None) or \
+                # "claim back as much as 50% of the cost of …": the cost after the share
+                share = next((c.i + 1 for c in head.children if c.dep_ == "dobj"), end) if shares_cost else end
+                beneficiaries = (self._cost_of(doc, share, next_start) if shares_cost else None) or \
                     self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start) or (
                     _claimant_goods(head) if head.pos_ == "VERB" else None) or \
                     _plant_goods(doc, start, next_start)
@@ -1300,7 +1303,7 @@ class FactExtractor:
         node = doc[trigger_end - 1]
         # (or under what the measure is called in apposition: "the Entity List, a trade blacklist kept by X")
         for participle in (c for n in chain([node], (a for a in node.children if a.dep_ == "appos"))
-                           for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                           for c in n.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")):
             for agent in (c for c in participle.children if c.dep_ == "agent"):
                 by = [m for m in mentioned if m.type in ISSUER_TYPES and
                       any(t.head.i == agent.i and t.dep_ == "pobj" for t in m.span)]
@@ -1321,8 +1324,8 @@ class FactExtractor:
                 break
             node = node.head
         before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES and not (
-            m.type == "Country" and m.span.start > 1 and (doc[m.span.start - 1].lower_ in ("from", "to", "in") or
-                                                          doc[m.span.start - 2].lower_ == "in" and
+            m.type == "Country" and m.span.start > 1 and (doc[m.span.start - 1].lower_ in ("from", "to", "in", "for") or
+                                                          doc[m.span.start - 2].lower_ in ("in", "to", "for") and
                                                           doc[m.span.start - 1].lower_ == "the") and
             m.span.root.dep_ != "poss") and not _made_in(m) and not (
             # "in a letter to parliament, the minister said": whom it was told to
@@ -1374,6 +1377,9 @@ class FactExtractor:
             else ("by",)
         for m in mentioned:
             lead = [t.lower_ for t in doc[max(0, m.span.start - 2):m.span.start]]
+            if m.type == "Country" and m.span.root.dep_ == "poss" and any(
+                    b.type == "GovernmentBody" and b.span.start <= m.span.root.head.i < b.span.end for b in mentioned):
+                continue  # "by China's Ministry of Commerce": the ministry
             if m.span.start >= trigger_end and m.type in ISSUER_TYPES and (
                     lead[-1:] and lead[-1] in granting or len(lead) == 2 and lead[0] in granting and lead[1] == "the"):
                 return m
@@ -1383,6 +1389,10 @@ class FactExtractor:
             if m.span.start >= trigger_end and m.type == "GovernmentBody" and k > 0 and doc[k].lower_ == "from" and \
                     doc[k - 1].lemma_.lower() in _NOTICES:
                 return m
+            by = m.span.root.head
+            if m.span.start >= trigger_end and m.type == "GovernmentBody" and m.span.root.dep_ == "pobj" and \
+                    by.lower_ == "by" and by.head.tag_ == "VBN" and by.head.head.lemma_.lower() in _NOTICES:
+                return m  # "according to a notice posted on Tuesday by China's Ministry of Commerce"
         # "'… will need an export permit from us,' Rosli Kamarudin, who heads the Ministry of Plantation and
         # Commodities, told reporters": the body of whoever is quoted
         return next((m for m in mentioned if m.type == "GovernmentBody" and m.span.start > trigger_end and any(
@@ -1737,8 +1747,11 @@ class FactExtractor:
             destination = any(t.lower_ == "to" for t in lead) and any(
                 t.lemma_ in ("ship", "export", "sell") for t in doc[trigger_end - 1:m.span.start])
             made_in = len(lead) >= 2 and lead[-1].lower_ == "in" and lead[-2].tag_ == "VBN"  # "trucks made in China"
-            if any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) or destination or \
-                    made_in:
+            if (any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) and
+                    lead[-1].lower_ != "by" and not (m.span.root.dep_ == "poss" and any(
+                        b.type == "GovernmentBody" and b.span.start <= m.span.root.head.i < b.span.end
+                        for b in mentioned)) or destination or made_in):
+                # (not "an inquiry opened on Wednesday by China's Ministry of Commerce": who opened it)
                 # (goods named before the measure: "X will need a licence before they can be shipped to Russia")
                 if goods is None or m.span.start <= goods.end + 4 or destination and goods.end <= trigger_end:
                     return m
@@ -1757,6 +1770,11 @@ class FactExtractor:
                     any(t.lower_ in ("exports", "shipments", "sales") for t in doc[sent.start:m.span.start]) and \
                     goods is not None and m.span.start <= goods.end + 3:
                 return m
+        # "indium ingots bound for the United States now require a licence": where the goods go
+        for m in mentioned:
+            lead = [t.lower_ for t in doc[max(sent.start, m.span.start - 3):m.span.start] if t.lower_ != "the"]
+            if m.type == "Country" and ok(m) and lead[-2:] in (["bound", "for"], ["destined", "for"], ["headed", "for"]):
+                return m
         # "imports of pasta from Italy were hit with duties": the origin named before the measure
         for m in mentioned:
             if m.span.end <= trigger_end and m.span.start >= sent.start and ok(m) and m.type == "Country" and \
@@ -1770,7 +1788,8 @@ class FactExtractor:
         if reference is None:
             return None
         text = sent.text
-        if re.search(r"\beffective immediately\b|\bwith immediate effect\b", text, re.I):
+        if re.search(r"\beffective immediately\b|\bwith immediate effect\b|\b(?:tak(?:e|es|ing)|took) effect immediately\b",
+                 text, re.I):
             day = re.search(r"\bon\s+" + _DAY_WORD, text, re.I)
             return resolve_date(day.group(0), reference) if day else reference
         perfect = trigger is not None and trigger.pos_ == "VERB" and any(

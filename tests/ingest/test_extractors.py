@@ -1013,3 +1013,23 @@ def test_a_rate_decision_told_as_a_noun_in_the_next_sentence(extractor):
 ])
 def test_raids_by_a_bodys_officers(extractor, text, expected):
     assert policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the cost after a share told with "as much as"
+    ("Bus operators will be able to claim back as much as 40% of the cost of fitting electric heat pumps under the "
+     "scheme run by the Transport Department.",
+     [("Subsidy", "Transport Department", None, Decimal("40"), ("electric heat pumps",))]),
+    # where the goods are bound for is the target; the body that posted the notice issued it
+    ("Germanium ingots bound for Japan now require an export licence, according to a notice posted on Monday by "
+     "China's Ministry of Commerce.",
+     [("ExportControl", "Ministry of Commerce of China", "Japan", None, ("Germanium ingots",))]),
+])
+def test_shares_of_a_cost_and_goods_bound_for_a_country(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_a_rule_taking_effect_immediately(extractor):
+    result = extract(extractor, "Shipments of rare-earth magnets to India need a licence from the Ministry of Commerce, "
+                                "with the rule taking effect immediately.")
+    assert [f.values.get("effectiveDate") for f in result.facts_of("ExportControl")] == [PUBLISHED.date()]
