@@ -65,7 +65,9 @@ _CONDUCT_WORDS = {"suspicion", "suspected", "alleged", "allegedly", "allegations
                   "insider", "misleading", "disclosure", "evasion", "laundering"}
 _WEAK_FIRM_CUES = {"Financial", "Invest", "Capital", "Asset"}
 _CENTRAL_BANK = re.compile(r"\bcentral bank\b|\bbank of\b|\breserve bank\b|\bfederal reserve\b|\bnational bank\b|"
-                           r"\bbundesbank\b|\briksbank\b|\bnorges bank\b|\bbanxico\b", re.I)
+                           r"\bbundesbank\b|\briksbank\b|\bnorges bank\b|\bbanxico\b|\bbangko sentral\b|\bbanco central\b|"
+                           r"\bbanque centrale\b|\bbank negara\b|\bbank indonesia\b|\bbanco de\b|\bbanque de\b|"
+                           r"\bbanca d", re.I)
 MONETARY_BODY = re.compile(_CENTRAL_BANK.pattern + r"|\bmonetary authority\b", re.I)
 _BARE_GOODS = ("shipments", "imports", "exports", "products", "goods")
 _PRONOUNS = ("those", "them", "it", "these")
@@ -172,7 +174,7 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
 _BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive", "pay"}
 #: A central bank's moves, and the words that make them the next ones
 _RATE_MOVES = {"cut", "hike", "increase", "reduction", "move", "easing", "tightening", "raise", "lower"}
-_NEXT = {"another", "further", "more", "next", "additional", "again", "twice", "second", "third", "final"}
+_NEXT = {"another", "further", "more", "next", "additional", "again", "twice", "second", "third", "final", "follow"}
 
 
 def _next_rate_move(sent: Span) -> bool:
@@ -181,7 +183,7 @@ def _next_rate_move(sent: Span) -> bool:
     lower rates will do to stocks)."""
     for tok in sent:
         if tok.lemma_.lower() in _RATE_MOVES and any(
-                t.lower_ in _NEXT for t in sent.doc[max(sent.start, tok.i - 4):min(sent.end, tok.i + 3)]):
+                t.lower_ in _NEXT for t in sent.doc[max(sent.start, tok.i - 4):min(sent.end, tok.i + 4)]):
             return True
         if tok.lower_ == "basis" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lemma_ == "point":
             return True
@@ -1869,7 +1871,7 @@ class FactExtractor:
     def _rate_decision(self, sent: Span, mentioned: list[Mentioned], groups: list[PercentGroup],
                        evidence: Evidence, reference: date | None, session: date | None) -> list[Fact]:
         banks = [m for m in mentioned if m.type == "GovernmentBody" and
-                 re.search(r"bank|banco|banque|reserve|\bfed\b|monetary|central", m.entity.label + " " + m.span.text,
+                 re.search(r"bank|banco|banque|bangko|reserve|\bfed\b|monetary|central", m.entity.label + " " + m.span.text,
                            re.I)]
         if not banks:
             return []

@@ -42,6 +42,8 @@ _ANALYST_SINGULARS = {"analyst", "strategist", "economist", "note", "report", "h
 _PERCENT_WORDS = {"%", "percent", "pct", "cent", "points", "point"}
 #: Dependents of a move verb that carry its size: "rose 4 percent", "fell by 2%", "ended 1.5% higher"
 _MOVE_ARGS = {"dobj", "npadvmod", "advmod", "prep", "attr", "acomp", "oprd", "nummod", "quantmod"}
+#: Small words inside a name, between capitalised words: "Aceros del Biobío", "Banco do Nordeste"
+_INNER_JOINERS = {"de", "del", "di", "della", "da", "do", "dos", "das", "van", "von", "der", "du", "des"}
 #: Lower-case words inside company names: "Solaria Energia y Medio Ambiente", "Banco de Sabadell"
 _NAME_JOINERS = {"y", "e", "de", "del", "di", "della", "da", "do", "dos", "van", "von", "der", "den", "la", "le"}
 #: An index's name: letters then its number of members ("KMI-30", "KSE-100", "CAC 40")
@@ -73,6 +75,17 @@ _COMPANY_ROLES = {"subsidiary", "unit", "affiliate", "company", "firm", "partner
 _COMPANY_PARTS = {"chief", "ceo", "shares", "stock", "chairman", "board", "unit", "subsidiary", "profit", "revenue",
                   "earnings", "factory", "plant", "stake", "bonds", "dividend", "customers", "executives"}
 _RATING_VERBS = {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "initiate", "keep"}
+#: Ratings a broker moves a stock to: "raised Kessler to outperform from neutral"
+_RATINGS = {"buy", "hold", "sell", "neutral", "outperform", "underperform", "overweight", "underweight", "accumulate",
+            "reduce", "equal-weight", "market-perform", "add", "strong-buy"}
+
+
+def _rated_to(verb) -> bool:
+    """``verb`` moves a stock to a rating: "cut Tasman Building Supplies to underperform"."""
+    doc = verb.doc
+    return verb.pos_ == "VERB" and any(
+        t.lower_ == "to" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _RATINGS
+        for t in doc[verb.i + 1:min(verb.i + 9, verb.sent.end - 1)])
 
 
 #: Titles of office written before a name: "Governor Thabo Mkhize"
@@ -91,7 +104,8 @@ def _acronym(text: str) -> bool:
 
 
 def _capitalised(tok) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in ("the", "a", "an") and \
+    return tok.text[:1].isupper() and (tok.is_alpha or tok.text[-1:] == "." and tok.text[:-1].isalpha() and
+                                       len(tok) <= 5) and tok.lower_ not in ("the", "a", "an") and \
         not tok.ent_type_ in ("Country", "GovernmentBody", "Person", "StockIndex", "City")
 
 
@@ -267,8 +281,10 @@ class EntityRepair:
         while end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ \
                 and doc[end + 1].is_title and end + 1 not in taken:
             end += 2
-        while end < len(doc) and end not in taken and self._is_name_token(doc[end]):
-            end += 1
+        while end < len(doc) and end not in taken and (self._is_name_token(doc[end]) or (
+                doc[end].lower_ in _INNER_JOINERS and end + 1 < len(doc) and end + 1 not in taken and
+                self._is_name_token(doc[end + 1]))):
+            end += 1  # ("Aceros del Biobío")
         if (start, end) == (span.start, span.end):
             return span
         return Span(doc, start, end, label=span.label_, span_id=span.id_ or UNKNOWN)
@@ -682,8 +698,8 @@ class EntityRepair:
         out = list(spans)
         by_token = {i: s for s in out for i in range(s.start, s.end)}
         for tok in doc:
-            if tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist", "designate") and \
-                    tok.pos_ == "VERB":
+            if (tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist", "designate") or
+                    tok.lemma_.lower() in _RATING_VERBS and _rated_to(tok)) and tok.pos_ == "VERB":
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
                 if obj is not None:
                     # "sanctioned Baltic Meridian Freight and Caspian Rig Services": each object
@@ -700,6 +716,14 @@ class EntityRepair:
                 while obj is not None and obj.i + 1 < len(doc) and obj.head.i > obj.i and obj.dep_ == "compound":
                     obj = obj.head
             else:
+                continue
+            if obj is not None and obj.i in by_token and by_token[obj.i].label_ == "Person" and \
+                    not by_token[obj.i].id_.strip("?") and _rated_to(tok):
+                # "Oddo BHF raised Poêles Vosgiens to outperform": a stock, not a person
+                person = by_token[obj.i]
+                named = Span(doc, person.start, person.end, label="Company", span_id=UNKNOWN)
+                out = [s for s in out if s is not person] + [named]
+                by_token.update({i: named for i in range(named.start, named.end)})
                 continue
             if obj is None or obj.i in by_token or self._common_word(obj) and obj.i == obj.sent.start:
                 continue
@@ -929,8 +953,13 @@ class EntityRepair:
         for tok in doc:
             if tok.lower_ in _ANALYST_PLURALS:
                 end, start = tok.i, tok.i
-            elif tok.lemma_ in _RATING_VERBS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "its":
-                end, start = tok.i, tok.i
+            elif tok.lemma_ in _RATING_VERBS and tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ == "its" or (
+                    _rated_to(tok) and tok.i - 1 not in people and
+                    not any(t.lower_ in _ANALYST_SINGULARS for t in doc[tok.sent.start:tok.i]))):
+                end, start = tok.i, tok.i  # (or "Oddo BHF raised Kessler to outperform", not "… analyst X raised")
+            elif tok.lower_ in ("analyst", "strategist", "economist") and tok.i + 1 in people and \
+                    tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "B":
+                end, start = tok.i, tok.i  # "Wilsons Advisory analyst Grace Lim"
             elif tok.lower_ == "coverage" and tok.i > 0 and doc[tok.i - 1].lemma_ == "initiate":
                 end, start = tok.i - 1, tok.i - 1  # "Intermonte initiated coverage of Iveco"
             elif tok.lower_ in ("at", "from", "of", "by") and tok.i > 0 and (
@@ -938,16 +967,19 @@ class EntityRepair:
                     tok.lower_ == "of" and tok.i - 1 in people and
                     tok.i > 1 and doc[tok.i - 2].lower_ != ","):
                 start = end = tok.i + 1
-                while end < len(doc) and end - start < 5 and _capitalised(doc[end]):
-                    end += 1
+                while end < len(doc) and end - start < 5 and (_capitalised(doc[end]) or (
+                        end == start and doc[end].ent_type_ == "Country" and end + 1 < len(doc) and
+                        doc[end + 1].text in self.company_words)):
+                    end += 1  # (or "at China Banking Corp": a country's name in the firm's)
                 if end > start:
                     found.append(Span(doc, start, end, label="ORG", span_id=UNKNOWN))
                 continue
             else:
                 continue
-            while start > tok.sent.start and end - start < 5 and _capitalised(doc[start - 1]) and \
-                    not (start - 1 == tok.sent.start and doc[start - 1].is_stop):
-                start -= 1
+            while start > tok.sent.start and end - start < 5 and (_capitalised(doc[start - 1]) or (
+                    doc[start - 1].like_num and start - 2 >= tok.sent.start and _capitalised(doc[start - 2]) and
+                    end - start >= 1)) and not (start - 1 == tok.sent.start and doc[start - 1].is_stop):
+                start -= 1  # ("Renta 4 Banco analyst")
             if start < end:
                 found.append(Span(doc, start, end, label="ORG", span_id=UNKNOWN))
         out = list(spans)
@@ -957,8 +989,9 @@ class EntityRepair:
             # a person does not have "its" rating nor "economists": "Forsyth Barr reiterated its rating"
             unknown_person = len(inside) == 1 and inside[0].label_ in ("Person", "City") and \
                 not inside[0].id_.strip("?") and (inside[0].start, inside[0].end) == (span.start, span.end)
-            if overlapping or any(s.label_ in ("Person", "Country", "GovernmentBody", "StockIndex", "City")
-                                  for s in inside) and not unknown_person:
+            if overlapping or any(s.label_ in ("Person", "Country", "GovernmentBody", "StockIndex", "City") and not (
+                    s.label_ == "Country" and s.start == span.start and s.end < span.end and
+                    doc[s.end].text in self.company_words) for s in inside) and not unknown_person:
                 continue
             if len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) and not unknown_person:
                 continue

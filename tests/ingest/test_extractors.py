@@ -1033,3 +1033,22 @@ def test_a_rule_taking_effect_immediately(extractor):
     result = extract(extractor, "Shipments of rare-earth magnets to India need a licence from the Ministry of Commerce, "
                                 "with the rule taking effect immediately.")
     assert [f.values.get("effectiveDate") for f in result.facts_of("ExportControl")] == [PUBLISHED.date()]
+
+
+@pytest.mark.parametrize(("text", "firm", "about"), [
+    # a broker that moves a stock to a rating; the stock is a company even when the model calls it a person
+    ("Kauri Capital cut Rangitoto Plasterboard to underperform, saying the probe could cost a year of earnings.",
+     "Kauri Capital", ["Rangitoto Plasterboard"]),
+    ("Mistral Finance raised Lucien Vosges to outperform from neutral.", "Mistral Finance", ["Lucien Vosges"]),
+    # "<firm> analyst <person>", with a number inside the firm's name and a joiner inside the company's
+    ("Alcala 7 Valores analyst Marta Ruiz lifted her target price for Hierros del Jalon to 9.80 euros.",
+     "Alcala 7 Valores", ["Hierros del Jalon"]),
+    # a firm named after a country, quoted about the central bank's next move
+    ("Bangko Sentral ng Pilipinas cut its policy rate to 5.25%. \"We expect it to move only once more this year,\" "
+     "said Ana Cruz, chief economist at Philippine Banking Corp.",
+     "Philippine Banking Corp.", ["Bangko Sentral ng Pilipinas"]),
+])
+def test_firms_found_by_what_they_do_to_a_stock(extractor, text, firm, about):
+    result = extract(extractor, text)
+    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
+            for v in result.facts_of("AnalystView")] == [(firm, about)]
