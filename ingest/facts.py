@@ -240,6 +240,20 @@ def _bearing_verb(trigger: Token) -> Token | None:
     return verb
 
 
+#: Goods whose names end like those of people who act ("exporters", "producers"): "steel towers will
+#: be subject to duties" names goods, "exporters will need a licence" does not
+_THINGS_IN_ER = {"tower", "container", "boiler", "transformer", "computer", "scooter", "tractor", "motor",
+                 "semiconductor", "conductor", "reactor", "inverter", "charger", "heater", "printer", "router",
+                 "server", "trailer", "compressor", "processor", "fertilizer", "fertiliser", "polymer", "capacitor",
+                 "resistor", "sensor", "detector", "monitor", "generator", "radiator", "refrigerator", "washer",
+                 "dryer", "cooker", "mixer", "speaker", "tanker", "filter", "roller", "cylinder", "fiber", "paper",
+                 "meter", "connector", "converter", "actuator", "rotor", "separator", "condenser", "excavator",
+                 "loader", "crusher", "burner", "cooler", "freezer", "chiller", "dishwasher", "cutter", "elevator",
+                 "escalator", "locomotive", "thermometer", "ventilator", "respirator", "extinguisher", "stroller",
+                 "exchanger", "conditioner", "transistor", "amplifier", "modulator", "laser",
+                 "wafer", "sticker", "folder", "binder", "hanger", "fastener", "spacer", "liner", "trimmer"}
+
+
 def _subject_goods(trigger: Token) -> Span | None:
     """Goods named as the subject of the verb that brings the measure: "Glass bottles and jars from
     China will face duties" (up to where they come from), "Imported drones will be subject to a
@@ -247,7 +261,8 @@ def _subject_goods(trigger: Token) -> Span | None:
     doc = trigger.doc
     subject = _bearing_subject(_bearing_verb(trigger))
     if subject is None or subject.pos_ == "PRON" or subject.ent_type_ or subject.lower_ in _COMPANY_NOUNS or \
-            subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) or \
+            subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) and \
+            subject.lemma_.lower() not in _THINGS_IN_ER or \
             subject.lemma_.lower() in _PEOPLE_NOUNS or \
             subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of"):
         return None  # "exporters will need a licence to ship …": the goods come later; "imports above it"
@@ -269,6 +284,13 @@ def _subject_goods(trigger: Token) -> Span | None:
     if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _ABOUT_LEADS:
         start += 2
     return doc[start:end] if end > start else None
+
+
+def _shares_of(tok: Token) -> bool:
+    """``tok`` names the company whose shares are the sentence's subject: "Shares in Koszyk24 slumped"."""
+    shares = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and shares.lower_ in ("shares", "stock") and \
+        shares.dep_ == "nsubj" and shares.head.dep_ == "ROOT"
 
 
 def _names_a_measure(tok: Token, sent: Span) -> bool:
@@ -718,6 +740,8 @@ class FactExtractor:
         verbs = {verb.i, verb.head.i} if verb is not None else set()
         for window in (doc[g.end:hi], doc[lo:g.start]):
             for tok in window:
+                if tok.lower_ in _REACTION_MARKS and tok.i >= g.end:
+                    break  # "slumped 12.7% after the watchdog said it had opened a case on Tuesday": its day
                 if tok.lower_ == "on" and tok.i + 1 < sent.end and tok.head.i in verbs:
                     found = resolve_date(doc[tok.i:min(tok.i + 4, sent.end)].text, session)
                     if found:
@@ -1076,7 +1100,7 @@ class FactExtractor:
                         target = next((m for m in mentioned if m.span.end <= start and m.type == "Company"
                                        and any(t.dep_ in ("nsubj", "nsubjpass") and (
                                            t.head.dep_ in ("ROOT", "conj") or t.head.dep_ == "ccomp" and
-                                           t.head.i < start) for t in m.span)), None)
+                                           t.head.i < start) or _shares_of(t) for t in m.span)), None)
                     if target is None and kind in ("Investigation", "Sanction") and not goods and \
                             topic is not None and _describes_company(sent, mentioned):
                         target = topic
@@ -1224,10 +1248,12 @@ class FactExtractor:
                 or other.dep_ == "conj" and root.dep_ == "conj" and other.head.i == root.head.i
         return [m for m in mentioned if m is not target and same_kind(m) and linked(m)]
 
-    def rates_by_origin(self, sent: Span, mentioned: list[Mentioned]) -> list[tuple[Mentioned, Decimal]]:
+    def rates_by_origin(self, sent: Span, mentioned: list[Mentioned], single: bool = False
+                        ) -> list[tuple[Mentioned, Decimal]]:
         """Rates the sentence gives per origin for a measure named before: "Chinese tiles will face a
         rate of 47.1%, while Indian producers will pay 12.6%" (each rate with the country named in
-        its clause, before it)."""
+        its clause, before it). With ``single``, one origin is enough when the sentence speaks of
+        goods of the measure before: "Those made in Vietnam face a lower rate of 21.7%"."""
         doc = sent.doc
         pairs: list[tuple[Mentioned, Decimal]] = []
         start = sent.start
@@ -1238,6 +1264,9 @@ class FactExtractor:
             if clause and verb is not None and len(g.values) == 1 and not _old_rate(doc, g):
                 pairs.append((clause[-1], g.values[0]))
             start = g.end
+        if single and len(pairs) == 1 and doc[sent.start].lower_ in ("those", "ones", "that", "shipments",
+                                                                       "imports", "goods", "products"):
+            return pairs
         return pairs if len(pairs) >= 2 and len({m.entity.key for m, _ in pairs}) == len(pairs) else []
 
     def effective_date(self, sent: Span, reference: date | None) -> date | None:
@@ -1249,8 +1278,9 @@ class FactExtractor:
         """The day "the new rate" applies from, told after the decision."""
         if not any(t.lower_ in ("rate", "rates", "cut", "hike", "increase", "reduction") and t.i > sent.start and
                    sent.doc[t.i - 1].lower_ in ("new", "the", "lower", "higher") for t in sent) or \
-                not any(t.lemma_.lower() in ("apply", "take", "become") for t in sent):
-            return None
+                not any(t.lemma_.lower() in ("apply", "take", "become") for t in sent) or \
+                any(t.lemma_.lower() in ("levy", "duty", "tariff", "surcharge") for t in sent):
+            return None  # (not "Those made in Vietnam face a lower rate …, with both levies applying from …")
         return self._effective_date(sent, reference, "InterestRateDecision")
 
     def restated_rate(self, sent: Span) -> Decimal | None:

@@ -217,6 +217,21 @@ class Extractor:
                         result.facts.append(Fact(tariff.kind, {**tariff.roles, "targets": (origin.entity.key,)},
                                                  values, tariff.evidence, tariff.confidence,
                                                  tariff.extracted_by + "+rates-by-origin"))
+                elif tariff is not None and "ratePercent" in tariff.values and "targets" in tariff.roles and \
+                        n - tariff.evidence.sentence <= 1 and (origins := self.facts.rates_by_origin(
+                            sent, mentioned, single=True)) and all(
+                            o.entity.key != tariff.role("targets") for o, _ in origins):
+                    # "Towers shipped from China will be subject to duties of 36.4%. Those made in Vietnam face
+                    # a lower rate of 21.7%": the same duty on another origin
+                    when = tariff.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
+                    for origin, rate in origins:
+                        values = {**tariff.values, "ratePercent": rate}
+                        if when is not None:
+                            values["effectiveDate"] = tariff.values["effectiveDate"] = when
+                        result.facts.append(Fact(tariff.kind, {**tariff.roles, "targets": (origin.entity.key,)},
+                                                 values, evidence, tariff.confidence,
+                                                 tariff.extracted_by + "+another-origin"))
+                    previous = previous + result.facts[-len(origins):]
                 for fact in previous if speaker is not None else ():
                     # "Grants … will be available from 1 November. Enterprise Singapore, which will
                     # administer the scheme, said …": the body of the next sentence issued it

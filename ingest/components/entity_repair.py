@@ -47,7 +47,7 @@ _INNER_JOINERS = {"de", "del", "di", "della", "da", "do", "dos", "das", "van", "
 #: Lower-case words inside company names: "Solaria Energia y Medio Ambiente", "Banco de Sabadell"
 _NAME_JOINERS = {"y", "e", "de", "del", "di", "della", "da", "do", "dos", "van", "von", "der", "den", "la", "le"}
 #: An index's name: letters then its number of members ("KMI-30", "KSE-100", "CAC 40")
-_INDEX_NAME = re.compile(r"[A-Z][A-Za-z&/ ]*[- ]?(?:[1-9]\d{1,3})")
+_INDEX_NAME = re.compile(r"[A-Z][A-Za-z&/ ]*[- ](?:[1-9]\d{1,3})|[A-Z&/]{2,}(?:[1-9]\d{1,3})")  # (not "Koszyk24")
 #: An index's code: "EGX70", "KOSPI200", "TA-35"
 _INDEX_CODE = re.compile(r"[A-Z]{2,}-?\d{2,3}")
 #: "Carmaker Astra International", "Drugmaker Richter Gedeon": a description before the name

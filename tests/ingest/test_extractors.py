@@ -1052,3 +1052,30 @@ def test_firms_found_by_what_they_do_to_a_stock(extractor, text, firm, about):
     result = extract(extractor, text)
     assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
             for v in result.facts_of("AnalystView")] == [(firm, about)]
+
+
+def test_the_same_duty_on_another_origin_in_the_next_sentence(extractor):
+    result = extract(extractor, "Lattice towers for telecom networks shipped from China will be subject to provisional "
+                                "anti-dumping duties of 31.2%. Those made in Malaysia face a lower rate of 17.5%, "
+                                "according to a regulation published by the European Commission on Wednesday.")
+    assert policies(result) == [
+        ("Tariff", "European Commission", "China", Decimal("31.2"), ("Lattice towers for telecom networks",)),
+        ("Tariff", "European Commission", "Malaysia", Decimal("17.5"), ("Lattice towers for telecom networks",))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # proceedings against a company whose shares are the sentence's subject; a name ending in digits is no index
+    ("Shares in Sklep77, an online pharmacy based in Lodz, slumped 8.1% after the Office of Competition and Consumer "
+     "Protection said it had launched proceedings against the company.",
+     [("Investigation", "Office of Competition and Consumer Protection", "Sklep77", None, ())]),
+])
+def test_proceedings_against_the_company_whose_shares_fell(extractor, text, expected):
+    result = extract(extractor, text)
+    assert policies(result) == expected
+    assert [result.entities[f.role("company")].label for f in result.facts_of("StockMovement")] == ["Sklep77"]
+
+
+def test_a_duty_rate_applying_from_a_day_is_not_the_day_of_a_rate_decision(extractor):
+    result = extract(extractor, "The National Bank of Poland cut its reference rate to 4.25%. Imports from Vietnam "
+                                "face a lower rate of 21.7%, with both levies applying from Friday.")
+    assert [f.values.get("effectiveDate") for f in result.facts_of("InterestRateDecision")] == [PUBLISHED.date()]
