@@ -218,6 +218,9 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     "Glass bottles and jars from China will face duties", "drones" in "Imported drones will be
     subject to a tariff"."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    if subject is None and verb is not None and verb.dep_ == "xcomp":
+        # "Aluminium extrusions imported from China are to carry duties"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
         return verb.head  # "Chinese-made models that will face duties": the models
     return subject
@@ -286,11 +289,13 @@ def _subject_goods(trigger: Token) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _shares_of(tok: Token) -> bool:
-    """``tok`` names the company whose shares are the sentence's subject: "Shares in Koszyk24 slumped"."""
+def shares_of(tok: Token) -> bool:
+    """``tok`` names the company whose shares are the sentence's subject: "Shares in Koszyk24 slumped",
+    "Trading in Solvéa Diagnostics was halted"."""
     shares = tok.head.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and shares.lower_ in ("shares", "stock") and \
-        shares.dep_ == "nsubj" and shares.head.dep_ == "ROOT"
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and shares.lower_ in ("shares", "stock",
+                                                                                         "trading") and \
+        shares.dep_ in ("nsubj", "nsubjpass") and shares.head.dep_ == "ROOT"
 
 
 def _names_a_measure(tok: Token, sent: Span) -> bool:
@@ -487,6 +492,11 @@ def _claimant_goods(verb: Token) -> Span | None:
             obj = next((c for c in child.children if c.dep_ == "dobj"), None) or next(
                 (p for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "on") for p in c.children
                  if p.dep_ == "pobj"), None)  # "companies investing in factories …"
+            if child.lemma_.lower() in ("swap", "exchange", "trade", "replace"):
+                # "households that swap oil boilers for wood-pellet stoves": what they get
+                obj = next((p for c in chain(child.children, obj.children if obj is not None else ())
+                            if c.dep_ == "prep" and c.lower_ in ("for", "with") for p in c.children
+                            if p.dep_ == "pobj"), obj)
             making = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and
                            c.lemma_.lower() in _MAKING_VERBS), None) if obj is not None else None
             if making is not None:  # "… factories producing power semiconductors": what they make
@@ -901,6 +911,9 @@ class FactExtractor:
                 continue
             if self._hypothetical(head):
                 continue
+            if head.dep_ == "pobj" and head.head.lower_ in ("through", "via", "under") and any(
+                    m[0] == kind and m[1] <= head.head.head.i < m[2] for m in matches):
+                continue  # "will be able to recover up to 45% of the cost through grants": how, not a second grant
             if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _BREACH_WORDS or \
                     head.dep_ == "dobj" and head.head.lemma_.lower() in ("evade", "circumvent", "breach", "violate"):
                 continue  # "in breach of European sanctions", "evading US export controls": rules in force
@@ -981,7 +994,8 @@ class FactExtractor:
                 share = next((c.i + 1 for c in head.children if c.dep_ == "dobj"), end) if shares_cost else end
                 beneficiaries = (self._cost_of(doc, share, next_start) if shares_cost else None) or \
                     self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start) or (
-                    _claimant_goods(head) if head.pos_ == "VERB" else None) or \
+                    _claimant_goods(head) if head.pos_ == "VERB" else None) or (
+                    _claimant_goods(bearer) if (bearer := _bearing_verb(head)) is not None else None) or \
                     _plant_goods(doc, start, next_start)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
@@ -1067,6 +1081,8 @@ class FactExtractor:
                 "Investigation", "Sanction") else None
             for n_clause, (rate, goods_span) in enumerate(clauses):
                 goods = self._goods(goods_span) if goods_span is not None else []
+                goods = [g for g in goods if not any(  # (never a government's name)
+                    m.type == "GovernmentBody" and g in m.span.text for m in mentioned)]
                 if kind == "Investigation" and goods and not self._trade_probe(doc, sent, start, end, goods_span):
                     goods = []  # "an investigation into suspected price manipulation": conduct, not goods
                 if kind == "Sanction":
@@ -1100,7 +1116,7 @@ class FactExtractor:
                         target = next((m for m in mentioned if m.span.end <= start and m.type == "Company"
                                        and any(t.dep_ in ("nsubj", "nsubjpass") and (
                                            t.head.dep_ in ("ROOT", "conj") or t.head.dep_ == "ccomp" and
-                                           t.head.i < start) or _shares_of(t) for t in m.span)), None)
+                                           t.head.i < start) or shares_of(t) for t in m.span)), None)
                     if target is None and kind in ("Investigation", "Sanction") and not goods and \
                             topic is not None and _describes_company(sent, mentioned):
                         target = topic
@@ -1316,6 +1332,14 @@ class FactExtractor:
                 when = self._effective_date(sent, reference, kind, doc[end - 1])
                 if when is not None:
                     found.append((kind, when))
+        for tok in sent:
+            if tok.lemma_.lower() in ("open", "start", "begin") and tok.pos_ == "VERB" and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("window", "applications", "application", "registration",
+                                                        "scheme", "programme", "program") for c in tok.children):
+                # "the application window opens on October 15": the day a subsidy starts
+                when = self._effective_date(sent, reference, "Subsidy", tok)
+                if when is not None:
+                    found.append(("Subsidy", when))
         for tok in (t for t in sent if _names_a_measure(t, sent)):
             # "The measure, which will apply from April 14, …", "The higher rate applies starting next
             # Monday": any measure named before
@@ -1677,7 +1701,10 @@ class FactExtractor:
     def _target(self, doc: Doc, mentioned: list[Mentioned], goods: Span | None, trigger_end: int, sent: Span,
                 issuer: Mentioned | None, topic: Mentioned | None = None) -> Mentioned | None:
         def ok(m: Mentioned) -> bool:
-            return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key)
+            return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key) and not (
+                m.type == "Country" and m.span.root.dep_ == "poss" and any(  # "France's Autorité": its owner
+                    b.type == "GovernmentBody" and b.span.start <= m.span.root.head.i < b.span.end
+                    for b in mentioned))
 
         # "is probing Woolworths", "sanctioned two Turkish shipping firms": the object of the policy verb
         verb = doc[trigger_end - 1]
@@ -1742,7 +1769,12 @@ class FactExtractor:
                 if any(c.dep_ == "auxpass" for c in node.children):
                     for subj in (c for c in node.children if c.dep_ == "nsubjpass"):
                         inside = [m for m in mentioned if subj.left_edge.i <= m.span.start <= subj.right_edge.i
-                                  and ok(m)]
+                                  and ok(m) and not (m.type == "Country" and doc[m.span.start - 1].lower_ == "in")]
+                        if not inside and any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in subj.subtree):
+                            # "X tumbled after its bank accounts in France were frozen": the company the
+                            # sentence is about
+                            inside = [m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
+                                t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)]
                         if node.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj.children):
                             # "Anadolu Gross Market, whose headquarters were searched": the company
                             inside = [m for m in mentioned if _relative_head_in(node, m) and ok(m)]
@@ -1780,9 +1812,7 @@ class FactExtractor:
                 t.lemma_ in ("ship", "export", "sell") for t in doc[trigger_end - 1:m.span.start])
             made_in = len(lead) >= 2 and lead[-1].lower_ == "in" and lead[-2].tag_ == "VBN"  # "trucks made in China"
             if (any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) and
-                    lead[-1].lower_ != "by" and not (m.span.root.dep_ == "poss" and any(
-                        b.type == "GovernmentBody" and b.span.start <= m.span.root.head.i < b.span.end
-                        for b in mentioned)) or destination or made_in):
+                    lead[-1].lower_ != "by" or destination or made_in):
                 # (not "an inquiry opened on Wednesday by China's Ministry of Commerce": who opened it)
                 # (goods named before the measure: "X will need a licence before they can be shipped to Russia")
                 if goods is None or m.span.start <= goods.end + 4 or destination and goods.end <= trigger_end:
@@ -2177,7 +2207,7 @@ def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | 
     out: list[Fact] = []
     last_issuer: tuple[str, ...] | None = None
     last_kind: str | None = None
-    seen: set[tuple] = set()
+    seen: dict[tuple, Fact] = {}
     rate_decisions: dict[str, list[Fact]] = {}
     for fact in facts:
         if fact.kind not in POLICY_KINDS:
@@ -2196,8 +2226,13 @@ def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | 
         key = (fact.kind, fact.roles.get("issuedBy"), fact.roles.get("targets"), fact.values.get("ratePercent"),
                fact.values.get("appliesTo"))
         if key in seen:
+            if "effectiveDate" not in seen[key].values and "effectiveDate" in fact.values:
+                # "… announced an investigation into X. The regulator said the proceedings were opened on
+                # Tuesday, when its officials searched the premises": the day the measure told again gives
+                seen[key].values["effectiveDate"] = fact.values["effectiveDate"]
+                seen[key].extracted_by += "+date-told-again"
             continue
-        seen.add(key)
+        seen[key] = fact
         out.append(fact)
     out = _merge_restatements(out, country_of)
     last_date = None

@@ -64,6 +64,8 @@ def build_pipeline(
             raise ModelNotInstalled(model) from None
         raise
     lexicon = load_lexicon(lexicon_path)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("marketgraph_paragraphs", before="parser")  # a line break ends a sentence
     anchor = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("marketgraph_gazetteer", config={"gazetteer_dir": str(gazetteer_dir)}, **anchor)
     nlp.add_pipe(

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 from ingest.article import Article
 from ingest.dates import resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Fact, Mention
-from ingest.facts import ANY_MEASURE, GOODS_ANAPHORS, MONETARY_BODY, FactExtractor, Mentioned, finalize_policies
+from ingest.facts import (ANY_MEASURE, GOODS_ANAPHORS, MONETARY_BODY, FactExtractor, Mentioned, finalize_policies,
+                          shares_of)
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver, entity_from_entry
@@ -107,7 +108,8 @@ class Extractor:
         session = session_date(doc, reference)
         bodies: list[Entity] = []  # government bodies in the order the article names them
         acronyms: dict[str, Entity] = {}  # "(FCCPC)" after a name: the name's entity
-        topic: Mentioned | None = None  # the company the sentence before was about
+        topic: Mentioned | None = None  # the company the sentences before were about
+        topic_at = 0
         setter: str | None = None
         previous: list[Fact] = []  # the measures of the sentence before
         speaker: Entity | None = None  # the government body acting in the sentence before
@@ -144,8 +146,14 @@ class Extractor:
             moves = self.facts.moves(sent, mentioned, session, evidence)
             result.facts += moves
             policies = self.facts.policies(sent, mentioned, reference, evidence, session, topic)
-            topic = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and any(
-                t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)), None)
+            # (kept over sentences that name no company: "Trading in X was halted. When it resumed, the stock
+            # fell 15.4%. The AMF said it had opened an investigation into … the Lyon-based maker …")
+            if any(m.type in ("Company", "AnalystFirm") for m in mentioned) or n - topic_at >= 2:
+                # (the last clause's: "LVMH lost 1.1%, and Biolys plunged 15.3%. The company said …")
+                topic_at, topic = n, next((m for m in reversed(mentioned) if m.type in ("Company", "AnalystFirm") and any(
+                    t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and
+                                                          t.head.head.dep_ == "ROOT") or shares_of(t)
+                    for t in m.span)), None)
             if country and country in self.gazetteer.entries and (any(
                     m.type == "Person" and (m.span[0].text in _GOVERNMENT_TITLES or m.span.start > 0 and
                                             doc[m.span.start - 1].text in _GOVERNMENT_TITLES)

@@ -403,8 +403,9 @@ class EntityRepair:
                     # "Mirae Asset Securities Vietnam", "Scotiabank Chile": the firm's unit in the country
                     out[-1] = Span(doc, prev.start, span.end, label=prev.label_, span_id=UNKNOWN)
                     continue
-                if prev.end == span.start and prev.label_ in ("ORG",) and prev[-1].lower_ in _JOINERS:
-                    out[-1] = Span(doc, prev.start, span.end, label="ORG")
+                if prev.end == span.start and prev.label_ in ("ORG",) and (prev[-1].lower_ in _JOINERS or len(prev) > 2 and (
+                        prev[-2].lower_, prev[-1].lower_) == ("of", "the")):
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")  # "the Directorate General of the" "Treasury"
                     continue
                 if prev.end + 1 == span.start and doc[prev.end].lower_ in _NAME_JOINERS and \
                         prev.label_ in ("ORG", "PERSON") and span.label_ in ("ORG", "PERSON") and \

@@ -1079,3 +1079,47 @@ def test_a_duty_rate_applying_from_a_day_is_not_the_day_of_a_rate_decision(extra
     result = extract(extractor, "The National Bank of Poland cut its reference rate to 4.25%. Imports from Vietnam "
                                 "face a lower rate of 21.7%, with both levies applying from Friday.")
     assert [f.values.get("effectiveDate") for f in result.facts_of("InterestRateDecision")] == [PUBLISHED.date()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods that "are to carry" duties
+    ("Copper tubes imported from China are to carry definitive countervailing duties of 18.6% with effect from "
+     "June 2, the European Commission said.",
+     [("Tariff", "European Commission", "China", Decimal("18.6"), ("Copper tubes",))]),
+    # what households get in a swap; a second subsidy word that only says how the money comes is no second subsidy
+    ("Households that swap gas boilers for air-source heat pumps are set to receive a rebate of up to 25% of the "
+     "purchase price, in a scheme run by the Energy Agency.",
+     [("Subsidy", "Energy Agency", None, Decimal("25"), ("air-source heat pumps",))]),
+    ("Firms that install batteries will be able to recover up to 35% of the equipment cost through grants, the "
+     "Ministry for the Energy Transition announced.",
+     [("Subsidy", "Ministry for the Energy Transition", None, Decimal("35"), ("batteries",))]),
+    # the company whose accounts were frozen, not the country where they are; the whole body's name
+    ("Calanque Shipping Services tumbled 14% after its bank accounts and other assets in France were frozen by the "
+     "Directorate General of the Treasury.",
+     [("Sanction", "Directorate General of the Treasury", "Calanque Shipping Services", None, ())]),
+    # the country that owns the body is not what it investigates
+    ("Vercors Analytics plunged 12%. The company said investigators from France's Autorité de la concurrence had "
+     "carried out unannounced inspections at its headquarters.",
+     [("Investigation", "Autorité de la concurrence", "Vercors Analytics", None, ())]),
+])
+def test_measures_from_the_fourteenth_batch(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_the_day_applications_open_dates_the_subsidy(extractor):
+    result = extract(extractor, "Companies that install electrolysers will be able to claim back up to 40% of the cost, "
+                                "the Ministry of Industry said. The application window opens on April 7.")
+    assert [f.values.get("effectiveDate") for f in result.facts_of("Subsidy")] == [date(2025, 4, 7)]
+
+
+def test_the_company_a_paragraph_is_about_carries_over_sentences_that_name_none(extractor):
+    result = extract(extractor, "Trading in Ardeche Biotests was halted for two hours.\nWhen it resumed, the stock fell "
+                                "11.2%. The Autorité des marchés financiers said it had opened an investigation into "
+                                "the information the Lyon-based maker of test kits gave investors.")
+    assert [(p[0], p[2]) for p in policies(result)] == [("Investigation", "Ardeche Biotests")]
+
+
+def test_a_line_break_ends_a_sentence(extractor):
+    doc = extractor.nlp("Meridia rose 2%, and Talos added 0.5%.\nOrvane fell 3.1 percent. The company said it.")
+    assert [s.text.strip() for s in doc.sents] == ["Meridia rose 2%, and Talos added 0.5%.", "Orvane fell 3.1 percent.",
+                                                   "The company said it."]
