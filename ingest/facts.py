@@ -78,6 +78,10 @@ _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inqu
 #: What beneficiaries do with goods: "for buying new electric cars"
 _ACTS = {"buying", "purchasing", "installing", "replacing", "building", "producing", "using", "scrapping", "upgrading",
          "fitting", "retrofitting", "acquiring", "deploying", "adopting", "constructing", "importing"}
+#: What a rate or a permit is counted per: "A$2 for every kilogram", "a permit for each consignment"
+_RATE_BASES = {"consignment", "shipment", "cargo", "batch", "load", "application", "transaction", "container",
+               "kilogram", "kg", "tonne", "ton", "litre", "liter", "unit", "megawatt", "megawatt-hour", "hour",
+               "kilowatt", "barrel", "pound", "ounce", "year", "month", "day", "worker", "employee", "job"}
 _QUANTITY_NOUNS = {"raft", "range", "number", "host", "list", "series", "slew", "basket", "variety", "dozens",
                    "hundreds", "batch", "group", "set", "array", "string", "swathe", "swath"}
 _GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most", "of", "many",
@@ -221,6 +225,11 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     if subject is None and verb is not None and verb.dep_ == "xcomp":
         # "Aluminium extrusions imported from China are to carry duties"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb is not None:
+        # "A4 copy paper exported from Indonesia would attract a duty", with "copy" taken for a verb whose
+        # object is the paper
+        clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
+        subject = next((c for c in clause.children if c.dep_ == "dobj"), None) if clause is not None else None
     if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
         return verb.head  # "Chinese-made models that will face duties": the models
     return subject
@@ -234,7 +243,7 @@ def _bearing_verb(trigger: Token) -> Token | None:
             return None  # (not through a clause: "duties …, after an inquiry found that …")
         node = node.head
         if node.lemma_.lower() in _BEARING and node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in (
-                "ship", "export", "sell") and any(c.dep_ == "auxpass" for c in node.children):
+                "ship", "export", "sell", "charge") and any(c.dep_ == "auxpass" for c in node.children):
             verb = node  # (or "nuts may only be shipped under a licence")
         elif node.lower_ == "subject" and node.dep_ == "acomp":  # "will be subject to"
             verb = node.head
@@ -287,6 +296,17 @@ def _subject_goods(trigger: Token) -> Span | None:
     if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _ABOUT_LEADS:
         start += 2
     return doc[start:end] if end > start else None
+
+
+def _eligible(trigger: Token) -> bool:
+    """The money is what someone "could receive" or "may claim": a scheme's terms, not a guess
+    ("the agency said mining companies could receive grants covering up to 60% of the cost")."""
+    verb = trigger.head if trigger.dep_ in ("dobj", "pobj") else trigger
+    if verb.dep_ == "prep":
+        verb = verb.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in {"receive", "get", "claim", "apply", "qualify", "obtain",
+                                                            "access", "tap", "reclaim", "deduct", "recover"} and \
+        any(c.dep_ == "aux" and c.lower_ in ("could", "may", "can") for c in verb.children)
 
 
 def shares_of(tok: Token) -> bool:
@@ -487,6 +507,12 @@ def _claimant_goods(verb: Token) -> Span | None:
     if subject is None:
         return None
     doc = verb.doc
+    if subject.lemma_.lower() in ("producer", "maker", "manufacturer", "grower", "builder", "exporter") and \
+            subject.left_edge.i < subject.i and all(t.pos_ in ("NOUN", "ADJ", "PROPN") or t.text == "-"
+                                                    for t in doc[subject.left_edge.i:subject.i]):
+        # "green hydrogen producers will be paid a production credit": what they make
+        start = _after_determiners(doc, subject.left_edge.i, subject.i)
+        return doc[start:subject.i] if subject.i > start else None
     for child in subject.children:
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None) or next(
@@ -909,7 +935,7 @@ class FactExtractor:
             if kind == "Subsidy" and ("anti" in {t.lower_ for t in doc[max(0, start - 2):start]} or
                                       doc[start].lower_.startswith("anti")):
                 continue
-            if self._hypothetical(head):
+            if self._hypothetical(head) and not (kind == "Subsidy" and _eligible(head)):
                 continue
             if head.dep_ == "pobj" and head.head.lower_ in ("through", "via", "under") and any(
                     m[0] == kind and m[1] <= head.head.head.i < m[2] for m in matches):
@@ -992,11 +1018,15 @@ class FactExtractor:
                 shares_cost = head.pos_ == "VERB" and head.lemma_.lower() in self.cost_share_verbs
                 # "claim back as much as 50% of the cost of …": the cost after the share
                 share = next((c.i + 1 for c in head.children if c.dep_ == "dobj"), end) if shares_cost else end
-                beneficiaries = (self._cost_of(doc, share, next_start) if shares_cost else None) or \
-                    self._beneficiaries(doc, end, next_start) or self._cost_of(doc, end, next_start) or (
-                    _claimant_goods(head) if head.pos_ == "VERB" else None) or (
-                    _claimant_goods(bearer) if (bearer := _bearing_verb(head)) is not None else None) or \
-                    _plant_goods(doc, start, next_start)
+                bearer = _bearing_verb(head)
+                beneficiaries = next((span for span in (
+                    lambda: self._cost_of(doc, share, next_start) if shares_cost else None,
+                    lambda: self._beneficiaries(doc, end, next_start),
+                    lambda: self._cost_of(doc, end, next_start),
+                    lambda: _claimant_goods(head) if head.pos_ == "VERB" else None,
+                    lambda: _claimant_goods(bearer) if bearer is not None else None,
+                    lambda: _plant_goods(doc, start, next_start)) for span in [span()]
+                    if span is not None and self._goods(span)), None)  # (the first that names goods)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
             clauses = [(rate, goods if goods is not None and (self._goods(goods) or _refers_back(goods)) else None)
@@ -1055,6 +1085,13 @@ class FactExtractor:
                 subject = _subject_goods(head)
                 if subject is not None:
                     clauses = [(rate, subject) for rate, _ in clauses]
+            elif kind == "Tariff" and len(clauses) == 2 == len(rate_groups) and any(
+                    m.type == "Country" and rate_groups[0].end <= m.span.start < rate_groups[1].start and
+                    doc[m.span.start - 1].lower_ == "from" for m in mentioned) and \
+                    (subject := _subject_goods(head)) is not None:
+                # "A4 copy paper exported from Indonesia would attract a duty of 18.5%, and paper from Thailand
+                # one of 11.2%": the same goods, from the origin named in each clause
+                clauses = [(rate, subject) for rate, _ in clauses]
             if all(goods is None for _, goods in clauses) and kind == "Subsidy" and _bearing_verb(head) is not None:
                 # "every rice farmer will receive fertilizer subsidies": the noun that names what it pays for
                 named = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < start and
@@ -1335,7 +1372,7 @@ class FactExtractor:
         for tok in sent:
             if tok.lemma_.lower() in ("open", "start", "begin") and tok.pos_ == "VERB" and any(
                     c.dep_ == "nsubj" and c.lower_ in ("window", "applications", "application", "registration",
-                                                        "scheme", "programme", "program") for c in tok.children):
+                                                        "scheme", "programme", "program", "round") for c in tok.children):
                 # "the application window opens on October 15": the day a subsidy starts
                 when = self._effective_date(sent, reference, "Subsidy", tok)
                 if when is not None:
@@ -1390,7 +1427,10 @@ class FactExtractor:
             # "Turkish reinforcing steel bars will be subject to a duty": where the goods come from
             m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and m.span.root.head.dep_ in (
                 "nsubj", "nsubjpass") and (bearer := _bearing_verb(doc[trigger_end - 1])) is not None and
-            m.span.root.head.head.i == bearer.i)]
+            m.span.root.head.head.i == bearer.i) and not (
+            # "Imports of Chinese steel grinding balls will be charged a surcharge": where the goods come from
+            m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and m.span.root.head.dep_ == "pobj" and
+            m.span.root.head.head.lower_ == "of" and m.span.root.head.head.head.lower_ in _BARE_GOODS)]
         # ("pressure from Washington's tariff": Washington's; "pipes made in China", "Chinese-made yarn": no issuer)
         # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
         node = doc[trigger_end - 1]
@@ -1560,8 +1600,9 @@ class FactExtractor:
                 # "exports of high-performance cathode materials, graphite anodes and equipment"
                 j = tok.i + 2
                 while j < start and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text in ("-", ",") or
-                                     doc[j].lower_ in ("and", "or") or _glued(doc, j)):  # "Chinese-made"
-                    j += 1
+                                     doc[j].lower_ in ("and", "or") or _glued(doc, j) or  # "Chinese-made"
+                                     doc[j].tag_ == "VBG" and j + 1 < start and doc[j + 1].pos_ == "NOUN"):
+                    j += 1  # ("steel grinding balls")
                 while j > tok.i + 2 and doc[j - 1].lower_ in (",", "and", "or", "-"):
                     j -= 1
                 if j > tok.i + 2:
@@ -1661,9 +1702,10 @@ class FactExtractor:
             items.append(current)
         goods = []
         for item in items:
-            if item and item[0].lower_ in ("each", "every", "per") and item[-1].lemma_.lower() in (
-                    "consignment", "shipment", "cargo", "batch", "load", "application", "transaction", "container"):
-                continue  # "a permit for each consignment": how often, not what
+            if item and item[0].lower_ in ("each", "every", "per"):
+                if any(t.lemma_.lower() in _RATE_BASES or t.pos_ == "PRON" for t in item):
+                    continue  # "a permit for each consignment", "A$2 for every kilogram they make": how often or
+                item = item[1:]  # how much, not what; "for each battery electric car sold": the cars
             for k in range(1, len(item) - 1):
                 if item[k].lower_ == "of" and item[-1].lower_ == "origin":
                     item = item[:k]  # "chips of US origin"
@@ -1767,6 +1809,13 @@ class FactExtractor:
             node = node.head if step else node
             if node.pos_ == "VERB":
                 if any(c.dep_ == "auxpass" for c in node.children):
+                    main = node.head.head if node.head.dep_ == "prep" else node.head
+                    if node.dep_ in ("pcomp", "advcl") and not any(c.dep_ == "nsubjpass" for c in node.children):
+                        # "X plunged 31% after being designated by OFSI": the subject of the main clause
+                        subject = next((m for m in mentioned if ok(m) and m.type in ("Company", "AnalystFirm") and
+                                        any(t.dep_ == "nsubj" and t.head.i == main.i for t in m.span)), None)
+                        if subject is not None:
+                            return subject
                     for subj in (c for c in node.children if c.dep_ == "nsubjpass"):
                         inside = [m for m in mentioned if subj.left_edge.i <= m.span.start <= subj.right_edge.i
                                   and ok(m) and not (m.type == "Country" and doc[m.span.start - 1].lower_ == "in")]
@@ -1802,7 +1851,8 @@ class FactExtractor:
                         and (m.span.start > 1 and (doc[m.span.start - 1].lower_ == "from" or doc[
                             m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")) or
                              _made_in(m) or m.span.root.dep_ in ("amod", "compound") and
-                             (m.span.root.head.i == subject.i or m.span.root.head.lemma_ in _MAKER_NOUNS)):
+                             (m.span.root.head.i == subject.i or m.span.root.head.lemma_ in _MAKER_NOUNS or
+                              subject.lower_ in _BARE_GOODS and subject.i in {a.i for a in m.span.root.ancestors})):
                     return m  # "pipes originating in China", "drones made in China", "Turkish steel bars"
         after = [m for m in mentioned if m.span.start >= trigger_end and ok(m) and not _origin(m)]
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"
@@ -1880,6 +1930,11 @@ class FactExtractor:
             for clause in trigger.children:  # "the investigation, which formally began on Tuesday"
                 if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
                     governors.setdefault(clause.i, 0)
+                # "cut its rate to 4.50% in a decision announced on Tuesday evening"
+                for noun in (c for c in clause.children if clause.dep_ == "prep" and c.dep_ == "pobj" and
+                             c.lower_ in ("decision", "announcement", "statement", "move")):
+                    for announced in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
+                        governors.setdefault(announced.i, 0)
         # "opened an investigation that day": the day the sentence named
         found_at: list[tuple[int, date]] = [
             (governors[tok.head.i], found) for tok in sent if tok.lower_ == "day" and tok.head.i in governors and any(

@@ -68,6 +68,11 @@ _NOT_NAME_ADJECTIVES = {"rival", "fellow", "sister", "parent", "smaller", "large
 #: Nouns that say what kind of company the name after them is
 _DESCRIBING_NOUNS = {"firm", "company", "group", "designer", "developer", "operator", "lender", "insurer", "carrier",
                      "miner", "explorer", "startup", "start-up", "conglomerate", "chain", "platform", "brand"}
+#: Nouns that say a name is a government's: "the state development agency CORFO", "competition watchdog X"
+_BODY_DESCRIBERS = {"agency", "regulator", "watchdog", "ministry", "authority", "commission", "prosecutor", "prosecutors"}
+#: What makes an agency a government's: "the state development agency", "the national trade agency"
+_STATE_WORDS = {"state", "government", "federal", "national", "development", "regulatory", "public", "trade",
+                "export", "investment", "energy", "environment", "environmental", "customs", "tax", "revenue"}
 #: What a company is to another: "its subsidiary, X", "its largest shareholder, Y"
 _COMPANY_ROLES = {"subsidiary", "unit", "affiliate", "company", "firm", "partner", "rival", "shareholder", "parent",
                   "supplier", "customer", "competitor", "operator", "owner"}
@@ -662,6 +667,16 @@ class EntityRepair:
         out = list(spans)
         by_token = {i: s for s in out for i in range(s.start, s.end)}
         for tok in doc:
+            named_span = by_token.get(tok.i + 1)
+            if tok.lower_ in _BODY_DESCRIBERS and named_span is not None and named_span.start == tok.i + 1 and \
+                    named_span.label_ in ("Company", "Person") and not named_span.id_.strip("?") and \
+                    not any(t.text in self.company_words for t in named_span) and (
+                    tok.lower_ != "agency" or tok.i > 0 and doc[tok.i - 1].lower_ in _STATE_WORDS):
+                # "the state development agency CORFO": a government body
+                body = Span(doc, named_span.start, named_span.end, label="GovernmentBody", span_id=UNKNOWN)
+                out = [s_ for s_ in out if s_ is not named_span] + [body]
+                by_token.update({i: body for i in range(body.start, body.end)})
+                continue
             if not (tok.is_lower and (tok.lower_ in _DESCRIBING_NOUNS or tok.lower_.endswith(_DESCRIPTOR_ENDINGS))
                     and tok.i + 1 < len(doc)):
                 continue

@@ -1123,3 +1123,45 @@ def test_a_line_break_ends_a_sentence(extractor):
     doc = extractor.nlp("Meridia rose 2%, and Talos added 0.5%.\nOrvane fell 3.1 percent. The company said it.")
     assert [s.text.strip() for s in doc.sents] == ["Meridia rose 2%, and Talos added 0.5%.", "Orvane fell 3.1 percent.",
                                                    "The company said it."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sanctioned "after being designated": the company of the main clause
+    ("Medway Tanker Brokers plunged 22% after being designated by the Office of Financial Sanctions Implementation.",
+     [("Sanction", "Office of Financial Sanctions Implementation", "Medway Tanker Brokers", None, ())]),
+    # officials armed with a court warrant; the company the sentence before was about
+    ("Lagos Austral Salmon slid 7.2%. Officials from the National Economic Prosecutor's Office, who were armed with a "
+     "court warrant, entered the Puerto Varas-based company's offices on Tuesday.",
+     [("Investigation", "National Economic Prosecutor's Office", "Lagos Austral Salmon", None, ())]),
+    # a demonym inside "imports of …" is where the goods come from, not who charges the surcharge
+    ("Imports of Chinese steel grinding balls will be charged a surcharge of 27.5%, Chile's Ministry of Finance said.",
+     [("Tariff", "Ministry of Finance of Chile", "China", Decimal("27.5"), ("Chinese steel grinding balls",))]),
+    # the same goods from a second origin in a gapped clause
+    ("The Anti-Dumping Commission said that kraft paper exported from Indonesia would attract a dumping duty of "
+     "14.5%, and paper from Malaysia one of 9.2%.",
+     [("Tariff", "Anti-Dumping Commission", "Indonesia", Decimal("14.5"), ("kraft paper",)),
+      ("Tariff", "Anti-Dumping Commission", "Malaysia", Decimal("9.2"), ("kraft paper",))]),
+    # what the producers paid a credit make; "for every kilogram" is how much, not what
+    ("Green ammonia producers will be paid a production credit of A$3 for every kilogram they make, the Australian "
+     "Renewable Energy Agency said.",
+     [("Subsidy", "Australian Renewable Energy Agency", None, None, ("Green ammonia",))]),
+    # what companies "could receive" is a scheme's terms; a state agency named by its acronym
+    ("The state development agency FOMENTA said small miners could receive grants covering up to 50% of the cost of "
+     "building tailings plants.",
+     [("Subsidy", "FOMENTA", None, Decimal("50"), ("tailings plants",))]),
+])
+def test_measures_from_the_fourteenth_batch_continued(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_the_day_a_rate_decision_was_announced(extractor):
+    result = extract(extractor, "The Central Bank of Chile trimmed its policy rate to 4.75% in a decision announced on "
+                                "Monday evening.")
+    assert [f.values.get("effectiveDate") for f in result.facts_of("InterestRateDecision")] == [date(2025, 3, 10)]
+
+
+def test_the_designation_announced_on_a_day_dates_the_sanction(extractor):
+    result = extract(extractor, "Medway Tanker Brokers plunged 22% after being designated by the Office of Financial "
+                                "Sanctions Implementation. The designation, announced on Tuesday, accuses the company "
+                                "of insuring tankers.")
+    assert [f.values.get("effectiveDate") for f in result.facts_of("Sanction")] == [date(2025, 3, 11)]
