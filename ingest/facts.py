@@ -455,6 +455,8 @@ _CLAIM_VERBS = {"claim", "reclaim", "deduct", "recoup", "recover", "offset", "wr
 #: Verbs whose subject pays: a subsidy when that is a government ("Berlin would fund up to 45% of the cost")
 _FUND_VERBS = {"fund", "pay", "cover", "subsidise", "subsidize", "meet", "bear", "shoulder", "finance", "refund",
                "reimburse", "match", "co-finance"}
+_FUNDED = {"funded", "paid", "covered", "subsidised", "subsidized", "reimbursed", "met", "financed", "refunded",
+           "borne", "co-funded", "co-financed"}
 _STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "city", "province"}
 #: … or a new scheme (not "the subsidy covered 40% of the cost of its plant": one named before)
 _SCHEME_NOUNS = {"scheme", "programme", "program", "fund", "grant", "grants", "subsidy", "subsidies", "rebate",
@@ -478,6 +480,9 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     lemma = verb.lemma_.lower()
     if lemma in _CLAIM_VERBS:
         return verb
+    if lemma == "have" and any(t.lower_ in _FUNDED and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by"
+                               for t in doc[end + 2:min(len(doc) - 1, end + 10)]):
+        return verb  # "can have 40% of the cost co-funded by the Energy Efficiency and Conservation Authority"
     if lemma in _FUND_VERBS and subject is not None and (
             subject.ent_type_ in ("Country", "GovernmentBody", "City") or subject.lower_ in _STATE_NOUNS or
             subject.lower_ in _SCHEME_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
@@ -1015,7 +1020,8 @@ class FactExtractor:
             origins: list[Span | None] = []
             if kind == "Subsidy":
                 # "will cover 40% of the cost of X for the site": X
-                shares_cost = head.pos_ == "VERB" and head.lemma_.lower() in self.cost_share_verbs
+                shares_cost = head.pos_ == "VERB" and (head.lemma_.lower() in self.cost_share_verbs or
+                                                       head.lemma_.lower() == "have")
                 # "claim back as much as 50% of the cost of …": the cost after the share
                 share = next((c.i + 1 for c in head.children if c.dep_ == "dobj"), end) if shares_cost else end
                 bearer = _bearing_verb(head)
@@ -1029,7 +1035,8 @@ class FactExtractor:
                     if span is not None and self._goods(span)), None)  # (the first that names goods)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
-            clauses = [(rate, goods if goods is not None and (self._goods(goods) or _refers_back(goods)) else None)
+            clauses = [(rate, goods if goods is not None and (self._goods_of(goods, mentioned) or _refers_back(goods))
+                        else None)
                        for rate, goods in clauses]
             if all(goods is None or _refers_back(goods) for _, goods in clauses) and \
                     kind in ("Tariff", "ExportControl", "Subsidy"):
@@ -1117,9 +1124,7 @@ class FactExtractor:
             anaphor = self._company_anaphor(doc, sent, mentioned, start, end) if kind in (
                 "Investigation", "Sanction") else None
             for n_clause, (rate, goods_span) in enumerate(clauses):
-                goods = self._goods(goods_span) if goods_span is not None else []
-                goods = [g for g in goods if not any(  # (never a government's name)
-                    m.type == "GovernmentBody" and g in m.span.text for m in mentioned)]
+                goods = self._goods_of(goods_span, mentioned) if goods_span is not None else []
                 if kind == "Investigation" and goods and not self._trade_probe(doc, sent, start, end, goods_span):
                     goods = []  # "an investigation into suspected price manipulation": conduct, not goods
                 if kind == "Sanction":
@@ -1371,8 +1376,9 @@ class FactExtractor:
                     found.append((kind, when))
         for tok in sent:
             if tok.lemma_.lower() in ("open", "start", "begin") and tok.pos_ == "VERB" and any(
-                    c.dep_ == "nsubj" and c.lower_ in ("window", "applications", "application", "registration",
-                                                        "scheme", "programme", "program", "round") for c in tok.children):
+                    c.dep_ in ("nsubj", "dobj") and c.lower_ in ("window", "applications", "application", "registration",
+                                                                  "scheme", "programme", "program", "round")
+                    for c in tok.children):  # (or "which is opening a new round on August 1")
                 # "the application window opens on October 15": the day a subsidy starts
                 when = self._effective_date(sent, reference, "Subsidy", tok)
                 if when is not None:
@@ -1680,6 +1686,12 @@ class FactExtractor:
         while j > i + 1 and (doc[j - 1].lower_ in (",", "and", "or") or _is_participle(doc[j - 1])):
             j -= 1
         return doc[i + 1:j] if j > i + 1 else None
+
+    def _goods_of(self, span: Span, mentioned: list[Mentioned]) -> list[str]:
+        """The goods ``span`` names, never a government's name ("a permit from the Ministry for Primary
+        Industries" names no goods)."""
+        return [g for g in self._goods(span) if not any(m.type == "GovernmentBody" and g in m.span.text
+                                                        for m in mentioned)]
 
     def _goods(self, span: Span) -> list[str]:
         tokens = list(span)

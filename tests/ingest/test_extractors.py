@@ -1165,3 +1165,16 @@ def test_the_designation_announced_on_a_day_dates_the_sanction(extractor):
                                 "Sanctions Implementation. The designation, announced on Tuesday, accuses the company "
                                 "of insuring tankers.")
     assert [f.values.get("effectiveDate") for f in result.facts_of("Sanction")] == [date(2025, 3, 11)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "can have 40% of the cost co-funded by" a body; what they replace their boilers with
+    ("Dairies that replace gas boilers with electrode boilers can have 35% of the cost co-funded by the Energy "
+     "Efficiency and Conservation Authority.",
+     [("Subsidy", "Energy Efficiency and Conservation Authority", None, Decimal("35"), ("electrode boilers",))]),
+    # a permit from a body names no goods: the goods are what the exporters export
+    ("Exporters of raw cashew nuts will need a permit from the Ministry for Primary Industries.",
+     [("ExportControl", "Ministry for Primary Industries", None, None, ("raw cashew nuts",))]),
+])
+def test_cost_shares_co_funded_by_a_body_and_permits_from_one(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
