@@ -472,6 +472,9 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             t.lower_ in _COST_NOUNS and t.head.i == end for t in doc[end + 1:end + 4]):
         return None
     verb = share.head
+    if share.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in (
+            "credit", "refund", "reimbursement", "contribution") and verb.head.pos_ == "NOUN":
+        return verb.head  # "is offering a credit of up to 50% of qualifying capital spending"
     if share.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
     subject = _claimant(verb)
@@ -651,6 +654,14 @@ class FactExtractor:
             verb = _cost_share_verb(doc, s, e)
             if verb is not None and verb.i not in covered:
                 found.append(("Subsidy", verb.i, verb.i + 1))
+        covered = {i for _, s, e in found for i in range(s, e)}
+        for tok in doc:
+            # "will need a strategic goods permit", "must obtain an individual export licence": a permit
+            # needed for what is shipped, however it is qualified
+            if tok.lemma_.lower() in ("permit", "licence", "license") and tok.dep_ == "dobj" and \
+                    tok.head.lemma_.lower() in ("need", "require", "obtain", "get", "hold", "seek") and \
+                    tok.i not in covered:
+                found.append(("ExportControl", tok.i, tok.i + 1))
         triggers = sorted(found, key=lambda m: (m[1], -m[2]))
         self._cache = (doc, percents, triggers)
         return percents, triggers
@@ -996,10 +1007,17 @@ class FactExtractor:
                         *(c.subtree for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),
                         *(c.subtree for c in head.head.children if c.dep_ in ("nsubj", "dobj")))):
                 continue  # "was frozen at its 20% lower circuit": a stock, not a sanction
+            if by_verb and head.lemma_.lower() in ("visit", "enter") and not any(
+                    c.dep_ == "dobj" and c.lower_ in _PREMISES for c in head.children):
+                continue  # "officers visited its office" is a search; "the minister visited Beijing" is not
             if by_verb and kind == "ExportControl" and not any(
                     t.lower_ in ("exports", "export", "shipments", "sales") for c in head.children
                     if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
                 continue  # "banned" is an export control only for exports: "exports of magnets were banned"
+            if by_verb and not passive and issuer is not None and not _acts(issuer, head):
+                # "officers from the CAD, the white-collar crime unit of the Singapore Police Force, had
+                # visited its office": the body whose officers did it
+                issuer = next((m for m in mentioned if m.type == "GovernmentBody" and _acts(m, head)), issuer)
             relative = by_verb and head.dep_ == "relcl" and issuer is not None and \
                 issuer.span.start <= head.head.i < issuer.span.end  # "the Treasury, which sanctioned X"
             if by_verb and not passive and not relative and (issuer is None or not _acts(issuer, head) and not any(
@@ -1436,7 +1454,11 @@ class FactExtractor:
             m.span.root.head.head.i == bearer.i) and not (
             # "Imports of Chinese steel grinding balls will be charged a surcharge": where the goods come from
             m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and m.span.root.head.dep_ == "pobj" and
-            m.span.root.head.head.lower_ == "of" and m.span.root.head.head.head.lower_ in _BARE_GOODS)]
+            m.span.root.head.head.lower_ == "of" and m.span.root.head.head.head.lower_ in _BARE_GOODS) and not (
+            # "nine Chinese firms that were added to the Entity List": whose firms they are
+            m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and (
+                m.span.root.head.lower_ in _COMPANY_NOUNS or m.span.root.head.lemma_.lower() in _MAKER_NOUNS or
+                m.span.root.head.lower_.endswith(("ers", "ors"))))]
         # ("pressure from Washington's tariff": Washington's; "pipes made in China", "Chinese-made yarn": no issuer)
         # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
         node = doc[trigger_end - 1]
@@ -1476,7 +1498,7 @@ class FactExtractor:
         # "… under a licence from the Agriculture and Food Authority": who grants the licence
         granting = ("by", "from") if any(w in doc[trigger_start:trigger_end].text.lower() for w in ("licen", "permit")) \
             or doc[trigger_end - 1].lemma_.lower() in _CLAIM_VERBS \
-            else ("by",)
+            else ("by", "of") if doc[trigger_end - 1].lower_ in ("list", "lists") else ("by",)  # ("the Entity List of X")
         for m in mentioned:
             lead = [t.lower_ for t in doc[max(0, m.span.start - 2):m.span.start]]
             if m.type == "Country" and m.span.root.dep_ == "poss" and any(
@@ -1543,7 +1565,8 @@ class FactExtractor:
         j = i + 1
         while j < limit and not (doc[j].text in (",", ";", ".") or doc[j].lower_ in _GOODS_STOP - {"to"} and not (
                 # "manufacturers that install industrial battery storage": the relative clause says what
-                doc[j].lower_ in ("that", "who") and j + 1 < limit and doc[j + 1].pos_ == "VERB" or
+                doc[j].lower_ in ("that", "who") and j + 1 < limit and (doc[j + 1].pos_ == "VERB" or
+                                                                      doc[j + 1].dep_ == "relcl") or
                 doc[j].lower_ == "with" and any(t.lemma_.lower() in ("replace", "swap") for t in doc[i + 1:j]) or
                 # "manufacturers that invest in electric furnaces"
                 doc[j].lower_ in ("in", "on") and j - 2 > i and doc[j - 1].pos_ == "VERB" and
@@ -1563,10 +1586,13 @@ class FactExtractor:
         # "factories that install industrial robots", "consumers who trade in old cars": the goods are
         # what the beneficiaries buy, make or use
         for k, tok in enumerate(span):
-            if tok.lower_ in ("that", "who", "which") and k + 1 < len(span) and span[k + 1].pos_ == "VERB":
+            if tok.lower_ in ("that", "who", "which") and k + 1 < len(span) and (
+                    span[k + 1].pos_ == "VERB" or span[k + 1].dep_ == "relcl"):  # ("that fit", tagged an adjective)
                 rest = span[k + 2:]
                 if len(rest) and rest[0].lower_ in ("in", "of", "for"):
                     rest = rest[1:]
+                at = next((t.i for t in rest if t.lower_ in ("at", "across") and t.i > rest.start), rest.end)
+                rest = doc[rest.start:at]  # ("fit carbon capture equipment at their plants": the equipment)
                 if len(rest):
                     return rest
         # "domestic makers of X", "local firms designing X", "consumers trading in X": the goods are X
@@ -1765,10 +1791,11 @@ class FactExtractor:
         if verb.pos_ == "VERB" and verb.lemma_.lower() == "freeze":
             # "OFAC froze any assets the company holds under US jurisdiction": the company's, not the US's
             owner = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and any(
-                t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in m.span)), None)
-            if owner is not None and any(t.lower_ in ("company", "group", "firm") and t.dep_ == "nsubj" and
-                                         t.head.dep_ == "relcl" for t in doc[trigger_end:sent.end]):
-                return owner
+                t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in m.span)), None) or topic
+            holder = next((t for t in doc[trigger_end:sent.end] if t.dep_ == "nsubj" and t.head.dep_ == "relcl" and
+                           t.lower_ in ("company", "group", "firm", "it", "they")), None)
+            if owner is not None and holder is not None:
+                return owner  # (or "OFAC, which froze any property it holds in the United States": the company's)
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 if obj.lower_ in _COMPANY_NOUNS and topic is not None and any(
@@ -1839,6 +1866,17 @@ class FactExtractor:
                         if node.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj.children):
                             # "Anadolu Gross Market, whose headquarters were searched": the company
                             inside = [m for m in mentioned if _relative_head_in(node, m) and ok(m)]
+                        group = node.head
+                        if not inside and node.dep_ == "relcl" and subj.lower_ in ("that", "which") and \
+                                group.lemma_.lower() in ("firm", "company", "entity", "business") and \
+                                group.dep_ == "pobj" and group.head.lower_ == "among":
+                            # "The company was among nine Chinese firms that were added to the Entity List"
+                            member = next((c for c in group.head.head.children if c.dep_ == "nsubj"), None)
+                            inside = [m for m in mentioned if member is not None and ok(m) and
+                                      m.span.start <= member.i < m.span.end]
+                            if not inside and member is not None and topic is not None and \
+                                    member.lower_ in ("company", "firm", "group", "it", "lender", "maker"):
+                                return topic
                         if inside:
                             companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
                             return (companies or inside)[0]

@@ -153,7 +153,9 @@ class Extractor:
                 topic_at, topic = n, next((m for m in reversed(mentioned) if m.type in ("Company", "AnalystFirm") and any(
                     t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and
                                                           t.head.head.dep_ == "ROOT") or shares_of(t)
-                    for t in m.span)), None)
+                    for t in m.span)), None) or next((  # (or the one company whose shares moved)
+                    m for m in mentioned if len(moves) == 1 and moves[0].kind == "StockMovement" and
+                    m.entity.key == moves[0].role("company")), None)
             if country and country in self.gazetteer.entries and (any(
                     m.type == "Person" and (m.span[0].text in _GOVERNMENT_TITLES or m.span.start > 0 and
                                             doc[m.span.start - 1].text in _GOVERNMENT_TITLES)

@@ -536,8 +536,9 @@ class EntityRepair:
         if head_only and (span.end + 1 >= len(doc) or doc[span.end + 1].pos_ not in ("DET", "ADJ", "NOUN", "PROPN")):
             return False  # "Khalid Nasser, said the central bank…": no description
         for tok in doc[span.end + 1:min(span.end + 8, len(doc))]:
-            if tok.text in (",", ".", ";") or head_only and tok.pos_ in ("ADP", "VERB", "AUX"):
-                return False
+            if tok.text in (",", ".", ";") or head_only and tok.pos_ in ("ADP", "VERB", "AUX") and not (
+                    tok.text in ("based", "owned", "listed", "backed", "controlled") and doc[tok.i - 1].text == "-"):
+                return False  # (but "a Vienna-based trader of alloys" is described)
             if tok.lower_ in ("company", "group", "firm", "lender", "maker", "producer", "refiner", "operator",
                               "carrier", "retailer", "conglomerate", "bank", "insurer", "miner", "utility", "trader",
                               "dealer", "distributor", "supplier", "manufacturer", "developer", "builder", "shipper",
@@ -833,12 +834,16 @@ class EntityRepair:
                     doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in self.person_titles:
                 start -= 1
             country = next((sp for sp in out if sp.end == start and sp.label_ == "Country"), None)
-            if country is not None and start < tok.i:
-                out.remove(country)  # "Israel" in "the Israel Innovation Authority"
+            if country is not None and (start < tok.i or country.text[:1].isupper() and not country.text.endswith(
+                    ("n", "ese", "ish", "i"))):
+                out.remove(country)  # "Israel" in "the Israel Innovation Authority", "the Singapore Police Force"
                 start = country.start
             if start < tok.i and start > 0 and doc[start - 1].lower_ == "the":
-                out.append(Span(doc, start, tok.i + 1, label="GovernmentBody", span_id=UNKNOWN))
-                taken.update(range(start, tok.i + 1))
+                end = tok.i + 1
+                while end < tok.sent.end and end not in taken and doc[end].text in ("Force", "Service"):
+                    end += 1  # "the Singapore Police Force"
+                out.append(Span(doc, start, end, label="GovernmentBody", span_id=UNKNOWN))
+                taken.update(range(start, end))
         # "Gecex, the executive management committee of the Chamber of Foreign Trade,": a name the
         # apposition describes as a body
         generic = {w.lower() for w in self.government_words} | {"watchdog", "supervisor", "regulator", "body"}

@@ -1178,3 +1178,44 @@ def test_the_designation_announced_on_a_day_dates_the_sanction(extractor):
 ])
 def test_cost_shares_co_funded_by_a_body_and_permits_from_one(extractor, text, expected):
     assert policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one of the firms added to a list; the list "of" its keeper; a demonym of the firms is no issuer
+    ("Kunlun Cathode Materials slumped by its 10% daily limit. The company was among seven Chinese firms that were "
+     "added to the Entity List of the US Bureau of Industry and Security on Monday.",
+     [("Sanction", "Bureau of Industry and Security", "Kunlun Cathode Materials", None, ())]),
+    # "opened a case against it"
+    ("Lingnan Membrane Technology dropped 6.1% after it disclosed that the State Administration for Market "
+     "Regulation had opened a case against it.",
+     [("Investigation", "State Administration for Market Regulation", "Lingnan Membrane Technology", None, ())]),
+    # property "it holds" in a country is the company's; the country is no target
+    ("Harbourfront Tankers sank 19%. The company was designated by the Office of Foreign Assets Control, which froze "
+     "any property it holds in the United States.",
+     [("Sanction", "Office of Foreign Assets Control", "Harbourfront Tankers", None, ())]),
+    # officers of one body, described as a unit of another, visited its office
+    ("Paya Lebar Payments dropped 9%. The company said officers from the Commercial Affairs Department, a unit of "
+     "the Singapore Police Force, had visited its office on Monday.",
+     [("Investigation", "Commercial Affairs Department", "Paya Lebar Payments", None, ())]),
+    # a permit however qualified; what a credit of a share of spending pays for
+    ("Every shipment of lidar sensors will need a strategic goods permit, Singapore Customs said.",
+     [("ExportControl", "Singapore Customs", None, None, ("lidar sensors",))]),
+    ("The Economic Development Board is offering a credit of up to 40% of qualifying spending to companies that fit "
+     "battery storage at their plants.",
+     [("Subsidy", "Economic Development Board", None, Decimal("40"), ("battery storage",))]),
+])
+def test_measures_from_the_fifteenth_batch(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_the_first_of_next_month(extractor):
+    result = extract(extractor, "Starting on the first of next month, shipments of drones will need an export "
+                                "permit, the Ministry of Trade said.")
+    assert [f.values.get("effectiveDate") for f in result.facts_of("ExportControl")] == [date(2025, 4, 1)]
+
+
+def test_a_trader_described_after_its_name_is_a_company(extractor):
+    result = extract(extractor, "Donau Legierungen, a Linz-based trader of nickel alloys, was placed under sanctions by "
+                                "the US State Department.")
+    assert [(e.label, e.type) for e in result.entities.values() if e.label == "Donau Legierungen"] == [
+        ("Donau Legierungen", "Company")]
