@@ -47,7 +47,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
              r"the\s+" + PERIOD_START.pattern + ")")  # "the start of next month", as ingest.dates resolves it
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
-_EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|from|starting|as of|beginning|comes? into force|"
+_EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|"
+                        r"beginning|comes? into force|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
                         r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
                         r"(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
@@ -321,7 +322,8 @@ def shares_of(tok: Token) -> bool:
 def _names_a_measure(tok: Token, sent: Span) -> bool:
     """"the measure", "these proceedings", "the higher rate": a measure of any kind named before."""
     doc, i = tok.doc, tok.i
-    if tok.lower_ in ("measure", "measures", "proceedings"):
+    if tok.lower_ in ("measure", "measures", "proceedings", "requirement", "requirements", "rule", "rules",
+                      "restrictions", "curbs"):
         return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these")
     return tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
         doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
@@ -1274,6 +1276,18 @@ class FactExtractor:
         while end <= obj.right_edge.i and (doc[end].lower_ not in _GOODS_STOP or _glued(doc, end)) and \
                 doc[end].text not in (",", ";"):
             end += 1
+        if end < len(doc) and doc[end].text == ",":
+            # "to ship dilution refrigerators, cryogenic amplifiers and quantum control chips to China": the
+            # rest of a list (also where the parser broke it off)
+            k = end
+            while k < verb.sent.end and (doc[k].text in (",", "-") or doc[k].lower_ in ("and", "or") or
+                                         doc[k].pos_ in ("ADJ", "NOUN", "PROPN")) and \
+                    doc[k].ent_type_ not in ("Country", "Company", "GovernmentBody", "City"):
+                k += 1
+            while k > end and (doc[k - 1].text == "," or doc[k - 1].lower_ in ("and", "or")):
+                k -= 1
+            if any(t.lower_ in ("and", "or") for t in doc[end:k]) and k > end + 1:
+                end = k
         return doc[obj.left_edge.i:end] if end > obj.left_edge.i else None
 
     @staticmethod
@@ -1345,6 +1359,21 @@ class FactExtractor:
             return pairs
         return pairs if len(pairs) >= 2 and len({m.entity.key for m, _ in pairs}) == len(pairs) else []
 
+    def rates_for_origins(self, sent: Span, mentioned: list[Mentioned]) -> list[tuple[Mentioned, Decimal]]:
+        """Rates told before the origin they are for, of measures named before: "The levy was set at
+        22.4% of the landed value for Chinese shipments and at 11.8% for Vietnamese ones"."""
+        doc = sent.doc
+        groups = self._percent_groups(sent)
+        pairs: list[tuple[Mentioned, Decimal]] = []
+        for n, g in enumerate(groups):
+            limit = min(groups[n + 1].start if n + 1 < len(groups) else sent.end, g.end + 10)
+            origin = next((m for m in mentioned if m.type == "Country" and g.end <= m.span.start < limit and
+                           doc[m.span.start - 1].lower_ in ("for", "on", "from") and
+                           m.span.root.dep_ in ("amod", "compound", "pobj")), None)
+            if origin is not None and len(g.values) == 1 and not _old_rate(doc, g):
+                pairs.append((origin, g.values[0]))
+        return pairs
+
     def effective_date(self, sent: Span, reference: date | None) -> date | None:
         """The day the sentence gives for a measure it does not name: "…, from Saturday, the
         Commission said"."""
@@ -1379,6 +1408,18 @@ class FactExtractor:
                         self._governed_by(sent.doc[g.end - 1], verb):
                     return g.values[-1]
         return None
+
+    def retold_dates(self, sent: Span, reference: date | None) -> list[tuple[str, date]]:
+        """Days the sentence gives for a measure it names with no more than its kind ("Importers will
+        have to post cash deposits starting Friday"): the measure of the sentence before."""
+        doc = sent.doc
+        found = []
+        for kind, start, end in self._matches(doc)[1]:
+            if sent.start <= start and end <= sent.end and kind != "InterestRateDecision":
+                when = self._effective_date(sent, reference, kind, doc[end - 1])
+                if when is not None:
+                    found.append((kind, when))
+        return found
 
     def restated_dates(self, sent: Span, reference: date | None) -> list[tuple[str, date]]:
         """Days given for a measure named before: "The regulator said it had begun the probe on
@@ -1441,6 +1482,9 @@ class FactExtractor:
                 break
             node = node.head
         before = [m for m in mentioned if m.span.end <= trigger_start and m.type in ISSUER_TYPES and not (
+            m.type == "Country" and m.span.root.dep_ == "conj" and any(  # "imported from China and Vietnam"
+                o.type == "Country" and o.span.start <= m.span.root.head.i < o.span.end and o.span.start > 0 and
+                doc[o.span.start - 1].lower_ in ("from", "in", "to") for o in mentioned)) and not (
             m.type == "Country" and m.span.start > 1 and (doc[m.span.start - 1].lower_ in ("from", "to", "in", "for") or
                                                           doc[m.span.start - 2].lower_ in ("in", "to", "for") and
                                                           doc[m.span.start - 1].lower_ == "the") and
@@ -1911,11 +1955,17 @@ class FactExtractor:
             destination = any(t.lower_ == "to" for t in lead) and any(
                 t.lemma_ in ("ship", "export", "sell") for t in doc[trigger_end - 1:m.span.start])
             made_in = len(lead) >= 2 and lead[-1].lower_ == "in" and lead[-2].tag_ == "VBN"  # "trucks made in China"
+            # ("… on active anode material made from graphite and imported from China": where the goods
+            # described come from)
+            described = goods is not None and m.span.start > goods.end and doc[m.span.start - 1].lower_ in (
+                "from", "in") and all(t.tag_ == "VBN" or t.pos_ in ("ADP", "NOUN", "CCONJ", "ADJ")
+                                      for t in doc[goods.end:m.span.start])
             if (any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) and
                     lead[-1].lower_ != "by" or destination or made_in):
                 # (not "an inquiry opened on Wednesday by China's Ministry of Commerce": who opened it)
                 # (goods named before the measure: "X will need a licence before they can be shipped to Russia")
-                if goods is None or m.span.start <= goods.end + 4 or destination and goods.end <= trigger_end:
+                if goods is None or m.span.start <= goods.end + 4 or destination and goods.end <= trigger_end or \
+                        described:
                     return m
         # "companies that want to ship X to mainland China will have to obtain a permit"
         for m in mentioned:
@@ -1980,6 +2030,11 @@ class FactExtractor:
             for clause in trigger.children:  # "the investigation, which formally began on Tuesday"
                 if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
                     governors.setdefault(clause.i, 0)
+                if kind == "Investigation" and clause.dep_ == "dobj":
+                    # "searched 11 premises linked to the lender on Monday": a search names no goods, so
+                    # the day may hang on what was searched
+                    for described in (c for c in clause.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+                        governors.setdefault(described.i, 1)
                 # "cut its rate to 4.50% in a decision announced on Tuesday evening"
                 for noun in (c for c in clause.children if clause.dep_ == "prep" and c.dep_ == "pobj" and
                              c.lower_ in ("decision", "announcement", "statement", "move")):

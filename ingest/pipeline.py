@@ -227,7 +227,16 @@ class Extractor:
                         result.facts.append(Fact(tariff.kind, {**tariff.roles, "targets": (origin.entity.key,)},
                                                  values, tariff.evidence, tariff.confidence,
                                                  tariff.extracted_by + "+rates-by-origin"))
-                elif tariff is not None and "ratePercent" in tariff.values and "targets" in tariff.roles and \
+                unrated = [f for f in result.facts if f.kind == "Tariff" and "ratePercent" not in f.values and
+                           "targets" in f.roles and n - f.evidence.sentence <= 2]
+                for origin, rate in self.facts.rates_for_origins(sent, mentioned) if unrated else ():
+                    # "… yarn imported from China and Vietnam will attract duties. The levy was set at 22.4% for
+                    # Chinese shipments and at 11.8% for Vietnamese ones": each origin's rate
+                    for fact in unrated:
+                        if fact.role("targets") == origin.entity.key:
+                            fact.values = {**fact.values, "ratePercent": rate}  # (conjoined targets share values)
+                            fact.extracted_by += "+rate-from-next-sentence"
+                if tariff is not None and "ratePercent" in tariff.values and "targets" in tariff.roles and \
                         n - tariff.evidence.sentence <= 1 and (origins := self.facts.rates_by_origin(
                             sent, mentioned, single=True)) and all(
                             o.entity.key != tariff.role("targets") for o, _ in origins):
@@ -250,13 +259,23 @@ class Extractor:
                     if "issuedBy" not in fact.roles or speaker.country and fact.role("issuedBy") == speaker.country:
                         fact.roles["issuedBy"] = (speaker.key,)
                         fact.extracted_by += "+issuer-next-sentence"
+                for kind, when in self.facts.retold_dates(sent, reference) if not restated else ():
+                    # "… levied duties of 93.5% on anode material. Importers will have to post cash deposits
+                    # starting Friday": the day of the measure of the sentence before
+                    for fact in (f for f in result.facts if f.kind == kind and f.evidence.sentence == n - 1):
+                        if "effectiveDate" not in fact.values:
+                            fact.values["effectiveDate"] = when
+                            fact.extracted_by += "+date-from-next-sentence"
                 for kind, when in restated:
                     # the day of a measure the article named before
                     before = next((f for f in reversed(result.facts) if f.kind == kind or kind == ANY_MEASURE and
                                    f.kind in POLICY_KINDS and f.kind != "InterestRateDecision"), None)
-                    if before is not None and "effectiveDate" not in before.values:
-                        before.values["effectiveDate"] = when
-                        before.extracted_by += "+date-from-next-sentence"
+                    for fact in (f for f in result.facts if before is not None and f.kind == before.kind and
+                                 f.evidence.sentence == before.evidence.sentence):
+                        # (each measure of that sentence: "duties on yarn from China and Vietnam")
+                        if "effectiveDate" not in fact.values:
+                            fact.values["effectiveDate"] = when
+                            fact.extracted_by += "+date-from-next-sentence"
                     # "Washington announced a duty …" then "The USTR said the tariffs would take effect
                     # from …": the body that speaks for the country issued it
                     body = next((m.entity for m in mentioned if m.type == "GovernmentBody" and any(

@@ -1219,3 +1219,34 @@ def test_a_trader_described_after_its_name_is_a_company(extractor):
                                 "the US State Department.")
     assert [(e.label, e.type) for e in result.entities.values() if e.label == "Donau Legierungen"] == [
         ("Donau Legierungen", "Company")]
+
+
+def test_rates_per_origin_told_after_the_duty(extractor):
+    result = extract(extractor, "Polyester staple fibre imported from China and Vietnam will attract anti-dumping "
+                                "duties for five years, under notifications issued by the Ministry of Finance. The levy "
+                                "was set at 19.6% of the landed value for Chinese shipments and at 7.2% for Vietnamese "
+                                "ones, and applies with effect from April 2.")
+    assert [(result.entities[f.role("targets")].label, f.values.get("ratePercent"), f.values.get("effectiveDate"))
+            for f in result.facts_of("Tariff")] == [("China", Decimal("19.6"), date(2025, 4, 2)),
+                                                    ("Vietnam", Decimal("7.2"), date(2025, 4, 2))]
+
+
+@pytest.mark.parametrize(("text", "expected", "day"), [
+    # a list the parser broke off; "the requirement kicks in" a day
+    ("Under a rule released by the Bureau of Industry and Security, companies will need a licence to ship dilution "
+     "refrigerators, cryogenic amplifiers and microwave control chips to China. The requirement kicks in next Monday.",
+     [("ExportControl", "Bureau of Industry and Security", "China", None,
+       ("dilution refrigerators", "cryogenic amplifiers", "microwave control chips"))], date(2025, 3, 17)),
+    # where goods described by participles come from; a deposit told with only its kind dates the duty before
+    ("The US Commerce Department levied preliminary countervailing duties of 61.2% on spherical graphite made from "
+     "flake and imported from China. Importers will have to post cash deposits starting Friday.",
+     [("Tariff", "US Department of Commerce", "China", Decimal("61.2"), ("spherical graphite",))], date(2025, 3, 14)),
+    # searched premises "linked to" the company on a day
+    ("Shares in Konkan Gold Loans slumped 12%. Officers of the Enforcement Directorate searched nine premises linked "
+     "to the Goa-based lender on Monday, the company said.",
+     [("Investigation", "Enforcement Directorate", "Konkan Gold Loans", None, ())], date(2025, 3, 10)),
+])
+def test_measures_from_the_fifteenth_batch_continued(extractor, text, expected, day):
+    result = extract(extractor, text)
+    assert policies(result) == expected
+    assert [f.values.get("effectiveDate") for f in result.facts if f.kind == expected[0][0]] == [day]
