@@ -323,7 +323,7 @@ def _names_a_measure(tok: Token, sent: Span) -> bool:
     """"the measure", "these proceedings", "the higher rate": a measure of any kind named before."""
     doc, i = tok.doc, tok.i
     if tok.lower_ in ("measure", "measures", "proceedings", "requirement", "requirements", "rule", "rules",
-                      "restrictions", "curbs"):
+                      "restrictions", "curbs", "increase"):
         return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these")
     return tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
         doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
@@ -2037,7 +2037,7 @@ class FactExtractor:
                         governors.setdefault(described.i, 1)
                 # "cut its rate to 4.50% in a decision announced on Tuesday evening"
                 for noun in (c for c in clause.children if clause.dep_ == "prep" and c.dep_ == "pobj" and
-                             c.lower_ in ("decision", "announcement", "statement", "move")):
+                             c.lower_ in ("decision", "announcement", "statement", "move", "vote")):
                     for announced in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
                         governors.setdefault(announced.i, 0)
         # "opened an investigation that day": the day the sentence named

@@ -975,8 +975,7 @@ class EntityRepair:
             if tok.lower_ in _ANALYST_PLURALS:
                 end, start = tok.i, tok.i
             elif tok.lemma_ in _RATING_VERBS and tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ == "its" or (
-                    _rated_to(tok) and tok.i - 1 not in people and
-                    not any(t.lower_ in _ANALYST_SINGULARS for t in doc[tok.sent.start:tok.i]))):
+                    _rated_to(tok) and not any(t.lower_ in _ANALYST_SINGULARS for t in doc[tok.sent.start:tok.i]))):
                 end, start = tok.i, tok.i  # (or "Oddo BHF raised Kessler to outperform", not "… analyst X raised")
             elif tok.lower_ in ("analyst", "strategist", "economist") and tok.i + 1 in people and \
                     tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "B":
@@ -998,9 +997,10 @@ class EntityRepair:
             else:
                 continue
             while start > tok.sent.start and end - start < 5 and (_capitalised(doc[start - 1]) or (
-                    doc[start - 1].like_num and start - 2 >= tok.sent.start and _capitalised(doc[start - 2]) and
-                    end - start >= 1)) and not (start - 1 == tok.sent.start and doc[start - 1].is_stop):
-                start -= 1  # ("Renta 4 Banco analyst")
+                    (doc[start - 1].like_num or doc[start - 1].lower_ in _INNER_JOINERS) and
+                    start - 2 >= tok.sent.start and _capitalised(doc[start - 2]) and end - start >= 1)) and \
+                    not (start - 1 == tok.sent.start and doc[start - 1].is_stop):
+                start -= 1  # ("Renta 4 Banco analyst", "Vector Casa de Bolsa upgraded")
             if start < end:
                 found.append(Span(doc, start, end, label="ORG", span_id=UNKNOWN))
         out = list(spans)
@@ -1009,7 +1009,7 @@ class EntityRepair:
             overlapping = [s for s in out if s.start < span.end and span.start < s.end and s not in inside]
             # a person does not have "its" rating nor "economists": "Forsyth Barr reiterated its rating"
             unknown_person = len(inside) == 1 and inside[0].label_ in ("Person", "City") and \
-                not inside[0].id_.strip("?") and (inside[0].start, inside[0].end) == (span.start, span.end)
+                not inside[0].id_.strip("?") and inside[0].end == span.end  # (or "Vector" + "Casa de Bolsa")
             if overlapping or any(s.label_ in ("Person", "Country", "GovernmentBody", "StockIndex", "City") and not (
                     s.label_ == "Country" and s.start == span.start and s.end < span.end and
                     doc[s.end].text in self.company_words) for s in inside) and not unknown_person:

@@ -1250,3 +1250,19 @@ def test_measures_from_the_fifteenth_batch_continued(extractor, text, expected, 
     result = extract(extractor, text)
     assert policies(result) == expected
     assert [f.values.get("effectiveDate") for f in result.facts if f.kind == expected[0][0]] == [day]
+
+
+def test_a_broker_with_a_joiner_in_its_name_the_model_took_for_a_person(extractor):
+    result = extract(extractor, "Alcantara Casa de Bolsa upgraded Zapatos del Norte to buy.")
+    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
+            for v in result.facts_of("AnalystView")] == [("Alcantara Casa de Bolsa", ["Zapatos del Norte"])]
+
+
+@pytest.mark.parametrize(("text", "kind", "day"), [
+    ("In a 5-0 vote announced on Monday afternoon, the board of Banco de México trimmed its overnight rate target to "
+     "7.25%.", "InterestRateDecision", date(2025, 3, 10)),
+    ("The Ministry of Economy has slapped a 25% tariff on bicycles made in China. The increase, which was published "
+     "in the official gazette on Monday, will apply to shipments arriving from April 15.", "Tariff", date(2025, 4, 15)),
+])
+def test_days_told_of_a_vote_and_of_an_increase(extractor, text, kind, day):
+    assert [f.values.get("effectiveDate") for f in extract(extractor, text).facts_of(kind)] == [day]
