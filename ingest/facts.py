@@ -485,6 +485,9 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     lemma = verb.lemma_.lower()
     if lemma in _CLAIM_VERBS:
         return verb
+    if lemma in _FUND_VERBS and subject is not None and subject.lower_ in ("it", "they") and verb.dep_ == "ccomp" \
+            and any(c.dep_ == "nsubj" and c.ent_type_ in ("GovernmentBody", "Country") for c in verb.head.children):
+        return verb  # "The Secretariat of Energy said it would refund 25% of the cost of systems"
     if lemma == "have" and any(t.lower_ in _FUNDED and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by"
                                for t in doc[end + 2:min(len(doc) - 1, end + 10)]):
         return verb  # "can have 40% of the cost co-funded by the Energy Efficiency and Conservation Authority"
@@ -493,6 +496,19 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             subject.lower_ in _SCHEME_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                                     for c in subject.children)):
         return verb
+    return None
+
+
+def _purpose_goods(trigger: Token) -> Span | None:
+    """What the money is to buy: "were offered incentives to install rooftop solar panels"."""
+    doc = trigger.doc
+    for clause in trigger.children:
+        if clause.dep_ in ("acl", "relcl", "xcomp") and clause.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                start = _after_determiners(doc, obj.left_edge.i, obj.i)
+                return doc[start:obj.i + 1]
     return None
 
 
@@ -1035,7 +1051,9 @@ class FactExtractor:
                            not _old_rate(doc, g)  # "up from 25 percent": the old rate
                            and not _moved_by(doc[g.end - 1].head, self.move_verbs)  # "Kessler …, rose 7.4%"
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
-                                       <= g.start for t in doc[end:g.start])]  # "…, while the Riksbank left…"
+                                       <= g.start and t.lower_ not in ("those", "ones")
+                                       for t in doc[end:g.start])]  # "…, while the Riksbank left…" (but "while
+            # those shipped from Brazil will pay 24.5%": the same goods from elsewhere)
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
             origins: list[Span | None] = []
             if kind == "Subsidy":
@@ -1051,7 +1069,8 @@ class FactExtractor:
                     lambda: self._cost_of(doc, end, next_start),
                     lambda: _claimant_goods(head) if head.pos_ == "VERB" else None,
                     lambda: _claimant_goods(bearer) if bearer is not None else None,
-                    lambda: _plant_goods(doc, start, next_start)) for span in [span()]
+                    lambda: _plant_goods(doc, start, next_start),
+                    lambda: _purpose_goods(head)) for span in [span()]
                     if span is not None and self._goods(span)), None)  # (the first that names goods)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
@@ -1554,8 +1573,8 @@ class FactExtractor:
         # "… according to a notification from the Ministry of Finance": who issued the notice
         for m in mentioned:
             k = m.span.start - (2 if m.span.start > 1 and doc[m.span.start - 1].lower_ == "the" else 1)
-            if m.span.start >= trigger_end and m.type == "GovernmentBody" and k > 0 and doc[k].lower_ == "from" and \
-                    doc[k - 1].lemma_.lower() in _NOTICES:
+            if m.span.start >= trigger_end and m.type == "GovernmentBody" and k > 0 and doc[k].lower_ in ("from", "of") \
+                    and doc[k - 1].lemma_.lower() in _NOTICES:  # (or "a resolution of the Ministry of Economy")
                 return m
             by = m.span.root.head
             if m.span.start >= trigger_end and m.type == "GovernmentBody" and m.span.root.dep_ == "pobj" and \
@@ -2326,6 +2345,10 @@ def _same_issuer(f: Fact, g: Fact, country_of: Mapping[str, str | None]) -> bool
     return a == b or country_of.get(a) == b or country_of.get(b) == a
 
 
+#: Words that name goods only in general: "the cost of systems connected to the grid"
+_GENERIC_GOODS = {"systems", "system", "projects", "project", "installations", "installation", "units"}
+
+
 def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] | None = None) -> list[Fact]:
     """A measure told twice is one measure: a headline-style mention without a rate ("the
     Netherlands widened its export controls on chip equipment") and the sentence with its
@@ -2340,7 +2363,10 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
         for g in policies:
             # (the article's opening sentence sums up what later sentences tell in detail, whoever it names)
             lead = f.evidence.sentence == 0 and g.evidence.sentence > 0 and not f.values.get("effectiveDate")
-            if g is f or id(g) in dropped or g.kind != f.kind or not (_same_issuer(f, g, country_of or {}) or lead):
+            # (… or the next sentence tells who gives what a sentence named with no one giving it)
+            told_next = not f.role("issuedBy") and g.evidence.sentence == f.evidence.sentence + 1
+            if g is f or id(g) in dropped or g.kind != f.kind or not (_same_issuer(f, g, country_of or {}) or lead or
+                                                                      told_next):
                 continue
             ft, gt = f.roles.get("targets"), g.roles.get("targets")
             if ft and gt and ft != gt:
@@ -2349,6 +2375,11 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
                 continue  # of two as detailed, the later sentence has the details
             if ft and not gt:
                 g.roles["targets"] = ft
+            if f.values.get("appliesTo") and len(g.values.get("appliesTo", ())) <= 1 and all(
+                    w.split()[-1].lower() in _GENERIC_GOODS for w in g.values.get("appliesTo", ()) or ("systems",)):
+                # "incentives to install rooftop solar panels … would refund 25% of the cost of systems": the
+                # goods the shorter mention names
+                g.values = {**g.values, "appliesTo": f.values["appliesTo"]}
             fi, gi = f.role("issuedBy"), g.role("issuedBy")
             if fi and gi and fi != gi and (country_of or {}).get(fi) == gi:
                 g.roles["issuedBy"] = f.roles["issuedBy"]  # "Washington …" told again as "the USTR said …"

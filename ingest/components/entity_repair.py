@@ -844,6 +844,20 @@ class EntityRepair:
                     end += 1  # "the Singapore Police Force"
                 out.append(Span(doc, start, end, label="GovernmentBody", span_id=UNKNOWN))
                 taken.update(range(start, end))
+        # "the Secretariat of Energy", "the Ministry of Mines": a government word, "of", capitalised words
+        for tok in doc:
+            if tok.i in taken or tok.text not in self.government_words or not tok.is_title or tok.i == 0 or \
+                    doc[tok.i - 1].lower_ != "the" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+                continue
+            end = tok.i + 2
+            while end < tok.sent.end and end not in taken and (doc[end].is_title and doc[end].is_alpha or (
+                    doc[end].lower_ in ("and", "of", "for") and end + 1 < tok.sent.end and doc[end + 1].is_title)):
+                end += 1
+            while end > tok.i + 2 and doc[end - 1].lower_ in ("and", "of", "for"):
+                end -= 1
+            if end > tok.i + 2:
+                out.append(Span(doc, tok.i, end, label="GovernmentBody", span_id=UNKNOWN))
+                taken.update(range(tok.i, end))
         # "Gecex, the executive management committee of the Chamber of Foreign Trade,": a name the
         # apposition describes as a body
         generic = {w.lower() for w in self.government_words} | {"watchdog", "supervisor", "regulator", "body"}

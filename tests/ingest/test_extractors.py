@@ -1266,3 +1266,18 @@ def test_a_broker_with_a_joiner_in_its_name_the_model_took_for_a_person(extracto
 ])
 def test_days_told_of_a_vote_and_of_an_increase(extractor, text, kind, day):
     assert [f.values.get("effectiveDate") for f in extract(extractor, text).facts_of(kind)] == [day]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "while those shipped from Brazil will pay 24.5%"; the body of "a resolution of" issues it
+    ("Porcelain sinks from China will be subject to an anti-dumping duty of 41.3%, while those shipped from Brazil "
+     "will pay 12.5%, according to a resolution of the Ministry of Production.",
+     [("Tariff", "Ministry of Production", "China", Decimal("41.3"), ("Porcelain sinks",)),
+      ("Tariff", "Ministry of Production", "Brazil", Decimal("12.5"), ("Porcelain sinks",))]),
+    # incentives "to install" goods, told in detail in the next sentence by a body the model missed
+    ("Households were offered incentives to install rooftop wind turbines. The Secretariat of Energy said it would "
+     "refund 20% of the cost of systems connected to the grid.",
+     [("Subsidy", "Secretariat of Energy", None, Decimal("20"), ("rooftop wind turbines",))]),
+])
+def test_measures_from_the_fifteenth_batch_third_part(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
