@@ -47,7 +47,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
              r"the\s+" + PERIOD_START.pattern + ")")  # "the start of next month", as ingest.dates resolves it
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
-_EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|"
+_EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
                         r"beginning|comes? into force|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
                         r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
@@ -676,10 +676,15 @@ class FactExtractor:
         for tok in doc:
             # "will need a strategic goods permit", "must obtain an individual export licence": a permit
             # needed for what is shipped, however it is qualified
-            if tok.lemma_.lower() in ("permit", "licence", "license") and tok.dep_ == "dobj" and \
+            if tok.lemma_.lower() in ("permit", "licence", "license") and tok.dep_ in ("dobj", "nsubjpass") and \
                     tok.head.lemma_.lower() in ("need", "require", "obtain", "get", "hold", "seek") and \
                     tok.i not in covered:
                 found.append(("ExportControl", tok.i, tok.i + 1))
+            # "the Norwegian Competition Authority said it had launched a review of the company's agreements"
+            if tok.lemma_.lower() == "review" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
+                    tok.head.lemma_.lower() in ("launch", "open", "start", "begin", "announce", "initiate") and \
+                    tok.i not in covered:
+                found.append(("Investigation", tok.i, tok.i + 1))
         triggers = sorted(found, key=lambda m: (m[1], -m[2]))
         self._cache = (doc, percents, triggers)
         return percents, triggers
@@ -952,7 +957,9 @@ class FactExtractor:
             # "automated inspection systems": a word that only names other goods, no measure (and no end
             # to the goods of the measure before it)
             doc[m[2] - 1].dep_ == "compound" and doc[m[2] - 1].head.lower_ not in self.trigger_words and
-            doc[m[2] - 1].head.pos_ == "NOUN" and m[0] == "Investigation")]
+            doc[m[2] - 1].head.pos_ == "NOUN" and m[0] == "Investigation") and not any(
+            # "the Federal Office for Economic Affairs and Export Control": a body's name, no measure
+            b.type == "GovernmentBody" and b.span.start <= m[1] and m[2] <= b.span.end for b in mentioned)]
         used_end = -1
         groups = self._percent_groups(sent)
         for n, (kind, start, end) in enumerate(matches):
@@ -1382,16 +1389,24 @@ class FactExtractor:
         """Rates told before the origin they are for, of measures named before: "The levy was set at
         22.4% of the landed value for Chinese shipments and at 11.8% for Vietnamese ones"."""
         doc = sent.doc
-        groups = self._percent_groups(sent)
-        pairs: list[tuple[Mentioned, Decimal]] = []
+        groups = [g for g in self._percent_groups(sent) if len(g.values) == 1 and not _old_rate(doc, g)]
+        after: list[tuple[Mentioned, Decimal]] = []
+        before: list[tuple[Mentioned, Decimal]] = []
         for n, g in enumerate(groups):
             limit = min(groups[n + 1].start if n + 1 < len(groups) else sent.end, g.end + 10)
             origin = next((m for m in mentioned if m.type == "Country" and g.end <= m.span.start < limit and
                            doc[m.span.start - 1].lower_ in ("for", "on", "from") and
                            m.span.root.dep_ in ("amod", "compound", "pobj")), None)
-            if origin is not None and len(g.values) == 1 and not _old_rate(doc, g):
-                pairs.append((origin, g.values[0]))
-        return pairs
+            if origin is not None:
+                after.append((origin, g.values[0]))
+            # (or "Turkish shipments will be charged 18.4% and Greek ones 9.2%": the origin before the rate)
+            origin = next((m for m in reversed(mentioned) if m.type == "Country" and m.span.root.dep_ in (
+                "amod", "compound") and (groups[n - 1].end if n else sent.start) <= m.span.start < g.start), None)
+            if origin is not None:
+                before.append((origin, g.values[0]))
+        if groups and after and after[0][1] == groups[0].values[0]:
+            return after
+        return before if len(before) == len(groups) else []
 
     def effective_date(self, sent: Span, reference: date | None) -> date | None:
         """The day the sentence gives for a measure it does not name: "…, from Saturday, the
@@ -1920,12 +1935,14 @@ class FactExtractor:
                             return subject
                     for subj in (c for c in node.children if c.dep_ == "nsubjpass"):
                         inside = [m for m in mentioned if subj.left_edge.i <= m.span.start <= subj.right_edge.i
-                                  and ok(m) and not (m.type == "Country" and doc[m.span.start - 1].lower_ == "in")]
+                                  and ok(m) and not (m.type == "Country" and "in" in (
+                                      doc[m.span.start - 1].lower_, doc[m.span.start - 2].lower_))]
                         if not inside and any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in subj.subtree):
                             # "X tumbled after its bank accounts in France were frozen": the company the
-                            # sentence is about
+                            # sentence is about, or the one before ("Its bank accounts … were frozen")
                             inside = [m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
-                                t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)]
+                                t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)] or (
+                                [topic] if topic is not None else [])
                         if node.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj.children):
                             # "Anadolu Gross Market, whose headquarters were searched": the company
                             inside = [m for m in mentioned if _relative_head_in(node, m) and ok(m)]
@@ -2028,7 +2045,7 @@ class FactExtractor:
         for m in _EFFECTIVE.finditer(text):
             # "assets have been frozen as of Tuesday": a day already past
             past = perfect or m.group(1).lower() in ("took effect", "came into force", "in force since",
-                                                     "in effect since", "applied since")
+                                                     "in effect since", "applied since", "dated")
             found = resolve_date(m["rest"], reference, future=not past)
             if found:
                 return found
@@ -2066,8 +2083,8 @@ class FactExtractor:
             if found]
         for tok in sent:
             head = tok.head if tok.head.pos_ != "ADV" else tok.head.head  # "late on Wednesday"
-            if tok.lower_ == "last" and tok.i + 1 < sent.end and tok.head.i == tok.i + 1 and \
-                    tok.head.head.i in governors:
+            if tok.lower_ in ("last", "next") and tok.i + 1 < sent.end and tok.head.i == tok.i + 1 and \
+                    tok.head.head.i in governors:  # (or "would begin a review … next Monday")
                 # "said it had opened an inquiry last Thursday"
                 found = resolve_date(sent.doc[tok.i:tok.i + 2].text, reference)
                 if found:

@@ -469,6 +469,9 @@ class EntityRepair:
         # "Glass bottles and jars …" where the article also writes "glass": a word, not a name
         spans = [s for s in spans if not (len(s) == 1 and not s.id_.strip("?") and s.start == s.sent.start and
                                           s.label_ in ("Person", "Company", "City") and self._common_word(s[0]))]
+        # "Portland cement": a product named after a place
+        spans = [s for s in spans if not (s.end < len(doc) and normalize_name(f"{s.text} {doc[s.end].text}") in
+                                         self.not_entities)]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._company_word_names, self._persons_by_role):

@@ -1281,3 +1281,48 @@ def test_days_told_of_a_vote_and_of_an_increase(extractor, text, kind, day):
 ])
 def test_measures_from_the_fifteenth_batch_third_part(extractor, text, expected):
     assert policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "a licence would be required for exports of X to A and B"
+    ("The Federal Office for Economic Affairs and Export Control said a licence would be required for exports of "
+     "laser cutters to Armenia and Georgia.",
+     [("ExportControl", "Federal Office for Economic Affairs and Export Control", "Armenia", None, ("laser cutters",)),
+      ("ExportControl", "Federal Office for Economic Affairs and Export Control", "Georgia", None,
+       ("laser cutters",))]),
+    # "Its bank accounts … in the Netherlands were frozen": the company of the sentence before
+    ("Keizersgracht Commodities fell 17%. Its bank accounts and other assets in the Netherlands were frozen by the "
+     "Ministry of Foreign Affairs.",
+     [("Sanction", "Ministry of Foreign Affairs (Netherlands)", "Keizersgracht Commodities", None, ())]),
+    # a review launched by a competition authority
+    ("Grocery chain Nordlys Dagligvare fell 3.2% after the Norwegian Competition Authority said it had launched a "
+     "review of the company's supplier contracts.",
+     [("Investigation", "Norwegian Competition Authority", "Nordlys Dagligvare", None, ())]),
+])
+def test_measures_from_the_fifteenth_batch_fourth_part(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_rates_per_origin_named_before_the_rate(extractor):
+    result = extract(extractor, "The Ministry of Economy and Industry extended anti-dumping duties on float glass from "
+                                "Turkey and Greece. From May 2, Turkish shipments will be charged 14.1% and Greek ones "
+                                "6.3%, the rates recommended by the Commissioner of Trade Levies.")
+    assert [(result.entities[f.role("targets")].label, f.values.get("ratePercent"))
+            for f in result.facts_of("Tariff")] == [("Turkey", Decimal("14.1")), ("Greece", Decimal("6.3"))]
+    assert ("Commissioner of Trade Levies", "GovernmentBody") in {(e.label, e.type) for e in result.entities.values()}
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Grachten Metals fell 9%. Its accounts were frozen by the Ministry of Foreign Affairs, which said in a decree "
+     "dated Monday that the company had helped buyers in Russia.", date(2025, 3, 10)),
+    ("Orion Margin Securities slumped 6% after the State Securities Commission said its inspectors would begin a "
+     "review of the firm's lending next Monday.", date(2025, 3, 17)),
+])
+def test_a_decree_dated_a_day_and_a_review_beginning_next_monday(extractor, text, day):
+    assert [f.values.get("effectiveDate") for f in extract(extractor, text).facts
+            if f.kind in ("Sanction", "Investigation")] == [day]
+
+
+def test_a_product_named_after_a_place_is_no_city(extractor):
+    result = extract(extractor, "Imports of Portland cement from Greece face a 9% duty.")
+    assert "Portland" not in {e.label for e in result.entities.values()}
