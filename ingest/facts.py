@@ -166,6 +166,10 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
         for t in candidates:
             if t.head.i == verb.i and t.dep_ in deps:
                 return True
+            if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+                    t.head.i == verb.head.i and t.dep_ in deps or
+                    verb.head.dep_ == "acl" and verb.head.head.i == t.i and t.dep_ in deps + ("ROOT",)):
+                return True  # "the Council, acting on a request from police, froze …": the subject both share
             if t.dep_ == "pobj" and t.head.lower_ in ("from", "of", "at") and t.head.head.lower_ in _AGENTS_OF and \
                     t.head.head.dep_ in deps and t.head.head.head.i == verb.i:
                 return True
@@ -324,7 +328,7 @@ def _names_a_measure(tok: Token, sent: Span) -> bool:
     doc, i = tok.doc, tok.i
     if tok.lower_ in ("measure", "measures", "proceedings", "requirement", "requirements", "rule", "rules",
                       "restrictions", "curbs", "increase"):
-        return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these")
+        return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these", "that", "those")
     return tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
         doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
         doc[i - 2].lower_ in ("the", "this", "these")
@@ -499,6 +503,10 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+#: Verbs of moving over to something: "factories that switch to electric forklifts"
+_SWITCH_VERBS = {"switch", "move", "shift", "convert", "change", "turn", "upgrade", "migrate"}
+
+
 def _purpose_goods(trigger: Token) -> Span | None:
     """What the money is to buy: "were offered incentives to install rooftop solar panels"."""
     doc = trigger.doc
@@ -542,8 +550,10 @@ def _claimant_goods(verb: Token) -> Span | None:
     for child in subject.children:
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None) or next(
-                (p for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "on") for p in c.children
-                 if p.dep_ == "pobj"), None)  # "companies investing in factories …"
+                (p for c in child.children if c.dep_ == "prep" and (c.lower_ in ("in", "on") or c.lower_ == "to" and
+                                                                     child.lemma_.lower() in _SWITCH_VERBS)
+                 for p in c.children if p.dep_ == "pobj"), None)  # "companies investing in factories …", "that
+            # switch to electric forklifts"
             if child.lemma_.lower() in ("swap", "exchange", "trade", "replace"):
                 # "households that swap oil boilers for wood-pellet stoves": what they get
                 obj = next((p for c in chain(child.children, obj.children if obj is not None else ())
@@ -1045,10 +1055,11 @@ class FactExtractor:
                 issuer = next((m for m in mentioned if m.type == "GovernmentBody" and _acts(m, head)), issuer)
             relative = by_verb and head.dep_ == "relcl" and issuer is not None and \
                 issuer.span.start <= head.head.i < issuer.span.end  # "the Treasury, which sanctioned X"
-            if by_verb and not passive and not relative and (issuer is None or not _acts(issuer, head) and not any(
+            doer = head.head if head.dep_ == "xcomp" else head  # ("said it had started investigating")
+            if by_verb and not passive and not relative and (issuer is None or not _acts(issuer, doer) and not any(
                     c.dep_ == "nsubj" and (c.lower_ in ("it", "they") or c.lower_ in _AGENTS_OF and any(
                         p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children))
-                    for c in head.children)):  # "… confirmed that its officers had searched …"
+                    for c in doer.children)):  # "… confirmed that its officers had searched …"
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
             if passive and issuer is None:
                 continue
@@ -1874,11 +1885,17 @@ class FactExtractor:
                            t.lower_ in ("company", "group", "firm", "it", "they")), None)
             if owner is not None and holder is not None:
                 return owner  # (or "OFAC, which froze any property it holds in the United States": the company's)
+            if owner is not None and any(t.dep_ == "poss" and (t.lower_ in ("its", "their") or t.lower_ in _COMPANY_NOUNS)
+                                         for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
+                return owner  # "froze 38 of the company's bank accounts"
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 if obj.lower_ in _COMPANY_NOUNS and topic is not None and any(
                         c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
-                    return topic  # "OFAC designated the company and its subsidiary, X": the one before
+                    # "OFAC designated the company and its subsidiary, X": the one before (or the one this
+                    # sentence is about: "X dropped after the CMA … examine loans the Kisumu-based lender made")
+                    return next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
+                        t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)), topic)
                 inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
                 if inside:
                     companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
@@ -2092,7 +2109,9 @@ class FactExtractor:
                 continue
             if tok.lower_ != "on" or (trigger is not None and head.i not in governors and not (
                     head.pos_ in ("NOUN", "PROPN") and trigger.i <= head.i and
-                    any(a.i == trigger.i for a in head.ancestors))):
+                    any(a.i == trigger.i for a in head.ancestors)) and not (
+                    # "added X to its entity list, it said in a notice on Wednesday"
+                    head.lemma_.lower() in _NOTICES and head.dep_ == "pobj" and head.head.head.i in governors)):
                 continue  # "imposed sanctions on four refineries on Thursday": the day may hang on the object
             found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference)
             if found:

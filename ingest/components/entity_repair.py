@@ -718,7 +718,10 @@ class EntityRepair:
         out = list(spans)
         by_token = {i: s for s in out for i in range(s.start, s.end)}
         for tok in doc:
-            if (tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist", "designate") or
+            listed = tok.lemma_.lower() in ("add", "put", "place") and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "on") and any(t.lower_ in ("list", "blacklist")
+                                                                   for t in c.subtree) for c in tok.children)
+            if (tok.lemma_.lower() in ("upgrade", "downgrade", "sanction", "blacklist", "designate") or listed or
                     tok.lemma_.lower() in _RATING_VERBS and _rated_to(tok)) and tok.pos_ == "VERB":
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
                 if obj is not None:
@@ -738,7 +741,8 @@ class EntityRepair:
             else:
                 continue
             if obj is not None and obj.i in by_token and by_token[obj.i].label_ == "Person" and \
-                    not by_token[obj.i].id_.strip("?") and _rated_to(tok):
+                    not by_token[obj.i].id_.strip("?") and (_rated_to(tok) or tok.lemma_.lower() in (
+                        "add", "put", "place", "sanction", "blacklist", "designate")):
                 # "Oddo BHF raised Poêles Vosgiens to outperform": a stock, not a person
                 person = by_token[obj.i]
                 named = Span(doc, person.start, person.end, label="Company", span_id=UNKNOWN)
@@ -833,9 +837,11 @@ class EntityRepair:
                     tok.text in ("Office", "Board", "Chamber", "Court") or not tok.is_title or tok.i == tok.sent.start:
                 continue
             start = tok.i
-            while start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].is_title and \
-                    doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in self.person_titles:
-                start -= 1
+            while start - 1 >= tok.sent.start and start - 1 not in taken and (
+                    doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and
+                    doc[start - 1].text not in self.person_titles or
+                    doc[start - 1].text == "-" and start - 2 >= tok.sent.start and doc[start - 2].is_title):
+                start -= 1  # (also "the Anti-Money Laundering Council")
             country = next((sp for sp in out if sp.end == start and sp.label_ == "Country"), None)
             if country is not None and (start < tok.i or country.text[:1].isupper() and not country.text.endswith(
                     ("n", "ese", "ish", "i"))):

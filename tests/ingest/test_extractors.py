@@ -1326,3 +1326,30 @@ def test_a_decree_dated_a_day_and_a_review_beginning_next_monday(extractor, text
 def test_a_product_named_after_a_place_is_no_city(extractor):
     result = extract(extractor, "Imports of Portland cement from Greece face a 9% duty.")
     assert "Portland" not in {e.label for e in result.entities.values()}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what factories "that switch to" get a rebate for
+    ("Factories that switch to electric boilers will get a rebate of 15% of the purchase price, under a programme "
+     "announced by the Ministry of Industry and Advanced Technology.",
+     [("Subsidy", "Ministry of Industry and Advanced Technology", None, Decimal("15"), ("electric boilers",))]),
+    # a body with a hyphen in its name, sharing its subject with "acting on a request"
+    ("Luzon Leisure Corp plunged 20%. The Anti-Money Laundering Council, acting on a request from police, froze 12 of "
+     "the company's bank accounts on Monday.",
+     [("Sanction", "Anti-Money Laundering Council", "Luzon Leisure Corp", None, ())]),
+    # "said it had started investigating"
+    ("Mindanao Realty slid 9% after the Securities and Exchange Commission said it had started investigating whether "
+     "the developer sold units without licences.",
+     [("Investigation", "US Securities and Exchange Commission", "Mindanao Realty", None, ())]),
+])
+def test_measures_from_the_fifteenth_batch_fifth_part(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_the_day_of_the_notice_and_that_requirement(extractor):
+    result = extract(extractor, "The Ministry of Economic Affairs added Jiangnan Photonics to its entity list, it said in "
+                                "a notice on Monday. A separate rule will require exporters to obtain a licence before "
+                                "shipping wafer probers to China. That requirement takes effect next Monday.")
+    assert [(f.kind, f.values.get("effectiveDate")) for f in result.facts
+            if f.kind in ("Sanction", "ExportControl")] == [("Sanction", date(2025, 3, 10)),
+                                                            ("ExportControl", date(2025, 3, 17))]
