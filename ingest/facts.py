@@ -183,7 +183,8 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
 _BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive", "pay"}
 #: A central bank's moves, and the words that make them the next ones
 _RATE_MOVES = {"cut", "hike", "increase", "reduction", "move", "easing", "tightening", "raise", "lower"}
-_NEXT = {"another", "further", "more", "next", "additional", "again", "twice", "second", "third", "final", "follow"}
+_NEXT = {"another", "further", "more", "next", "additional", "again", "twice", "second", "third", "final", "follow",
+         "first"}
 
 
 def _next_rate_move(sent: Span) -> bool:
@@ -196,8 +197,14 @@ def _next_rate_move(sent: Span) -> bool:
             return True
         if tok.lower_ == "basis" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lemma_ == "point":
             return True
-        if tok.lower_ in ("decision", "decision's") and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "the":
-            return True
+        if tok.lower_ in ("decision", "decision's", "cut", "hike", "move", "reduction", "increase") and \
+                tok.pos_ == "NOUN" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ in ("the", "this"):
+            return True  # ("The cut was fully expected")
+        if tok.lemma_.lower() in ("pause", "hold", "cut", "hike") and tok.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will") for c in tok.children) and any(
+                c.dep_ == "nsubj" and (c.lower_ in ("mpc", "committee", "council", "board", "it", "bank") or
+                                       c.ent_type_ == "GovernmentBody") for c in tok.children):
+            return True  # "the split vote suggested the MPC would pause in September"
         if tok.lemma_.lower() in ("expect", "forecast", "predict", "project", "see") and tok.pos_ == "VERB" and any(
                 t.lower_ in _POLICY_RATE_WORDS and (t.i == sent.start or sent.doc[t.i - 1].lower_ not in (
                     "unemployment", "exchange", "growth", "inflation", "mortgage", "tax")) for t in sent) and any(
@@ -2276,8 +2283,8 @@ class FactExtractor:
             governing = _subject_of(m.span)
             head = governing if governing is not None else m.span.root.head
             subject_of_rating = governing is not None and head.lemma_.lower() in self.reporting | \
-                {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "keep", "initiate"} \
-                and rating
+                {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "keep", "initiate",
+                 "start", "begin", "resume", "assume"} and rating  # (also "started coverage of X with a buy rating")
             words = m.entity.label.split()
             # "COL Financial", "Kamco Invest"; but "Sumitomo Mitsui Financial Group" is a bank
             cue_name = any(w in words and (w not in _WEAK_FIRM_CUES or words[-1] == w) for w in self.analyst_cues)

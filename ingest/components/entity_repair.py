@@ -929,6 +929,12 @@ class EntityRepair:
                 k += 1
             if k < len(doc) and doc[k].lower_ in _ROLE_NOUNS and doc[k].is_lower:
                 out[n] = Span(doc, span.start, span.end, label="Person", span_id=UNKNOWN)
+        for n, span in enumerate(out):
+            # "Investec chief economist Lerato Dlamini said": the person who holds the role
+            if span.label_ == "Company" and not span.id_.strip("?") and 2 <= len(span) <= 3 and span.start > 0 and \
+                    doc[span.start - 1].lower_ in ("economist", "analyst", "strategist") and \
+                    not any(t.text in self.company_words for t in span):
+                out[n] = Span(doc, span.start, span.end, label="Person", span_id=UNKNOWN)
         return sorted(out, key=lambda s: s.start)
 
     @staticmethod
@@ -1003,8 +1009,9 @@ class EntityRepair:
             elif tok.lower_ in ("analyst", "strategist", "economist") and tok.i + 1 in people and \
                     tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "B":
                 end, start = tok.i, tok.i  # "Wilsons Advisory analyst Grace Lim"
-            elif tok.lower_ == "coverage" and tok.i > 0 and doc[tok.i - 1].lemma_ == "initiate":
-                end, start = tok.i - 1, tok.i - 1  # "Intermonte initiated coverage of Iveco"
+            elif tok.lower_ == "coverage" and tok.i > 0 and doc[tok.i - 1].lemma_ in (
+                    "initiate", "start", "begin", "launch", "resume", "assume"):
+                end, start = tok.i - 1, tok.i - 1  # "Intermonte initiated coverage of Iveco", "started coverage"
             elif tok.lower_ in ("at", "from", "of", "by") and tok.i > 0 and (
                     doc[tok.i - 1].lower_ in _ANALYST_SINGULARS and tok.lower_ != "of" or
                     tok.lower_ == "of" and tok.i - 1 in people and
@@ -1038,6 +1045,10 @@ class EntityRepair:
                     doc[s.end].text in self.company_words) for s in inside) and not unknown_person:
                 continue
             if len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) and not unknown_person:
+                if inside[0].label_ == "Company" and not inside[0].id_.strip("?"):
+                    # "Van Lanschot Kempen raised its target for X": a firm that rates stocks
+                    out = [s for s in out if s is not inside[0]] + [
+                        Span(doc, span.start, span.end, label="AnalystFirm", span_id=UNKNOWN)]
                 continue
             typed = self._type(span) if not unknown_person else None
             if typed is None and (unknown_person or span.text.isupper() and span.text.isalpha()):
@@ -1047,6 +1058,8 @@ class EntityRepair:
             entry = self.gazetteer.lookup(span.text)
             if entry is not None:
                 typed = Span(doc, span.start, span.end, label=entry.type, span_id=entry.id)
+            elif typed.label_ == "Company":  # a firm whose analysts speak or that rates stocks
+                typed = Span(doc, span.start, span.end, label="AnalystFirm", span_id=typed.id_ or UNKNOWN)
             out = [s for s in out if s not in inside] + [typed]
         return sorted(out, key=lambda s: s.start)
 

@@ -1353,3 +1353,20 @@ def test_the_day_of_the_notice_and_that_requirement(extractor):
     assert [(f.kind, f.values.get("effectiveDate")) for f in result.facts
             if f.kind in ("Sanction", "ExportControl")] == [("Sanction", date(2025, 3, 10)),
                                                             ("ExportControl", date(2025, 3, 17))]
+
+
+@pytest.mark.parametrize(("text", "firm", "about"), [
+    ("Haarlem Kapitaal raised its target for Tulpen Energie to 31 euros.", "Haarlem Kapitaal", ["Tulpen Energie"]),
+    ("Malabar Equities started coverage of Konkan Fibres with a buy rating.", "Malabar Equities", ["Konkan Fibres"]),
+    # about the central bank: "the cut", "would pause", "the first cut"
+    ("The Bank of Israel held rates. \"We now expect the first cut only in April,\" said Dana Levi, chief economist at "
+     "Carmel Investment House.", "Carmel Investment House", ["Bank of Israel"]),
+    ("The Central Bank of the UAE cut its base rate. \"The cut was fully expected,\" said Omar Haddad, head of research "
+     "at Dhow Capital.", "Dhow Capital", ["Central Bank of the UAE"]),
+    ("The South African Reserve Bank cut rates. Sable Securities chief economist Thandeka Nkosi said the MPC would "
+     "pause in September.", "Sable Securities", ["South African Reserve Bank"]),
+])
+def test_views_of_firms_found_in_the_fifteenth_batch(extractor, text, firm, about):
+    result = extract(extractor, text)
+    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
+            for v in result.facts_of("AnalystView")] == [(firm, about)]
