@@ -967,7 +967,13 @@ class EntityRepair:
             based = len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"
             site = len(nxt) >= 1 and nxt[0].lower_ in _SITES and tok.i > tok.sent.start and \
                 doc[tok.i - 1].lower_ in ("its", "their", "the", "a", "an") and nxt[0].dep_ != "compound"
-            if not (based or site):
+            # "an insurer based in Cork", "whose head office is in Cork", "a plant in Harjavalta", "Ravi
+            # Spinning Mills of Lahore": a one-word name after where something is
+            here = tok.i >= 2 and (doc[tok.i - 1].lower_ == "in" and (
+                doc[tok.i - 2].lower_ in ("based", "is", "are", "headquartered", "located") or
+                doc[tok.i - 2].lower_ in _SITES) or doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].text in
+                self.company_words) and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title)
+            if not (based or site or here):
                 continue
             start = tok.i
             while based and start > tok.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":

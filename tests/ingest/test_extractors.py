@@ -1370,3 +1370,13 @@ def test_views_of_firms_found_in_the_fifteenth_batch(extractor, text, firm, abou
     result = extract(extractor, text)
     assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
             for v in result.facts_of("AnalystView")] == [(firm, about)]
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("The insurer, whose head office is in Tralee, was fined.", "Tralee"),
+    ("Savo Battery Metals, which plans a recycling plant in Kokkola, climbed 6%.", "Kokkola"),
+    ("Lanka Porcelain Works, which is based in Panadura, climbed 11%.", "Panadura"),
+])
+def test_a_one_word_name_where_something_is_is_a_city(extractor, text, city):
+    result = extract(extractor, text)
+    assert [e.type for e in result.entities.values() if e.label == city] == ["City"]
