@@ -255,7 +255,8 @@ def _bearing_verb(trigger: Token) -> Token | None:
             return None  # (not through a clause: "duties …, after an inquiry found that …")
         node = node.head
         if node.lemma_.lower() in _BEARING and node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in (
-                "ship", "export", "sell", "charge") and any(c.dep_ == "auxpass" for c in node.children):
+                "ship", "export", "sell", "charge", "assign", "hit", "slap", "give") and any(
+                c.dep_ == "auxpass" for c in node.children):  # ("Chinese fibre was assigned a duty of 17.8%")
             verb = node  # (or "nuts may only be shipped under a licence")
         elif node.lower_ == "subject" and node.dep_ == "acomp":  # "will be subject to"
             verb = node.head
@@ -481,8 +482,10 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     30% of the cost", "the government would pay up to 50 percent of the cost of clinical trials",
     "exporters can reclaim 4 per cent of the value of their shipments"."""
     share = doc[end - 1]
-    if end >= len(doc) or doc[end].lower_ != "of" or not any(
-            t.lower_ in _COST_NOUNS and t.head.i == end for t in doc[end + 1:end + 4]):
+    spent = end + 3 < len(doc) and doc[end + 1].lower_ == "what" and any(
+        t.lemma_.lower() in ("spend", "pay", "invest") for t in doc[end + 2:end + 5])  # "40% of what they spend on"
+    if end >= len(doc) or doc[end].lower_ != "of" or not (spent or any(
+            t.lower_ in _COST_NOUNS and t.head.i == end for t in doc[end + 1:end + 4])):
         return None
     verb = share.head
     if share.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in (
@@ -1158,7 +1161,8 @@ class FactExtractor:
                     clauses = [(rate, subject) for rate, _ in clauses]
             elif kind == "Tariff" and len(clauses) == 2 == len(rate_groups) and any(
                     m.type == "Country" and rate_groups[0].end <= m.span.start < rate_groups[1].start and
-                    doc[m.span.start - 1].lower_ == "from" for m in mentioned) and \
+                    (doc[m.span.start - 1].lower_ == "from" or m.span.root.dep_ in ("amod", "compound"))
+                    for m in mentioned) and \
                     (subject := _subject_goods(head)) is not None:
                 # "A4 copy paper exported from Indonesia would attract a duty of 18.5%, and paper from Thailand
                 # one of 11.2%": the same goods, from the origin named in each clause
@@ -1211,7 +1215,9 @@ class FactExtractor:
                         len(rate_groups) == len(clauses) and (gapped := next((
                         m for m in mentioned if m.type == "Country" and
                         rate_groups[n_clause - 1].end <= m.span.start < rate_groups[n_clause].start and
-                        (doc[m.span.start - 1].lower_ == "from" or _made_in(m))), None)):
+                        (doc[m.span.start - 1].lower_ == "from" or _made_in(m) or
+                         m.span.root.dep_ in ("amod", "compound") and m.span.text[:1].isupper() and
+                         m.span.text != m.entity.label)), None)):  # (or "and Indonesian fibre one of 6.4%")
                     target = gapped  # "a 22.5 percent levy and those from Japan 14.8 percent"
                 else:
                     target = self._target(doc, mentioned, where, end if n_clause == 0 or where is None
@@ -1507,6 +1513,15 @@ class FactExtractor:
         # a central bank sets rates; tariffs, probes and sanctions come from governments (a monetary
         # authority that also supervises markets may open a probe)
         banks = _CENTRAL_BANK if kind == "Investigation" else MONETARY_BODY
+        if kind == "Investigation":
+            # "… fined by the Central Bank of Ireland, which also opened an inquiry": a central bank that
+            # supervises may open one when it is the one acting
+            governing = doc[trigger_end - 1].head
+            acting = next((m for m in mentioned if m.type == "GovernmentBody" and (
+                governing.dep_ == "relcl" and m.span.start <= governing.head.i < m.span.end or
+                _acts(m, governing))), None)
+            if acting is not None:
+                return acting
         mentioned = [m for m in mentioned if not (m.type == "GovernmentBody" and banks.search(
             m.entity.label + " " + m.span.text))]
         # "imports of pasta were hit with duties of 38.5 percent by the US Commerce Department"
@@ -1704,8 +1719,9 @@ class FactExtractor:
     def _cost_of(doc: Doc, end: int, limit: int) -> Span | None:
         """"rebates covering 40% of the cost of rooftop solar panels": what the money pays for."""
         for i in range(end, min(limit, end + 10) - 2):
-            if doc[i].lower_ in ("cost", "price", "purchase", "spending", "investment") and \
-                    doc[i + 1].lower_ in ("of", "on", "in"):
+            if (doc[i].lower_ in ("cost", "price", "purchase", "spending", "investment") or
+                    doc[i].lemma_.lower() in ("spend", "invest") and doc[i].pos_ == "VERB") and \
+                    doc[i + 1].lower_ in ("of", "on", "in"):  # (or "what they spend on solar panels")
                 j = i + 2
                 while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", ".") and \
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
@@ -2418,6 +2434,12 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
                 continue  # of two as detailed, the later sentence has the details
             if ft and not gt:
                 g.roles["targets"] = ft
+            if f.values.get("effectiveDate") and not g.values.get("effectiveDate"):
+                g.values = {**g.values, "effectiveDate": f.values["effectiveDate"]}  # (the day the first told)
+            g_words = {w.lower() for x in g.values.get("appliesTo", ()) for w in x.split()}
+            if f.values.get("appliesTo") and g_words and g_words < {w.lower() for x in f.values["appliesTo"]
+                                                                    for w in x.split()}:
+                g.values = {**g.values, "appliesTo": f.values["appliesTo"]}  # "fibre": "polyester staple fibre"
             if f.values.get("appliesTo") and len(g.values.get("appliesTo", ())) <= 1 and all(
                     w.split()[-1].lower() in _GENERIC_GOODS for w in g.values.get("appliesTo", ()) or ("systems",)):
                 # "incentives to install rooftop solar panels … would refund 25% of the cost of systems": the

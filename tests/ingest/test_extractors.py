@@ -1380,3 +1380,24 @@ def test_views_of_firms_found_in_the_fifteenth_batch(extractor, text, firm, abou
 def test_a_one_word_name_where_something_is_is_a_city(extractor, text, city):
     result = extract(extractor, text)
     assert [e.type for e in result.entities.values() if e.label == city] == ["City"]
+
+
+def test_a_central_bank_that_fines_and_opens_an_inquiry(extractor):
+    result = extract(extractor, "Shannon Mutual sank 12%. The insurer was hit with a fine by the Central Bank of Ireland, "
+                                "which also opened an inquiry into whether managers knew.")
+    assert [(p[0], p[1], p[2]) for p in policies(result)] == [("Investigation", "Central Bank of Ireland",
+                                                              "Shannon Mutual")]
+
+
+def test_a_share_of_what_they_spend(extractor):
+    result = extract(extractor, "Dairy farmers will be able to claim back 35% of what they spend on heat pumps, the "
+                                "Sustainable Energy Authority of Ireland said.")
+    assert policies(result) == [("Subsidy", "Sustainable Energy Authority of Ireland", None, Decimal("35"),
+                                 ("heat pumps",))]
+
+
+def test_rates_assigned_per_origin_after_the_duty(extractor):
+    result = extract(extractor, "Acrylic yarn from China will attract anti-dumping duties from June 18, the National "
+                                "Tariff Commission said. Chinese yarn was assigned a duty of 12.8%.")
+    assert [(p[2], p[3]) for p in policies(result)] == [("China", Decimal("12.8"))]
+    assert [f.values.get("effectiveDate") for f in result.facts_of("Tariff")] == [date(2025, 6, 18)]
