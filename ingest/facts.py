@@ -696,9 +696,12 @@ class FactExtractor:
         for tok in doc:
             # "will need a strategic goods permit", "must obtain an individual export licence": a permit
             # needed for what is shipped, however it is qualified
-            if tok.lemma_.lower() in ("permit", "licence", "license") and tok.dep_ in ("dobj", "nsubjpass") and \
-                    tok.head.lemma_.lower() in ("need", "require", "obtain", "get", "hold", "seek") and \
-                    tok.i not in covered:
+            if tok.lemma_.lower() in ("permit", "licence", "license") and tok.i not in covered and (
+                    tok.dep_ in ("dobj", "nsubjpass") and
+                    tok.head.lemma_.lower() in ("need", "require", "obtain", "get", "hold", "seek") or
+                    # "may only be shipped to Armenia under an individual licence"
+                    tok.dep_ == "pobj" and tok.head.lower_ in ("under", "without") and
+                    tok.head.head.lemma_.lower() in ("ship", "export", "sell", "send", "leave", "supply")):
                 found.append(("ExportControl", tok.i, tok.i + 1))
             # "the Norwegian Competition Authority said it had launched a review of the company's agreements"
             if tok.lemma_.lower() == "review" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \

@@ -360,6 +360,7 @@ class EntityRepair:
             return Span(span.doc, span.start + titles, span.end, label="Person", span_id=UNKNOWN)
         if span.label_ == "ORG" and len(span) > 1 and (
                 any(t.text in self.government_words for t in span) or
+                span[0].text == "Public" and span[1].text == "Service" or  # "Public Service of Wallonia"
                 span[0].text in ("State", "Central", "National", "Reserve", "Bank") and
                 any(t.lower_ == "bank" for t in span) and self.gazetteer.country_of_demonym(span[-1].text) is None
                 and self.gazetteer.lookup(span[-1].text) is not None and span[-2].lower_ == "of"):
@@ -855,8 +856,12 @@ class EntityRepair:
                 taken.update(range(start, end))
         # "the Secretariat of Energy", "the Ministry of Mines": a government word, "of", capitalised words
         for tok in doc:
-            if tok.i in taken or tok.text not in self.government_words or not tok.is_title or tok.i == 0 or \
-                    doc[tok.i - 1].lower_ != "the" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            # (also "the Public Service of Wallonia")
+            public = tok.text == "Service" and tok.i > 1 and doc[tok.i - 1].text == "Public" and tok.i - 1 not in taken
+            first = tok.i - 1 if public else tok.i
+            if tok.i in taken or (tok.text not in self.government_words and not public) or not tok.is_title or \
+                    first == 0 or doc[first - 1].lower_ != "the" or tok.i + 2 >= len(doc) or \
+                    doc[tok.i + 1].lower_ != "of":
                 continue
             end = tok.i + 2
             while end < tok.sent.end and end not in taken and (doc[end].is_title and doc[end].is_alpha or (
@@ -865,8 +870,8 @@ class EntityRepair:
             while end > tok.i + 2 and doc[end - 1].lower_ in ("and", "of", "for"):
                 end -= 1
             if end > tok.i + 2:
-                out.append(Span(doc, tok.i, end, label="GovernmentBody", span_id=UNKNOWN))
-                taken.update(range(tok.i, end))
+                out.append(Span(doc, first, end, label="GovernmentBody", span_id=UNKNOWN))
+                taken.update(range(first, end))
         # "Gecex, the executive management committee of the Chamber of Foreign Trade,": a name the
         # apposition describes as a body
         generic = {w.lower() for w in self.government_words} | {"watchdog", "supervisor", "regulator", "body"}

@@ -1401,3 +1401,10 @@ def test_rates_assigned_per_origin_after_the_duty(extractor):
                                 "Tariff Commission said. Chinese yarn was assigned a duty of 12.8%.")
     assert [(p[2], p[3]) for p in policies(result)] == [("China", Decimal("12.8"))]
     assert [f.values.get("effectiveDate") for f in result.facts_of("Tariff")] == [date(2025, 6, 18)]
+
+
+def test_shipped_only_under_an_individual_licence(extractor):
+    result = extract(extractor, "Starting next Monday, thermal cameras may only be shipped to Moldova under an "
+                                "individual licence. The requirement was imposed by the Public Service of Wallonia.")
+    assert policies(result) == [("ExportControl", "Public Service of Wallonia", "Moldova", None, ("thermal cameras",))]
+    assert [f.values.get("effectiveDate") for f in result.facts_of("ExportControl")] == [date(2025, 3, 17)]
