@@ -701,7 +701,7 @@ class FactExtractor:
                     tok.head.lemma_.lower() in ("need", "require", "obtain", "get", "hold", "seek") or
                     # "may only be shipped to Armenia under an individual licence"
                     tok.dep_ == "pobj" and tok.head.lower_ in ("under", "without") and
-                    tok.head.head.lemma_.lower() in ("ship", "export", "sell", "send", "leave", "supply")):
+                    tok.head.head.lemma_.lower() in ("ship", "export")):
                 found.append(("ExportControl", tok.i, tok.i + 1))
             # "the Norwegian Competition Authority said it had launched a review of the company's agreements"
             if tok.lemma_.lower() == "review" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
