@@ -229,6 +229,10 @@ _ABOUT_LEADS = {("investment", "in"), ("investments", "in"), ("spending", "on"),
                 ("consignments", "of"), ("shipment", "of"), ("cargo", "of"), ("cargoes", "of")}
 
 
+#: Participles that say where goods come from: "imported from China", "made in Vietnam"
+_ORIGIN_VERBS = {"import", "ship", "make", "export", "produce", "manufacture", "originate"}
+
+
 def _bearing_subject(verb: Token | None) -> Token | None:
     """The subject of the verb that brings the measure to it (:func:`_bearing_verb`): "bottles" in
     "Glass bottles and jars from China will face duties", "drones" in "Imported drones will be
@@ -236,6 +240,10 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
     if subject is None and verb is not None and verb.dep_ == "xcomp":
         # "Aluminium extrusions imported from China are to carry duties"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb is not None and verb.dep_ == "conj" and verb.head.tag_ in ("VBD", "VBN") and \
+            verb.head.lemma_.lower() in _ORIGIN_VERBS:
+        # "Denim imported from China will be subject to duties", parsed as "Denim imported" and "will be"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb is not None:
         # "A4 copy paper exported from Indonesia would attract a duty", with "copy" taken for a verb whose
@@ -1225,13 +1233,17 @@ class FactExtractor:
                 else:
                     target = self._target(doc, mentioned, where, end if n_clause == 0 or where is None
                                           else where.start, sent, issuer, topic) or target_prev
-                    if target is None and kind == "Investigation" and not goods:
+                    if kind == "Investigation" and not goods and (target is None or target.type == "Country" and not (
+                            goods_span is not None and self._trade_probe(doc, sent, start, end, goods_span))):
                         # "X slumped after the regulator opened an investigation into suspected abuse",
-                        # "… into whether it conspired with rivals": the company the sentence is about
+                        # "… into whether it conspired with rivals": the company the sentence is about (also
+                        # over "an investigation into suspected breaches of sanctions against Russia")
                         target = next((m for m in mentioned if m.span.end <= start and m.type == "Company"
                                        and any(t.dep_ in ("nsubj", "nsubjpass") and (
                                            t.head.dep_ in ("ROOT", "conj") or t.head.dep_ == "ccomp" and
-                                           t.head.i < start) or shares_of(t) for t in m.span)), None)
+                                           t.head.i < start) or shares_of(t) for t in m.span)), None) or (
+                            topic if target is not None and topic is not None and
+                            _describes_company(sent, mentioned) else None) or target
                     if target is None and kind in ("Investigation", "Sanction") and not goods and \
                             topic is not None and _describes_company(sent, mentioned):
                         target = topic
@@ -1495,8 +1507,8 @@ class FactExtractor:
                 if when is not None:
                     found.append((kind, when))
         for tok in sent:
-            if tok.lemma_.lower() in ("open", "start", "begin") and tok.pos_ == "VERB" and any(
-                    c.dep_ in ("nsubj", "dobj") and c.lower_ in ("window", "applications", "application", "registration",
+            if tok.lemma_.lower() in ("open", "start", "begin", "accept") and tok.pos_ == "VERB" and any(
+                    c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in ("window", "applications", "application", "registration",
                                                                   "scheme", "programme", "program", "round")
                     for c in tok.children):  # (or "which is opening a new round on August 1")
                 # "the application window opens on October 15": the day a subsidy starts
@@ -1871,6 +1883,8 @@ class FactExtractor:
                 item = item[2:]  # "investments in electric vehicle production"
             while item and _is_participle(item[-1]):
                 item = item[:-1]  # "electric vehicles imported", "antimony shipped"
+            if len(item) == 1 and item[0].lemma_.lower() in ("industry", "sector", "economy", "market"):
+                continue  # "its largest support package for the industry": no goods named
             # a company or a country alone is a target, not goods
             if item and all(t.ent_type_ in ("Company", "AnalystFirm", "Country") for t in item):
                 continue
@@ -2019,8 +2033,11 @@ class FactExtractor:
         # "shipments from South Korea will face a levy": where the goods that bear the measure come from
         subject = _bearing_subject(bearer)
         if subject is not None:
+            hi = subject.right_edge.i
+            if subject.head.i != bearer.i and subject.head.lemma_.lower() in _ORIGIN_VERBS:
+                hi = max([hi] + [t.i for t in subject.head.subtree if t.i < bearer.i])  # (the misparse above)
             for m in mentioned:
-                if subject.left_edge.i <= m.span.start <= subject.right_edge.i and m.type == "Country" and ok(m) \
+                if subject.left_edge.i <= m.span.start <= hi and m.type == "Country" and ok(m) \
                         and (m.span.start > 1 and (doc[m.span.start - 1].lower_ == "from" or doc[
                             m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")) or
                              _made_in(m) or m.span.root.dep_ in ("amod", "compound") and

@@ -1408,3 +1408,21 @@ def test_shipped_only_under_an_individual_licence(extractor):
                                 "individual licence. The requirement was imposed by the Public Service of Wallonia.")
     assert policies(result) == [("ExportControl", "Public Service of Wallonia", "Moldova", None, ("thermal cameras",))]
     assert [f.values.get("effectiveDate") for f in result.facts_of("ExportControl")] == [date(2025, 3, 17)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Denim imported from China", misparsed as a clause of its own
+    ("Denim imported from China will be subject to definitive anti-dumping duties of 21.5%, under a resolution "
+     "published by the Ministry of Production. Textil Andino, which weaves denim, rose 4%.",
+     [("Tariff", "Ministry of Production", "China", Decimal("21.5"), ("Denim",))]),
+    # a probe of breaches of sanctions against a country aims at the company the paragraph is about
+    ("Savonia Components plunged 18%. Finnish Customs said it had opened a criminal investigation into suspected "
+     "breaches of sanctions against Russia by the Kotka-based distributor.",
+     [("Investigation", "Finnish Customs", "Savonia Components", None, ())]),
+    # a support package for goods; one "for the industry" names none
+    ("Business Finland unveiled a support package for hydrogen electrolysers.",
+     [("Subsidy", "Business Finland", None, None, ("hydrogen electrolysers",))]),
+    ("The ministry unveiled a support package for the industry.", []),
+])
+def test_measures_from_the_sixteenth_batch(extractor, text, expected):
+    assert [p for p in policies(extract(extractor, text))] == expected
