@@ -266,6 +266,9 @@ def _bearing_verb(trigger: Token) -> Token | None:
                 "ship", "export", "sell", "charge", "assign", "hit", "slap", "give") and any(
                 c.dep_ == "auxpass" for c in node.children):  # ("Chinese fibre was assigned a duty of 17.8%")
             verb = node  # (or "nuts may only be shipped under a licence")
+        elif node.lemma_.lower() == "leave" and node.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lower_ in ("country", "kingdom", "island", "port") for c in node.children):
+            verb = node  # "graphite may only leave the country under a licence"
         elif node.lower_ == "subject" and node.dep_ == "acomp":  # "will be subject to"
             verb = node.head
         if verb is not None:
@@ -496,6 +499,9 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             t.lower_ in _COST_NOUNS and t.head.i == end for t in doc[end + 1:end + 4])):
         return None
     verb = share.head
+    if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in (
+            "reimburse", "compensate", "refund", "pay") and any(c.dep_ == "auxpass" for c in verb.head.children):
+        return verb.head  # "Farmers … will be reimbursed for 80% of the cost of drip irrigation kits"
     if share.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in (
             "credit", "refund", "reimbursement", "contribution") and verb.head.pos_ == "NOUN":
         return verb.head  # "is offering a credit of up to 50% of qualifying capital spending"
@@ -561,7 +567,8 @@ def _claimant_goods(verb: Token) -> Span | None:
     doc = verb.doc
     if subject.lemma_.lower() in ("producer", "maker", "manufacturer", "grower", "builder", "exporter") and \
             subject.left_edge.i < subject.i and all(t.pos_ in ("NOUN", "ADJ", "PROPN") or t.text == "-"
-                                                    for t in doc[subject.left_edge.i:subject.i]):
+                                                    for t in doc[subject.left_edge.i:subject.i]) and \
+            any(t.pos_ in ("NOUN", "PROPN") for t in doc[subject.left_edge.i:subject.i]):  # (not "Small makers")
         # "green hydrogen producers will be paid a production credit": what they make
         start = _after_determiners(doc, subject.left_edge.i, subject.i)
         return doc[start:subject.i] if subject.i > start else None
@@ -1033,7 +1040,12 @@ class FactExtractor:
                     k < start - 1 and any(end <= g.start < next_start for g in groups)) and not (
                     (head.head.lemma_.lower() in ("extend", "renew", "expand", "widen", "double", "lift", "scrap") or
                      head.head.lemma_.lower() in ("lower", "raise", "reduce", "increase", "cut") and
-                     any(end <= g.start < next_start for g in groups)) and head.dep_ == "dobj") and not (
+                     any(end <= g.start and doc[g.start - 1].lower_ == "to" for g in groups)) and
+                    head.dep_ == "dobj" or
+                    # ("raised the cess levied on tiles to 35%", parsed as "the cess levied" in a clause of its own)
+                    head.dep_ == "nsubj" and head.head.dep_ == "ccomp" and head.head.tag_ == "VBN" and
+                    head.head.head.lemma_.lower() in ("lower", "raise", "reduce", "increase", "cut") and
+                    any(end <= g.start and doc[g.start - 1].lower_ == "to" for g in groups)) and not (
                     # "approved an increase in the import tax on modules to 25 percent"
                     head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in (
                         "increase", "rise", "hike", "cut", "reduction") and
@@ -2425,7 +2437,8 @@ def _same_issuer(f: Fact, g: Fact, country_of: Mapping[str, str | None]) -> bool
 
 
 #: Words that name goods only in general: "the cost of systems connected to the grid"
-_GENERIC_GOODS = {"systems", "system", "projects", "project", "installations", "installation", "units"}
+_GENERIC_GOODS = {"systems", "system", "projects", "project", "installations", "installation", "units",
+                  "containers", "shipments", "ones"}
 
 
 def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] | None = None) -> list[Fact]:

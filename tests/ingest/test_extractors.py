@@ -1426,3 +1426,27 @@ def test_shipped_only_under_an_individual_licence(extractor):
 ])
 def test_measures_from_the_sixteenth_batch(extractor, text, expected):
     assert [p for p in policies(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("From March 1, raw graphite may only leave the country under a licence issued by the Department of Imports and "
+     "Exports Control.",
+     [("ExportControl", "Department of Imports and Exports Control", None, None, ("raw graphite",))]),
+    ("The Ministry of Finance raised the cess levied on imported porcelain tiles to 30% from 15%.",
+     [("Tariff", "Ministry of Finance", None, Decimal("30"), ("porcelain tiles",))]),
+    ("Small workshops that put heat pumps on their roofs will have 25% of the cost reimbursed by the Ministry of "
+     "Commerce and Industry.",
+     [("Subsidy", "Ministry of Commerce and Industry", None, Decimal("25"), ("heat pumps",))]),
+    ("Farmers will be reimbursed for 70% of the cost of drip irrigation kits, the Ministry of Agriculture said.",
+     [("Subsidy", "Ministry of Agriculture", None, Decimal("70"), ("drip irrigation kits",))]),
+])
+def test_measures_from_the_sixteenth_batch_continued(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_the_goods_of_a_duty_named_before_its_rates_by_origin(extractor):
+    result = extract(extractor, "The Ministry of Commerce imposed anti-dumping duties on glass bottles and jars from "
+                                "China and Ecuador. From March 6, Chinese containers will pay a duty of 29.6% and "
+                                "Ecuadorian ones 11.3%.")
+    assert [(p[2], p[3], p[4]) for p in policies(result)] == [("China", Decimal("29.6"), ("glass bottles", "jars")),
+                                                              ("Ecuador", Decimal("11.3"), ("glass bottles", "jars"))]
