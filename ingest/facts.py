@@ -568,7 +568,9 @@ def _claimant_goods(verb: Token) -> Span | None:
     if subject.lemma_.lower() in ("producer", "maker", "manufacturer", "grower", "builder", "exporter") and \
             subject.left_edge.i < subject.i and all(t.pos_ in ("NOUN", "ADJ", "PROPN") or t.text == "-"
                                                     for t in doc[subject.left_edge.i:subject.i]) and \
-            any(t.pos_ in ("NOUN", "PROPN") for t in doc[subject.left_edge.i:subject.i]):  # (not "Small makers")
+            not all(t.lower_ in ("small", "large", "big", "medium", "mid-sized", "local", "domestic", "foreign",
+                                 "major", "leading", "new", "existing", "-")
+                    for t in doc[subject.left_edge.i:subject.i]):  # (not "Small manufacturers")
         # "green hydrogen producers will be paid a production credit": what they make
         start = _after_determiners(doc, subject.left_edge.i, subject.i)
         return doc[start:subject.i] if subject.i > start else None
