@@ -167,6 +167,12 @@ def test_a_short_name_is_the_same_company(extractor):
     assert len(companies) == 1 and "Qirwan Al Baha" in companies[0].aliases | {companies[0].label}
 
 
+def views(result):
+    """(firm, [what the view is about]) for each analyst view, by label."""
+    return [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
+            for v in result.facts_of("AnalystView")]
+
+
 def policies(result):
     return [(f.kind, *(result.entities[f.role(r)].label if f.role(r) else None for r in ("issuedBy", "targets")),
              f.values.get("ratePercent"), tuple(f.values.get("appliesTo", ())))
@@ -276,10 +282,7 @@ def test_policy_phrasings_other_writers_use(extractor, text, expected):
     ],
 )
 def test_what_a_view_is_about(extractor, text, firm, about):
-    result = extract(extractor, text)
-    views = result.facts_of("AnalystView")
-    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
-            for v in views] == [(firm, about)]
+    assert views(extract(extractor, text)) == [(firm, about)]
 
 
 def test_export_ban_in_the_passive(extractor):
@@ -308,8 +311,7 @@ def test_a_measure_named_again_is_no_new_measure(extractor):
 )
 def test_views_of_firms_no_list_knows(extractor, text, firm, about):
     result = extract(extractor, text)
-    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
-            for v in result.facts_of("AnalystView")] == [(firm, about)]
+    assert views(result) == [(firm, about)]
 
 
 def test_the_day_of_a_measure_can_come_in_the_next_sentence(extractor):
@@ -1050,8 +1052,7 @@ def test_a_rule_taking_effect_immediately(extractor):
 ])
 def test_firms_found_by_what_they_do_to_a_stock(extractor, text, firm, about):
     result = extract(extractor, text)
-    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
-            for v in result.facts_of("AnalystView")] == [(firm, about)]
+    assert views(result) == [(firm, about)]
 
 
 def test_the_same_duty_on_another_origin_in_the_next_sentence(extractor):
@@ -1254,8 +1255,7 @@ def test_measures_from_the_fifteenth_batch_continued(extractor, text, expected, 
 
 def test_a_broker_with_a_joiner_in_its_name_the_model_took_for_a_person(extractor):
     result = extract(extractor, "Alcantara Casa de Bolsa upgraded Zapatos del Norte to buy.")
-    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
-            for v in result.facts_of("AnalystView")] == [("Alcantara Casa de Bolsa", ["Zapatos del Norte"])]
+    assert views(result) == [("Alcantara Casa de Bolsa", ["Zapatos del Norte"])]
 
 
 @pytest.mark.parametrize(("text", "kind", "day"), [
@@ -1368,8 +1368,7 @@ def test_the_day_of_the_notice_and_that_requirement(extractor):
 ])
 def test_views_of_firms_found_in_the_fifteenth_batch(extractor, text, firm, about):
     result = extract(extractor, text)
-    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
-            for v in result.facts_of("AnalystView")] == [(firm, about)]
+    assert views(result) == [(firm, about)]
 
 
 @pytest.mark.parametrize(("text", "city"), [
