@@ -1929,12 +1929,15 @@ class FactExtractor:
                     b.type == "GovernmentBody" and b.span.start <= m.span.root.head.i < b.span.end
                     for b in mentioned))
 
+        # the company the sentence is about (the subject of its main verb), else the one before
+        about = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)), None) or topic
+
         # "is probing Woolworths", "sanctioned two Turkish shipping firms": the object of the policy verb
         verb = doc[trigger_end - 1]
         if verb.pos_ == "VERB" and verb.lemma_.lower() == "freeze":
             # "OFAC froze any assets the company holds under US jurisdiction": the company's, not the US's
-            owner = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and any(
-                t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in m.span)), None) or topic
+            owner = about
             holder = next((t for t in doc[trigger_end:sent.end] if t.dep_ == "nsubj" and t.head.dep_ == "relcl" and
                            t.lower_ in ("company", "group", "firm", "it", "they")), None)
             if owner is not None and holder is not None:
@@ -1948,8 +1951,7 @@ class FactExtractor:
                         c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
                     # "OFAC designated the company and its subsidiary, X": the one before (or the one this
                     # sentence is about: "X dropped after the CMA … examine loans the Kisumu-based lender made")
-                    return next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
-                        t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)), topic)
+                    return about
                 inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
                 if inside:
                     companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]
@@ -2011,9 +2013,7 @@ class FactExtractor:
                         if not inside and any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in subj.subtree):
                             # "X tumbled after its bank accounts in France were frozen": the company the
                             # sentence is about, or the one before ("Its bank accounts … were frozen")
-                            inside = [m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
-                                t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)] or (
-                                [topic] if topic is not None else [])
+                            inside = [about] if about is not None else []
                         if node.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj.children):
                             # "Anadolu Gross Market, whose headquarters were searched": the company
                             inside = [m for m in mentioned if _relative_head_in(node, m) and ok(m)]
