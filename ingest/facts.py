@@ -1488,6 +1488,11 @@ class FactExtractor:
                     t.pos_ == "NOUN" and t.lemma_.lower() in ("cut", "reduction", "hike", "increase", "rise")
                     for t in sent.doc[sent.start:g.start]) and not _old_rate(sent.doc, g):
                 return g.values[-1]
+            # "At 17.25%, the rate now stands at its lowest level since 2024": the rate where it now stands
+            if g.start == sent.start + 1 and sent.doc[sent.start].lower_ == "at" and any(
+                    t.lemma_.lower() in ("stand", "sit") and any(c.dep_ == "nsubj" and c.lower_ in ("rate", "rates")
+                                                                  for c in t.children) for t in sent):
+                return g.values[-1]
         for verb in (t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
                      and not self._hypothetical(t)):
             for g in groups:
@@ -2226,6 +2231,9 @@ class FactExtractor:
                 decisions.append((bank, verb))
         if not decisions:
             decisions = [(banks[0], verbs[0])]
+        # "The Monetary Policy Committee of the Central Bank of Egypt voted to reduce …": the bank
+        decisions = [(next((b for b in banks if b.span.start in (bank.span.end + 1, bank.span.end + 2) and
+                            sent.doc[bank.span.end].lower_ == "of"), bank), verb) for bank, verb in decisions]
         for n, (bank, verb) in enumerate(decisions):
             limit = decisions[n + 1][1].i if n + 1 < len(decisions) else sent.end
             start = verb.i if len(decisions) > 1 else sent.start

@@ -966,10 +966,11 @@ class EntityRepair:
         by_token = {i: n for n, s in enumerate(spans) for i in range(s.start, s.end)}
         out = list(spans)
         for tok in doc:
-            if not (tok.is_title or tok.is_upper) or tok.pos_ != "PROPN" or self._common_word(tok):
-                continue
             nxt = doc[tok.i + 1:tok.i + 3]
             based = len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"
+            if not (tok.is_title or tok.is_upper) or self._common_word(tok) or tok.pos_ != "PROPN" and not (
+                    based and tok.i in by_token):  # (the tagger may call "Zug" in "Zug-based" a noun)
+                continue
             site = len(nxt) >= 1 and nxt[0].lower_ in _SITES and tok.i > tok.sent.start and \
                 doc[tok.i - 1].lower_ in ("its", "their", "the", "a", "an") and nxt[0].dep_ != "compound"
             # "an insurer based in Cork", "whose head office is in Cork", "a plant in Harjavalta", "Ravi

@@ -1449,3 +1449,18 @@ def test_the_goods_of_a_duty_named_before_its_rates_by_origin(extractor):
                                 "Ecuadorian ones 11.3%.")
     assert [(p[2], p[3], p[4]) for p in policies(result)] == [("China", Decimal("29.6"), ("glass bottles", "jars")),
                                                               ("Ecuador", Decimal("11.3"), ("glass bottles", "jars"))]
+
+
+def test_a_town_the_tagger_calls_a_noun_before_based(extractor):
+    result = extract(extractor, "Baarer Rohstoffe sank 18%. The Zug-based trader's funds in Switzerland were frozen on "
+                                "Monday by the State Secretariat for Economic Affairs.")
+    assert ("Zug", "City") in {(e.label, e.type) for e in result.entities.values()}
+    assert [(p[0], p[2]) for p in policies(result)] == [("Sanction", "Baarer Rohstoffe")]
+
+
+def test_the_rate_where_it_now_stands_and_the_bank_whose_committee_voted(extractor):
+    result = extract(extractor, "The Monetary Policy Committee of the Central Bank of Egypt voted to reduce the overnight "
+                                "deposit rate by 100 basis points. At 19.25%, the rate now stands at its lowest level "
+                                "since 2024.")
+    assert [(result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"))
+            for f in result.facts_of("InterestRateDecision")] == [("Central Bank of Egypt", Decimal("19.25"))]
