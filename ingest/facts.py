@@ -300,7 +300,9 @@ def _subject_goods(trigger: Token) -> Span | None:
             subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) and \
             subject.lemma_.lower() not in _THINGS_IN_ER or \
             subject.lemma_.lower() in _PEOPLE_NOUNS or \
-            subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of"):
+            subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of") and \
+            not any(t.ent_type_ != "Country" and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.lower_ not in _PRONOUNS
+                    for t in doc[subject.left_edge.i:subject.i]):  # (but "stainless steel flat products")
         return None  # "exporters will need a licence to ship …": the goods come later; "imports above it"
     start, end = subject.left_edge.i, subject.left_edge.i
     while start + 2 <= subject.i and doc[start].ent_type_ == "Country" and doc[start + 1].text == "-" and \
@@ -717,8 +719,12 @@ class FactExtractor:
                     tok.dep_ in ("dobj", "nsubjpass") and
                     tok.head.lemma_.lower() in ("need", "require", "obtain", "get", "hold", "seek") or
                     # "may only be shipped to Armenia under an individual licence"
-                    tok.dep_ == "pobj" and tok.head.lower_ in ("under", "without") and
-                    tok.head.head.lemma_.lower() in ("ship", "export")):
+                    tok.dep_ == "pobj" and tok.head.lower_ in ("under", "without") and (
+                        tok.head.head.lemma_.lower() in ("ship", "export") or
+                        # "could no longer be sold to Kazakhstan without a licence": sold abroad
+                        tok.head.head.lemma_.lower() in ("sell", "supply") and any(
+                            c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(p.ent_type_ == "Country" for p in c.subtree)
+                            for c in tok.head.head.children))):
                 found.append(("ExportControl", tok.i, tok.i + 1))
             # "the Norwegian Competition Authority said it had launched a review of the company's agreements"
             if tok.lemma_.lower() == "review" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
@@ -980,7 +986,8 @@ class FactExtractor:
         while seen < 6:
             if node.lemma_.lower() in self.hedges or any(
                     c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children) and not any(
-                    c.lower_ == "only" for c in node.children):  # ("may only be shipped under a licence": a rule)
+                    c.lower_ in ("only", "longer") for c in node.children):  # ("may only be shipped under a
+                # licence", "could no longer be sold without one": a rule)
                 return True
             if node.head.i == node.i:
                 return False
@@ -1130,6 +1137,11 @@ class FactExtractor:
             clauses = [(rate, goods if goods is not None and (self._goods_of(goods, mentioned) or _refers_back(goods))
                         else None)
                        for rate, goods in clauses]
+            if kind == "ExportControl" and all(goods is None for _, goods in clauses) and head.dep_ == "pobj" and \
+                    head.head.lower_ in ("under", "without") and \
+                    any(c.dep_ == "auxpass" for c in head.head.head.children) and \
+                    (shipped := self._object_span(head.head.head)) is not None:
+                clauses = [(rate, shipped) for rate, _ in clauses]  # "X could no longer be sold … without a licence"
             if all(goods is None or _refers_back(goods) for _, goods in clauses) and \
                     kind in ("Tariff", "ExportControl", "Subsidy"):
                 # "importers of French brandy would have to pay deposits of 35.8 percent"; "glass bottles
@@ -1263,6 +1275,12 @@ class FactExtractor:
                         target = topic
                 if named_before is not None and target is None:
                     target = named_before[1]
+                if kind == "ExportControl" and target is not None and target.type != "Country":
+                    # "X fell after the ISP ruled that machining centres could no longer be sold to Kazakhstan
+                    # without a licence": where the goods may not go, not the company the sentence is about
+                    target = next((m for m in mentioned if m.type == "Country" and m.span.start > end - 12 and
+                                   doc[m.span.start - 1].lower_ == "to" and
+                                   doc[m.span.start - 1].dep_ in ("prep", "dative")), target)
                 if target is not None and target.type in ("Company", "AnalystFirm") and goods_span is not None \
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods

@@ -1464,3 +1464,18 @@ def test_the_rate_where_it_now_stands_and_the_bank_whose_committee_voted(extract
                                 "since 2024.")
     assert [(result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"))
             for f in result.facts_of("InterestRateDecision")] == [("Central Bank of Egypt", Decimal("19.25"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods with modifiers before "products" are goods, not a bare word
+    ("Hot-dipped galvanised steel products from Vietnam will be subject to countervailing duties of 8.1%, the "
+     "European Commission said.",
+     [("Tariff", "European Commission", "Vietnam", Decimal("8.1"), ("Hot-dipped galvanised steel products",))]),
+    # "could no longer be sold to A or B without a licence": what may not be sold, where to, and the company the
+    # sentence is about is not the target
+    ("Vasteras Verktyg fell 4% after the Inspectorate of Strategic Products ruled that laser cutters could no longer "
+     "be sold to Armenia without a licence.",
+     [("ExportControl", "Inspectorate of Strategic Products", "Armenia", None, ("laser cutters",))]),
+])
+def test_measures_from_the_seventeenth_batch(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
