@@ -183,6 +183,8 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
 _BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive", "pay"}
 #: A central bank's moves, and the words that make them the next ones
 _RATE_MOVES = {"cut", "hike", "increase", "reduction", "move", "easing", "tightening", "raise", "lower"}
+#: Verbs that set a measure's rate anew: "raised the cess on tiles to 35%"
+_RATE_CHANGES = {"lower", "raise", "reduce", "increase", "cut"}
 _NEXT = {"another", "further", "more", "next", "additional", "again", "twice", "second", "third", "final", "follow",
          "first"}
 
@@ -322,6 +324,13 @@ def _subject_goods(trigger: Token) -> Span | None:
     if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _ABOUT_LEADS:
         start += 2
     return doc[start:end] if end > start else None
+
+
+def _owns_body(m: Mentioned, mentioned: list[Mentioned]) -> bool:
+    """``m`` is a country named as the owner of a body: "China's Ministry of Commerce", "France's
+    Autorité de la concurrence" (the body acts, not the country, and the country is not its target)."""
+    return m.type == "Country" and m.span.root.dep_ == "poss" and any(
+        b.type == "GovernmentBody" and b.span.start <= m.span.root.head.i < b.span.end for b in mentioned)
 
 
 def _eligible(trigger: Token) -> bool:
@@ -482,8 +491,9 @@ _CLAIM_VERBS = {"claim", "reclaim", "deduct", "recoup", "recover", "offset", "wr
 #: Verbs whose subject pays: a subsidy when that is a government ("Berlin would fund up to 45% of the cost")
 _FUND_VERBS = {"fund", "pay", "cover", "subsidise", "subsidize", "meet", "bear", "shoulder", "finance", "refund",
                "reimburse", "match", "co-finance"}
+#: … and their participles, when a body pays a share ("co-funded" comes as "co", "-", "funded")
 _FUNDED = {"funded", "paid", "covered", "subsidised", "subsidized", "reimbursed", "met", "financed", "refunded",
-           "borne", "co-funded", "co-financed"}
+           "borne"}
 _STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "city", "province"}
 #: … or a new scheme (not "the subsidy covered 40% of the cost of its plant": one named before)
 _SCHEME_NOUNS = {"scheme", "programme", "program", "fund", "grant", "grants", "subsidy", "subsidies", "rebate",
@@ -723,8 +733,8 @@ class FactExtractor:
                         tok.head.head.lemma_.lower() in ("ship", "export") or
                         # "could no longer be sold to Kazakhstan without a licence": sold abroad
                         tok.head.head.lemma_.lower() in ("sell", "supply") and any(
-                            c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(p.ent_type_ == "Country" for p in c.subtree)
-                            for c in tok.head.head.children))):
+                            c.dep_ in ("prep", "dative") and c.lower_ == "to" and
+                            any(p.ent_type_ == "Country" for p in c.subtree) for c in tok.head.head.children))):
                 found.append(("ExportControl", tok.i, tok.i + 1))
             # "the Norwegian Competition Authority said it had launched a review of the company's agreements"
             if tok.lemma_.lower() == "review" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
@@ -1048,12 +1058,12 @@ class FactExtractor:
                     g.end <= start and start - g.end <= 2 for g in groups) and not (
                     k < start - 1 and any(end <= g.start < next_start for g in groups)) and not (
                     (head.head.lemma_.lower() in ("extend", "renew", "expand", "widen", "double", "lift", "scrap") or
-                     head.head.lemma_.lower() in ("lower", "raise", "reduce", "increase", "cut") and
+                     head.head.lemma_.lower() in _RATE_CHANGES and
                      any(end <= g.start and doc[g.start - 1].lower_ == "to" for g in groups)) and
                     head.dep_ == "dobj" or
                     # ("raised the cess levied on tiles to 35%", parsed as "the cess levied" in a clause of its own)
                     head.dep_ == "nsubj" and head.head.dep_ == "ccomp" and head.head.tag_ == "VBN" and
-                    head.head.head.lemma_.lower() in ("lower", "raise", "reduce", "increase", "cut") and
+                    head.head.head.lemma_.lower() in _RATE_CHANGES and
                     any(end <= g.start and doc[g.start - 1].lower_ == "to" for g in groups)) and not (
                     # "approved an increase in the import tax on modules to 25 percent"
                     head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in (
@@ -1664,8 +1674,7 @@ class FactExtractor:
             else ("by", "of") if doc[trigger_end - 1].lower_ in ("list", "lists") else ("by",)  # ("the Entity List of X")
         for m in mentioned:
             lead = [t.lower_ for t in doc[max(0, m.span.start - 2):m.span.start]]
-            if m.type == "Country" and m.span.root.dep_ == "poss" and any(
-                    b.type == "GovernmentBody" and b.span.start <= m.span.root.head.i < b.span.end for b in mentioned):
+            if _owns_body(m, mentioned):
                 continue  # "by China's Ministry of Commerce": the ministry
             if m.span.start >= trigger_end and m.type in ISSUER_TYPES and (
                     lead[-1:] and lead[-1] in granting or len(lead) == 2 and lead[0] in granting and lead[1] == "the"):
@@ -1947,10 +1956,8 @@ class FactExtractor:
     def _target(self, doc: Doc, mentioned: list[Mentioned], goods: Span | None, trigger_end: int, sent: Span,
                 issuer: Mentioned | None, topic: Mentioned | None = None) -> Mentioned | None:
         def ok(m: Mentioned) -> bool:
-            return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key) and not (
-                m.type == "Country" and m.span.root.dep_ == "poss" and any(  # "France's Autorité": its owner
-                    b.type == "GovernmentBody" and b.span.start <= m.span.root.head.i < b.span.end
-                    for b in mentioned))
+            return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key) and \
+                not _owns_body(m, mentioned)
 
         # the company the sentence is about (the subject of its main verb), else the one before
         about = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from decimal import Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -63,6 +64,27 @@ def sentence_evidence(sent: Span, n: int) -> Evidence:
 
 #: Titles of people who speak for a government
 _GOVERNMENT_TITLES = {"Minister", "Secretary", "President", "Premier", "Chancellor", "Treasurer"}
+
+
+def _date_undated(facts: Iterable[Fact], when: date, how: str) -> None:
+    """Give ``when`` as the effective date to each of ``facts`` that has none, noting ``how``."""
+    for fact in facts:
+        if "effectiveDate" not in fact.values:
+            fact.values["effectiveDate"] = when
+            fact.extracted_by += how
+
+
+def _per_origin(tariff: Fact, origins: list[tuple[Mentioned, Decimal]], when: date | None, evidence: Evidence,
+                how: str) -> list[Fact]:
+    """``tariff`` once per origin, with that origin's rate: "Chinese tiles will face 47.1%, Indian ones 12.6%"."""
+    out = []
+    for origin, rate in origins:
+        values = {**tariff.values, "ratePercent": rate}
+        if when is not None:
+            values["effectiveDate"] = when
+        out.append(Fact(tariff.kind, {**tariff.roles, "targets": (origin.entity.key,)}, values, evidence,
+                        tariff.confidence, tariff.extracted_by + how))
+    return out
 
 
 class Extractor:
@@ -193,10 +215,7 @@ class Extractor:
             restated = self.facts.restated_dates(sent, reference)
             for kind, when in restated if policies else ():
                 # "… is being investigated, the regulator said, adding that the probe had begun on Thursday"
-                for fact in policies:
-                    if kind in (fact.kind, ANY_MEASURE) and "effectiveDate" not in fact.values:
-                        fact.values["effectiveDate"] = when
-                        fact.extracted_by += "+date-restated"
+                _date_undated((f for f in policies if kind in (f.kind, ANY_MEASURE)), when, "+date-restated")
             result.facts += policies
             setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
                           setter)  # the central bank whose decision the article reported last
@@ -220,13 +239,7 @@ class Extractor:
                     # while Indian producers will pay 12.6%": one duty per origin
                     result.facts.remove(tariff)
                     when = tariff.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
-                    for origin, rate in origins:
-                        values = {**tariff.values, "ratePercent": rate}
-                        if when is not None:
-                            values["effectiveDate"] = when
-                        result.facts.append(Fact(tariff.kind, {**tariff.roles, "targets": (origin.entity.key,)},
-                                                 values, tariff.evidence, tariff.confidence,
-                                                 tariff.extracted_by + "+rates-by-origin"))
+                    result.facts += _per_origin(tariff, origins, when, tariff.evidence, "+rates-by-origin")
                 unrated = [f for f in result.facts if f.kind == "Tariff" and "ratePercent" not in f.values and
                            "targets" in f.roles and n - f.evidence.sentence <= 2]
                 for origin, rate in self.facts.rates_for_origins(sent, mentioned) if unrated else ():
@@ -243,14 +256,11 @@ class Extractor:
                     # "Towers shipped from China will be subject to duties of 36.4%. Those made in Vietnam face
                     # a lower rate of 21.7%": the same duty on another origin
                     when = tariff.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
-                    for origin, rate in origins:
-                        values = {**tariff.values, "ratePercent": rate}
-                        if when is not None:
-                            values["effectiveDate"] = tariff.values["effectiveDate"] = when
-                        result.facts.append(Fact(tariff.kind, {**tariff.roles, "targets": (origin.entity.key,)},
-                                                 values, evidence, tariff.confidence,
-                                                 tariff.extracted_by + "+another-origin"))
-                    previous = previous + result.facts[-len(origins):]
+                    if when is not None:
+                        tariff.values["effectiveDate"] = when
+                    others = _per_origin(tariff, origins, when, evidence, "+another-origin")
+                    result.facts += others
+                    previous = previous + others
                 for fact in previous if speaker is not None else ():
                     # "Grants … will be available from 1 November. Enterprise Singapore, which will
                     # administer the scheme, said …": the body of the next sentence issued it
@@ -262,20 +272,15 @@ class Extractor:
                 for kind, when in self.facts.retold_dates(sent, reference) if not restated else ():
                     # "… levied duties of 93.5% on anode material. Importers will have to post cash deposits
                     # starting Friday": the day of the measure of the sentence before
-                    for fact in (f for f in result.facts if f.kind == kind and f.evidence.sentence == n - 1):
-                        if "effectiveDate" not in fact.values:
-                            fact.values["effectiveDate"] = when
-                            fact.extracted_by += "+date-from-next-sentence"
+                    _date_undated((f for f in result.facts if f.kind == kind and f.evidence.sentence == n - 1), when,
+                                  "+date-from-next-sentence")
                 for kind, when in restated:
                     # the day of a measure the article named before
                     before = next((f for f in reversed(result.facts) if f.kind == kind or kind == ANY_MEASURE and
                                    f.kind in POLICY_KINDS and f.kind != "InterestRateDecision"), None)
-                    for fact in (f for f in result.facts if before is not None and f.kind == before.kind and
-                                 f.evidence.sentence == before.evidence.sentence):
-                        # (each measure of that sentence: "duties on yarn from China and Vietnam")
-                        if "effectiveDate" not in fact.values:
-                            fact.values["effectiveDate"] = when
-                            fact.extracted_by += "+date-from-next-sentence"
+                    # (each measure of that sentence: "duties on yarn from China and Vietnam")
+                    _date_undated((f for f in result.facts if before is not None and f.kind == before.kind and
+                                   f.evidence.sentence == before.evidence.sentence), when, "+date-from-next-sentence")
                     # "Washington announced a duty …" then "The USTR said the tariffs would take effect
                     # from …": the body that speaks for the country issued it
                     body = next((m.entity for m in mentioned if m.type == "GovernmentBody" and any(

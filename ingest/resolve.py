@@ -105,12 +105,17 @@ class Resolver:
         best = max(counts.values())
         return next(c for c in counts if counts[c] == best)  # ties: the first named
 
+    def _own_country(self, span: Span) -> str | None:
+        """The country a name begins with as a demonym: "Finnish Customs" -> finland."""
+        entry = self.gazetteer.country_of_demonym(span[0].text) if len(span) > 1 else None
+        return entry.id if entry is not None else None
+
     def _context_country(self, span: Span, default: str | None) -> str | None:
         # "China's finance ministry", "the Chinese commerce ministry", "India's central bank"
         doc = span.doc
-        own = self.gazetteer.country_of_demonym(span[0].text) if len(span) > 1 else None
+        own = self._own_country(span)
         if own is not None:
-            return own.id  # "Finnish Customs": the country its own name says
+            return own  # "Finnish Customs": the country its own name says
         for ent in doc.ents:
             if ent.label_ == "Country" and ent.id_ and 0 <= span.start - ent.end <= 2:
                 return ent.id_
@@ -186,9 +191,9 @@ class Resolver:
                     return Entity(key=normalize_name(surface), label=surface, type=label, aliases={surface})
                 return None
             country_label = self.gazetteer.entries[country].label if country in self.gazetteer.entries else country
-            own = self.gazetteer.country_of_demonym(span[0].text) if len(span) > 1 else None
             # ("Finnish Customs" says its country already)
-            name = surface if own is not None and own.id == country else f"{surface[0].upper()}{surface[1:]} ({country_label})"
+            name = surface if self._own_country(span) == country else \
+                f"{surface[0].upper()}{surface[1:]} ({country_label})"
             return Entity(key=f"{core_name(surface)} {country}", label=name, type=label,
                           aliases={surface}, country=country)
         if ident and ident in self.gazetteer.entries:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 @Language.component("marketgraph_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
     for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_):
+        if "\n" in tok.text_with_ws:
             nxt = doc[tok.i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
