@@ -306,7 +306,9 @@ class EntityRepair:
                 parts.append(Span(doc, start, cut, label=span.label_))
             start = cut + 1
         if all(p[0].is_title or p[0].is_upper or self.gazetteer.lookup(p.text) for p in parts) and \
-                not self.gazetteer.lookup(span.text):
+                not self.gazetteer.lookup(span.text) and \
+                not (len(parts[-1]) == 1 and parts[-1][0].text in self.company_words):
+            # ("Yangtze Optical Fibre and Cable" is one name: "Cable" alone names nothing)
             return parts
         return [span]
 
@@ -477,7 +479,7 @@ class EntityRepair:
         for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._company_word_names, self._persons_by_role):
             spans = step(doc, spans)
-        doc.ents = filter_spans(spans + self._repeat_names(doc, spans))
+        doc.ents = filter_spans(self._repeat_names(doc, spans))
         return doc
 
     def _mover_subjects(self, doc: Doc) -> list[Token]:
@@ -1111,21 +1113,32 @@ class EntityRepair:
                         short[0].lower() not in self.generic_words and not (
                             len(short) == 1 and short[0].lower() in texts):
                     names[short] = s
-        extra = []
+        # A guess of the model's inside a name the article has already given is a piece of that
+        # name: "Suryakiran" taken for a city after "Suryakiran Glass Works", "Yi Marine Engineering"
+        # in "Tsing Yi Marine Engineering", "Lanna E" in "Lanna E-Moto"
+        weak = {i: s for s in spans if not s.id_.strip("?") and s.label_ in ("Company", "City", "Person")
+                for i in range(s.start, s.end)}
+        by_length = sorted(names.items(), key=lambda item: -len(item[0]))
+        extra, replaced = [], set()
         for i, tok in enumerate(doc):
-            if i in covered:
+            if i in covered and (i not in weak or weak[i].start != i):
                 continue
-            for words, model in names.items():
+            for words, model in by_length:
                 n = len(words)
-                if tok.text == words[0] and tuple(t.text for t in doc[i:i + n]) == words and \
-                        not covered.intersection(range(i, i + n)) and not (
-                            words in leading and i + n < len(doc) and doc[i + n].is_title and
-                            doc[i + n].pos_ == "PROPN"):
-                    # (not the start of another name: "Semen Indonesia" is not "Semen Gresik")
-                    extra.append(Span(doc, i, i + n, label=model.label_, span_id=model.id_ or UNKNOWN))
-                    covered.update(range(i, i + n))
-                    break
-        return extra
+                if tok.text != words[0] or tuple(t.text for t in doc[i:i + n]) != words or \
+                        (words in leading and i + n < len(doc) and doc[i + n].is_title and doc[i + n].pos_ == "PROPN"):
+                    continue  # (not the start of another name: "Semen Indonesia" is not "Semen Gresik")
+                inside = {weak[j].start for j in range(i, i + n) if j in weak}
+                if covered.intersection(range(i, i + n)) and not (
+                        model.label_ in ("Company", "AnalystFirm") and
+                        all(j in weak and weak[j].start >= i and weak[j].end <= i + n for j in covered.intersection(range(i, i + n))) and
+                        any(weak[j].label_ != model.label_ or len(weak[j]) < n for j in inside)):
+                    continue
+                replaced.update(inside)
+                extra.append(Span(doc, i, i + n, label=model.label_, span_id=model.id_ or UNKNOWN))
+                covered.update(range(i, i + n))
+                break
+        return [s for s in spans if not (s.start in replaced and s.start in weak and weak[s.start] is s)] + extra
 
 
 @Language.factory(

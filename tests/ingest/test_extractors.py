@@ -167,6 +167,26 @@ def test_a_short_name_is_the_same_company(extractor):
     assert len(companies) == 1 and "Qirwan Al Baha" in companies[0].aliases | {companies[0].label}
 
 
+@pytest.mark.parametrize(("text", "full"), [
+    # the model takes the short form for a city; the whole name came first
+    ("Pranavati Ceramic Works climbed 6.2%. \"Pranavati is best placed to win the new orders,\" said Meera Shah, "
+     "an analyst at Kotak Institutional Equities.", "Pranavati Ceramic Works"),
+    # the model keeps only part of a name it has seen whole, or takes it for a person the second time
+    ("Nordic E-Ferry gained 3%. Carnegie raised Nordic E-Ferry to buy.", "Nordic E-Ferry"),
+    ("Siam Volt E-Bike jumped 9.2%. Kasikorn Securities raised Siam Volt E-Bike to buy, saying the rebate could "
+     "double its sales.", "Siam Volt E-Bike"),
+    # "X and Cable": a company word alone after "and" belongs to the name
+    ("Shandong Copper Wire and Cable gained 5.5%. CICC raised its target on Shandong Copper Wire and Cable.",
+     "Shandong Copper Wire and Cable"),
+])
+def test_a_name_said_again_is_the_company_the_article_named(extractor, text, full):
+    result = extract(extractor, text)
+    companies = [e.label for e in result.entities.values() if e.type == "Company"]
+    assert companies == [full]
+    assert [about for _, about in views(result)] == [[full]]
+    assert not [e for e in result.entities.values() if e.type in ("City", "Person") and e.label in full]
+
+
 def views(result):
     """(firm, [what the view is about]) for each analyst view, by label."""
     return [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
