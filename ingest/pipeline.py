@@ -161,10 +161,10 @@ class Extractor:
                             "gazetteer" if entity.known else "model:" + self.nlp.meta.get("name", "ner"))
                 )
             mentioned.sort(key=lambda m: m.span.start)
-            for company, country in self.facts.headquarters(sent, mentioned, self._country_of):
+            for company, home in self.facts.headquarters(sent, mentioned, self._country_of):
                 entity = result.entities[company]
                 if not entity.known and entity.country is None:
-                    entity.country = country
+                    entity.country = home
             moves = self.facts.moves(sent, mentioned, session, evidence)
             result.facts += moves
             policies = self.facts.policies(sent, mentioned, reference, evidence, session, topic)

@@ -1499,3 +1499,13 @@ def test_the_rate_where_it_now_stands_and_the_bank_whose_committee_voted(extract
 ])
 def test_measures_from_the_seventeenth_batch(extractor, text, expected):
     assert policies(extract(extractor, text)) == expected
+
+
+def test_a_company_from_abroad_does_not_move_the_article_to_its_country(extractor):
+    # "Chinese automaker BYD": China is where BYD is based; "the central bank" after it is still Brazil's
+    result = extract(extractor, "Brazilian stocks fell after the central bank raised rates to 14.75 percent. "
+                                "Chinese automaker BYD, which builds cars in Bahia, rose 2 percent. "
+                                "Itau BBA economists said the central bank would raise rates once more in June.")
+    bodies = {e.label for e in result.entities.values() if e.type == "GovernmentBody"}
+    assert bodies == {"Central Bank of Brazil"}
+    assert views(result) == [("Itaú Unibanco", ["Central Bank of Brazil"])]
