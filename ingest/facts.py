@@ -500,6 +500,24 @@ _SCHEME_NOUNS = {"scheme", "programme", "program", "fund", "grant", "grants", "s
                  "rebates", "incentive", "incentives"}
 
 
+#: What a body grants that is no money: "which will grant permits only after …"
+_GRANTED_LEAVE = {"permit", "licence", "license", "approval", "exemption", "waiver", "access", "permission",
+                  "extension", "request", "clearance", "authorisation", "authorization", "consent"}
+
+
+def _rest_of_list(doc: Doc, end: int, limit: int) -> int:
+    """Where a list of goods that a comma at ``end`` interrupts ends: ", cryogenic amplifiers and
+    quantum control chips" (``end`` itself where no "and"/"or" closes a list of nouns)."""
+    k = end
+    while k < limit and (doc[k].text in (",", "-") or doc[k].lower_ in ("and", "or") or
+                         doc[k].pos_ in ("ADJ", "NOUN", "PROPN")) and \
+            doc[k].ent_type_ not in ("Country", "Company", "GovernmentBody", "City"):
+        k += 1
+    while k > end and (doc[k - 1].text == "," or doc[k - 1].lower_ in ("and", "or")):
+        k -= 1
+    return k if any(t.lower_ in ("and", "or") for t in doc[end:k]) and k > end + 1 else end
+
+
 def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     """The verb of a subsidy told as a share of a cost paid back: "will be able to claim back up to
     30% of the cost", "the government would pay up to 50 percent of the cost of clinical trials",
@@ -508,7 +526,8 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     spent = end + 3 < len(doc) and doc[end + 1].lower_ == "what" and any(
         t.lemma_.lower() in ("spend", "pay", "invest") for t in doc[end + 2:end + 5])  # "40% of what they spend on"
     if end >= len(doc) or doc[end].lower_ != "of" or not (spent or any(
-            t.lower_ in _COST_NOUNS and t.head.i == end for t in doc[end + 1:end + 4])):
+            t.lower_ in _COST_NOUNS and (t.head.i == end or t.dep_ == "compound" and t.head.head.i == end)
+            for t in doc[end + 1:end + 4])):  # ("of the cost refunded", misparsed as a compound)
         return None
     verb = share.head
     if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in (
@@ -517,7 +536,10 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     if share.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in (
             "credit", "refund", "reimbursement", "contribution") and verb.head.pos_ == "NOUN":
         return verb.head  # "is offering a credit of up to 50% of qualifying capital spending"
-    if share.dep_ != "dobj" or verb.pos_ != "VERB":
+    if share.dep_ == "nsubj" and verb.lower_ in _FUNDED and verb.head.lemma_.lower() == "have" and \
+            verb.head.pos_ in ("VERB", "AUX"):
+        share, verb = verb, verb.head  # "Households … will have 30% of the cost refunded"
+    if share.dep_ not in ("dobj", "ccomp") or verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = _claimant(verb)
     if subject is not None and subject.ent_type_ in ("Company", "AnalystFirm"):
@@ -528,8 +550,10 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     if lemma in _FUND_VERBS and subject is not None and subject.lower_ in ("it", "they") and verb.dep_ == "ccomp" \
             and any(c.dep_ == "nsubj" and c.ent_type_ in ("GovernmentBody", "Country") for c in verb.head.children):
         return verb  # "The Secretariat of Energy said it would refund 25% of the cost of systems"
-    if lemma == "have" and any(t.lower_ in _FUNDED and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by"
+    if lemma == "have" and any(t.lower_ in _FUNDED and (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by" or
+                                                        t.head.i == verb.i or doc[t.i - 1].lower_ in _COST_NOUNS)
                                for t in doc[end + 2:min(len(doc) - 1, end + 10)]):
+        # ("will have 30% of the cost refunded from February 1")
         return verb  # "can have 40% of the cost co-funded by the Energy Efficiency and Conservation Authority"
     if lemma in _FUND_VERBS and subject is not None and (
             subject.ent_type_ in ("Country", "GovernmentBody", "City") or subject.lower_ in _STATE_NOUNS or
@@ -717,6 +741,10 @@ class FactExtractor:
         # (not a verb that only describes a noun: "wafer-probing equipment", "banned substances")
         found += [(doc.vocab.strings[k], s, e) for k, s, e in self.verb_triggers(doc) if s not in covered and
                   doc[s].dep_ not in ("amod", "compound", "nmod")]
+        # ("which will grant permits": to grant is not to pay)
+        found = [(k, s, e) for k, s, e in found if not (
+            k == "Subsidy" and e - s == 1 and doc[s].pos_ == "VERB" and doc[s].lemma_.lower() == "grant" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _GRANTED_LEAVE for c in doc[s].children))]
         for s, e in percents:
             verb = _cost_share_verb(doc, s, e)
             if verb is not None and verb.i not in covered:
@@ -1115,7 +1143,10 @@ class FactExtractor:
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
             if passive and issuer is None:
                 continue
-            rate_groups = [g for g in groups if g.end <= start and start - g.end <= 2] + \
+            # ("a 10% tariff"; "the 30% clean technology investment tax credit": the words between name it)
+            rate_groups = [g for g in groups if g.end <= start and (start - g.end <= 2 or start - g.end <= 5 and all(
+                t.pos_ in ("NOUN", "ADJ", "PROPN") or t.text == "-" for t in doc[g.end:start]) and
+                doc[g.start].i > sent.start and doc[g.start - 1].lower_ in ("the", "a", "its", "their"))] + \
                           [g for g in groups if end <= g.start < next_start and not (
                               0 <= next_start - g.end <= 2 and next_start < sent.end) and
                            not _old_rate(doc, g)  # "up from 25 percent": the old rate
@@ -1196,6 +1227,9 @@ class FactExtractor:
                         break
             if obj is not None and len(obj) == 1 and obj[0].pos_ == "PRON":
                 obj = None  # "before they can be shipped": named before, in the subject
+            if obj is not None and kind == "Subsidy" and any(t.like_num or t.lower_ in ("%", "percent", "half")
+                                                             for t in obj):
+                obj = None  # "covering the remaining 50% of the cost": the share, not what it pays for
             if obj is not None and all(goods is None for _, goods in clauses) and not any(
                     obj.start <= m[1] < obj.end for m in matches):
                 # "licences to ship advanced AI chips": what the verb acts on (but "levy duties of
@@ -1386,15 +1420,7 @@ class FactExtractor:
         if end < len(doc) and doc[end].text == ",":
             # "to ship dilution refrigerators, cryogenic amplifiers and quantum control chips to China": the
             # rest of a list (also where the parser broke it off)
-            k = end
-            while k < verb.sent.end and (doc[k].text in (",", "-") or doc[k].lower_ in ("and", "or") or
-                                         doc[k].pos_ in ("ADJ", "NOUN", "PROPN")) and \
-                    doc[k].ent_type_ not in ("Country", "Company", "GovernmentBody", "City"):
-                k += 1
-            while k > end and (doc[k - 1].text == "," or doc[k - 1].lower_ in ("and", "or")):
-                k -= 1
-            if any(t.lower_ in ("and", "or") for t in doc[end:k]) and k > end + 1:
-                end = k
+            end = _rest_of_list(doc, end, verb.sent.end)
         return doc[obj.left_edge.i:end] if end > obj.left_edge.i else None
 
     @staticmethod
@@ -1458,7 +1484,9 @@ class FactExtractor:
             clause = [m for m in mentioned if m.type == "Country" and start <= m.span.start < g.start]
             verb = next((t for t in doc[start:g.start] if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in
                          _BEARING | {"be", "charge", "set"}), None)
-            if clause and verb is not None and len(g.values) == 1 and not _old_rate(doc, g):
+            # ("… will be charged 39.5% and those from India 22.8%": the verb said once for both)
+            gapped = pairs and any(t.lower_ in ("those", "ones") for t in doc[start:g.start])
+            if clause and (verb is not None or gapped) and len(g.values) == 1 and not _old_rate(doc, g):
                 pairs.append((clause[-1], g.values[0]))
             start = g.end
         if single and len(pairs) == 1 and doc[sent.start].lower_ in ("those", "ones", "that", "shipments",
@@ -1481,13 +1509,17 @@ class FactExtractor:
             if origin is not None:
                 after.append((origin, g.values[0]))
             # (or "Turkish shipments will be charged 18.4% and Greek ones 9.2%": the origin before the rate)
-            origin = next((m for m in reversed(mentioned) if m.type == "Country" and m.span.root.dep_ in (
-                "amod", "compound") and (groups[n - 1].end if n else sent.start) <= m.span.start < g.start), None)
+            # ("Exporters from China will pay 15.9%, and those from Malaysia 7.2%")
+            origin = next((m for m in reversed(mentioned) if m.type == "Country" and (m.span.root.dep_ in (
+                "amod", "compound") or m.span.start > 0 and doc[m.span.start - 1].lower_ == "from") and
+                (groups[n - 1].end if n else sent.start) <= m.span.start < g.start), None)
             if origin is not None:
                 before.append((origin, g.values[0]))
+        if len(before) == len(groups) and len({m.entity.key for m, _ in before}) == len(before):
+            return before  # (each rate after its own origin: "from China will pay 15.9%, and those from …")
         if groups and after and after[0][1] == groups[0].values[0]:
             return after
-        return before if len(before) == len(groups) else []
+        return []
 
     def effective_date(self, sent: Span, reference: date | None) -> date | None:
         """The day the sentence gives for a measure it does not name: "…, from Saturday, the
@@ -1553,11 +1585,13 @@ class FactExtractor:
                 when = self._effective_date(sent, reference, kind, doc[end - 1])
                 if when is not None:
                     found.append((kind, when))
+        opened = ("window", "applications", "application", "registration", "scheme", "programme", "program", "round")
         for tok in sent:
             if tok.lemma_.lower() in ("open", "start", "begin", "accept") and tok.pos_ == "VERB" and any(
-                    c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in ("window", "applications", "application", "registration",
-                                                                  "scheme", "programme", "program", "round")
-                    for c in tok.children):  # (or "which is opening a new round on August 1")
+                    c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in opened
+                    for c in tok.children) or (  # (or "which is opening a new round on August 1")
+                    tok.lower_ == "open" and tok.dep_ == "amod" and tok.head.lower_ in opened and tok.i > tok.head.i):
+                # ("Applications open on Monday", the verb tagged an adjective)
                 # "the application window opens on October 15": the day a subsidy starts
                 when = self._effective_date(sent, reference, "Subsidy", tok)
                 if when is not None:
@@ -1729,8 +1763,10 @@ class FactExtractor:
         while i < min(limit, end + 14):
             tok = doc[i]
             if tok.lower_ in ("to", "for") and not (tok.lower_ == "to" and (
-                    doc[i - 1].lower_ == "up" or i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"))):
-                break
+                    doc[i - 1].lower_ == "up" or i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"))) and not (
+                    tok.lower_ == "for" and i + 2 < len(doc) and (doc[i + 1].like_num and doc[i + 2].lower_ in (
+                        "%", "percent", "per") or doc[i + 1].lower_ in ("up", "half"))):
+                break  # ("reimbursed for 40% of the investment": the share, not who gets it)
             i += 1
         else:
             return None
@@ -1779,7 +1815,7 @@ class FactExtractor:
     @staticmethod
     def _cost_of(doc: Doc, end: int, limit: int) -> Span | None:
         """"rebates covering 40% of the cost of rooftop solar panels": what the money pays for."""
-        for i in range(end, min(limit, end + 10) - 2):
+        for i in range(end, min(limit, end + 14) - 2):
             if (doc[i].lower_ in ("cost", "price", "purchase", "spending", "investment") or
                     doc[i].lemma_.lower() in ("spend", "invest") and doc[i].pos_ == "VERB") and \
                     doc[i + 1].lower_ in ("of", "on", "in"):  # (or "what they spend on solar panels")
@@ -1788,12 +1824,15 @@ class FactExtractor:
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
                             j == i + 2 and doc[j].tag_ == "VBG") and not _glued(doc, j) and doc[j].dep_ != "amod"):
                     j += 1  # ("the cost of electrifying process heat", "of wafer-probing equipment")
+                if j < limit and doc[j].text == ",":
+                    j = _rest_of_list(doc, j, limit)  # "what they spend on heat pumps, solar water heaters and …"
                 if j + 1 < limit and doc[j].lower_ in ("that", "which", "who") and doc[j + 1].pos_ == "VERB":
                     # "investment in factories that produce auto parts": what they produce
                     obj = next((c for c in doc[j + 1].children if c.dep_ == "dobj"), None)
                     if obj is not None and obj.right_edge.i < limit:
                         return doc[_after_determiners(doc, obj.left_edge.i, obj.i):obj.right_edge.i + 1]
-                return doc[i + 2:j] if j > i + 2 else None
+                k = i + 3 if doc[i + 2].lower_ in _ACTS and i + 3 < j else i + 2  # ("the cost of installing X")
+                return doc[k:j] if j > k else None
         return None
 
     @staticmethod
@@ -1921,8 +1960,9 @@ class FactExtractor:
                 if item[k].lower_ == "of" and item[-1].lower_ == "origin":
                     item = item[:k]  # "chips of US origin"
                     break
-            while item and (item[0].lower_ in _GOODS_DROP_LEADING or item[0].lower_ in _ACTS and len(item) > 1):
-                item = item[1:]  # "for buying new electric cars": the cars
+            while item and (item[0].lower_ in _GOODS_DROP_LEADING or item[0].lower_ in _ACTS and len(item) > 1 and
+                            not (item[0].dep_ == "compound" and item[0].tag_ == "NN")):
+                item = item[1:]  # "for buying new electric cars": the cars (but "building insulation" is a thing)
             if len(item) > 2 and item[1].lower_ == "of" and item[0].lower_ in _QUANTITY_NOUNS:
                 item = item[2:]  # "a raft of lithium-battery technologies"
             if len(item) > 2 and (item[0].lower_, item[1].lower_) in _ABOUT_LEADS:
@@ -2094,7 +2134,9 @@ class FactExtractor:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
             destination = any(t.lower_ == "to" for t in lead) and any(
                 t.lemma_ in ("ship", "export", "sell") for t in doc[trigger_end - 1:m.span.start])
-            made_in = len(lead) >= 2 and lead[-1].lower_ == "in" and lead[-2].tag_ == "VBN"  # "trucks made in China"
+            made_in = len(lead) >= 2 and lead[-1].lower_ == "in" and (  # "trucks made in China"
+                lead[-2].tag_ == "VBN" or lead[-2].tag_ == "VBG" and lead[-2].lemma_.lower() in _ORIGIN_VERBS)
+            # ("sheets originating in China")
             # ("… on active anode material made from graphite and imported from China": where the goods
             # described come from)
             described = goods is not None and m.span.start > goods.end and doc[m.span.start - 1].lower_ in (
@@ -2567,6 +2609,14 @@ def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | 
                                                                               fact.evidence.text, re.I):
                 fact.values["effectiveDate"] = last_date
             last_date = fact.values.get("effectiveDate", last_date)
+    banks = [key for key in rate_decisions if key]
+    if "" in rate_decisions and len(banks) == 1:
+        # "Magyar Nemzeti Bank kept its rate on hold … The Monetary Council left the base rate at
+        # 5.75%": one decision told twice, its rate in the sentence that does not name the bank
+        for fact in rate_decisions.pop(""):
+            fact.roles["issuedBy"] = (banks[0],)
+            fact.extracted_by += "+issuer-from-context"
+            rate_decisions[banks[0]].append(fact)
     for decisions in rate_decisions.values():
         rated = {}
         for fact in decisions:

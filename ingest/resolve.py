@@ -52,7 +52,7 @@ def clean_surface(span: Span) -> str:
 
 #: A central bank's rate-setting committee, named for the bank
 _RATE_COMMITTEES = {"monetary policy committee", "copom", "monetary board", "policy board", "monetary policy board",
-                    "monetary policy council", "mpc"}
+                    "monetary policy council", "mpc", "monetary council"}
 #: Territories whose trade and foreign policy another government makes
 _SOVEREIGN = {"hong-kong": "china", "macau": "china"}
 

@@ -1509,3 +1509,57 @@ def test_a_company_from_abroad_does_not_move_the_article_to_its_country(extracto
     bodies = {e.label for e in result.entities.values() if e.type == "GovernmentBody"}
     assert bodies == {"Central Bank of Brazil"}
     assert views(result) == [("Itaú Unibanco", ["Central Bank of Brazil"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the rates per origin in the next sentence, the verb said once for both
+    ("Imports of ceramic tiles will face anti-dumping duties from June 1, the Ministry of Finance of Japan said. "
+     "Tiles from Spain will be charged 18.2% and those from Italy 9.6%.",
+     [("Tariff", "Ministry of Finance of Japan", "Spain", Decimal("18.2"), ("ceramic tiles",)),
+      ("Tariff", "Ministry of Finance of Japan", "Italy", Decimal("9.6"), ("ceramic tiles",))]),
+    ("Steel pipes from Turkey and Egypt will face provisional duties from Monday, the Anti-Dumping Commission said. "
+     "Exporters from Turkey will pay 12.1%, and those from Egypt 6.3%.",
+     [("Tariff", "Anti-Dumping Commission", "Turkey", Decimal("12.1"), ("Steel pipes",)),
+      ("Tariff", "Anti-Dumping Commission", "Egypt", Decimal("6.3"), ("Steel pipes",))]),
+    # where the goods originate is the target
+    ("The commission approved definitive duties of 19.4% on cold-rolled coils originating in Vietnam.",
+     [("Tariff", None, "Vietnam", Decimal("19.4"), ("cold-rolled coils",))]),
+    # a percent before a long name of the credit
+    ("Bayside Nuclear gained 2% after the Department of Finance said that purchases of reactor pressure vessels "
+     "would qualify for the 25% clean electricity investment tax credit.",
+     [("Subsidy", "Department of Finance", None, Decimal("25"), ("reactor pressure vessels",))]),
+    # the share of the cost told with the claimants, not as goods
+    ("Bakers who install electric ovens will be reimbursed for 35% of the investment, the Ministry of Economy said.",
+     [("Subsidy", "Ministry of Economy", None, Decimal("35"), ("electric ovens",))]),
+    ("Households installing heat pumps will have 20% of the cost refunded, the Ministry of Energy said.",
+     [("Subsidy", "Ministry of Energy", None, Decimal("20"), ("heat pumps",))]),
+    ("Grants covering up to 30 per cent of the cost of installing rooftop solar panels will be available, the "
+     "Ministry of Energy said.",
+     [("Subsidy", "Ministry of Energy", None, Decimal("30"), ("rooftop solar panels",))]),
+    ("Guesthouses will be able to claim back 25% of what they spend on heat pumps, triple glazing and loft "
+     "insulation, under a programme run by the Ministry of Tourism.",
+     [("Subsidy", "Ministry of Tourism", None, Decimal("25"),
+       ("heat pumps", "triple glazing", "loft insulation"))]),
+    # to grant permits is not to pay
+    ("Coffee beans may only be exported under a licence from the Coffee Board, which will grant permits only "
+     "after local roasters have bought their share.", [("ExportControl", "Coffee Board", None, None, ("Coffee beans",))]),
+])
+def test_rates_origins_and_shares_told_in_other_words(extractor, text, expected):
+    found = [(kind, issuer and issuer.split(" (")[0], target, rate, goods)
+             for kind, issuer, target, rate, goods in policies(extract(extractor, text))]
+    assert found == expected
+
+
+def test_one_rate_decision_told_by_the_bank_and_then_its_committee(extractor):
+    result = extract(extractor, "Zambian shares rose after the Bank of Zambia held its policy rate on Wednesday. "
+                                "The Monetary Council left the rate at 14.5%, citing the kwacha.")
+    decisions = [(result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"))
+                 for f in result.facts_of("InterestRateDecision")]
+    assert decisions == [("Bank of Zambia", Decimal("14.5"))]
+
+
+def test_applications_open_on_a_day_date_the_scheme(extractor):
+    result = extract(extractor, "Farmers who install drip irrigation will be reimbursed for 40% of the investment, "
+                                "the Ministry of Agriculture said. Applications open on Monday.")
+    [grant] = [f for f in result.facts if f.kind == "Subsidy"]
+    assert grant.values["effectiveDate"] == date(2025, 3, 17)
