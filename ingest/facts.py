@@ -505,6 +505,10 @@ _GRANTED_LEAVE = {"permit", "licence", "license", "approval", "exemption", "waiv
                   "extension", "request", "clearance", "authorisation", "authorization", "consent"}
 
 
+#: Shipping, told as a gerund the parser may take for a noun
+_SHIPPING = {"shipping", "exporting", "selling", "sending", "supplying"}
+
+
 def _rest_of_list(doc: Doc, end: int, limit: int) -> int:
     """Where a list of goods that a comma at ``end`` interrupts ends: ", cryogenic amplifiers and
     quantum control chips" (``end`` itself where no "and"/"or" closes a list of nouns)."""
@@ -757,7 +761,12 @@ class FactExtractor:
                     tok.dep_ in ("dobj", "nsubjpass") and
                     tok.head.lemma_.lower() in ("need", "require", "obtain", "get", "hold", "seek") or
                     # "may only be shipped to Armenia under an individual licence"
-                    tok.dep_ == "pobj" and tok.head.lower_ in ("under", "without") and (
+                    # "exporters would need to apply for individual licences before shipping …"
+                    tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "apply" and
+                    any(t.lemma_.lower() in ("ship", "export", "sell", "send") or t.lower_ in _SHIPPING
+                        for t in doc[tok.i:tok.sent.end]) or
+                    # ("may be exported to Armenia only with a licence")
+                    tok.dep_ == "pobj" and tok.head.lower_ in ("under", "without", "with") and (
                         tok.head.head.lemma_.lower() in ("ship", "export") or
                         # "could no longer be sold to Kazakhstan without a licence": sold abroad
                         tok.head.head.lemma_.lower() in ("sell", "supply") and any(
@@ -1020,16 +1029,18 @@ class FactExtractor:
 
     def _hypothetical(self, tok: Token) -> bool:
         """True when a trigger stands under "could", "threatened to", "is considering"…"""
-        node, seen = tok, 0
+        node, seen, path = tok, 0, [tok]
         while seen < 6:
             if node.lemma_.lower() in self.hedges or any(
                     c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children) and not any(
-                    c.lower_ in ("only", "longer") for c in node.children):  # ("may only be shipped under a
-                # licence", "could no longer be sold without one": a rule)
+                    c.lower_ in ("only", "longer") for p in path for c in p.children):  # ("may only be shipped
+                # under a licence", "may be exported only with a licence", "could no longer be sold without
+                # one": a rule)
                 return True
             if node.head.i == node.i:
                 return False
             node, seen = node.head, seen + 1
+            path.append(node)
         return False
 
     def policies(self, sent: Span, mentioned: list[Mentioned], reference: date | None,
@@ -1195,17 +1206,26 @@ class FactExtractor:
             obj = self._object_span(head) if head.pos_ == "VERB" else None
             if obj is None and kind == "ExportControl":
                 # "would need a licence, with immediate effect, to export memory chips to China"
-                verb = next((t for t in doc[end:min(next_start, end + 8)] if t.pos_ == "VERB" and
-                             t.lemma_.lower() in ("export", "ship", "sell", "supply", "transfer")), None)
+                # (also past the body that issues it: "need a permit from the International Trade
+                # Administration (ITA) to ship …")
+                verb = next((t for t in doc[end:min(next_start, end + 18)] if t.pos_ == "VERB" and
+                             t.lemma_.lower() in ("export", "ship", "sell", "supply", "transfer") and
+                             not any(x.text in (".", ";") for x in doc[end:t.i])), None)
+                if verb is not None and verb.i + 3 < len(doc) and doc[verb.i + 1].lower_ == "the" and \
+                        doc[verb.i + 2].lower_ in _COMPANY_NOUNS and doc[verb.i + 3].pos_ in ("NOUN", "ADJ"):
+                    continue  # "… will need a licence to sell the group chips": what a listing means, told again
                 obj = self._object_span(verb) if verb is not None else None
                 if verb is None:
                     # "a licence from September 1 to ship ion implanters …", the verb tagged as a noun
+                    # (or "licences before shipping photomask blanks …", the gerund tagged as a noun)
                     to_ship = next((t.i for t in doc[end:min(next_start, end + 8)] if t.lower_ in (
-                        "ship", "export", "sell", "supply", "send", "transfer") and doc[t.i - 1].lower_ == "to"), None)
+                        "ship", "export", "sell", "supply", "send", "transfer") and doc[t.i - 1].lower_ == "to" or
+                        t.lower_ in _SHIPPING and doc[t.i - 1].lower_ in ("before", "for", "when")), None)
                     if to_ship is not None:
                         k = to_ship + 1
-                        while k < next_start and doc[k].lower_ not in _GOODS_STOP and not doc[k].is_punct:
-                            k += 1
+                        while k < next_start and (doc[k].lower_ not in _GOODS_STOP or _glued(doc, k)) and not (
+                                doc[k].is_punct and not (doc[k].text == "-" and not doc[k].whitespace_)):
+                            k += 1  # ("electron-beam mask writers")
                         obj = doc[to_ship + 1:k] if k > to_ship + 1 else None
             if obj is None and kind == "ExportControl":
                 # "companies that want to ship wafer-cleaning tools to mainland China will have to obtain a
@@ -1325,6 +1345,11 @@ class FactExtractor:
                     target = next((m for m in mentioned if m.type == "Country" and m.span.start > end - 12 and
                                    doc[m.span.start - 1].lower_ == "to" and
                                    doc[m.span.start - 1].dep_ in ("prep", "dative")), target)
+                if kind == "ExportControl" and target is not None and target.type == "Country" and \
+                        issuer is not None and issuer.entity.country == target.entity.key and not (
+                            target.span.start > 0 and doc[target.span.start - 1].lower_ == "to"):
+                    # "German companies will need a licence from BAFA to export …": the exporters' country
+                    target = None
                 if target is not None and target.type in ("Company", "AnalystFirm") and goods_span is not None \
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
@@ -2133,7 +2158,7 @@ class FactExtractor:
         for m in after:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
             destination = any(t.lower_ == "to" for t in lead) and any(
-                t.lemma_ in ("ship", "export", "sell") for t in doc[trigger_end - 1:m.span.start])
+                t.lemma_ in ("ship", "export", "sell") or t.lower_ in _SHIPPING for t in doc[trigger_end - 1:m.span.start])
             made_in = len(lead) >= 2 and lead[-1].lower_ == "in" and (  # "trucks made in China"
                 lead[-2].tag_ == "VBN" or lead[-2].tag_ == "VBG" and lead[-2].lemma_.lower() in _ORIGIN_VERBS)
             # ("sheets originating in China")

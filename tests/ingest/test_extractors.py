@@ -1563,3 +1563,27 @@ def test_applications_open_on_a_day_date_the_scheme(extractor):
                                 "the Ministry of Agriculture said. Applications open on Monday.")
     [grant] = [f for f in result.facts if f.kind == "Subsidy"]
     assert grant.values["effectiveDate"] == date(2025, 3, 17)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exporters would need to apply for individual licences before shipping drone motors and flight-control boards "
+     "to Iran, the Ministry of Economy said.",
+     [("ExportControl", "Ministry of Economy", "Iran", None, ("drone motors", "flight-control boards"))]),
+    ("Night-vision goggles may be exported to Georgia only with a licence from the Federal Ministry of Economy.",
+     [("ExportControl", "Federal Ministry of Economy", "Georgia", None, ("Night-vision goggles",))]),
+    # the body between the permit and what it lets through
+    ("Shippers will need a permit from the Bureau of Foreign Trade to ship battery separators, cathode precursors "
+     "and anode sheets to Russia.",
+     [("ExportControl", "Bureau of Foreign Trade", "Russia", None,
+       ("battery separators", "cathode precursors", "anode sheets"))]),
+    # the exporters' own country is no destination
+    ("French companies will need an individual licence from the Directorate General of Customs to export quantum "
+     "sensors, whatever their destination.",
+     [("ExportControl", "Directorate General of Customs", None, None, ("quantum sensors",))]),
+    # what a listing means, told again, is no second measure
+    ("The listing means American suppliers will need a licence to sell the company chips and other parts.", []),
+])
+def test_licences_told_in_other_words(extractor, text, expected):
+    found = [(kind, issuer and issuer.split(" (")[0], target, rate, goods)
+             for kind, issuer, target, rate, goods in policies(extract(extractor, text))]
+    assert found == expected
