@@ -176,6 +176,10 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
             if t.dep_ == "compound" and t.head.lower_ in _AGENTS_OF and t.head.dep_ in deps and \
                     t.head.head.i == verb.i:  # "Competition Commission investigators raided"
                 return True
+            if t.dep_ == "pobj" and t.head.lower_ in ("from", "of", "at") and t.head.head.lower_ in _AGENTS_OF and \
+                    t.head.head.dep_ == "pobj" and t.head.head.head.lower_ in ("after", "when", "as", "before") and \
+                    t.head.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                return True  # "X lost 16.4% after officers from the DSI searched …", the clause misparsed
     return False
 
 
@@ -357,7 +361,7 @@ def _names_a_measure(tok: Token, sent: Span) -> bool:
     """"the measure", "these proceedings", "the higher rate": a measure of any kind named before."""
     doc, i = tok.doc, tok.i
     if tok.lower_ in ("measure", "measures", "proceedings", "requirement", "requirements", "rule", "rules",
-                      "restrictions", "curbs", "increase"):
+                      "restrictions", "curbs", "increase", "case"):
         return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these", "that", "those")
     return tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
         doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
@@ -1508,14 +1512,18 @@ class FactExtractor:
         for g in self._percent_groups(sent):
             clause = [m for m in mentioned if m.type == "Country" and start <= m.span.start < g.start]
             verb = next((t for t in doc[start:g.start] if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in
-                         _BEARING | {"be", "charge", "set"}), None)
+                         _BEARING | {"be", "charge", "set", "assign"}), None)
             # ("… will be charged 39.5% and those from India 22.8%": the verb said once for both)
             gapped = pairs and any(t.lower_ in ("those", "ones") for t in doc[start:g.start])
             if clause and (verb is not None or gapped) and len(g.values) == 1 and not _old_rate(doc, g):
                 pairs.append((clause[-1], g.values[0]))
             start = g.end
-        if single and len(pairs) == 1 and doc[sent.start].lower_ in ("those", "ones", "that", "shipments",
-                                                                       "imports", "goods", "products"):
+        if single and len(pairs) == 1 and (doc[sent.start].lower_ in ("those", "ones", "that", "shipments",
+                                                                        "imports", "goods", "products") or
+                                           # "Brazilian mills were assigned a lower rate of 14.2%"
+                                           pairs[0][0].span.start == sent.start and pairs[0][0].span.end < sent.end
+                                           and doc[pairs[0][0].span.end].lemma_.lower() in _MAKER_NOUNS | {
+                                               "mill", "exporter", "supplier", "shipper"}):
             return pairs
         return pairs if len(pairs) >= 2 and len({m.entity.key for m, _ in pairs}) == len(pairs) else []
 
@@ -1559,6 +1567,16 @@ class FactExtractor:
                 any(t.lemma_.lower() in ("levy", "duty", "tariff", "surcharge") for t in sent):
             return None  # (not "Those made in Vietnam face a lower rate …, with both levies applying from …")
         return self._effective_date(sent, reference, "InterestRateDecision")
+
+    def restated_duty_rate(self, sent: Span) -> Decimal | None:
+        """The rate of a duty the sentence before named without one, told of "the levy": "The
+        levy, set at 16.8% of the import value, will apply for four months"."""
+        doc = sent.doc
+        if len(sent) < 3 or doc[sent.start].lower_ not in ("the", "this", "that") or not any(
+                kind == "Tariff" and start == sent.start + 1 for kind, start, _ in self._matches(doc)[1]):
+            return None
+        groups = [g for g in self._percent_groups(sent) if not _old_rate(doc, g)]
+        return groups[0].values[0] if len(groups) == 1 and len(groups[0].values) == 1 else None
 
     def restated_rate(self, sent: Span) -> Decimal | None:
         """The new rate of a decision the sentence before named without it: "Policymakers cut the
@@ -1606,7 +1624,7 @@ class FactExtractor:
         for kind, start, end in self._matches(doc)[1]:
             if not (sent.start <= start and end <= sent.end) or start == 0:
                 continue
-            if doc[start - 1].lower_ in ("the", "this", "these", "those") and kind != "InterestRateDecision":
+            if doc[start - 1].lower_ in ("the", "this", "these", "those", "both") and kind != "InterestRateDecision":
                 when = self._effective_date(sent, reference, kind, doc[end - 1])
                 if when is not None:
                     found.append((kind, when))
@@ -1932,6 +1950,7 @@ class FactExtractor:
                 break  # "..., and reports said": a new clause begins
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
                     and not (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i) \
+                    and not (tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.i > tok.i) \
                     or tok.lower_ in _GOODS_STOP and (doc[j - 1].lower_, tok.lower_) not in _ABOUT_LEADS or \
                     tok.text in (";", ".", ":", "(", '"', "“", "”") or \
                     tok.like_num and j + 1 < len(doc) \
@@ -1968,6 +1987,14 @@ class FactExtractor:
         items, current = [], []
         for tok in tokens:
             if tok.lower_ in (",", "and", "or", "as") or tok.text == "&":
+                if current and tok.lower_ in ("and", "or") and all(
+                        t.pos_ == "ADJ" or t.tag_ == "VBN" or t.text == "-" for t in current) and \
+                        current[-1].dep_ == "amod" and current[-1].head.i > tok.i and \
+                        (not items or items[-1][-1].i + 1 != current[0].i):
+                    # "clear and tinted float glass", "pre-painted and galvanised steel coils": the words
+                    # before "and" describe the goods named after it
+                    current.append(tok)
+                    continue
                 if current:
                     items.append(current)
                 current = []

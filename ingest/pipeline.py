@@ -240,14 +240,27 @@ class Extractor:
                     result.facts.remove(tariff)
                     when = tariff.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
                     result.facts += _per_origin(tariff, origins, when, tariff.evidence, "+rates-by-origin")
+                told = [f for f in result.facts if f.kind == "Tariff" and "ratePercent" not in f.values and
+                        f.evidence.sentence == n - 1]
+                if told and len({f.values.get("appliesTo") for f in told}) == 1 and \
+                        (rate := self.facts.restated_duty_rate(sent)) is not None:
+                    # "… imposed a provisional duty on polyester staple fibre from China. The levy, set at
+                    # 16.8% of the import value, will apply for four months": its rate
+                    for fact in told:
+                        fact.values = {**fact.values, "ratePercent": rate}
+                        fact.extracted_by += "+rate-from-next-sentence"
                 unrated = [f for f in result.facts if f.kind == "Tariff" and "ratePercent" not in f.values and
                            "targets" in f.roles and n - f.evidence.sentence <= 2]
                 for origin, rate in self.facts.rates_for_origins(sent, mentioned) if unrated else ():
                     # "… yarn imported from China and Vietnam will attract duties. The levy was set at 22.4% for
-                    # Chinese shipments and at 11.8% for Vietnamese ones": each origin's rate
+                    # Chinese shipments and at 11.8% for Vietnamese ones": each origin's rate (and the day, where
+                    # this sentence gives it: "…, with collection starting next Monday")
+                    when = self.facts.effective_date(sent, reference)
                     for fact in unrated:
                         if fact.role("targets") == origin.entity.key:
                             fact.values = {**fact.values, "ratePercent": rate}  # (conjoined targets share values)
+                            if when is not None and "effectiveDate" not in fact.values:
+                                fact.values["effectiveDate"] = when
                             fact.extracted_by += "+rate-from-next-sentence"
                 if tariff is not None and "ratePercent" in tariff.values and "targets" in tariff.roles and \
                         n - tariff.evidence.sentence <= 1 and (origins := self.facts.rates_by_origin(
@@ -279,8 +292,12 @@ class Extractor:
                     before = next((f for f in reversed(result.facts) if f.kind == kind or kind == ANY_MEASURE and
                                    f.kind in POLICY_KINDS and f.kind != "InterestRateDecision"), None)
                     # (each measure of that sentence: "duties on yarn from China and Vietnam")
-                    _date_undated((f for f in result.facts if before is not None and f.kind == before.kind and
-                                   f.evidence.sentence == before.evidence.sentence), when, "+date-from-next-sentence")
+                    # (… and the same duty on another origin told in a sentence of its own: "Those shipped
+                    # from Mexico will pay 9.8%. … the surcharges will be applied from October 12")
+                    _date_undated((f for f in result.facts if before is not None and f.kind == before.kind and (
+                        f.evidence.sentence == before.evidence.sentence or n - f.evidence.sentence <= 3 and
+                        f.values.get("appliesTo") and f.values.get("appliesTo") == before.values.get("appliesTo"))),
+                        when, "+date-from-next-sentence")
                     # "Washington announced a duty …" then "The USTR said the tariffs would take effect
                     # from …": the body that speaks for the country issued it
                     body = next((m.entity for m in mentioned if m.type == "GovernmentBody" and any(

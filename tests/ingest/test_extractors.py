@@ -1587,3 +1587,45 @@ def test_licences_told_in_other_words(extractor, text, expected):
     found = [(kind, issuer and issuer.split(" (")[0], target, rate, goods)
              for kind, issuer, target, rate, goods in policies(extract(extractor, text))]
     assert found == expected
+
+
+def dated(result):
+    return [(f.kind, result.entities[f.role("targets")].label if f.role("targets") else None,
+             f.values.get("ratePercent"), f.values.get("effectiveDate"))
+            for f in result.facts if f.kind in ("Tariff", "Investigation")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the rates and the day in the sentence after the duty
+    ("Seamless tubes imported from China and Ukraine will be subject to duties for five years, the Ministry of "
+     "Commerce of Thailand said. Chinese mills face a rate of 31.5% and Ukrainian producers one of 8.4%, with "
+     "collection starting next Monday.",
+     [("Tariff", "China", Decimal("31.5"), date(2025, 3, 17)), ("Tariff", "Ukraine", Decimal("8.4"), date(2025, 3, 17))]),
+    # another origin's mills given a rate of their own, then a day told for both
+    ("Wire rod from China will face a duty of 27.5%, the Ministry of Economy of Mexico said. Turkish mills were "
+     "assigned a lower rate of 11.3%. Both duties take effect on Friday.",
+     [("Tariff", "China", Decimal("27.5"), date(2025, 3, 14)), ("Tariff", "Turkey", Decimal("11.3"), date(2025, 3, 14))]),
+    # the day of the surcharges, two sentences after the first of them
+    ("Copper rod from China will be subject to a surcharge of 18.2% for one year. Those shipped from Peru will pay "
+     "6.1%. The ministry said the surcharges will be applied from May 2.",
+     [("Tariff", "China", Decimal("18.2"), date(2025, 5, 2)), ("Tariff", "Peru", Decimal("6.1"), date(2025, 5, 2))]),
+    # the rate of "the levy" named before
+    ("Deltana Yarns rose 6% after the Ministry of Trade of Egypt imposed a provisional duty on nylon filament from "
+     "China. The levy, set at 14.2% of the import value, will apply for four months.",
+     [("Tariff", "China", Decimal("14.2"), None)]),
+    # the day "the case" was opened
+    ("Kalinga Cement fell 4% after the Philippine Competition Commission said it had opened an inquiry into the "
+     "company's pricing. The case was formally opened on Monday, the commission said.",
+     [("Investigation", "Kalinga Cement", None, date(2025, 3, 10))]),
+    # "after officers from X searched …", the clause misparsed
+    ("Lanna Solar Farms lost 12% after officers from the Department of Special Investigation searched its head "
+     "office on Tuesday.", [("Investigation", "Lanna Solar Farms", None, date(2025, 3, 11))]),
+])
+def test_rates_and_days_told_apart_from_the_measure(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
+
+
+def test_adjectives_joined_by_and_describe_one_kind_of_goods(extractor):
+    result = extract(extractor, "Duties on clear and tinted float glass from Malaysia will be collected from "
+                                "July 1, the Department of Trade and Industry said.")
+    assert [goods for *_, goods in policies(result)] == [("clear and tinted float glass",)]
