@@ -361,8 +361,11 @@ def _names_a_measure(tok: Token, sent: Span) -> bool:
     """"the measure", "these proceedings", "the higher rate": a measure of any kind named before."""
     doc, i = tok.doc, tok.i
     if tok.lower_ in ("measure", "measures", "proceedings", "requirement", "requirements", "rule", "rules",
-                      "restrictions", "curbs", "increase", "case"):
-        return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these", "that", "those")
+                      "restrictions", "curbs", "increase", "case", "deposits"):
+        return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these", "that", "those", "both")
+    if tok.lower_ in ("rates", "duties", "levies", "tariffs", "measures") and i > sent.start and \
+            doc[i - 1].lower_ == "both":
+        return True  # "…, with both rates applied from 1 October"
     return tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
         doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
         doc[i - 2].lower_ in ("the", "this", "these")
@@ -1072,6 +1075,8 @@ class FactExtractor:
             if head.dep_ == "compound" and (head.head.lower_ not in self.trigger_words or any(
                     m[1] <= head.head.i < m[2] and m[0] != kind for m in matches)):
                 continue
+            if start > sent.start and doc[start - 1].lower_ in ("earlier", "existing", "previous", "prior", "former"):
+                continue  # "to get around earlier levies on Chinese plywood": a measure already in place
             # "anti-subsidy duties", "countervailing": the subsidy is what the measure answers
             if kind == "Subsidy" and ("anti" in {t.lower_ for t in doc[max(0, start - 2):start]} or
                                       doc[start].lower_.startswith("anti")):
@@ -1117,8 +1122,9 @@ class FactExtractor:
                                                                          "drop", "return", "revert", "jump") and
                     any(g.start > head.head.i and doc[g.start - 1].lower_ == "to" for g in groups)) and (
                     kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")) \
-                    and not (head.lower_ in ("list", "lists", "blacklist") and head.dep_ == "pobj" and
-                             head.head.head.lemma_.lower() in ("add", "put", "place", "include")):
+                    and not any(t.lower_ in ("list", "lists", "blacklist") and t.dep_ == "pobj" and
+                                t.head.head.lemma_.lower() in ("add", "put", "place", "include")
+                                for t in (head, doc[start])):  # (or "the list of blocked persons")
                 # ("put its largest shareholder on the national sanctions list": a new listing)
                 continue  # "the duties", "these tariffs": a measure the article has already named
             # "pipes from China will be subject to a duty of 17.6 percent, and those shipped from Thailand
@@ -1349,6 +1355,14 @@ class FactExtractor:
                     target = next((m for m in mentioned if m.type == "Country" and m.span.start > end - 12 and
                                    doc[m.span.start - 1].lower_ == "to" and
                                    doc[m.span.start - 1].dep_ in ("prep", "dative")), target)
+                if kind == "ExportControl" and target is not None and target.type == "Country" and \
+                        target.span.root.dep_ in ("amod", "compound") and (
+                            target.span.root.head.lemma_.lower() in _MAKER_NOUNS or
+                            target.span.root.head.lower_ in _COMPANY_NOUNS) and \
+                        target.span.root.head.dep_ in ("nsubj", "nsubjpass"):
+                    # "Israeli exporters will need a licence to sell X to China": where they sell to
+                    target = next((m for m in mentioned if m.type == "Country" and m.span.start > end and
+                                   doc[m.span.start - 1].lower_ == "to"), None)
                 if kind == "ExportControl" and target is not None and target.type == "Country" and \
                         issuer is not None and issuer.entity.country == target.entity.key and not (
                             target.span.start > 0 and doc[target.span.start - 1].lower_ == "to"):
@@ -1624,7 +1638,10 @@ class FactExtractor:
         for kind, start, end in self._matches(doc)[1]:
             if not (sent.start <= start and end <= sent.end) or start == 0:
                 continue
-            if doc[start - 1].lower_ in ("the", "this", "these", "those", "both") and kind != "InterestRateDecision":
+            if (doc[start - 1].lower_ in ("the", "this", "these", "those", "both") or
+                    # "Cash deposits will be collected as of May 24": the measure told again, in the plural
+                    start == sent.start and doc[end - 1].tag_ == "NNS" and not self._percent_groups(sent)) and \
+                    kind != "InterestRateDecision":
                 when = self._effective_date(sent, reference, kind, doc[end - 1])
                 if when is not None:
                     found.append((kind, when))
@@ -1747,14 +1764,18 @@ class FactExtractor:
         # "... were added to the Entity List by the US Department of Commerce"
         # "… under a licence from the Agriculture and Food Authority": who grants the licence
         granting = ("by", "from") if any(w in doc[trigger_start:trigger_end].text.lower() for w in ("licen", "permit")) \
-            or doc[trigger_end - 1].lemma_.lower() in _CLAIM_VERBS \
+            or doc[trigger_end - 1].lemma_.lower() in _CLAIM_VERBS or doc[trigger_end - 1].head.lemma_ == "receive" \
             else ("by", "of") if doc[trigger_end - 1].lower_ in ("list", "lists") else ("by",)  # ("the Entity List of X")
+        # ("received a subpoena from the SEC")
         for m in mentioned:
             lead = [t.lower_ for t in doc[max(0, m.span.start - 2):m.span.start]]
             if _owns_body(m, mentioned):
                 continue  # "by China's Ministry of Commerce": the ministry
             if m.span.start >= trigger_end and m.type in ISSUER_TYPES and (
-                    lead[-1:] and lead[-1] in granting or len(lead) == 2 and lead[0] in granting and lead[1] == "the"):
+                    lead[-1:] and lead[-1] in granting or len(lead) == 2 and lead[0] in granting and lead[1] == "the" or
+                    # "from the state development agency, the Production Development Corporation (Corfo)"
+                    m.span.start > 3 and lead == [",", "the"] and doc[m.span.start - 3].dep_ == "pobj" and
+                    doc[m.span.start - 3].head.lower_ in granting and doc[m.span.start - 3].i >= trigger_end):
                 return m
         # "… according to a notification from the Ministry of Finance": who issued the notice
         for m in mentioned:
@@ -2294,7 +2315,13 @@ class FactExtractor:
                     # "added X to its entity list, it said in a notice on Wednesday"
                     head.lemma_.lower() in _NOTICES and head.dep_ == "pobj" and head.head.head.i in governors)):
                 continue  # "imposed sanctions on four refineries on Thursday": the day may hang on the object
-            found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference)
+            if kind in ("Tariff", "ExportControl") and head.lemma_.lower() in _ANNOUNCING and \
+                    head.i != (trigger.i if trigger is not None else -1):
+                continue  # "duties … were announced late on Wednesday": the day told, not the day they apply
+            # ("Collection of the deposits will start on Friday": a day to come)
+            coming = head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")
+                                                           for c in head.children)
+            found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference, future=coming)
             if found:
                 found_at.append((governors.get(head.i, 0), found))
         if not found_at and trigger is not None:

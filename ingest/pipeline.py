@@ -147,9 +147,12 @@ class Extractor:
                 if entity is None:
                     continue
                 entity = self._merge(result, entity)
-                if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" and \
-                        doc[span.end + 1].text.isupper() and len(doc[span.end + 1].text) > 1:
+                short = doc[span.end + 1].text if span.end + 2 < len(doc) else ""
+                if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" and (
+                        short.isupper() and len(short) > 1 or entity.type == "GovernmentBody" and short.istitle() and
+                        short.isalpha() and len(short) <= 7):
                     # "the Federal Competition and Consumer Protection Commission (FCCPC)": later "FCCPC" is it
+                    # (also "the Production Development Corporation (Corfo)")
                     acronyms[doc[span.end + 1].text] = entity
                     entity.aliases.add(doc[span.end + 1].text)
                 mentioned.append(Mentioned(span, entity))
@@ -216,6 +219,11 @@ class Extractor:
             for kind, when in restated if policies else ():
                 # "… is being investigated, the regulator said, adding that the probe had begun on Thursday"
                 _date_undated((f for f in policies if kind in (f.kind, ANY_MEASURE)), when, "+date-restated")
+                # ("Shipments from India will attract a 7.9% duty, with both rates applied from 1 October": the
+                # same duty on the origin told before, too)
+                _date_undated((f for f in result.facts if n - f.evidence.sentence <= 3 and any(
+                    kind in (p.kind, ANY_MEASURE) and p.kind == f.kind and p.values.get("appliesTo") and
+                    p.values.get("appliesTo") == f.values.get("appliesTo") for p in policies)), when, "+date-restated")
             result.facts += policies
             setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
                           setter)  # the central bank whose decision the article reported last

@@ -357,7 +357,8 @@ class EntityRepair:
                 span[last_title].text in ("Minister", "Secretary", "Governor", "Commissioner", "Treasurer"):
             titles = last_title + 1  # "Energy and Mineral Resources Minister Bahlil Lahadalia"
         if span.label_ == "ORG" and 0 < titles and len(span) - titles >= 2 and \
-                all(t.is_title for t in span[titles:]) and not any(t.text in self.company_words for t in span[titles:]):
+                all(t.is_title for t in span[titles:]) and not any(t.text in self.company_words for t in span[titles:]) \
+                and not any(t.text in self.government_words for t in span[titles:]):  # ("Defense Export Controls Agency")
             # "Finance Minister Andrzej Domanski", "Governor Eli Remolona": a person with a title
             return Span(span.doc, span.start + titles, span.end, label="Person", span_id=UNKNOWN)
         if span.label_ == "ORG" and len(span) > 1 and (
@@ -465,8 +466,11 @@ class EntityRepair:
             s.label_ == "GovernmentBody" and s.id_.startswith("ctx:") and self._describes_body_before(s))]
         # "the Federal Competition and Consumer Protection Commission (FCCPC)": the acronym is its alias
         named = [s for s in spans if s.label_ in ("GovernmentBody", "Company", "AnalystFirm", "StockExchange")]
+        # (also a short name that is no acronym: "the Production Development Corporation (Corfo)")
         spans = [s for s in spans if not (
-            len(s) == 1 and _acronym(s.text) and not s.id_.strip("?") and s.start >= 2 and s.end < len(doc) and
+            len(s) == 1 and (_acronym(s.text) or s.text.istitle() and s.text.isalpha() and len(s.text) <= 7 and
+                             s.label_ == "Person") and
+            not s.id_.strip("?") and s.start >= 2 and s.end < len(doc) and
             doc[s.start - 1].text == "(" and doc[s.end].text == ")" and
             any(n.end == s.start - 1 for n in named))]
         # "Glass bottles and jars …" where the article also writes "glass": a word, not a name
@@ -675,10 +679,16 @@ class EntityRepair:
         by_token = {i: s for s in out for i in range(s.start, s.end)}
         for tok in doc:
             named_span = by_token.get(tok.i + 1)
-            if tok.lower_ in _BODY_DESCRIBERS and named_span is not None and named_span.start == tok.i + 1 and \
-                    named_span.label_ in ("Company", "Person") and not named_span.id_.strip("?") and \
-                    not any(t.text in self.company_words for t in named_span) and (
-                    tok.lower_ != "agency" or tok.i > 0 and doc[tok.i - 1].lower_ in _STATE_WORDS):
+            stately = tok.i > 0 and doc[tok.i - 1].lower_ in _STATE_WORDS
+            if named_span is None and tok.i + 3 < len(doc) and doc[tok.i + 1].text == "," and \
+                    doc[tok.i + 2].lower_ == "the" and stately:
+                # "the state development agency, the Production Development Corporation (Corfo)"
+                named_span = by_token.get(tok.i + 3)
+                named_span = named_span if named_span is not None and named_span.start == tok.i + 3 else None
+            if tok.lower_ in _BODY_DESCRIBERS and named_span is not None and named_span.start in (tok.i + 1, tok.i + 3) \
+                    and named_span.label_ in ("Company", "Person") and not named_span.id_.strip("?") and \
+                    (stately or not any(t.text in self.company_words for t in named_span)) and (
+                    tok.lower_ != "agency" or stately):
                 # "the state development agency CORFO": a government body
                 body = Span(doc, named_span.start, named_span.end, label="GovernmentBody", span_id=UNKNOWN)
                 out = [s_ for s_ in out if s_ is not named_span] + [body]

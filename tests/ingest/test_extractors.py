@@ -1629,3 +1629,42 @@ def test_adjectives_joined_by_and_describe_one_kind_of_goods(extractor):
     result = extract(extractor, "Duties on clear and tinted float glass from Malaysia will be collected from "
                                 "July 1, the Department of Trade and Industry said.")
     assert [goods for *_, goods in policies(result)] == [("clear and tinted float glass",)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norvale Lending fell 18% after the online lender disclosed that it had received a subpoena from the "
+     "Securities and Exchange Commission.",
+     [("Investigation", "US Securities and Exchange Commission", "Norvale Lending", None, ())]),
+    ("Norte Chemical Trading, a distributor, was added to the list of blocked persons by Mexico's Ministry "
+     "of Finance.",
+     [("Sanction", "Ministry of Finance", "Norte Chemical Trading", None, ())]),
+    # a state agency named in apposition, and its short name in brackets
+    ("Biogas developers will be able to recover up to 35% of the cost of digesters from the state development "
+     "agency, the Rural Investment Corporation (Rinco).",
+     [("Subsidy", "Rural Investment Corporation", None, Decimal("35"), ("digesters",))]),
+    # the exporters' country is not where the goods go
+    ("Israeli exporters will need a licence to sell infrared sensors to China, the Defense Export Controls "
+     "Agency said.",
+     [("ExportControl", "Defense Export Controls Agency", "China", None, ("infrared sensors",))]),
+    # a measure already in place is no new one
+    ("The ruling said exporters had used veneers from China to get around earlier levies on Chinese plywood.", []),
+])
+def test_issuers_and_targets_told_in_other_words(extractor, text, expected):
+    found = [(kind, issuer and issuer.split(" (")[0], target, rate, goods)
+             for kind, issuer, target, rate, goods in policies(extract(extractor, text))]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day the duties were announced is not the day they apply
+    ("Duties of 18.5% on ceramic sinks from China were announced by the Ministry of Commerce of Peru late on "
+     "Monday. The duties apply from April 1.", [("Tariff", "China", Decimal("18.5"), date(2025, 4, 1))]),
+    # "will start on Friday": a day to come
+    ("The Commerce Department set anti-dumping deposits of 31.2% on steel nails from Vietnam. Collection of the "
+     "deposits will start on Friday, the department said.", [("Tariff", "Vietnam", Decimal("31.2"), date(2025, 3, 14))]),
+    ("Oak flooring from Vietnam will be charged final anti-dumping duties of 44.1%, the US Commerce Department "
+     "said. The department found the flooring was sold below fair value. Cash deposits will be collected as of "
+     "May 24.", [("Tariff", "Vietnam", Decimal("44.1"), date(2025, 5, 24))]),
+])
+def test_the_day_a_duty_applies_not_the_day_it_was_told(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
