@@ -48,6 +48,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
              r"the\s+" + PERIOD_START.pattern + ")")  # "the start of next month", as ingest.dates resolves it
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
+                        r"on or after|"
                         r"beginning|comes? into force|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
                         r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
@@ -268,6 +269,8 @@ def _bearing_verb(trigger: Token) -> Token | None:
         if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound"):
             return None  # (not through a clause: "duties …, after an inquiry found that …")
         node = node.head
+        if node.lower_ == "dumping" and node.dep_ in ("xcomp", "amod", "compound") and node.head.i != node.i:
+            node = node.head  # "will attract dumping duties", "dumping" parsed as a verb taking the duties
         if node.lemma_.lower() in _BEARING and node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in (
                 "ship", "export", "sell", "charge", "assign", "hit", "slap", "give") and any(
                 c.dep_ == "auxpass" for c in node.children):  # ("Chinese fibre was assigned a duty of 17.8%")
@@ -366,6 +369,9 @@ def _names_a_measure(tok: Token, sent: Span) -> bool:
     if tok.lower_ in ("rates", "duties", "levies", "tariffs", "measures") and i > sent.start and \
             doc[i - 1].lower_ == "both":
         return True  # "…, with both rates applied from 1 October"
+    if tok.lower_ == "both" and i == sent.start and tok.dep_ in ("nsubj", "nsubjpass") and \
+            tok.head.lemma_.lower() in ("apply", "take", "start", "begin", "come", "run", "last"):
+        return True  # "Both apply to goods entered on or after Thursday"
     return tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
         doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
         doc[i - 2].lower_ in ("the", "this", "these")
@@ -514,6 +520,10 @@ _GRANTED_LEAVE = {"permit", "licence", "license", "approval", "exemption", "waiv
 
 #: Shipping, told as a gerund the parser may take for a noun
 _SHIPPING = {"shipping", "exporting", "selling", "sending", "supplying"}
+
+
+#: Participles that tell what goods are for or where they go, after the goods' name
+_PURPOSE_PARTICIPLES = {"used", "bound", "destined", "intended", "meant", "designed", "headed"}
 
 
 def _rest_of_list(doc: Doc, end: int, limit: int) -> int:
@@ -1365,7 +1375,7 @@ class FactExtractor:
                                    doc[m.span.start - 1].lower_ == "to"), None)
                 if kind == "ExportControl" and target is not None and target.type == "Country" and \
                         issuer is not None and issuer.entity.country == target.entity.key and not (
-                            target.span.start > 0 and doc[target.span.start - 1].lower_ == "to"):
+                            target.span.start > 0 and doc[target.span.start - 1].lower_ in ("to", "for")):
                     # "German companies will need a licence from BAFA to export …": the exporters' country
                     target = None
                 if target is not None and target.type in ("Company", "AnalystFirm") and goods_span is not None \
@@ -1537,7 +1547,12 @@ class FactExtractor:
                                            # "Brazilian mills were assigned a lower rate of 14.2%"
                                            pairs[0][0].span.start == sent.start and pairs[0][0].span.end < sent.end
                                            and doc[pairs[0][0].span.end].lemma_.lower() in _MAKER_NOUNS | {
-                                               "mill", "exporter", "supplier", "shipper"}):
+                                               "mill", "exporter", "supplier", "shipper"} or
+                                           # "For producers in India, the rate was set at 12.6%"
+                                           pairs[0][0].span.root.dep_ == "pobj" and
+                                           pairs[0][0].span.root.head.lower_ in ("in", "from") and
+                                           pairs[0][0].span.root.head.head.lemma_.lower() in _MAKER_NOUNS | {
+                                               "mill", "exporter", "supplier", "shipper", "shipment", "import"}):
             return pairs
         return pairs if len(pairs) >= 2 and len({m.entity.key for m, _ in pairs}) == len(pairs) else []
 
@@ -1979,6 +1994,8 @@ class FactExtractor:
                 break
             if tok.text == "," and j + 1 < limit and (doc[j + 1].lower_ in _GOODS_STOP or doc[j + 1].like_num):
                 break
+            if tok.tag_ == "VBN" and tok.lower_ in _PURPOSE_PARTICIPLES and j > i + 1:
+                break  # "textured tempered glass used in solar modules", "units bound for Kyrgyzstan": the goods end
             if _day_follows(doc, j):
                 break  # "a tariff on Swedish steel on Monday"
             if tok.lower_ in ("and", "but", ",") and any(
@@ -2032,6 +2049,10 @@ class FactExtractor:
             for k in range(1, len(item) - 1):
                 if item[k].lower_ == "of" and item[-1].lower_ == "origin":
                     item = item[:k]  # "chips of US origin"
+                    break
+            for k in range(1, len(item)):
+                if item[k].lower_ in _PURPOSE_PARTICIPLES and item[k].tag_ in ("VBN", "VBD"):
+                    item = item[:k]  # "textured tempered glass used in solar modules", "units bound for …"
                     break
             while item and (item[0].lower_ in _GOODS_DROP_LEADING or item[0].lower_ in _ACTS and len(item) > 1 and
                             not (item[0].dep_ == "compound" and item[0].tag_ == "NN")):
@@ -2215,6 +2236,11 @@ class FactExtractor:
             described = goods is not None and m.span.start > goods.end and doc[m.span.start - 1].lower_ in (
                 "from", "in") and all(t.tag_ == "VBN" or t.pos_ in ("ADP", "NOUN", "CCONJ", "ADJ")
                                       for t in doc[goods.end:m.span.start])
+            # ("… will be subject to duties of 28.4% if shipped from China": where the goods come from)
+            shipped_from = len(lead) >= 2 and lead[-1].lower_ in ("from", "in") and \
+                lead[-2].tag_ == "VBN" and lead[-2].lemma_.lower() in _ORIGIN_VERBS
+            if shipped_from:
+                return m
             if (any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) and
                     lead[-1].lower_ != "by" or destination or made_in):
                 # (not "an inquiry opened on Wednesday by China's Ministry of Commerce": who opened it)
@@ -2319,8 +2345,11 @@ class FactExtractor:
                     head.i != (trigger.i if trigger is not None else -1):
                 continue  # "duties … were announced late on Wednesday": the day told, not the day they apply
             # ("Collection of the deposits will start on Friday": a day to come)
-            coming = head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")
-                                                           for c in head.children)
+            coming = head.pos_ in ("VERB", "AUX") and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")
+                                                            for c in head.children) or
+                                                        # ("collection begins on Friday")
+                                                        head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in (
+                                                            "begin", "start", "apply", "commence", "kick"))
             found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference, future=coming)
             if found:
                 found_at.append((governors.get(head.i, 0), found))
@@ -2688,6 +2717,16 @@ def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | 
                                                                               fact.evidence.text, re.I):
                 fact.values["effectiveDate"] = last_date
             last_date = fact.values.get("effectiveDate", last_date)
+    for fact in out:
+        # "… duties from May 28. … For producers in India, the rate was set at 12.6%": the day of the same
+        # duty on the origin told first
+        if "+another-origin" in fact.extracted_by and "effectiveDate" not in fact.values:
+            twin = next((f for f in out if f is not fact and f.kind == fact.kind and "effectiveDate" in f.values and
+                         f.values.get("appliesTo") == fact.values.get("appliesTo") and
+                         f.roles.get("issuedBy") == fact.roles.get("issuedBy")), None)
+            if twin is not None:
+                fact.values = {**fact.values, "effectiveDate": twin.values["effectiveDate"]}
+                fact.extracted_by += "+date-of-first-origin"
     banks = [key for key in rate_decisions if key]
     if "" in rate_decisions and len(banks) == 1:
         # "Magyar Nemzeti Bank kept its rate on hold … The Monetary Council left the base rate at

@@ -242,7 +242,10 @@ class Extractor:
                     decision.extracted_by += "+day-told"
                 tariff = next((f for f in reversed(result.facts) if f.kind == "Tariff"), None)
                 if tariff is not None and "ratePercent" not in tariff.values and "targets" not in tariff.roles and \
-                        (origins := self.facts.rates_by_origin(sent, mentioned)):
+                        (origins := self.facts.rates_by_origin(sent, mentioned) or (
+                            # ("The rate is 18.2% on shipments from China and 9.6% on those from Vietnam")
+                            n - tariff.evidence.sentence <= 2 and
+                            len(found := self.facts.rates_for_origins(sent, mentioned)) >= 2 and found)):
                     # "… set duties on tiles from two Asian suppliers. Chinese tiles will face a rate of 47.1%,
                     # while Indian producers will pay 12.6%": one duty per origin
                     result.facts.remove(tariff)

@@ -611,6 +611,16 @@ class EntityRepair:
                 by_token.update({i: span for i in range(span.start, span.end)})
                 continue
             if span is not None:
+                if span.label_ == "GovernmentBody" and not span.id_.strip("?") and \
+                        any(t.text in self.company_words for t in span):
+                    # "Haeun Shipping Agency plunged 23.7%": a listed company, whatever its name ends with (and
+                    # "National Bank of Greece, Piraeus Bank and Eurobank lost …": three of them)
+                    out.remove(span)
+                    for piece in self._split(Span(doc, span.start, span.end, label="ORG")):
+                        company = Span(doc, piece.start, piece.end, label="Company", span_id=UNKNOWN)
+                        out.append(company)
+                        by_token.update({i: company for i in range(company.start, company.end)})
+                    continue
                 if span.label_ in ("Person", "City") and not span.id_.strip("?") and not (
                         span.start > 0 and doc[span.start - 1].text in self.person_titles) and not any(
                         p.label_ == "Person" and len(p) > len(span) and p.text.endswith(" " + span.text) for p in out):

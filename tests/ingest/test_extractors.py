@@ -1668,3 +1668,40 @@ def test_issuers_and_targets_told_in_other_words(extractor, text, expected):
 ])
 def test_the_day_a_duty_applies_not_the_day_it_was_told(extractor, text, expected):
     assert dated(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "dumping" parsed as a verb that takes the duties
+    ("Copper tubes from Chile and Peru will attract dumping duties, the Anti-Dumping Commission said. Chilean "
+     "exporters face a rate of 6.1%. The duty on Peruvian shipments is higher, at 11.8%.",
+     [("Tariff", "Chile", Decimal("6.1"), None), ("Tariff", "Peru", Decimal("11.8"), None)]),
+    # an untargeted duty, then its rates per origin told after them, and a day that is still to come
+    ("Imports of float glass used in greenhouses will attract countervailing duties for five years, the Ministry of "
+     "Finance of India said. The rate is 14.2% on shipments from China and 7.7% on those from Malaysia, and "
+     "collection begins on Friday.",
+     [("Tariff", "China", Decimal("14.2"), date(2025, 3, 14)), ("Tariff", "Malaysia", Decimal("7.7"), date(2025, 3, 14))]),
+    # where the goods are shipped from, told after the rate
+    ("Wire rope used in mining will be subject to duties of 21.5% if shipped from Vietnam, the Ministry of "
+     "Economy and Finance of South Korea said.", [("Tariff", "Vietnam", Decimal("21.5"), None)]),
+    # another origin's producers, and the day of the first origin's duty
+    ("Magnesium ingots will be subject to provisional duties from May 28, the Ministry of Finance of Japan said. "
+     "Shipments originating in Brazil will bear a 33.1% duty. For producers in Norway, the rate was set at 8.2%.",
+     [("Tariff", "Brazil", Decimal("33.1"), date(2025, 5, 28)), ("Tariff", "Norway", Decimal("8.2"), date(2025, 5, 28))]),
+])
+def test_origins_rates_and_days_in_more_words(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
+
+
+def test_goods_end_before_what_they_are_used_for(extractor):
+    result = extract(extractor, "Gear hobbing machines and spindle units bound for Armenia can be exported only "
+                                "with a licence from the Federal Office for Economic Affairs and Export Control.")
+    assert [(target, goods) for _, _, target, _, goods in policies(result)] == [
+        ("Armenia", ("Gear hobbing machines", "spindle units"))]
+
+
+def test_a_listed_agency_that_moves_is_a_company(extractor):
+    result = extract(extractor, "Namhae Shipping Agency plunged 23.7%, and Hellas Bank, Piraeus Bank and "
+                                "Eurobank lost 2.3%, 2.8% and 1.9%, respectively.")
+    assert {e.label: e.type for e in result.entities.values()} == {
+        "Namhae Shipping Agency": "Company", "Hellas Bank": "Company", "Piraeus Bank": "Company",
+        "Eurobank": "Company"}
