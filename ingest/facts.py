@@ -2512,12 +2512,20 @@ class FactExtractor:
                     "note", "report", "strategy", "research", "equities", "economics", "downgrade", "upgrade"} or
                 lead_words[-1] == "of" and lead[-2].ent_type_ == "Person")
             in_a_note = any(w in text_lower for w in ("in a note", "in a report", "note to clients", "told clients"))
+            # "For Alantra Equities, the IBEX 35 remains the cheapest benchmark": the firm's view
+            for_firm = m.span.start == sent.start + 1 and doc[sent.start].lower_ == "for" and nxt is not None and \
+                nxt.text == "," and (m.type == "AnalystFirm" or m.entity.label.split()[-1] in self.analyst_cues)
+            quoted = sum(t.text in ('"', "“", "”") for t in doc[sent.start:m.span.start]) % 2 == 1
+            if quoted and any(t.text in ('"', "“", "”") for t in doc[m.span.end:sent.end]):
+                continue  # "'X remains our top pick,' Standard Investment Bank said": X is what the firm speaks of
             after_according = according and "according" in lead_words
             governing = _subject_of(m.span)
             head = governing if governing is not None else m.span.root.head
             subject_of_rating = governing is not None and head.lemma_.lower() in self.reporting | \
                 {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "keep", "initiate",
-                 "start", "begin", "resume", "assume"} and rating  # (also "started coverage of X with a buy rating")
+                 "start", "begin", "resume", "assume", "suspend", "place", "put", "withdraw", "describe"} and rating
+            # (also "started coverage of X with a buy rating", "suspended its rating on X", "placed its
+            # recommendation on X under review")
             words = m.entity.label.split()
             # "COL Financial", "Kamco Invest"; but "Sumitomo Mitsui Financial Group" is a bank
             cue_name = any(w in words and (w not in _WEAK_FIRM_CUES or words[-1] == w) for w in self.analyst_cues)
@@ -2543,7 +2551,7 @@ class FactExtractor:
                     o.entity.key != m.entity.key and o.type in ("Company", "AnalystFirm", "StockIndex")
                     for o in mentioned)
                 for c in head.children)
-            strength = 3 if cue_after or cue_before or after_according else \
+            strength = 3 if cue_after or cue_before or after_according or for_firm else \
                 2 if subject_of_rating or is_subject and in_a_note else \
                 1 if is_subject and (cue_name or m.type == "AnalystFirm" and (rating or views_words or others)) or \
                 judges else 0

@@ -221,8 +221,10 @@ class EntityRepair:
         doc = span.doc
         start, end = span.start, span.end
         while end < len(doc) and end not in taken and (self._is_name_token(doc[end]) or doc[end].text == "&"
-                                                       and end + 1 < len(doc) and self._is_name_token(doc[end + 1])):
-            end += 1
+                                                       and end + 1 < len(doc) and self._is_name_token(doc[end + 1])
+                                                       or end > span.end and doc[end].is_title and
+                                                       doc[end].text in self.company_words):
+            end += 1  # ("Kempen Gem Trading", "Trading" tagged a noun)
         if end == span.end and end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_ \
                 and doc[end + 1].is_title and end + 1 not in taken:
             # "Cleveland-Cliffs" is a company, not the city

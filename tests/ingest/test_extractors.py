@@ -1705,3 +1705,23 @@ def test_a_listed_agency_that_moves_is_a_company(extractor):
     assert {e.label: e.type for e in result.entities.values()} == {
         "Namhae Shipping Agency": "Company", "Hellas Bank": "Company", "Piraeus Bank": "Company",
         "Eurobank": "Company"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("For Alantra Equities, the IBEX 35 remains the cheapest benchmark in the euro zone.",
+     [("Alantra", ["IBEX 35"])]),
+    ("Equita SIM suspended its rating on Adria Bunker Services, saying it could no longer judge the company's debts.",
+     [("Equita SIM", ["Adria Bunker Services"])]),
+    ("Dom Maklerski BOŚ placed its recommendation on Wisla Budownictwo under review, citing the risk of a ban.",
+     [("Dom Maklerski BOŚ", ["Wisla Budownictwo"])]),
+    # the company in the quote is what the firm speaks of, not the firm
+    ("\"Tencent remains our top pick on the exchange,\" Standard Investment Bank said in a note.",
+     [("Standard Investment Bank", ["Tencent Holdings"])]),
+])
+def test_views_of_regional_brokers_told_in_other_words(extractor, text, expected):
+    assert views(extract(extractor, text)) == expected
+
+
+def test_a_known_name_goes_on_over_a_company_word(extractor):
+    result = extract(extractor, "The assets of diamond trader Kempen Gem Trading have been frozen.")
+    assert [e.label for e in result.entities.values() if e.type == "Company"] == ["Kempen Gem Trading"]
