@@ -185,7 +185,8 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
 
 
 #: Verbs whose subject bears a measure: "bottles will face duties", "plants will qualify for a credit"
-_BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive", "pay"}
+_BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive", "pay",
+            "entitle"}
 #: A central bank's moves, and the words that make them the next ones
 _RATE_MOVES = {"cut", "hike", "increase", "reduction", "move", "easing", "tightening", "raise", "lower"}
 #: Verbs that set a measure's rate anew: "raised the cess on tiles to 35%"
@@ -369,9 +370,9 @@ def _names_a_measure(tok: Token, sent: Span) -> bool:
     if tok.lower_ in ("rates", "duties", "levies", "tariffs", "measures") and i > sent.start and \
             doc[i - 1].lower_ == "both":
         return True  # "…, with both rates applied from 1 October"
-    if tok.lower_ == "both" and i == sent.start and tok.dep_ in ("nsubj", "nsubjpass") and \
-            tok.head.lemma_.lower() in ("apply", "take", "start", "begin", "come", "run", "last"):
-        return True  # "Both apply to goods entered on or after Thursday"
+    if tok.lower_ in ("both", "it", "they") and i == sent.start and tok.dep_ in ("nsubj", "nsubjpass") and \
+            tok.head.lemma_.lower() in ("apply", "take", "start", "begin", "come", "run", "last", "cover"):
+        return True  # "Both apply to goods entered on or after Thursday", "It covers spending incurred from July 1"
     return tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
         doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
         doc[i - 2].lower_ in ("the", "this", "these")
@@ -562,6 +563,8 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
         share, verb = verb, verb.head  # "Households … will have 30% of the cost refunded"
     if share.dep_ not in ("dobj", "ccomp") or verb.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.lemma_.lower() in ("reimburse", "refund", "compensate") and any(c.dep_ == "auxpass" for c in verb.children):
+        return verb  # "Operators … will be reimbursed up to 40% of the cost of …"
     subject = _claimant(verb)
     if subject is not None and subject.ent_type_ in ("Company", "AnalystFirm"):
         return None  # "Acme will pay 30% of the cost of the plant": a company's own money
@@ -1083,8 +1086,13 @@ class FactExtractor:
             # "the US tariff deadline": a trigger that only modifies another noun is no policy;
             # "a countervailing duty investigation" is the investigation, not a duty
             if head.dep_ == "compound" and (head.head.lower_ not in self.trigger_words or any(
-                    m[1] <= head.head.i < m[2] and m[0] != kind for m in matches)):
+                    m[1] <= head.head.i < m[2] and m[0] != kind for m in matches)) and not (
+                    # "will receive tax credit certificates equal to 15% of their capital spending"
+                    kind == "Subsidy" and head.head.lower_ in ("certificates", "certificate", "vouchers", "payments")):
                 continue
+            payer = head.head.head if head.dep_ == "conj" else head.head
+            if payer.lemma_.lower() == "pay" and payer.head.lemma_.lower() == "use":
+                continue  # "certificates, which can be used to pay income tax and export duties": no new duty
             if start > sent.start and doc[start - 1].lower_ in ("earlier", "existing", "previous", "prior", "former"):
                 continue  # "to get around earlier levies on Chinese plywood": a measure already in place
             # "anti-subsidy duties", "countervailing": the subsidy is what the measure answers
@@ -1597,12 +1605,13 @@ class FactExtractor:
             return None  # (not "Those made in Vietnam face a lower rate …, with both levies applying from …")
         return self._effective_date(sent, reference, "InterestRateDecision")
 
-    def restated_duty_rate(self, sent: Span) -> Decimal | None:
+    def restated_duty_rate(self, sent: Span, kind: str = "Tariff") -> Decimal | None:
         """The rate of a duty the sentence before named without one, told of "the levy": "The
-        levy, set at 16.8% of the import value, will apply for four months"."""
+        levy, set at 16.8% of the import value, will apply for four months" (or of a subsidy:
+        "The incentive, announced by the ministry, is worth 35% of the outlay")."""
         doc = sent.doc
         if len(sent) < 3 or doc[sent.start].lower_ not in ("the", "this", "that") or not any(
-                kind == "Tariff" and start == sent.start + 1 for kind, start, _ in self._matches(doc)[1]):
+                found == kind and start == sent.start + 1 for found, start, _ in self._matches(doc)[1]):
             return None
         groups = [g for g in self._percent_groups(sent) if not _old_rate(doc, g)]
         return groups[0].values[0] if len(groups) == 1 and len(groups[0].values) == 1 else None
@@ -1843,8 +1852,8 @@ class FactExtractor:
             tok = doc[i]
             if tok.lower_ in ("to", "for") and not (tok.lower_ == "to" and (
                     doc[i - 1].lower_ == "up" or i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"))) and not (
-                    tok.lower_ == "for" and i + 2 < len(doc) and (doc[i + 1].like_num and doc[i + 2].lower_ in (
-                        "%", "percent", "per") or doc[i + 1].lower_ in ("up", "half"))):
+                    i + 2 < len(doc) and (doc[i + 1].like_num and doc[i + 2].lower_ in ("%", "percent", "per") or
+                                          tok.lower_ == "for" and doc[i + 1].lower_ in ("up", "half"))):
                 break  # ("reimbursed for 40% of the investment": the share, not who gets it)
             i += 1
         else:
@@ -1911,6 +1920,13 @@ class FactExtractor:
                     if obj is not None and obj.right_edge.i < limit:
                         return doc[_after_determiners(doc, obj.left_edge.i, obj.i):obj.right_edge.i + 1]
                 k = i + 3 if doc[i + 2].lower_ in _ACTS and i + 3 < j else i + 2  # ("the cost of installing X")
+                if doc[i + 2].lower_ in ("replacing", "swapping") and (
+                        w := next((t.i for t in doc[k:min(limit, k + 12)] if t.lower_ == "with" and not any(
+                            x.text in (",", ";") for x in doc[k:t.i])), None)) is not None:
+                    # "the cost of replacing diesel engines with battery-electric drives": the drives
+                    k = j = w + 1
+                    while j < limit and doc[j].text not in (",", ";", ".") and doc[j].lower_ not in _GOODS_STOP:
+                        j += 1
                 return doc[k:j] if j > k else None
         return None
 
@@ -2349,7 +2365,7 @@ class FactExtractor:
                                                             for c in head.children) or
                                                         # ("collection begins on Friday")
                                                         head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in (
-                                                            "begin", "start", "apply", "commence", "kick"))
+                                                            "begin", "start", "apply", "commence", "kick", "open"))
             found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference, future=coming)
             if found:
                 found_at.append((governors.get(head.i, 0), found))

@@ -251,15 +251,16 @@ class Extractor:
                     result.facts.remove(tariff)
                     when = tariff.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
                     result.facts += _per_origin(tariff, origins, when, tariff.evidence, "+rates-by-origin")
-                told = [f for f in result.facts if f.kind == "Tariff" and "ratePercent" not in f.values and
-                        f.evidence.sentence == n - 1]
-                if told and len({f.values.get("appliesTo") for f in told}) == 1 and \
-                        (rate := self.facts.restated_duty_rate(sent)) is not None:
-                    # "… imposed a provisional duty on polyester staple fibre from China. The levy, set at
-                    # 16.8% of the import value, will apply for four months": its rate
-                    for fact in told:
-                        fact.values = {**fact.values, "ratePercent": rate}
-                        fact.extracted_by += "+rate-from-next-sentence"
+                for kind in ("Tariff", "Subsidy"):
+                    told = [f for f in result.facts if f.kind == kind and "ratePercent" not in f.values and
+                            f.evidence.sentence == n - 1]
+                    if told and len({f.values.get("appliesTo") for f in told}) == 1 and \
+                            (rate := self.facts.restated_duty_rate(sent, kind)) is not None:
+                        # "… imposed a provisional duty on polyester staple fibre from China. The levy, set at
+                        # 16.8% of the import value, will apply for four months": its rate
+                        for fact in told:
+                            fact.values = {**fact.values, "ratePercent": rate}
+                            fact.extracted_by += "+rate-from-next-sentence"
                 unrated = [f for f in result.facts if f.kind == "Tariff" and "ratePercent" not in f.values and
                            "targets" in f.roles and n - f.evidence.sentence <= 2]
                 for origin, rate in self.facts.rates_for_origins(sent, mentioned) if unrated else ():

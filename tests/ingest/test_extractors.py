@@ -1725,3 +1725,25 @@ def test_views_of_regional_brokers_told_in_other_words(extractor, text, expected
 def test_a_known_name_goes_on_over_a_company_word(extractor):
     result = extract(extractor, "The assets of diamond trader Kempen Gem Trading have been frozen.")
     assert [e.label for e in result.entities.values() if e.type == "Company"] == ["Kempen Gem Trading"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # entitled to a credit, its rate, issuer and day in the sentences after
+    ("Bakeries that swap gas ovens for electric ovens and heat pumps will be entitled to a tax credit. The "
+     "incentive, announced by the Ministry of Economy, is worth 30% of the outlay. It covers spending incurred "
+     "from July 1.",
+     [("Subsidy", "Ministry of Economy", Decimal("30"), ("electric ovens", "heat pumps"), date(2025, 7, 1))]),
+    # reimbursed a share of the cost of replacing one thing with another: the new thing
+    ("Ferry operators will be reimbursed up to 45% of the cost of replacing diesel engines with hydrogen fuel "
+     "cells, the Ministry of Transport said. The scheme opens on 1 June.",
+     [("Subsidy", "Ministry of Transport", Decimal("45"), ("hydrogen fuel cells",), date(2025, 6, 1))]),
+    # credit certificates equal to a share of spending; what pays duties is no duty
+    ("Projects to build copper smelters will receive tax credit certificates equal to 12% of their capital "
+     "spending, the Secretariat of Mining announced. The certificates can be used to pay income tax and export "
+     "duties.", [("Subsidy", "Secretariat of Mining", Decimal("12"), ("copper smelters",), None)]),
+])
+def test_subsidies_told_over_several_sentences(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(f.kind, result.entities[f.role("issuedBy")].label.split(" (")[0] if f.role("issuedBy") else None,
+             f.values.get("ratePercent"), tuple(f.values.get("appliesTo", ())), f.values.get("effectiveDate"))
+            for f in result.facts if f.kind in ("Subsidy", "Tariff")] == expected
