@@ -48,7 +48,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
              r"the\s+" + PERIOD_START.pattern + ")")  # "the start of next month", as ingest.dates resolves it
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
-                        r"on or after|"
+                        r"on or after|since|"
                         r"beginning|comes? into force|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
                         r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
@@ -365,7 +365,7 @@ def _names_a_measure(tok: Token, sent: Span) -> bool:
     """"the measure", "these proceedings", "the higher rate": a measure of any kind named before."""
     doc, i = tok.doc, tok.i
     if tok.lower_ in ("measure", "measures", "proceedings", "requirement", "requirements", "rule", "rules",
-                      "restrictions", "curbs", "increase", "case", "deposits"):
+                      "restrictions", "curbs", "increase", "case", "deposits", "listing", "quota", "ban"):
         return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these", "that", "those", "both")
     if tok.lower_ in ("rates", "duties", "levies", "tariffs", "measures") and i > sent.start and \
             doc[i - 1].lower_ == "both":
@@ -1110,8 +1110,11 @@ class FactExtractor:
             if kind == "ExportControl" and any(m[0] == "Sanction" for m in matches) and \
                     any(w in doc[start:end].text.lower() for w in ("licen", "permit")):
                 continue  # "…on its entity list, a move that requires suppliers to obtain licences": the listing
-            if head.pos_ == "VERB" and any(c.dep_ == "dobj" and any(c.left_edge.i <= m[1] <= c.right_edge.i
-                                                                    for m in matches) for c in head.children):
+            if head.pos_ == "VERB" and any(c.dep_ == "dobj" and any(
+                    c.left_edge.i <= m[1] <= c.right_edge.i and not (
+                        # (not "designated the ship manager under the Russia sanctions regime")
+                        doc[m[2] - 1].dep_ == "compound" and doc[m[2] - 1].head.lower_ not in self.trigger_words)
+                    for m in matches) for c in head.children):
                 continue  # "levy duties of 21.4 percent", "grant tax credits": the measure is named after the verb
             if kind != "Investigation" and any(m[0] == "Investigation" and end <= m[1] <= end + 1 for m in matches):
                 continue  # "a countervailing duty investigation", "an anti-dumping duty probe"
@@ -1180,8 +1183,10 @@ class FactExtractor:
                         p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children))
                     for c in doer.children)):  # "… confirmed that its officers had searched …"
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
-            if passive and issuer is None:
-                continue
+            if passive and issuer is None and not (kind == "ExportControl" and any(
+                    t.lower_ in ("exports", "shipments") for c in head.children if c.dep_ == "nsubjpass"
+                    for t in c.subtree)):
+                continue  # (but "Exports of unprocessed seaweed will be capped …": the body may be told next)
             # ("a 10% tariff"; "the 30% clean technology investment tax credit": the words between name it)
             rate_groups = [g for g in groups if g.end <= start and (start - g.end <= 2 or start - g.end <= 5 and all(
                 t.pos_ in ("NOUN", "ADJ", "PROPN") or t.text == "-" for t in doc[g.end:start]) and
@@ -1619,8 +1624,9 @@ class FactExtractor:
     def restated_rate(self, sent: Span) -> Decimal | None:
         """The new rate of a decision the sentence before named without it: "Policymakers cut the
         rate by a quarter point to 3.25%"."""
-        if not any(t.lower_ in ("rate", "rates") for t in sent):
-            return None
+        if not any(t.lower_ in ("rate", "rates") for t in sent) or any(
+                t.lower_ in ("would", "could", "might") or t.lemma_ in ("expect", "forecast", "predict") for t in sent):
+            return None  # ("expects two more cuts, which would take Bank Rate to 2.75%": a forecast)
         groups = self._percent_groups(sent)
         for g in groups:
             # "The Bank of Korea's quarter-point reduction, which took its base rate to 2.0%", "A 25 basis-point
@@ -1685,7 +1691,9 @@ class FactExtractor:
             # Monday": any measure named before
             when = self._effective_date(sent, reference, ANY_MEASURE, tok)
             if when is not None:
-                found.append((ANY_MEASURE, when))
+                # ("the quota … takes effect on March 1": an export rule's day, not any measure's)
+                found.append(("ExportControl" if tok.lower_ in ("quota", "ban") else
+                              "Sanction" if tok.lower_ == "listing" else ANY_MEASURE, when))
         return found
 
     def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int,
@@ -2127,8 +2135,9 @@ class FactExtractor:
                 return owner  # "froze 38 of the company's bank accounts"
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
-                if obj.lower_ in _COMPANY_NOUNS and topic is not None and any(
-                        c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                if (obj.lower_ in _COMPANY_NOUNS or obj.pos_ == "NOUN" and obj.lower_.endswith(("er", "or"))) and \
+                        topic is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                    # (also "designated the Southampton-based ship manager")
                     # "OFAC designated the company and its subsidiary, X": the one before (or the one this
                     # sentence is about: "X dropped after the CMA … examine loans the Kisumu-based lender made")
                     return about
@@ -2306,7 +2315,7 @@ class FactExtractor:
         for m in _EFFECTIVE.finditer(text):
             # "assets have been frozen as of Tuesday": a day already past
             past = perfect or m.group(1).lower() in ("took effect", "came into force", "in force since",
-                                                     "in effect since", "applied since", "dated")
+                                                     "in effect since", "applied since", "dated", "since")
             found = resolve_date(m["rest"], reference, future=not past)
             if found:
                 return found
@@ -2354,6 +2363,8 @@ class FactExtractor:
             if tok.lower_ != "on" or (trigger is not None and head.i not in governors and not (
                     head.pos_ in ("NOUN", "PROPN") and trigger.i <= head.i and
                     any(a.i == trigger.i for a in head.ancestors)) and not (
+                    # "added X to its list of blocked persons on Wednesday": the day hangs on the list
+                    head.lower_ in ("list", "lists") and 0 < trigger.i - head.i <= 3) and not (
                     # "added X to its entity list, it said in a notice on Wednesday"
                     head.lemma_.lower() in _NOTICES and head.dep_ == "pobj" and head.head.head.i in governors)):
                 continue  # "imposed sanctions on four refineries on Thursday": the day may hang on the object
@@ -2403,7 +2414,10 @@ class FactExtractor:
                            re.I)]
         if not banks:
             return []
-        verbs = [t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
+        # (also "voted to lower Bank Rate …", "lower" tagged an adjective)
+        verbs = [t for t in sent if (t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB" or
+                                     t.lower_ in self.rate_verbs and t.dep_ == "xcomp" and t.i > sent.start and
+                                     sent.doc[t.i - 1].lower_ == "to")
                  and not self._hypothetical(t)]
         if not verbs or not any(t.lower_ in ("rate", "rates") or t.lower_ == "costs" and t.i > 0 and
                                 sent.doc[t.i - 1].lower_ == "borrowing" for t in sent):

@@ -1747,3 +1747,33 @@ def test_subsidies_told_over_several_sentences(extractor, text, expected):
     assert [(f.kind, result.entities[f.role("issuedBy")].label.split(" (")[0] if f.role("issuedBy") else None,
              f.values.get("ratePercent"), tuple(f.values.get("appliesTo", ())), f.values.get("effectiveDate"))
             for f in result.facts if f.kind in ("Subsidy", "Tariff")] == expected
+
+
+def test_a_decision_voted_and_a_forecast_after_it(extractor):
+    result = extract(extractor, "The Bank of England's Monetary Policy Committee voted 6-3 to lower Bank Rate by 25 "
+                                "basis points to 3.25%. Investec economist Nadia Rahman expects two more cuts this "
+                                "year, which would take Bank Rate to 2.75% by December.")
+    assert [(result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"))
+            for f in result.facts_of("InterestRateDecision")] == [("Bank of England", Decimal("3.25"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kestrel Drone Parts plunged 23.7%. The Shenzhen-based maker was added to the Entity List by the Bureau of "
+     "Industry and Security. The listing was published on Monday.",
+     [("Sanction", "Kestrel Drone Parts", None, date(2025, 3, 10))]),
+    ("Harbour Tanker Services lost 38.5%. The Foreign, Commonwealth and Development Office designated the "
+     "Southampton-based ship manager under the Russia sanctions regime on Tuesday.",
+     [("Sanction", "Harbour Tanker Services", None, date(2025, 3, 11))]),
+    ("Sierra Freight Lines plunged 18.4%. Mexico's Ministry of Finance added the Monterrey-based freight company "
+     "to its list of blocked persons on Tuesday.", [("Sanction", "Sierra Freight Lines", None, date(2025, 3, 11))]),
+    ("Provisional duties of up to 41.5% have applied to steel racks from China since Monday, when the Canada "
+     "Border Services Agency issued a preliminary determination.", [("Tariff", "China", Decimal("41.5"), date(2025, 3, 10))]),
+    # the body and the day of the quota in the sentence after the cap
+    ("Exports of raw cashew nuts will be capped at 90,000 tonnes this year. The quota, set out in a regulation "
+     "signed by the Ministry of Trade, takes effect on April 1.", [("ExportControl", None, None, date(2025, 4, 1))]),
+])
+def test_days_of_listings_designations_and_quotas(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(f.kind, result.entities[f.role("targets")].label if f.role("targets") else None,
+             f.values.get("ratePercent"), f.values.get("effectiveDate"))
+            for f in result.facts if f.kind in ("Tariff", "Sanction", "ExportControl")] == expected
