@@ -659,6 +659,10 @@ def _claimant_goods(verb: Token) -> Span | None:
         tokens = [t for t in obj.subtree if not any(a.dep_ == "prep" for a in t.ancestors if a.i >= obj.i and
                                                        obj in a.ancestors) and t.dep_ != "prep"]
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        while end < len(doc) and any(c.dep_ == "dobj" and c.left_edge.i == end and c.i != obj.i
+                                     for c in obj.head.children):
+            # "install rooftop solar panels", parsed as two objects "rooftop" and "solar panels"
+            end = next(c.right_edge.i for c in obj.head.children if c.dep_ == "dobj" and c.left_edge.i == end) + 1
         start = _after_determiners(doc, start, end)
         return doc[start:end] if end > start else None
     return None
@@ -1680,7 +1684,10 @@ class FactExtractor:
             if tok.lemma_.lower() in ("open", "start", "begin", "accept") and tok.pos_ == "VERB" and any(
                     c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in opened
                     for c in tok.children) or (  # (or "which is opening a new round on August 1")
-                    tok.lower_ == "open" and tok.dep_ == "amod" and tok.head.lower_ in opened and tok.i > tok.head.i):
+                    tok.lower_ == "open" and tok.dep_ == "amod" and tok.head.lower_ in opened and tok.i > tok.head.i) or (
+                    # "the scheme, which starts on January 1"
+                    tok.lemma_.lower() in ("open", "start", "begin") and tok.dep_ == "relcl" and
+                    tok.head.lower_ in opened):
                 # ("Applications open on Monday", the verb tagged an adjective)
                 # "the application window opens on October 15": the day a subsidy starts
                 when = self._effective_date(sent, reference, "Subsidy", tok)
@@ -1813,8 +1820,9 @@ class FactExtractor:
         for m in mentioned:
             k = m.span.start - (2 if m.span.start > 1 and doc[m.span.start - 1].lower_ == "the" else 1)
             if m.span.start >= trigger_end and m.type == "GovernmentBody" and k > 0 and doc[k].lower_ in ("from", "of") \
-                    and doc[k - 1].lemma_.lower() in _NOTICES:  # (or "a resolution of the Ministry of Economy")
-                return m
+                    and (doc[k - 1].lemma_.lower() in _NOTICES or  # (or "a resolution of the Ministry of Economy")
+                         kind == "Subsidy" and doc[k - 1].lower_ in ("programme", "program", "scheme", "fund")):
+                return m  # ("… will be reimbursed 40% of the investment under a programme of the Federal Ministry")
             by = m.span.root.head
             if m.span.start >= trigger_end and m.type == "GovernmentBody" and m.span.root.dep_ == "pobj" and \
                     by.lower_ == "by" and by.head.tag_ == "VBN" and by.head.head.lemma_.lower() in _NOTICES:
@@ -1858,7 +1866,7 @@ class FactExtractor:
         i = end
         while i < min(limit, end + 14):
             tok = doc[i]
-            if tok.lower_ in ("to", "for") and not (tok.lower_ == "to" and (
+            if tok.lower_ in ("to", "for") and not tok.ent_type_ and not (tok.lower_ == "to" and (
                     doc[i - 1].lower_ == "up" or i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"))) and not (
                     i + 2 < len(doc) and (doc[i + 1].like_num and doc[i + 2].lower_ in ("%", "percent", "per") or
                                           tok.lower_ == "for" and doc[i + 1].lower_ in ("up", "half"))):

@@ -1777,3 +1777,22 @@ def test_days_of_listings_designations_and_quotas(extractor, text, expected):
     assert [(f.kind, result.entities[f.role("targets")].label if f.role("targets") else None,
              f.values.get("ratePercent"), f.values.get("effectiveDate"))
             for f in result.facts if f.kind in ("Tariff", "Sanction", "ExportControl")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two objects the parser made of one, and the scheme's day in a relative clause
+    ("Factories that install rooftop solar panels will be reimbursed 25% of their installation costs under a "
+     "programme launched by the Ministry of Industry. The minister said the scheme, which starts on June 1, "
+     "would add capacity.", [("Subsidy", "Ministry of Industry", Decimal("25"), ("rooftop solar panels",),
+                              date(2025, 6, 1))]),
+    # a programme of the ministry, whose name holds a "for" that introduces no beneficiary
+    ("Factories that install industrial heat pumps will be reimbursed 40% of the investment under a programme of "
+     "the Federal Ministry for Economic Affairs and Energy.",
+     [("Subsidy", "Federal Ministry for Economic Affairs and Energy", Decimal("40"), ("industrial heat pumps",),
+       None)]),
+])
+def test_reimbursements_told_in_more_words(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(f.kind, result.entities[f.role("issuedBy")].label.split(" (")[0] if f.role("issuedBy") else None,
+             f.values.get("ratePercent"), tuple(f.values.get("appliesTo", ())), f.values.get("effectiveDate"))
+            for f in result.facts if f.kind == "Subsidy"] == expected
