@@ -199,6 +199,25 @@ def policies(result):
             for f in result.facts if f.kind in ("Tariff", "ExportControl", "Investigation", "Sanction", "Subsidy")]
 
 
+def plain_policies(result):
+    """:func:`policies` with the issuer's context note dropped: "Ministry of Economy (Mexico)" -> "Ministry of Economy"."""
+    return [(kind, issuer and issuer.split(" (")[0], target, rate, goods)
+            for kind, issuer, target, rate, goods in policies(result)]
+
+
+def decisions(result):
+    """(issuer, rate) of each rate decision."""
+    return [(result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"))
+            for f in result.facts_of("InterestRateDecision")]
+
+
+def subsidies(result, kinds=("Subsidy",)):
+    """(kind, issuer, rate, goods, effective date) of each measure of ``kinds``."""
+    return [(f.kind, result.entities[f.role("issuedBy")].label.split(" (")[0] if f.role("issuedBy") else None,
+             f.values.get("ratePercent"), tuple(f.values.get("appliesTo", ())), f.values.get("effectiveDate"))
+            for f in result.facts if f.kind in kinds]
+
+
 def test_policy_phrasings_beyond_nouns(extractor):
     # a verb as the trigger, a passive agent as the issuer, and one measure per conjoined target
     result = extract(extractor, "The International Trade Administration Commission said it is investigating "
@@ -1482,8 +1501,7 @@ def test_the_rate_where_it_now_stands_and_the_bank_whose_committee_voted(extract
     result = extract(extractor, "The Monetary Policy Committee of the Central Bank of Egypt voted to reduce the overnight "
                                 "deposit rate by 100 basis points. At 19.25%, the rate now stands at its lowest level "
                                 "since 2024.")
-    assert [(result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"))
-            for f in result.facts_of("InterestRateDecision")] == [("Central Bank of Egypt", Decimal("19.25"))]
+    assert decisions(result) == [("Central Bank of Egypt", Decimal("19.25"))]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1545,17 +1563,13 @@ def test_a_company_from_abroad_does_not_move_the_article_to_its_country(extracto
      "after local roasters have bought their share.", [("ExportControl", "Coffee Board", None, None, ("Coffee beans",))]),
 ])
 def test_rates_origins_and_shares_told_in_other_words(extractor, text, expected):
-    found = [(kind, issuer and issuer.split(" (")[0], target, rate, goods)
-             for kind, issuer, target, rate, goods in policies(extract(extractor, text))]
-    assert found == expected
+    assert plain_policies(extract(extractor, text)) == expected
 
 
 def test_one_rate_decision_told_by_the_bank_and_then_its_committee(extractor):
     result = extract(extractor, "Zambian shares rose after the Bank of Zambia held its policy rate on Wednesday. "
                                 "The Monetary Council left the rate at 14.5%, citing the kwacha.")
-    decisions = [(result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"))
-                 for f in result.facts_of("InterestRateDecision")]
-    assert decisions == [("Bank of Zambia", Decimal("14.5"))]
+    assert decisions(result) == [("Bank of Zambia", Decimal("14.5"))]
 
 
 def test_applications_open_on_a_day_date_the_scheme(extractor):
@@ -1584,15 +1598,14 @@ def test_applications_open_on_a_day_date_the_scheme(extractor):
     ("The listing means American suppliers will need a licence to sell the company chips and other parts.", []),
 ])
 def test_licences_told_in_other_words(extractor, text, expected):
-    found = [(kind, issuer and issuer.split(" (")[0], target, rate, goods)
-             for kind, issuer, target, rate, goods in policies(extract(extractor, text))]
-    assert found == expected
+    assert plain_policies(extract(extractor, text)) == expected
 
 
-def dated(result):
+def dated(result, kinds=("Tariff", "Investigation")):
+    """(kind, target, rate, effective date) of each measure of ``kinds``."""
     return [(f.kind, result.entities[f.role("targets")].label if f.role("targets") else None,
              f.values.get("ratePercent"), f.values.get("effectiveDate"))
-            for f in result.facts if f.kind in ("Tariff", "Investigation")]
+            for f in result.facts if f.kind in kinds]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1650,9 +1663,7 @@ def test_adjectives_joined_by_and_describe_one_kind_of_goods(extractor):
     ("The ruling said exporters had used veneers from China to get around earlier levies on Chinese plywood.", []),
 ])
 def test_issuers_and_targets_told_in_other_words(extractor, text, expected):
-    found = [(kind, issuer and issuer.split(" (")[0], target, rate, goods)
-             for kind, issuer, target, rate, goods in policies(extract(extractor, text))]
-    assert found == expected
+    assert plain_policies(extract(extractor, text)) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1743,18 +1754,14 @@ def test_a_known_name_goes_on_over_a_company_word(extractor):
      "duties.", [("Subsidy", "Secretariat of Mining", Decimal("12"), ("copper smelters",), None)]),
 ])
 def test_subsidies_told_over_several_sentences(extractor, text, expected):
-    result = extract(extractor, text)
-    assert [(f.kind, result.entities[f.role("issuedBy")].label.split(" (")[0] if f.role("issuedBy") else None,
-             f.values.get("ratePercent"), tuple(f.values.get("appliesTo", ())), f.values.get("effectiveDate"))
-            for f in result.facts if f.kind in ("Subsidy", "Tariff")] == expected
+    assert subsidies(extract(extractor, text), ("Subsidy", "Tariff")) == expected
 
 
 def test_a_decision_voted_and_a_forecast_after_it(extractor):
     result = extract(extractor, "The Bank of England's Monetary Policy Committee voted 6-3 to lower Bank Rate by 25 "
                                 "basis points to 3.25%. Investec economist Nadia Rahman expects two more cuts this "
                                 "year, which would take Bank Rate to 2.75% by December.")
-    assert [(result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"))
-            for f in result.facts_of("InterestRateDecision")] == [("Bank of England", Decimal("3.25"))]
+    assert decisions(result) == [("Bank of England", Decimal("3.25"))]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1773,10 +1780,7 @@ def test_a_decision_voted_and_a_forecast_after_it(extractor):
      "signed by the Ministry of Trade, takes effect on April 1.", [("ExportControl", None, None, date(2025, 4, 1))]),
 ])
 def test_days_of_listings_designations_and_quotas(extractor, text, expected):
-    result = extract(extractor, text)
-    assert [(f.kind, result.entities[f.role("targets")].label if f.role("targets") else None,
-             f.values.get("ratePercent"), f.values.get("effectiveDate"))
-            for f in result.facts if f.kind in ("Tariff", "Sanction", "ExportControl")] == expected
+    assert dated(extract(extractor, text), ("Tariff", "Sanction", "ExportControl")) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1792,7 +1796,4 @@ def test_days_of_listings_designations_and_quotas(extractor, text, expected):
        None)]),
 ])
 def test_reimbursements_told_in_more_words(extractor, text, expected):
-    result = extract(extractor, text)
-    assert [(f.kind, result.entities[f.role("issuedBy")].label.split(" (")[0] if f.role("issuedBy") else None,
-             f.values.get("ratePercent"), tuple(f.values.get("appliesTo", ())), f.values.get("effectiveDate"))
-            for f in result.facts if f.kind == "Subsidy"] == expected
+    assert subsidies(extract(extractor, text)) == expected
