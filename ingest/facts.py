@@ -239,6 +239,8 @@ _ABOUT_LEADS = {("investment", "in"), ("investments", "in"), ("spending", "on"),
 
 #: Participles that say where goods come from: "imported from China", "made in Vietnam"
 _ORIGIN_VERBS = {"import", "ship", "make", "export", "produce", "manufacture", "originate"}
+#: Who holds goods of an origin: "Brazilian mills", "producers in India"
+_ORIGIN_HOLDERS = _MAKER_NOUNS | {"mill", "shipper"}
 
 
 def _bearing_subject(verb: Token | None) -> Token | None:
@@ -361,21 +363,35 @@ def shares_of(tok: Token) -> bool:
         shares.dep_ in ("nsubj", "nsubjpass") and shares.head.dep_ == "ROOT"
 
 
-def _names_a_measure(tok: Token, sent: Span) -> bool:
-    """"the measure", "these proceedings", "the higher rate": a measure of any kind named before."""
+#: Words that name a measure of one kind when told again: "the quota", "the listing"
+_NAMED_KIND = {"quota": "ExportControl", "ban": "ExportControl", "listing": "Sanction"}
+
+
+def _measure_named(tok: Token, sent: Span) -> str | None:
+    """The kind of measure named before that ``tok`` speaks of: "the measure", "these proceedings",
+    "the higher rate" (any kind, :data:`ANY_MEASURE`), "the quota" (an export rule); else None."""
     doc, i = tok.doc, tok.i
     if tok.lower_ in ("measure", "measures", "proceedings", "requirement", "requirements", "rule", "rules",
-                      "restrictions", "curbs", "increase", "case", "deposits", "listing", "quota", "ban"):
-        return i > sent.start and doc[i - 1].lower_ in ("the", "this", "these", "that", "those", "both")
+                      "restrictions", "curbs", "increase", "case", "deposits") or tok.lower_ in _NAMED_KIND:
+        if i > sent.start and doc[i - 1].lower_ in ("the", "this", "these", "that", "those", "both"):
+            return _NAMED_KIND.get(tok.lower_, ANY_MEASURE)
+        return None
     if tok.lower_ in ("rates", "duties", "levies", "tariffs", "measures") and i > sent.start and \
             doc[i - 1].lower_ == "both":
-        return True  # "…, with both rates applied from 1 October"
+        return ANY_MEASURE  # "…, with both rates applied from 1 October"
     if tok.lower_ in ("both", "it", "they") and i == sent.start and tok.dep_ in ("nsubj", "nsubjpass") and \
             tok.head.lemma_.lower() in ("apply", "take", "start", "begin", "come", "run", "last", "cover"):
-        return True  # "Both apply to goods entered on or after Thursday", "It covers spending incurred from July 1"
-    return tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
-        doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
-        doc[i - 2].lower_ in ("the", "this", "these")
+        return ANY_MEASURE  # "Both apply to goods entered on or after Thursday", "It covers spending from July 1"
+    if tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
+            doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
+            doc[i - 2].lower_ in ("the", "this", "these"):
+        return ANY_MEASURE
+    return None
+
+
+def same_goods(a: Fact, b: Fact) -> bool:
+    """Two measures of one kind on the same goods (named): the same duty on two origins."""
+    return a.kind == b.kind and bool(a.values.get("appliesTo")) and a.values.get("appliesTo") == b.values.get("appliesTo")
 
 
 def _after_determiners(doc: Doc, start: int, stop: int) -> int:
@@ -1563,13 +1579,12 @@ class FactExtractor:
                                                                         "imports", "goods", "products") or
                                            # "Brazilian mills were assigned a lower rate of 14.2%"
                                            pairs[0][0].span.start == sent.start and pairs[0][0].span.end < sent.end
-                                           and doc[pairs[0][0].span.end].lemma_.lower() in _MAKER_NOUNS | {
-                                               "mill", "exporter", "supplier", "shipper"} or
+                                           and doc[pairs[0][0].span.end].lemma_.lower() in _ORIGIN_HOLDERS or
                                            # "For producers in India, the rate was set at 12.6%"
                                            pairs[0][0].span.root.dep_ == "pobj" and
                                            pairs[0][0].span.root.head.lower_ in ("in", "from") and
-                                           pairs[0][0].span.root.head.head.lemma_.lower() in _MAKER_NOUNS | {
-                                               "mill", "exporter", "supplier", "shipper", "shipment", "import"}):
+                                           pairs[0][0].span.root.head.head.lemma_.lower() in _ORIGIN_HOLDERS | {
+                                               "shipment", "import"}):
             return pairs
         return pairs if len(pairs) >= 2 and len({m.entity.key for m, _ in pairs}) == len(pairs) else []
 
@@ -1693,14 +1708,13 @@ class FactExtractor:
                 when = self._effective_date(sent, reference, "Subsidy", tok)
                 if when is not None:
                     found.append(("Subsidy", when))
-        for tok in (t for t in sent if _names_a_measure(t, sent)):
+        for tok in sent:
             # "The measure, which will apply from April 14, …", "The higher rate applies starting next
-            # Monday": any measure named before
-            when = self._effective_date(sent, reference, ANY_MEASURE, tok)
+            # Monday": any measure named before ("the quota … takes effect on March 1": an export rule)
+            kind = _measure_named(tok, sent)
+            when = self._effective_date(sent, reference, ANY_MEASURE, tok) if kind else None
             if when is not None:
-                # ("the quota … takes effect on March 1": an export rule's day, not any measure's)
-                found.append(("ExportControl" if tok.lower_ in ("quota", "ban") else
-                              "Sanction" if tok.lower_ == "listing" else ANY_MEASURE, when))
+                found.append((kind, when))
         return found
 
     def _issuer(self, doc: Doc, mentioned: list[Mentioned], trigger_start: int, trigger_end: int,
@@ -2026,8 +2040,6 @@ class FactExtractor:
                 break
             if tok.text == "," and j + 1 < limit and (doc[j + 1].lower_ in _GOODS_STOP or doc[j + 1].like_num):
                 break
-            if tok.tag_ == "VBN" and tok.lower_ in _PURPOSE_PARTICIPLES and j > i + 1:
-                break  # "textured tempered glass used in solar modules", "units bound for Kyrgyzstan": the goods end
             if _day_follows(doc, j):
                 break  # "a tariff on Swedish steel on Monday"
             if tok.lower_ in ("and", "but", ",") and any(

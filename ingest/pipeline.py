@@ -22,7 +22,7 @@ from ingest.article import Article
 from ingest.dates import resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Fact, Mention
 from ingest.facts import (ANY_MEASURE, GOODS_ANAPHORS, MONETARY_BODY, FactExtractor, Mentioned, finalize_policies,
-                          shares_of)
+                          same_goods, shares_of)
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver, entity_from_entry
@@ -222,8 +222,7 @@ class Extractor:
                 # ("Shipments from India will attract a 7.9% duty, with both rates applied from 1 October": the
                 # same duty on the origin told before, too)
                 _date_undated((f for f in result.facts if n - f.evidence.sentence <= 3 and any(
-                    kind in (p.kind, ANY_MEASURE) and p.kind == f.kind and p.values.get("appliesTo") and
-                    p.values.get("appliesTo") == f.values.get("appliesTo") for p in policies)), when, "+date-restated")
+                    kind in (p.kind, ANY_MEASURE) and same_goods(p, f) for p in policies)), when, "+date-restated")
             result.facts += policies
             setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
                           setter)  # the central bank whose decision the article reported last
@@ -263,11 +262,12 @@ class Extractor:
                             fact.extracted_by += "+rate-from-next-sentence"
                 unrated = [f for f in result.facts if f.kind == "Tariff" and "ratePercent" not in f.values and
                            "targets" in f.roles and n - f.evidence.sentence <= 2]
-                for origin, rate in self.facts.rates_for_origins(sent, mentioned) if unrated else ():
-                    # "… yarn imported from China and Vietnam will attract duties. The levy was set at 22.4% for
-                    # Chinese shipments and at 11.8% for Vietnamese ones": each origin's rate (and the day, where
-                    # this sentence gives it: "…, with collection starting next Monday")
-                    when = self.facts.effective_date(sent, reference)
+                # "… yarn imported from China and Vietnam will attract duties. The levy was set at 22.4% for
+                # Chinese shipments and at 11.8% for Vietnamese ones": each origin's rate (and the day, where
+                # this sentence gives it: "…, with collection starting next Monday")
+                per_origin = self.facts.rates_for_origins(sent, mentioned) if unrated else []
+                when = self.facts.effective_date(sent, reference) if per_origin else None
+                for origin, rate in per_origin:
                     for fact in unrated:
                         if fact.role("targets") == origin.entity.key:
                             fact.values = {**fact.values, "ratePercent": rate}  # (conjoined targets share values)
@@ -306,10 +306,9 @@ class Extractor:
                     # (each measure of that sentence: "duties on yarn from China and Vietnam")
                     # (… and the same duty on another origin told in a sentence of its own: "Those shipped
                     # from Mexico will pay 9.8%. … the surcharges will be applied from October 12")
-                    _date_undated((f for f in result.facts if before is not None and f.kind == before.kind and (
-                        f.evidence.sentence == before.evidence.sentence or n - f.evidence.sentence <= 3 and
-                        f.values.get("appliesTo") and f.values.get("appliesTo") == before.values.get("appliesTo"))),
-                        when, "+date-from-next-sentence")
+                    _date_undated((f for f in result.facts if before is not None and (
+                        f.kind == before.kind and f.evidence.sentence == before.evidence.sentence or
+                        n - f.evidence.sentence <= 3 and same_goods(f, before))), when, "+date-from-next-sentence")
                     # "Washington announced a duty …" then "The USTR said the tariffs would take effect
                     # from …": the body that speaks for the country issued it
                     body = next((m.entity for m in mentioned if m.type == "GovernmentBody" and any(
