@@ -531,6 +531,8 @@ _SCHEME_NOUNS = {"scheme", "programme", "program", "fund", "grant", "grants", "s
 
 
 #: What a body grants that is no money: "which will grant permits only after …"
+# what a freeze that is a sanction holds: "froze the trader's assets", "the freezing of its accounts"
+_FROZEN = frozenset({"asset", "assets", "fund", "funds", "account", "accounts", "property", "holding", "holdings"})
 _GRANTED_LEAVE = {"permit", "licence", "license", "approval", "exemption", "waiver", "access", "permission",
                   "extension", "request", "clearance", "authorisation", "authorization", "consent"}
 
@@ -813,6 +815,11 @@ class FactExtractor:
                             c.dep_ in ("prep", "dative") and c.lower_ == "to" and
                             any(p.ent_type_ == "Country" for p in c.subtree) for c in tok.head.head.children))):
                 found.append(("ExportControl", tok.i, tok.i + 1))
+            # "ordered the freezing of the company's assets", "a freeze on its accounts"
+            if tok.lower_ in ("freezing", "freeze") and tok.pos_ == "NOUN" and tok.i not in covered and any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "on") and any(
+                        p.lemma_.lower() in _FROZEN for p in c.children if p.dep_ == "pobj") for c in tok.children):
+                found.append(("Sanction", tok.i, tok.i + 1))
             # "the Norwegian Competition Authority said it had launched a review of the company's agreements"
             if tok.lemma_.lower() == "review" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
                     tok.head.lemma_.lower() in ("launch", "open", "start", "begin", "announce", "initiate") and \
@@ -1127,6 +1134,9 @@ class FactExtractor:
             if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _BREACH_WORDS or \
                     head.dep_ == "dobj" and head.head.lemma_.lower() in ("evade", "circumvent", "breach", "violate"):
                 continue  # "in breach of European sanctions", "evading US export controls": rules in force
+            if kind == "Sanction" and head.dep_ == "pobj" and head.head.lower_ == "under" and \
+                    head.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                continue  # "channelled funds to a network already under sanctions": what it is, no new measure
             if kind == "ExportControl" and any(m[0] == "Sanction" for m in matches) and \
                     any(w in doc[start:end].text.lower() for w in ("licen", "permit")):
                 continue  # "…on its entity list, a move that requires suppliers to obtain licences": the listing
@@ -1165,7 +1175,9 @@ class FactExtractor:
                     kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")) \
                     and not any(t.lower_ in ("list", "lists", "blacklist") and t.dep_ == "pobj" and
                                 t.head.head.lemma_.lower() in ("add", "put", "place", "include")
-                                for t in (head, doc[start])):  # (or "the list of blocked persons")
+                                for t in (head, doc[start])) and not (  # (or "the list of blocked persons")
+                    # "ordered the freezing of the company's accounts": the freeze told with what it holds
+                    kind == "Sanction" and head.lower_ in ("freezing", "freeze") and head.pos_ == "NOUN"):
                 # ("put its largest shareholder on the national sanctions list": a new listing)
                 continue  # "the duties", "these tariffs": a measure the article has already named
             # "pipes from China will be subject to a duty of 17.6 percent, and those shipped from Thailand
@@ -1180,7 +1192,7 @@ class FactExtractor:
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
             passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
             if by_verb and head.lemma_.lower() == "freeze" and not any(
-                    t.lower_ in ("assets", "funds", "accounts", "property", "holdings") for t in chain(
+                    t.lemma_.lower() in _FROZEN for t in chain(
                         *(c.subtree for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),
                         *(c.subtree for c in head.head.children if c.dep_ in ("nsubj", "dobj")))):
                 continue  # "was frozen at its 20% lower circuit": a stock, not a sanction
@@ -1619,6 +1631,25 @@ class FactExtractor:
         """The day the sentence gives for a measure it does not name: "…, from Saturday, the
         Commission said"."""
         return self._effective_date(sent, reference, "")
+
+    def dumped_goods(self, sent: Span) -> list[str]:
+        """Goods a trade finding names before the measure on them: "concluded that polyphenylene
+        sulfide and polyether ether ketone had been dumped", "found that nitrile rubber from Japan had
+        been sold in China below normal value"."""
+        for verb in sent:
+            if verb.pos_ != "VERB" or not (verb.lemma_.lower() == "dump" or verb.lemma_.lower() == "sell" and any(
+                    c.dep_ == "prep" and c.lower_ in ("below", "under") for c in verb.children)):
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")):
+                start = subject.left_edge.i + (subject.left_edge.lower_ == "that")  # ("found that X had been …")
+                start = _after_determiners(sent.doc, start, subject.i)
+                stop = next((t.i for t in sent.doc[start:subject.right_edge.i + 1] if t.i > start and (
+                    t.lower_ in (",", "from", "originating", "imported", "made", "which", "that", "(") or
+                    t.pos_ == "PROPN" and t.ent_type_ == "Country")), subject.right_edge.i + 1)
+                goods = self._goods(sent.doc[start:stop])
+                if goods and not any(g.lower() in GOODS_ANAPHORS for g in goods):
+                    return goods
+        return []
 
     def restated_rate_day(self, sent: Span, reference: date | None) -> date | None:
         """The day "the new rate" applies from, told after the decision."""
@@ -2361,9 +2392,11 @@ class FactExtractor:
                     # the day may hang on what was searched
                     for described in (c for c in clause.children if c.dep_ == "acl" and c.pos_ == "VERB"):
                         governors.setdefault(described.i, 1)
-                # "cut its rate to 4.50% in a decision announced on Tuesday evening"
-                for noun in (c for c in clause.children if clause.dep_ == "prep" and c.dep_ == "pobj" and
-                             c.lower_ in ("decision", "announcement", "statement", "move", "vote")):
+                # "cut its rate to 4.50% in a decision announced on Tuesday evening", "were designated …,
+                # according to a statement released on Thursday"
+                for noun in (c for prep in chain([clause], (t for t in clause.children if clause.lower_ == "according"))
+                             for c in prep.children if prep.dep_ == "prep" and c.dep_ == "pobj" and
+                             c.lemma_.lower() in _NOTICES | {"decision", "move", "vote"}):
                     for announced in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
                         governors.setdefault(announced.i, 0)
         # "opened an investigation that day": the day the sentence named
@@ -2381,7 +2414,7 @@ class FactExtractor:
                     found_at.append((governors.get(tok.head.head.i, 0), found))
                 continue
             if tok.lower_ != "on" or (trigger is not None and head.i not in governors and not (
-                    head.pos_ in ("NOUN", "PROPN") and trigger.i <= head.i and
+                    head.pos_ in ("NOUN", "PROPN", "PRON") and trigger.i <= head.i and
                     any(a.i == trigger.i for a in head.ancestors)) and not (
                     # "added X to its list of blocked persons on Wednesday": the day hangs on the list
                     head.lower_ in ("list", "lists") and 0 < trigger.i - head.i <= 3) and not (

@@ -135,6 +135,7 @@ class Extractor:
         setter: str | None = None
         previous: list[Fact] = []  # the measures of the sentence before
         speaker: Entity | None = None  # the government body acting in the sentence before
+        dumped: tuple[int, tuple[str, ...]] | None = None  # the goods a trade finding named last, and where
         for n, sent in enumerate(doc.sents):
             evidence = sentence_evidence(sent, n)
             mentioned: list[Mentioned] = []
@@ -202,6 +203,8 @@ class Extractor:
                         fact.roles["issuedBy"] = (speaker.key,)
                         fact.extracted_by += "+issuer-previous-sentence"
             speaker = self._acting_body(sent, mentioned)
+            if found_dumped := self.facts.dumped_goods(sent):
+                dumped = (n, tuple(found_dumped))
             for fact in policies:
                 goods = fact.values.get("appliesTo", ())
                 if fact.kind in ("Tariff", "ExportControl") and (not goods or len(goods) == 1 and (
@@ -215,6 +218,11 @@ class Extractor:
                     if before is not None and (goods or fact.values.get("ratePercent") is not None):
                         fact.values["appliesTo"] = before.values["appliesTo"]
                         fact.extracted_by += "+goods-from-before"
+                    elif dumped and n - dumped[0] <= 2 and (goods or fact.values.get("ratePercent") is not None):
+                        # "… found that nitrile rubber had been dumped. Importers will lodge deposits of 38.5%
+                        # on Japanese material": the goods of the finding
+                        fact.values["appliesTo"] = dumped[1]
+                        fact.extracted_by += "+goods-from-finding"
             restated = self.facts.restated_dates(sent, reference)
             for kind, when in restated if policies else ():
                 # "… is being investigated, the regulator said, adding that the probe had begun on Thursday"

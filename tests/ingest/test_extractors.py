@@ -1797,3 +1797,35 @@ def test_days_of_listings_designations_and_quotas(extractor, text, expected):
 ])
 def test_reimbursements_told_in_more_words(extractor, text, expected):
     assert subsidies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day hangs on "those of …", a second object of the search
+    ("Baltic Cement fell 5.2% after the Competition Council said its inspectors had raided the producer's plant in "
+     "Riga and those of three rivals on Monday over suspected bid-rigging.",
+     [("Investigation", "Baltic Cement", None, date(2025, 3, 10))]),
+    # the freeze named by a noun, and its day in the decision that ordered it; not the sanctions already in place
+    ("Karaman Logistics dropped 9.9%. The Ministry of Finance ordered the freezing of the company's accounts in a "
+     "decree published on Tuesday, saying the carrier had moved money for a group already under sanctions.",
+     [("Sanction", "Karaman Logistics", None, date(2025, 3, 11))]),
+    # the day of the statement the designation was told in
+    ("Pusan Marine Fuel sank 17.2%. The refueller was designated by the Ministry of Foreign Affairs for supplying "
+     "sanctioned tankers, according to a statement issued on Tuesday.",
+     [("Sanction", "Pusan Marine Fuel", None, date(2025, 3, 11))]),
+])
+def test_days_of_searches_freezes_and_designations(extractor, text, expected):
+    assert dated(extract(extractor, text), ("Investigation", "Sanction")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the goods of the finding, when the duty names them only as "material" or "the resin"
+    ("The Ministry of Commerce found that acrylonitrile butadiene styrene and polycarbonate blends had been dumped "
+     "in China. Importers will have to pay anti-dumping duties of 27.4% on material from South Korea.",
+     [("Tariff", "Ministry of Commerce of China", "South Korea", Decimal("27.4"), ("acrylonitrile butadiene styrene",
+                                                                           "polycarbonate blends"))]),
+    ("The Trade Remedies Authority concluded that epoxy resin from Taiwan had been sold in the domestic market below "
+     "normal value. Provisional duties of 19.1% will be collected on the resin when it arrives from Taiwan.",
+     [("Tariff", "Trade Remedies Authority", "Taiwan", Decimal("19.1"), ("epoxy resin",))]),
+])
+def test_goods_of_a_dumping_finding(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
