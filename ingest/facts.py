@@ -241,6 +241,10 @@ _ABOUT_LEADS = {("investment", "in"), ("investments", "in"), ("spending", "on"),
 _ORIGIN_VERBS = {"import", "ship", "make", "export", "produce", "manufacture", "originate"}
 #: Who holds goods of an origin: "Brazilian mills", "producers in India"
 _ORIGIN_HOLDERS = _MAKER_NOUNS | {"mill", "shipper"}
+#: Participles that tie goods to where they come from: "sheet originating in China", "tubes made in Vietnam"
+#: (as lemmas, and as words: "originating" is often tagged a noun)
+_ORIGIN_PARTICIPLES = {"originate", "make", "produce", "manufacture", "ship", "import", "source", "originating",
+                       "made", "produced", "manufactured", "shipped", "imported", "sourced"}
 
 
 def _bearing_subject(verb: Token | None) -> Token | None:
@@ -382,6 +386,9 @@ def _measure_named(tok: Token, sent: Span) -> str | None:
     if tok.lower_ in ("both", "it", "they") and i == sent.start and tok.dep_ in ("nsubj", "nsubjpass") and \
             tok.head.lemma_.lower() in ("apply", "take", "start", "begin", "come", "run", "last", "cover"):
         return ANY_MEASURE  # "Both apply to goods entered on or after Thursday", "It covers spending from July 1"
+    if tok.lower_ == "collection" and i == sent.start and tok.dep_ in ("nsubj", "nsubjpass") and \
+            tok.head.lemma_.lower() in ("begin", "start", "commence"):
+        return "Tariff"  # "Collection will begin on July 1 and last five years": of the duty told before
     if tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
             doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
             doc[i - 2].lower_ in ("the", "this", "these"):
@@ -1596,7 +1603,12 @@ class FactExtractor:
                                            pairs[0][0].span.root.dep_ == "pobj" and
                                            pairs[0][0].span.root.head.lower_ in ("in", "from") and
                                            pairs[0][0].span.root.head.head.lemma_.lower() in _ORIGIN_HOLDERS | {
-                                               "shipment", "import"}):
+                                               "shipment", "import"} | _ORIGIN_PARTICIPLES or
+                                           pairs[0][0].span.root.head.head.lower_ in _ORIGIN_PARTICIPLES or
+                                           # "The levy on yarn from India was set at 14.8%": the measure told again
+                                           doc[sent.start].lower_ in ("the", "this") and any(
+                                               kind == "Tariff" and start == sent.start + 1
+                                               for kind, start, _ in self._matches(doc)[1])):
             return pairs
         return pairs if len(pairs) >= 2 and len({m.entity.key for m, _ in pairs}) == len(pairs) else []
 
@@ -2117,6 +2129,8 @@ class FactExtractor:
             items.append(current)
         goods = []
         for item in items:
+            if len(item) > 1 and item[0].lower_ in ("the", "a", "an") and any(t.dep_ == "appos" for t in item):
+                continue  # "colour-coated steel sheet, the painted coil used for roofing": what it is, told again
             if item and item[0].lower_ in ("each", "every", "per"):
                 if any(t.lemma_.lower() in _RATE_BASES or t.pos_ == "PRON" for t in item):
                     continue  # "a permit for each consignment", "A$2 for every kilogram they make": how often or

@@ -249,7 +249,7 @@ class Extractor:
                     decision.extracted_by += "+day-told"
                 tariff = next((f for f in reversed(result.facts) if f.kind == "Tariff"), None)
                 if tariff is not None and "ratePercent" not in tariff.values and "targets" not in tariff.roles and \
-                        (origins := self.facts.rates_by_origin(sent, mentioned) or (
+                        (origins := self.facts.rates_by_origin(sent, mentioned, single=n - tariff.evidence.sentence <= 2) or (
                             # ("The rate is 18.2% on shipments from China and 9.6% on those from Vietnam")
                             n - tariff.evidence.sentence <= 2 and
                             len(found := self.facts.rates_for_origins(sent, mentioned)) >= 2 and found)):
@@ -283,7 +283,7 @@ class Extractor:
                                 fact.values["effectiveDate"] = when
                             fact.extracted_by += "+rate-from-next-sentence"
                 if tariff is not None and "ratePercent" in tariff.values and "targets" in tariff.roles and \
-                        n - tariff.evidence.sentence <= 1 and (origins := self.facts.rates_by_origin(
+                        n - tariff.evidence.sentence <= 2 and (origins := self.facts.rates_by_origin(
                             sent, mentioned, single=True)) and all(
                             o.entity.key != tariff.role("targets") for o, _ in origins):
                     # "Towers shipped from China will be subject to duties of 36.4%. Those made in Vietnam face

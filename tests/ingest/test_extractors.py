@@ -1829,3 +1829,23 @@ def test_days_of_searches_freezes_and_designations(extractor, text, expected):
 ])
 def test_goods_of_a_dumping_finding(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one origin in the next sentence, tied to its goods by "originating in"; the day "collection" begins
+    ("The Ministry of Trade imposed anti-dumping duties on aluminium foil. Foil originating in China faces a rate "
+     "of 31.7%, the ministry said. Collection will begin on April 1 and last five years.",
+     [("Tariff", "China", Decimal("31.7"), date(2025, 4, 1))]),
+    # a second origin told with "the levy" again, two sentences after the duty
+    ("Imports of glass fibre will be subject to anti-dumping duties, the Ministry of Trade said. Shipments "
+     "originating in China will be charged 18.2% of their customs value. The levy on glass fibre from Egypt was "
+     "set at 7.5%.", [("Tariff", "China", Decimal("18.2"), None), ("Tariff", "Egypt", Decimal("7.5"), None)]),
+])
+def test_rates_of_single_origins_told_after_the_duty(extractor, text, expected):
+    assert dated(extract(extractor, text), ("Tariff",)) == expected
+
+
+def test_goods_told_again_in_apposition_are_one(extractor):
+    result = extract(extractor, "The Ministry of Commerce imposed anti-dumping duties of 24.1% on colour-coated "
+                                "steel from China, the painted coil used for roofing.")
+    assert [goods for *_, goods in plain_policies(result)] == [("colour-coated steel",)]
