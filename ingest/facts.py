@@ -2608,7 +2608,8 @@ class FactExtractor:
                 lead_words[-1] in ("at", "with", "from", "by") and lead_words[-2] in self.analyst_nouns | {
                     "note", "report", "strategy", "research", "equities", "economics", "downgrade", "upgrade"} or
                 lead_words[-1] == "of" and lead[-2].ent_type_ == "Person")
-            in_a_note = any(w in text_lower for w in ("in a note", "in a report", "note to clients", "told clients"))
+            in_a_note = bool(re.search(r"\bin an? (?:[\w-]+ )?(?:note|report)\b|\bnote to clients\b|\btold clients\b",
+                                       text_lower))  # (also "said in a strategy note")
             # "For Alantra Equities, the IBEX 35 remains the cheapest benchmark": the firm's view
             for_firm = m.span.start == sent.start + 1 and doc[sent.start].lower_ == "for" and nxt is not None and \
                 nxt.text == "," and (m.type == "AnalystFirm" or m.entity.label.split()[-1] in self.analyst_cues)
@@ -2647,6 +2648,10 @@ class FactExtractor:
                 any(o.span.start >= c.left_edge.i and o.span.end <= c.right_edge.i + 1 and
                     o.entity.key != m.entity.key and o.type in ("Company", "AnalystFirm", "StockIndex")
                     for o in mentioned)
+                for c in head.children) or is_subject and m.type == "Company" and not m.entity.known and any(
+                # "Corficolombiana said the COLCAP remained one of the cheapest markets": a view of the market
+                c.dep_ == "ccomp" and any(a.dep_ == "nsubj" and any(
+                    o.type == "StockIndex" and o.span.start <= a.i < o.span.end for o in mentioned) for a in c.children)
                 for c in head.children)
             strength = 3 if cue_after or cue_before or after_according or for_firm else \
                 2 if subject_of_rating or is_subject and in_a_note else \

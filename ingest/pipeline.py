@@ -42,14 +42,17 @@ _BODY_NOUNS = {
     "authority": {"authority"},
 }
 
-_SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+_SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday|sunday)\b", re.I)
 
 
 def session_date(doc: Doc, reference: date | None) -> date | None:
-    """The trading day an article reports: its first "on <weekday>", else its publication date."""
+    """The trading day an article reports: its first "on <weekday>", else its publication date.
+    Sunday counts only in a report published on a Sunday ("Kuwaiti stocks retreated on Sunday": the
+    Gulf and Bangladesh trade from Sunday to Thursday), never for one that tells of a weekend event."""
     if reference is None:
         return None
-    m = _SESSION.search(doc.text)
+    m = next((m for m in _SESSION.finditer(doc.text) if m.group(2).lower() != "sunday" or reference.weekday() == 6),
+             None)
     return resolve_date(m.group(0), reference) if m else reference
 
 

@@ -39,6 +39,8 @@ _ANALYST_PLURALS = {"analysts", "strategists", "economists"}
 _ANALYST_SINGULARS = {"analyst", "strategist", "economist", "note", "report", "head", "director", "analysts",
                       "manager", "downgrade", "upgrade",
                       "strategists", "economists", "strategy", "research", "equities", "economics"}
+#: Words of a title between a firm's name and its analyst: "Davy chief economist", "Evli senior analyst"
+_TITLE_WORDS = {"chief", "senior", "lead", "head", "deputy", "principal", "market", "equity", "economic"}
 _PERCENT_WORDS = {"%", "percent", "pct", "cent", "points", "point"}
 #: Dependents of a move verb that carry its size: "rose 4 percent", "fell by 2%", "ended 1.5% higher"
 _MOVE_ARGS = {"dobj", "npadvmod", "advmod", "prep", "attr", "acomp", "oprd", "nummod", "quantmod"}
@@ -257,16 +259,20 @@ class EntityRepair:
             whole = Span(doc, span.start, end, label="StockIndex")
             entry = self.gazetteer.lookup(whole.text)
             return Span(doc, span.start, end, label="StockIndex", span_id=entry.id if entry else UNKNOWN)
-        if all(word in self.name_suffixes for word in extra) and span.label_ != "Country":
+        if span.label_ in ("Company", "AnalystFirm") and any(word in self.company_words for word in extra):
+            while start > span.sent.start and start - 1 not in taken and self._is_name_token(doc[start - 1]) and \
+                    not doc[start - 1].is_stop:
+                start -= 1  # "CT CLSA Securities": a local house whose name holds a known one
+        if all(word in self.name_suffixes for word in extra) and span.label_ != "Country" and start == span.start:
             return span
         if not any(word in self.company_words for word in extra) and span.label_ not in ("Company", "AnalystFirm",
                                                                                            "City"):
             return span  # "Singapore Airlines", "Bangkok Bank", "Turkish Airlines" are companies; so is
             # "Ostrava Investicni": a town's name with more of a name after it
-        whole = Span(doc, span.start, end, label="ORG", span_id=UNKNOWN)
+        whole = Span(doc, start, end, label="ORG", span_id=UNKNOWN)
         entry = self.gazetteer.lookup(whole.text)
         if entry is not None:
-            return Span(doc, span.start, end, label=entry.type, span_id=entry.id)
+            return Span(doc, start, end, label=entry.type, span_id=entry.id)
         return whole
 
     @staticmethod
@@ -1039,12 +1045,16 @@ class EntityRepair:
         for tok in doc:
             if tok.lower_ in _ANALYST_PLURALS:
                 end, start = tok.i, tok.i
-            elif tok.lemma_ in _RATING_VERBS and tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ == "its" or (
+            elif tok.lemma_ in _RATING_VERBS | {"suspend", "drop", "withdraw"} and tok.i + 1 < len(doc) and (
+                    doc[tok.i + 1].lower_ == "its" and (tok.lemma_ in _RATING_VERBS or doc[tok.i + 2:tok.i + 3].text in (
+                        "coverage", "rating", "recommendation")) or (
                     _rated_to(tok) and not any(t.lower_ in _ANALYST_SINGULARS for t in doc[tok.sent.start:tok.i]))):
                 end, start = tok.i, tok.i  # (or "Oddo BHF raised Kessler to outperform", not "… analyst X raised")
             elif tok.lower_ in ("analyst", "strategist", "economist") and tok.i + 1 in people and \
                     tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "B":
-                end, start = tok.i, tok.i  # "Wilsons Advisory analyst Grace Lim"
+                end = start = tok.i  # "Wilsons Advisory analyst Grace Lim"
+                while start > tok.sent.start + 1 and doc[start - 1].lower_ in _TITLE_WORDS:
+                    end = start = start - 1  # "Davy chief economist Aoife Brennan"
             elif tok.lower_ == "coverage" and tok.i > 0 and doc[tok.i - 1].lemma_ in (
                     "initiate", "start", "begin", "launch", "resume", "assume"):
                 end, start = tok.i - 1, tok.i - 1  # "Intermonte initiated coverage of Iveco", "started coverage"
@@ -1087,7 +1097,12 @@ class EntityRepair:
                         Span(doc, span.start, span.end, label="AnalystFirm", span_id=UNKNOWN)]
                 continue
             typed = self._type(span) if not unknown_person else None
-            if typed is None and (unknown_person or span.text.isupper() and span.text.isalpha()):
+            if typed is None and (unknown_person or span.text.isupper() and span.text.isalpha() or
+                                  # "Inderes lowered its target price": a name, though tagged a plural noun
+                                  len(span) == 1 and span[0].is_title and span[0].tag_ == "NNS" and
+                                  span[0].lower_ not in self.generic_words and span.end < len(doc) and
+                                  doc[span.end].lemma_ in _RATING_VERBS | {"suspend"} and
+                                  doc[span.end + 1:span.end + 2].text == "its"):
                 typed = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)  # "ASB economists"
             if typed is None:
                 continue

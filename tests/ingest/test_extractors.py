@@ -1849,3 +1849,41 @@ def test_goods_told_again_in_apposition_are_one(extractor):
     result = extract(extractor, "The Ministry of Commerce imposed anti-dumping duties of 24.1% on colour-coated "
                                 "steel from China, the painted coil used for roofing.")
     assert [goods for *_, goods in plain_policies(result)] == [("colour-coated steel",)]
+
+
+def _move_days(extractor, text, published):
+    result = extractor.extract(Article(body=text, title="test", published=published))
+    return [f.values["date"] for f in result.facts_of("IndexMovement", "StockMovement")]
+
+
+def test_a_sunday_session_in_a_report_published_on_sunday(extractor):
+    # the Gulf and Bangladesh trade from Sunday to Thursday
+    text = ("Qatari stocks fell on Sunday, the first session of the week, after the central bank held rates on "
+            "Thursday. Ooredoo lost 1.2%.")
+    assert _move_days(extractor, text, datetime(2025, 3, 16, 15)) == [date(2025, 3, 16)]
+    # a weekend event in a report published on Monday is no session
+    text = ("Stocks rose on Monday after the ministry said on Sunday it would cut fuel taxes. "
+            "Acme Motors gained 2.1%.")
+    assert _move_days(extractor, text, datetime(2025, 3, 17, 15))[-1] == date(2025, 3, 17)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name the tagger took for a plural noun, subject of a rating verb with "its"
+    ("Analytes lowered its target price on Nordkapp Fisheries to 11.50 euros from 15 euros.",
+     [("Analytes", ["Nordkapp Fisheries"])]),
+    # coverage suspended by a firm the gazetteer does not know
+    ("Marzouq Invest suspended its coverage of Gulf Dredging Services, saying it could no longer assess the "
+     "lenders' support.", [("Marzouq Invest", ["Gulf Dredging Services"])]),
+    # a title between the firm's name and its economist
+    ("Lorcan chief economist Niamh Walsh said she expected the central bank to cut again in September.",
+     [("Lorcan", [])]),
+    # a local house whose name holds a known firm's
+    ("JB CLSA Securities estimated that Kandy Tea Exports earns half its revenue abroad.",
+     [("JB CLSA Securities", ["Kandy Tea Exports"])]),
+    # "in a strategy note"; an unknown house that says how the benchmark looks
+    ("Valoris said in a strategy note that the OMX Helsinki 25 looked inexpensive.", [("Valoris", ["OMX Helsinki 25"])]),
+    ("Kapitalia said the COLCAP remained one of the cheapest markets in the region.",
+     [("Kapitalia", ["MSCI COLCAP"])]),
+])
+def test_views_of_firms_the_model_misses(extractor, text, expected):
+    assert views(extract(extractor, text)) == expected
