@@ -49,7 +49,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|s
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
                         r"on or after|since|"
-                        r"beginning|comes? into force|"
+                        r"beginning|comes? into force|starts|begins|commences|will (?:start|begin|commence)|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
                         r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
                         r"(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
@@ -87,7 +87,7 @@ _RATE_BASES = {"consignment", "shipment", "cargo", "batch", "load", "application
 _QUANTITY_NOUNS = {"raft", "range", "number", "host", "list", "series", "slew", "basket", "variety", "dozens",
                    "hundreds", "batch", "group", "set", "array", "string", "swathe", "swath"}
 _GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most", "of", "many",
-                       "several"}
+                       "several", "other"}
 
 
 def parse_number(text: str) -> tuple[Decimal, str | None] | None:
@@ -306,6 +306,10 @@ _THINGS_IN_ER = {"tower", "container", "boiler", "transformer", "computer", "sco
                  "wafer", "sticker", "folder", "binder", "hanger", "fastener", "spacer", "liner", "trimmer"}
 
 
+#: Verbs of what a vehicle or a container holds: "lorries carrying tomatoes", "cargoes containing ore"
+_CARRYING = {"carry", "transport", "contain", "haul", "load"}
+
+
 def _subject_goods(trigger: Token) -> Span | None:
     """Goods named as the subject of the verb that brings the measure: "Glass bottles and jars from
     China will face duties" (up to where they come from), "Imported drones will be subject to a
@@ -320,6 +324,15 @@ def _subject_goods(trigger: Token) -> Span | None:
             not any(t.ent_type_ != "Country" and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.lower_ not in _PRONOUNS
                     for t in doc[subject.left_edge.i:subject.i]):  # (but "stainless steel flat products")
         return None  # "exporters will need a licence to ship …": the goods come later; "imports above it"
+    carried = next((o for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
+                    for o in c.children if o.dep_ == "dobj"), None)
+    if carried is not None:
+        # "lorries carrying tomatoes and onions to Mauritania will need an export licence": the load
+        end = carried.i + 1
+        while end < trigger.i and doc[end].pos_ not in ("ADP", "AUX") and doc[end].text not in (",", "(") and \
+                doc[end].ent_type_ != "Country":
+            end += 1  # (up to where the load goes: "… and carrots to Senegal", "carrots" parsed as a verb)
+        return doc[_after_determiners(doc, carried.left_edge.i, carried.i):end]
     start, end = subject.left_edge.i, subject.left_edge.i
     while start + 2 <= subject.i and doc[start].ent_type_ == "Country" and doc[start + 1].text == "-" and \
             _glued(doc, start + 2):
@@ -368,7 +381,8 @@ def shares_of(tok: Token) -> bool:
 
 
 #: Words that name a measure of one kind when told again: "the quota", "the listing"
-_NAMED_KIND = {"quota": "ExportControl", "ban": "ExportControl", "listing": "Sanction"}
+_NAMED_KIND = {"quota": "ExportControl", "ban": "ExportControl", "listing": "Sanction", "listings": "Sanction",
+               "designation": "Sanction", "designations": "Sanction"}
 
 
 def _measure_named(tok: Token, sent: Span) -> str | None:
@@ -460,6 +474,40 @@ def _old_rate(doc: Doc, group: PercentGroup) -> bool:
         if doc[k].lower_ == "from" and (k == group.start - 1 or k > 0 and doc[k - 1].lower_ in (
                 "up", "down", "higher", "lower", "raised", "cut", "increased", "reduced", ",")):
             return not any(t.like_num for t in doc[k + 1:group.start])
+    return False
+
+
+def _later_step(doc: Doc, group: PercentGroup) -> bool:
+    """"levied at 15% in the first year before tapering to 12% and then 10%": a later step of the
+    same duty's schedule, no measure of its own."""
+    before = doc[group.start - 1] if group.start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ == "then":
+        return True
+    return before.lower_ == "to" and before.head.lemma_.lower() in (
+        "taper", "fall", "decline", "ease", "drop", "step", "reduce", "decrease", "phase", "shrink")
+
+
+def _joined(first: Span, second: Span) -> bool:
+    """``second`` follows ``first`` with only "and" (or "or", "the") between: "from China and Indonesia"."""
+    between = [t.lower_ for t in first.doc[first.end:second.start]] if first.end <= second.start else [
+        t.lower_ for t in first.doc[second.end:first.start]]
+    return bool(between) and between[0] in ("and", "or") and all(w in ("and", "or", "the") for w in between)
+
+
+def _to_companies(doc: Doc, start: int, stop: int) -> bool:
+    """Goods are shipped "to the two companies", "to them": to listed companies, not to a country."""
+    for tok in doc[start:stop]:
+        if tok.lower_ != "to" or tok.dep_ not in ("prep", "dative"):
+            continue
+        k = tok.i + 1
+        while k < stop and (doc[k].lower_ in ("the", "these", "those", "both", "listed", "two", "three", "four")):
+            k += 1
+        if k < stop and (doc[k].lemma_.lower() in _COMPANY_NOUNS | {"entity"} and doc[k].tag_ == "NNS" and
+                         k > tok.i + 1 or  # (not "permits will go only to companies that …")
+                         doc[k].lower_ == "them" and k == tok.i + 1):
+            return True
     return False
 
 
@@ -1127,7 +1175,8 @@ class FactExtractor:
             payer = head.head.head if head.dep_ == "conj" else head.head
             if payer.lemma_.lower() == "pay" and payer.head.lemma_.lower() == "use":
                 continue  # "certificates, which can be used to pay income tax and export duties": no new duty
-            if start > sent.start and doc[start - 1].lower_ in ("earlier", "existing", "previous", "prior", "former"):
+            if start > sent.start and doc[start - 1].lower_ in ("earlier", "existing", "previous", "prior", "former") \
+                    and not (kind == "ExportControl" and doc[start - 1].lower_ == "prior"):  # ("a prior export permit")
                 continue  # "to get around earlier levies on Chinese plywood": a measure already in place
             # "anti-subsidy duties", "countervailing": the subsidy is what the measure answers
             if kind == "Subsidy" and ("anti" in {t.lower_ for t in doc[max(0, start - 2):start]} or
@@ -1144,6 +1193,8 @@ class FactExtractor:
             if kind == "Sanction" and head.dep_ == "pobj" and head.head.lower_ == "under" and \
                     head.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 continue  # "channelled funds to a network already under sanctions": what it is, no new measure
+            if kind == "ExportControl" and _to_companies(doc, end, next_start):
+                continue  # "suppliers will need a licence … to ship any items to the two companies": a listing's effect
             if kind == "ExportControl" and any(m[0] == "Sanction" for m in matches) and \
                     any(w in doc[start:end].text.lower() for w in ("licen", "permit")):
                 continue  # "…on its entity list, a move that requires suppliers to obtain licences": the listing
@@ -1232,7 +1283,7 @@ class FactExtractor:
                 doc[g.start].i > sent.start and doc[g.start - 1].lower_ in ("the", "a", "its", "their"))] + \
                           [g for g in groups if end <= g.start < next_start and not (
                               0 <= next_start - g.end <= 2 and next_start < sent.end) and
-                           not _old_rate(doc, g)  # "up from 25 percent": the old rate
+                           not _old_rate(doc, g) and not _later_step(doc, g)  # "up from 25 percent": the old rate
                            and not _moved_by(doc[g.end - 1].head, self.move_verbs)  # "Kessler …, rose 7.4%"
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
                                        <= g.start and t.lower_ not in ("those", "ones")
@@ -1425,6 +1476,15 @@ class FactExtractor:
                     # "Israeli exporters will need a licence to sell X to China": where they sell to
                     target = next((m for m in mentioned if m.type == "Country" and m.span.start > end and
                                    doc[m.span.start - 1].lower_ == "to"), None)
+                if kind == "ExportControl" and target is None:
+                    # "lorries carrying tomatoes to Mauritania will need an export licence": where the load goes
+                    target = next((m for m in mentioned if m.type == "Country" and m.span.start > sent.start and
+                                   doc[m.span.start - 1].lower_ == "to" and (
+                                       doc[m.span.start - 1].head.lemma_.lower() in _CARRYING | {"ship", "export", "send"}
+                                       or m.span.start < start and any(  # (the load's name parsed as a verb)
+                                           t.lemma_.lower() in _CARRYING | {"ship", "export", "send"}
+                                           for t in doc[sent.start:m.span.start]))),
+                                  None)
                 if kind == "ExportControl" and target is not None and target.type == "Country" and \
                         issuer is not None and issuer.entity.country == target.entity.key and not (
                             target.span.start > 0 and doc[target.span.start - 1].lower_ in ("to", "for")):
@@ -1573,7 +1633,8 @@ class FactExtractor:
         def linked(m: Mentioned) -> bool:
             other = m.span.root
             return other.dep_ == "conj" and other.head.i == root.i or root.dep_ == "conj" and root.head.i == other.i \
-                or other.dep_ == "conj" and root.dep_ == "conj" and other.head.i == root.head.i
+                or other.dep_ == "conj" and root.dep_ == "conj" and other.head.i == root.head.i or \
+                m.type == target.type and _joined(target.span, m.span)  # (the parse aside)
         return [m for m in mentioned if m is not target and same_kind(m) and linked(m)]
 
     def rates_by_origin(self, sent: Span, mentioned: list[Mentioned], single: bool = False
@@ -1593,6 +1654,10 @@ class FactExtractor:
             gapped = pairs and any(t.lower_ in ("those", "ones") for t in doc[start:g.start])
             if clause and (verb is not None or gapped) and len(g.values) == 1 and not _old_rate(doc, g):
                 pairs.append((clause[-1], g.values[0]))
+            elif (verb is not None or gapped) and len(g.values) == len(clause) > 1 and \
+                    any(t.lower_ == "respectively" for t in doc[g.end:sent.end]):
+                pairs += list(zip(clause, g.values))  # "fries from Belgium and the Netherlands will pay 8.4% and
+                # 5.1% respectively"
             start = g.end
         if single and len(pairs) == 1 and (doc[sent.start].lower_ in ("those", "ones", "that", "shipments",
                                                                         "imports", "goods", "products") or
@@ -1619,11 +1684,13 @@ class FactExtractor:
         groups = [g for g in self._percent_groups(sent) if len(g.values) == 1 and not _old_rate(doc, g)]
         after: list[tuple[Mentioned, Decimal]] = []
         before: list[tuple[Mentioned, Decimal]] = []
+        either: list[tuple[Mentioned | None, Mentioned | None]] = []  # each rate's origin before it, after it
         for n, g in enumerate(groups):
             limit = min(groups[n + 1].start if n + 1 < len(groups) else sent.end, g.end + 10)
             origin = next((m for m in mentioned if m.type == "Country" and g.end <= m.span.start < limit and
                            doc[m.span.start - 1].lower_ in ("for", "on", "from") and
                            m.span.root.dep_ in ("amod", "compound", "pobj")), None)
+            either.append((None, origin))
             if origin is not None:
                 after.append((origin, g.values[0]))
             # (or "Turkish shipments will be charged 18.4% and Greek ones 9.2%": the origin before the rate)
@@ -1633,10 +1700,16 @@ class FactExtractor:
                 (groups[n - 1].end if n else sent.start) <= m.span.start < g.start), None)
             if origin is not None:
                 before.append((origin, g.values[0]))
+            either[-1] = (origin, either[-1][1])
         if len(before) == len(groups) and len({m.entity.key for m, _ in before}) == len(before):
             return before  # (each rate after its own origin: "from China will pay 15.9%, and those from …")
         if groups and after and after[0][1] == groups[0].values[0]:
             return after
+        # "Imports from Chinese producers will be charged 30.7%, while a lower rate of 19.5% was set for
+        # Egyptian suppliers": the one origin each rate has, on either side
+        mixed = [(b or a, g.values[0]) for (b, a), g in zip(either, groups) if (b is None) != (a is None)]
+        if len(groups) >= 2 and len(mixed) == len(groups) and len({m.entity.key for m, _ in mixed}) == len(mixed):
+            return mixed
         return []
 
     def effective_date(self, sent: Span, reference: date | None) -> date | None:
@@ -2076,6 +2149,10 @@ class FactExtractor:
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
                     and not (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i) \
                     and not (tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.i > tok.i) \
+                    and not (  # "gabbro aggregates, washed sand and crushed limestone", the participles parsed as verbs
+                        tok.dep_ == "conj" and tok.tag_ == "VBD" and doc[j - 1].lower_ in (",", "and", "or") and
+                        j + 1 < limit and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i == tok.i and
+                        not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)) \
                     or tok.lower_ in _GOODS_STOP and (doc[j - 1].lower_, tok.lower_) not in _ABOUT_LEADS or \
                     tok.text in (";", ".", ":", "(", '"', "“", "”") or \
                     tok.like_num and j + 1 < len(doc) \
@@ -2487,8 +2564,10 @@ class FactExtractor:
                                      sent.doc[t.i - 1].lower_ == "to")
                  and not self._hypothetical(t)]
         if not verbs or not any(t.lower_ in ("rate", "rates") or t.lower_ == "costs" and t.i > 0 and
-                                sent.doc[t.i - 1].lower_ == "borrowing" for t in sent):
-            return []  # "cut its key rate", "lowered borrowing costs by a quarter point"
+                                sent.doc[t.i - 1].lower_ == "borrowing" or t.lower_ == "range" and t.i > 0 and
+                                sent.doc[t.i - 1].lower_ in ("target", "policy") and t.dep_ in ("dobj", "nsubjpass")
+                                for t in sent):
+            return []  # "cut its key rate", "lowered borrowing costs by a quarter point", "cut its target range"
         facts = []
         # one decision per bank that is the subject of a rate verb ("the Riksbank cut its rate to
         # 2.5 percent and Norges Bank held"), else the first bank of the sentence for the first verb
@@ -2512,7 +2591,9 @@ class FactExtractor:
             rates = []
             for g in groups:
                 before = sent.doc[max(sent.start, g.start - 2):g.start]
-                is_range = before[-1:].text == "to" and len(before) == 2 and before[0].like_num  # "3 to 6 percent"
+                # "3 to 6 percent", "in a range of 3.25% to 3.50%": a range, no one rate
+                is_range = before[-1:].text == "to" and (len(before) == 2 and before[0].like_num or
+                                                         any(o.end == g.start - 1 for o in groups))
                 if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before) and not is_range \
                         and self._governed_by(sent.doc[g.end - 1], verb):
                     # "kept the one-year rate at 3.1 percent and the five-year at 3.6"; "to minus 0.25%"

@@ -1887,3 +1887,54 @@ def test_a_sunday_session_in_a_report_published_on_sunday(extractor):
 ])
 def test_views_of_firms_the_model_misses(extractor, text, expected):
     assert views(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one rate after its origin, the other before its origin
+    ("The Ministry of Trade will collect anti-dumping duties on ceramic tiles from China and India. Imports from "
+     "Chinese producers will be charged 33.2%, while a lower rate of 12.5% was set for Indian suppliers.",
+     [("Tariff", "China", Decimal("33.2"), None), ("Tariff", "India", Decimal("12.5"), None)]),
+    # two origins and two rates, "respectively", after a first origin with its own rate; collection "starts" a day
+    ("The Ministry of Commerce set definitive duties on frozen shrimp. Shipments from Ecuador will carry the steepest "
+     "rate, 22.4%, while shrimp from India and Vietnam will pay 9.1% and 6.3% respectively. Collection starts "
+     "April 14.", [("Tariff", "Ecuador", Decimal("22.4"), date(2025, 4, 14)),
+                   ("Tariff", "India", Decimal("9.1"), date(2025, 4, 14)),
+                   ("Tariff", "Vietnam", Decimal("6.3"), date(2025, 4, 14))]),
+    # the later steps of one duty's schedule are no duties of their own
+    ("The Ministry of Finance imposed a safeguard duty on aluminium foil, which will be levied at 20% in the first "
+     "year before tapering to 15% and then 10%.", [("Tariff", None, Decimal("20"), None)]),
+])
+def test_rates_told_in_mixed_orders(extractor, text, expected):
+    assert dated(extract(extractor, text), ("Tariff",)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the lorries carry, and where to
+    ("Trucks carrying potatoes and carrots to Senegal will need an export licence issued by the Ministry of "
+     "Agriculture.", [("ExportControl", "Ministry of Agriculture", "Senegal", None, ("potatoes", "carrots"))]),
+    # a permit needed in advance is a new rule; "other" is no part of the goods
+    ("Silver doré and other unrefined silver may be shipped abroad only with a prior export permit, the Ministry of "
+     "Energy and Mines said.", [("ExportControl", "Ministry of Energy and Mines", None, None,
+                                 ("Silver doré", "unrefined silver"))]),
+    # participles in a list of goods, parsed as verbs
+    ("The Ministry of Commerce and Industry banned exports of basalt aggregates, washed sand and crushed limestone.",
+     [("ExportControl", "Ministry of Commerce and Industry", None, None,
+       ("basalt aggregates", "washed sand", "crushed limestone"))]),
+    # a licence to ship "to the two companies" is what their listing means, no export rule of its own
+    ("Nanjing Weixin Optics and Harbin Lianke Sensors were added to the Entity List by the Bureau of Industry and "
+     "Security. US suppliers will need a licence to ship any items to the two companies.",
+     [("Sanction", "Bureau of Industry and Security", "Nanjing Weixin Optics", None, ()),
+      ("Sanction", "Bureau of Industry and Security", "Harbin Lianke Sensors", None, ())]),
+])
+def test_export_rules_of_the_twenty_fifth_batch(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Fed cut its target range by a quarter point on Tuesday.", [("Federal Reserve", None)]),
+    # a range is no one rate
+    ("The Federal Open Market Committee voted to keep the federal funds rate in a range of 3.25% to 3.50%.",
+     [("Federal Reserve", None)]),
+])
+def test_decisions_on_a_target_range(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
