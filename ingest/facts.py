@@ -1687,8 +1687,10 @@ class FactExtractor:
         either: list[tuple[Mentioned | None, Mentioned | None]] = []  # each rate's origin before it, after it
         for n, g in enumerate(groups):
             limit = min(groups[n + 1].start if n + 1 < len(groups) else sent.end, g.end + 10)
-            origin = next((m for m in mentioned if m.type == "Country" and g.end <= m.span.start < limit and
-                           doc[m.span.start - 1].lower_ in ("for", "on", "from") and
+            origin = next((m for m in mentioned if m.type == "Country" and g.end <= m.span.start < limit and (
+                doc[m.span.start - 1].lower_ in ("for", "on", "from") or
+                # "55.9% for their American counterparts"
+                doc[m.span.start - 1].lower_ in ("their", "its", "the") and doc[m.span.start - 2].lower_ == "for") and
                            m.span.root.dep_ in ("amod", "compound", "pobj")), None)
             either.append((None, origin))
             if origin is not None:
@@ -1870,6 +1872,16 @@ class FactExtractor:
                           for t in m.span)]
                 if by:
                     return by[0]
+            # "were frozen under an instruction from the Financial Intelligence Unit": who gave the order
+            # ("… claim back up to 50% under a programme administered by the State Environmental Fund")
+            orders = [n for c in node.children if c.dep_ == "prep" and c.lower_ == "under" for n in c.children
+                      if n.dep_ == "pobj" and n.lemma_.lower() in _NOTICES | {"instruction", "decision", "programme",
+                                                                              "program", "scheme"}]
+            orders += [a for n in orders for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+            by = [m for m in mentioned if m.type == "GovernmentBody" and any(
+                t.dep_ == "pobj" and t.head.lower_ in ("from", "by", "of") and t.head.head in orders for t in m.span)]
+            if by:
+                return by[0]
             if node.head.i == node.i:
                 break
             node = node.head

@@ -53,7 +53,7 @@ _INDEX_NAME = re.compile(r"[A-Z][A-Za-z&/ ]*[- ](?:[1-9]\d{1,3})|[A-Z&/]{2,}(?:[
 #: An index's code: "EGX70", "KOSPI200", "TA-35"
 _INDEX_CODE = re.compile(r"[A-Z]{2,}-?\d{2,3}")
 #: "Carmaker Astra International", "Drugmaker Richter Gedeon": a description before the name
-_DESCRIPTORS = {"developer", "airline", "carrier"}
+_DESCRIPTORS = {"developer", "airline", "carrier", "utility", "brokerage", "broker", "telco", "startup"}
 _DESCRIPTOR_ENDINGS = ("maker", "makers", "producer", "builder", "operator", "retailer", "lender", "insurer", "miner",
                        "supplier", "manufacturer", "exporter", "refiner", "brewer", "shipper", "conglomerate", "giant")
 #: Measures aimed at a company: "a probe into X", "sanctions on X"
@@ -371,6 +371,8 @@ class EntityRepair:
             return Span(span.doc, span.start + titles, span.end, label="Person", span_id=UNKNOWN)
         if span.label_ == "ORG" and len(span) > 1 and (
                 any(t.text in self.government_words for t in span) or
+                # "State Environmental Fund", "National Wealth Fund"
+                span[0].text in ("State", "National", "Federal") and span[-1].text == "Fund" or
                 span[0].text == "Public" and span[1].text == "Service" or  # "Public Service of Wallonia"
                 span[0].text in ("State", "Central", "National", "Reserve", "Bank") and
                 any(t.lower_ == "bank" for t in span) and self.gazetteer.country_of_demonym(span[-1].text) is None
@@ -491,8 +493,19 @@ class EntityRepair:
         for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._company_word_names, self._persons_by_role):
             spans = step(doc, spans)
-        doc.ents = filter_spans(self._repeat_names(doc, spans))
+        doc.ents = filter_spans([self._undescribed(s) for s in self._repeat_names(doc, spans)])
         return doc
+
+    def _undescribed(self, span: Span) -> Span:
+        """"Utility ČEZ", "Brokerage Kvarken": the description that opens the sentence is no part of the name."""
+        first = span[0]
+        if len(span) < 2 or first.i != first.sent.start or span.label_ not in ("Company", "AnalystFirm", "Person") or \
+                span.id_.strip("?") or not (first.lower_ in _DESCRIPTORS or first.lower_.endswith(_DESCRIPTOR_ENDINGS)):
+            return span
+        entry = self.gazetteer.lookup(span[1:].text)
+        if entry is not None:
+            return Span(span.doc, span.start + 1, span.end, label=entry.type, span_id=entry.id)
+        return Span(span.doc, span.start + 1, span.end, label=span.label_, span_id=span.id_)
 
     def _mover_subjects(self, doc: Doc) -> list[Token]:
         """Heads of the subjects of move verbs used intransitively with a percentage: "Cable

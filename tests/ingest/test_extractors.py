@@ -1938,3 +1938,36 @@ def test_export_rules_of_the_twenty_fifth_batch(extractor, text, expected):
 ])
 def test_decisions_on_a_target_range(extractor, text, expected):
     assert decisions(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the description that opens the sentence is no part of the name
+    ("Utility Vardar Energija rose 1.1%.", [("Vardar Energija", Decimal("1.1"))]),
+    ("Brokerage Kvarnholm rose 1.2%.", [("Kvarnholm", Decimal("1.2"))]),
+])
+def test_a_description_opening_the_sentence_is_no_part_of_the_name(extractor, text, expected):
+    assert [(label, pct) for label, _, pct, *_ in moves(extract(extractor, text))] == expected
+
+
+def test_a_freeze_under_an_instruction_from_a_body(extractor):
+    result = extract(extractor, "Padma Knit Fabrics tumbled 9.8%. All accounts held by the garment maker were "
+                                "frozen for 30 days under an instruction from the Financial Intelligence Unit "
+                                "dated March 6.")
+    assert dated(result, ("Sanction",)) == [("Sanction", "Padma Knit Fabrics", None, date(2025, 3, 6))]
+    assert [issuer.split(" (")[0] for _, issuer, *_ in plain_policies(result)] == ["Financial Intelligence Unit"]
+
+
+def test_a_subsidy_under_a_programme_a_state_fund_administers(extractor):
+    result = extract(extractor, "Homeowners will be able to claim back up to 40% of the cost of heat pumps under a "
+                                "programme administered by the State Climate Fund.")
+    assert [issuer for _, issuer, *_ in plain_policies(result)] == ["State Climate Fund"]
+
+
+def test_a_bank_that_shaved_its_rate_and_a_rate_for_their_american_counterparts(extractor):
+    result = extract(extractor, "Stocks rose after the Central Bank of Sri Lanka shaved its benchmark rate to 7.25%.")
+    assert decisions(result) == [("Central Bank of Sri Lanka", Decimal("7.25"))]
+    result = extract(extractor, "Imports of acetone from Japan and the United States will be subject to cash "
+                                "deposits, the Ministry of Commerce said. The deposit rates were set at 21.4% for "
+                                "Japanese suppliers and 47.2% for their American counterparts.")
+    assert dated(result, ("Tariff",)) == [("Tariff", "Japan", Decimal("21.4"), None),
+                                          ("Tariff", "United States", Decimal("47.2"), None)]
