@@ -511,6 +511,18 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
     return False
 
 
+def _surface_goods(doc: Doc, first: int, stop: int) -> Span | None:
+    """The goods written from ``first`` up to a word that ends them ("to", "for", …), over hyphens
+    and the commas of a list: "photoresists, wafer cleaning equipment and deposition tools"."""
+    k = first
+    while k < stop and (doc[k].lower_ not in _GOODS_STOP or _glued(doc, k)) and not (
+            doc[k].is_punct and not (doc[k].text == "-" and not doc[k].whitespace_) and not (
+                doc[k].text == "," and k + 1 < stop and doc[k + 1].pos_ in ("ADJ", "NOUN", "VERB") and
+                any(t.lower_ in ("and", "or") for t in doc[k + 1:min(stop, k + 8)]))):
+        k += 1
+    return doc[first:k] if k > first else None
+
+
 def _made_in(m: Mentioned) -> bool:
     """"Chinese-made", "US-origin": the country where goods come from."""
     doc, end = m.span.doc, m.span.end
@@ -622,8 +634,8 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
         t.lemma_.lower() in ("spend", "pay", "invest") for t in doc[end + 2:end + 5])  # "40% of what they spend on"
     if end >= len(doc) or doc[end].lower_ != "of" or not (spent or any(
             t.lower_ in _COST_NOUNS and (t.head.i == end or t.dep_ == "compound" and t.head.head.i == end)
-            for t in doc[end + 1:end + 4])):  # ("of the cost refunded", misparsed as a compound)
-        return None
+            for t in doc[end + 1:end + 7])):  # ("of the cost refunded", misparsed as a compound; "of their
+        return None  # research and development spending")
     verb = share.head
     if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in (
             "reimburse", "compensate", "refund", "pay") and any(c.dep_ == "auxpass" for c in verb.head.children):
@@ -723,6 +735,14 @@ def _claimant_goods(verb: Token) -> Span | None:
                            c.lemma_.lower() in _MAKING_VERBS), None) if obj is not None else None
             if making is not None:  # "… factories producing power semiconductors": what they make
                 obj = next((c for c in making.children if c.dep_ == "dobj"), obj)
+            elif obj is not None and obj.lemma_.lower() in ("factory", "plant", "facility", "line") and \
+                    (made := next((p for c in chain(obj.children, child.children) if c.dep_ == "prep" and
+                                   c.lower_ == "for" for p in c.children if p.dep_ == "pobj"), None)) is not None:
+                # "Companies building factories for high-voltage subsea cables": what the factories make
+                tokens = [t for t in made.subtree if not any(a.dep_ == "prep" and a.i > made.i for a in t.ancestors)
+                          and not (t.dep_ == "prep" and t.i > made.i)]
+                start = _after_determiners(doc, min(t.i for t in tokens), made.i)
+                return doc[start:made.i + 1]
         elif child.dep_ == "prep" and child.lower_ == "of":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
         else:
@@ -1304,6 +1324,9 @@ class FactExtractor:
                     lambda: self._cost_of(doc, end, next_start),
                     lambda: _claimant_goods(head) if head.pos_ == "VERB" else None,
                     lambda: _claimant_goods(bearer) if bearer is not None else None,
+                    # "Companies building factories for subsea cables will be able to claim grants"
+                    lambda: _claimant_goods(head.head) if head.dep_ == "dobj" and head.head.lemma_.lower() in
+                    _CLAIM_VERBS | {"receive", "get", "obtain", "win", "apply"} else None,
                     lambda: _plant_goods(doc, start, next_start),
                     lambda: _purpose_goods(head)) for span in [span()]
                     if span is not None and self._goods(span)), None)  # (the first that names goods)
@@ -1345,11 +1368,11 @@ class FactExtractor:
                         "ship", "export", "sell", "supply", "send", "transfer") and doc[t.i - 1].lower_ == "to" or
                         t.lower_ in _SHIPPING and doc[t.i - 1].lower_ in ("before", "for", "when")), None)
                     if to_ship is not None:
-                        k = to_ship + 1
-                        while k < next_start and (doc[k].lower_ not in _GOODS_STOP or _glued(doc, k)) and not (
-                                doc[k].is_punct and not (doc[k].text == "-" and not doc[k].whitespace_)):
-                            k += 1  # ("electron-beam mask writers")
-                        obj = doc[to_ship + 1:k] if k > to_ship + 1 else None
+                        obj = _surface_goods(doc, to_ship + 1, next_start)
+                elif obj is not None and obj.end < next_start and doc[obj.end].text == ",":
+                    # "before sending photoresists, wafer cleaning equipment and deposition tools to China", the
+                    # list misparsed: the words up to where they go
+                    obj = _surface_goods(doc, obj.start, next_start) or obj
             if obj is None and kind == "ExportControl":
                 # "companies that want to ship wafer-cleaning tools to mainland China will have to obtain a
                 # permit": what they ship, told before the measure
@@ -1812,9 +1835,11 @@ class FactExtractor:
                 when = self._effective_date(sent, reference, kind, doc[end - 1])
                 if when is not None:
                     found.append((kind, when))
-        opened = ("window", "applications", "application", "registration", "scheme", "programme", "program", "round")
+        opened = ("window", "applications", "application", "registration", "scheme", "programme", "program", "round",
+                  "bids", "proposals")
         for tok in sent:
-            if tok.lemma_.lower() in ("open", "start", "begin", "accept") and tok.pos_ == "VERB" and any(
+            # (also "Bids can be submitted from April 7")
+            if tok.lemma_.lower() in ("open", "start", "begin", "accept", "submit") and tok.pos_ == "VERB" and any(
                     c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in opened
                     for c in tok.children) or (  # (or "which is opening a new round on August 1")
                     tok.lower_ == "open" and tok.dep_ == "amod" and tok.head.lower_ in opened and tok.i > tok.head.i) or (
@@ -1823,6 +1848,16 @@ class FactExtractor:
                     tok.head.lower_ in opened):
                 # ("Applications open on Monday", the verb tagged an adjective)
                 # "the application window opens on October 15": the day a subsidy starts
+                when = self._effective_date(sent, reference, "Subsidy", tok)
+                if when is not None:
+                    found.append(("Subsidy", when))
+            elif tok.lemma_.lower() == "apply" and tok.pos_ == "VERB" and any(
+                    c.dep_ == "aux" and c.lower_ in ("can", "may", "will") for c in tok.children) and any(
+                    c.dep_ == "nsubj" and (c.lower_ in ("companies", "firms", "businesses", "applicants", "households",
+                                                        "farmers", "manufacturers", "developers", "they") or
+                                           c.lemma_.lower() in _COMPANY_NOUNS) for c in tok.children) and \
+                    not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+                # "Companies can apply from January 6": the day a scheme opens (not "the duty will apply to …")
                 when = self._effective_date(sent, reference, "Subsidy", tok)
                 if when is not None:
                     found.append(("Subsidy", when))
@@ -2487,6 +2522,10 @@ class FactExtractor:
             node = node.head
         if trigger is not None:
             governors.setdefault(trigger.i, 0)  # "opened an investigation on Thursday into…"
+            if kind == "Investigation":
+                # "said it had opened an investigation …, and that officers had searched its offices on Wednesday"
+                for searched in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in ("search", "raid")):
+                    governors.setdefault(searched.i, 1)
             for clause in trigger.children:  # "the investigation, which formally began on Tuesday"
                 if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
                     governors.setdefault(clause.i, 0)

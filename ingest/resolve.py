@@ -52,7 +52,11 @@ def clean_surface(span: Span) -> str:
 
 #: A central bank's rate-setting committee, named for the bank
 _RATE_COMMITTEES = {"monetary policy committee", "copom", "monetary board", "policy board", "monetary policy board",
-                    "monetary policy council", "mpc", "monetary council"}
+                    "monetary policy council", "mpc", "monetary council", "governing council", "bank board"}
+#: Countries whose rates the European Central Bank sets
+_EURO_AREA = {"austria", "belgium", "croatia", "cyprus", "estonia", "finland", "france", "germany", "greece", "ireland",
+              "italy", "latvia", "lithuania", "luxembourg", "malta", "netherlands", "portugal", "slovakia", "slovenia",
+              "spain"}
 #: Territories whose trade and foreign policy another government makes
 _SOVEREIGN = {"hong-kong": "china", "macau": "china"}
 
@@ -172,7 +176,10 @@ class Resolver:
         label, ident = span.label_, span.id_
         if label == "GovernmentBody" and surface.lower().removeprefix("the ") in _RATE_COMMITTEES:
             # "the Monetary Policy Committee", "Copom": the central bank's own committee
-            entry = self.gazetteer.in_context("central bank", self._context_country(span, article_country))
+            where = self._context_country(span, article_country)
+            # (in the euro area the committee that sets rates is the ECB's Governing Council)
+            entry = self.gazetteer.entries.get("european-central-bank") if where in _EURO_AREA else \
+                self.gazetteer.in_context("central bank", where)
             if entry is not None:
                 return entity_from_entry(entry, surface)
         if ident == "?":

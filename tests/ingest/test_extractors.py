@@ -1971,3 +1971,42 @@ def test_a_bank_that_shaved_its_rate_and_a_rate_for_their_american_counterparts(
                                 "Japanese suppliers and 47.2% for their American counterparts.")
     assert dated(result, ("Tariff",)) == [("Tariff", "Japan", Decimal("21.4"), None),
                                           ("Tariff", "United States", Decimal("47.2"), None)]
+
+
+def test_the_governing_council_of_a_euro_area_report_is_the_ecb(extractor):
+    result = extract(extractor, "German stocks rose on Wednesday. Policymakers on the Governing Council cut the "
+                                "deposit facility rate by 25 basis points to 1.75%, and said the change would take "
+                                "effect from next Wednesday.")
+    assert decisions(result) == [("European Central Bank", Decimal("1.75"))]
+    assert [f.values.get("effectiveDate") for f in result.facts_of("InterestRateDecision")] == [date(2025, 3, 19)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a share of "their research and development spending", and the day applications open
+    ("Makers of satellite transponders and ground-station antennas will be reimbursed 45% of their research and "
+     "development spending under a programme run by the Industrial Development Bureau. Companies can apply from "
+     "April 2, the agency said.", [("Subsidy", "Industrial Development Bureau", Decimal("45"),
+                                    ("satellite transponders", "ground-station antennas"), date(2025, 4, 2))]),
+    # what the factories the claimants build make, and the day bids may be sent
+    ("Companies building factories for offshore wind monopiles will be able to claim grants covering up to 35% of "
+     "construction costs, the Department for Business and Trade announced. Bids can be submitted from May 6.",
+     [("Subsidy", "Department for Business and Trade", Decimal("35"), ("offshore wind monopiles",),
+       date(2025, 5, 6))]),
+])
+def test_subsidies_of_the_twenty_sixth_batch(extractor, text, expected):
+    assert subsidies(extract(extractor, text)) == expected
+
+
+def test_the_day_of_a_search_told_with_the_opening_of_the_investigation(extractor):
+    result = extract(extractor, "Harbour Facilities Group plunged 24.6%. The Serious Fraud Office said it had "
+                                "opened an investigation into suspected bribery, and that officers had searched "
+                                "its offices in Leeds on Monday.")
+    assert dated(result) == [("Investigation", "Harbour Facilities Group", None, date(2025, 3, 10))]
+
+
+def test_a_list_of_goods_to_ship_that_the_parser_breaks(extractor):
+    result = extract(extractor, "Under new rules published by the Ministry of Economy, Trade and Industry, exporters "
+                                "will have to obtain individual licences before sending extreme ultraviolet "
+                                "photoresists, wafer cleaning equipment and atomic layer deposition tools to Vietnam.")
+    assert [(target, goods) for _, _, target, _, goods in plain_policies(result)] == [
+        ("Vietnam", ("extreme ultraviolet photoresists", "wafer cleaning equipment", "atomic layer deposition tools"))]
