@@ -264,6 +264,9 @@ def _bearing_subject(verb: Token | None) -> Token | None:
         # object is the paper
         clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
         subject = next((c for c in clause.children if c.dep_ == "dobj"), None) if clause is not None else None
+        if subject is None and clause is not None and clause.lemma_.lower() in _ORIGIN_VERBS:
+            # "Wind turbine towers shipped from China will face duties", parsed as a clause "towers shipped"
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
     if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
         return verb.head  # "Chinese-made models that will face duties": the models
     return subject
@@ -521,6 +524,20 @@ def _surface_goods(doc: Doc, first: int, stop: int) -> Span | None:
                 any(t.lower_ in ("and", "or") for t in doc[k + 1:min(stop, k + 8)]))):
         k += 1
     return doc[first:k] if k > first else None
+
+
+def _shipped_from(m: Mentioned) -> bool:
+    """``m`` is where shipments come from: "on shipments from the United States", "imports from Japan"."""
+    doc = m.span.doc
+    k = m.span.start - 1
+    while k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return doc[k].lower_ == "from" and doc[k].head.lemma_.lower() in (
+        "shipment", "import", "cargo", "consignment", "good", "product", "delivery")
+
+
+#: Companies named by their tie to another: "its shipping affiliate, Gulfstar Maritime"
+_RELATED_COMPANIES = {"affiliate", "subsidiary", "unit", "arm", "parent", "sister"}
 
 
 def _made_in(m: Mentioned) -> bool:
@@ -895,6 +912,12 @@ class FactExtractor:
                     c.dep_ == "prep" and c.lower_ in ("of", "on") and any(
                         p.lemma_.lower() in _FROZEN for p in c.children if p.dep_ == "pobj") for c in tok.children):
                 found.append(("Sanction", tok.i, tok.i + 1))
+            # "Inspectors from the CNMC turned up unannounced at the offices of several dairy processors"
+            if tok.lemma_.lower() in ("turn", "show", "arrive", "descend") and tok.pos_ == "VERB" and \
+                    tok.i not in covered and any(c.dep_ == "nsubj" and c.lower_ in _AGENTS_OF for c in tok.children) \
+                    and any(p.lower_ in _PREMISES for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on")
+                            for p in c.children if p.dep_ == "pobj"):
+                found.append(("Investigation", tok.i, tok.i + 1))
             # "the Norwegian Competition Authority said it had launched a review of the company's agreements"
             if tok.lemma_.lower() == "review" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
                     tok.head.lemma_.lower() in ("launch", "open", "start", "begin", "announce", "initiate") and \
@@ -1469,6 +1492,11 @@ class FactExtractor:
                 else:
                     target = self._target(doc, mentioned, where, end if n_clause == 0 or where is None
                                           else where.start, sent, issuer, topic) or target_prev
+                    if target is None and kind == "Tariff":
+                        # "Duties of 15 percent on soybeans and 10 percent on LPG will be collected on shipments
+                        # from the United States": where all the goods come from, told once after them
+                        target = next((m for m in mentioned if m.type == "Country" and m.span.start > end and
+                                       _shipped_from(m)), None)
                     if kind == "Investigation" and not goods and (target is None or target.type == "Country" and not (
                             goods_span is not None and self._trade_probe(doc, sent, start, end, goods_span))):
                         # "X slumped after the regulator opened an investigation into suspected abuse",
@@ -1538,14 +1566,33 @@ class FactExtractor:
                     values["effectiveDate"] = effective
                 confidence = 0.85 if issuer and (target or goods) else 0.6
                 facts.append(Fact(kind, roles, values, evidence, confidence, f"policy:{kind.lower()}-trigger"))
+                # (also "put the trader and its Dubai-based shipping affiliate, Gulfstar Maritime, on the list")
                 listed = [m for m in mentioned if anaphor is not None and target is anaphor and m is not target and
-                          m.type in ("Company", "AnalystFirm") and m.span.root.dep_ == "conj" and
-                          m.span.root.head.lower_ in _COMPANY_NOUNS and end <= m.span.root.head.i < m.span.start]
+                          m.type in ("Company", "AnalystFirm") and m.span.root.dep_ in ("conj", "appos") and
+                          m.span.root.head.lower_ in _COMPANY_NOUNS | _RELATED_COMPANIES and
+                          min(end, anaphor.span.end if anaphor.span.doc is doc and anaphor.span.start >= sent.start
+                              else end) <= m.span.root.head.i < m.span.start]
                 if by_verb and target is not None and target is topic:
                     # "… designated the company and its bunkering subsidiary, Tanjong Harbour Bunkering"
                     listed += [m for m in mentioned if m.type in ("Company", "AnalystFirm") and m is not target and
                                any(c.dep_ == "dobj" and c.left_edge.i <= m.span.start <= c.right_edge.i
                                    for c in head.children)]
+                if kind in ("Sanction", "Investigation") and target is not None:
+                    # "put the trader and its Dubai-based shipping affiliate, Gulfstar Maritime, on the list"
+                    listed += [m for m in mentioned if m is not target and m not in listed and
+                               m.type in ("Company", "AnalystFirm") and m.span.root.dep_ == "appos" and
+                               m.span.root.head.lower_ in _RELATED_COMPANIES and m.span.root.head.dep_ == "conj" and
+                               any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                   for c in m.span.root.head.children)]
+                if kind in ("Sanction", "Investigation") and topic is not None and target is not None and \
+                        target is not topic and target.type in ("Company", "AnalystFirm") and \
+                        doc[sent.start].lower_ == "the" and target.span.root.dep_ in ("appos", "conj") and \
+                        target.span.root.head.lower_ in _COMPANY_NOUNS and \
+                        target.span.root.head.dep_ in ("nsubj", "nsubjpass", "conj") and \
+                        sent.start < target.span.root.head.i < target.span.start:
+                    # "Polesie Agro Trade lost 31.7%. The fertiliser distributor and Belarusian producer Grodno Azot
+                    # were placed on the sanctions list": the company the sentence before was about, too
+                    listed.append(topic)
                 for other in self._conjoined(mentioned, target) + listed:
                     # "licences to ship AI chips to Malaysia and Thailand": a measure on each; "an
                     # investigation into the company and Jura Balanciers": the company and the other
@@ -1653,10 +1700,14 @@ class FactExtractor:
             return m.type == target.type or target.type in ("Company", "AnalystFirm") and \
                 m.type in ("Company", "AnalystFirm", "Person") and not m.entity.known
 
+        def first_of(tok: Token) -> Token:
+            while tok.dep_ == "conj" and tok.head.i != tok.i:
+                tok = tok.head  # "China, India and Vietnam": each conjunct leads back to "China"
+            return tok
+
         def linked(m: Mentioned) -> bool:
             other = m.span.root
-            return other.dep_ == "conj" and other.head.i == root.i or root.dep_ == "conj" and root.head.i == other.i \
-                or other.dep_ == "conj" and root.dep_ == "conj" and other.head.i == root.head.i or \
+            return (other.dep_ == "conj" or root.dep_ == "conj") and first_of(other).i == first_of(root).i or \
                 m.type == target.type and _joined(target.span, m.span)  # (the parse aside)
         return [m for m in mentioned if m is not target and same_kind(m) and linked(m)]
 
@@ -1709,11 +1760,13 @@ class FactExtractor:
         before: list[tuple[Mentioned, Decimal]] = []
         either: list[tuple[Mentioned | None, Mentioned | None]] = []  # each rate's origin before it, after it
         for n, g in enumerate(groups):
-            limit = min(groups[n + 1].start if n + 1 < len(groups) else sent.end, g.end + 10)
+            limit = min(groups[n + 1].start if n + 1 < len(groups) else sent.end, g.end + 15)
             origin = next((m for m in mentioned if m.type == "Country" and g.end <= m.span.start < limit and (
                 doc[m.span.start - 1].lower_ in ("for", "on", "from") or
                 # "55.9% for their American counterparts"
-                doc[m.span.start - 1].lower_ in ("their", "its", "the") and doc[m.span.start - 2].lower_ == "for") and
+                doc[m.span.start - 1].lower_ in ("their", "its", "the") and doc[m.span.start - 2].lower_ == "for" or
+                # "17.3% for those made in China"
+                doc[m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].lower_ in _ORIGIN_PARTICIPLES) and
                            m.span.root.dep_ in ("amod", "compound", "pobj")), None)
             either.append((None, origin))
             if origin is not None:
@@ -1913,8 +1966,10 @@ class FactExtractor:
                       if n.dep_ == "pobj" and n.lemma_.lower() in _NOTICES | {"instruction", "decision", "programme",
                                                                               "program", "scheme"}]
             orders += [a for n in orders for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
-            by = [m for m in mentioned if m.type == "GovernmentBody" and any(
-                t.dep_ == "pobj" and t.head.lower_ in ("from", "by", "of") and t.head.head in orders for t in m.span)]
+            by = [m for m in mentioned if m.type == "GovernmentBody" and (any(
+                t.dep_ == "pobj" and t.head.lower_ in ("from", "by", "of") and t.head.head in orders for t in m.span) or
+                # "under a Ministry of Trade decision published in the Official Gazette"
+                m.span.root.dep_ in ("compound", "nmod", "poss") and m.span.root.head in orders)]
             if by:
                 return by[0]
             if node.head.i == node.i:
@@ -2526,7 +2581,12 @@ class FactExtractor:
                 # "said it had opened an investigation …, and that officers had searched its offices on Wednesday"
                 for searched in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in ("search", "raid")):
                     governors.setdefault(searched.i, 1)
-            for clause in trigger.children:  # "the investigation, which formally began on Tuesday"
+            # (the clauses of the trigger, and of the verb that governs it: "were placed on the list …,
+            # under a decision published on Monday")
+            placing = next((sent.doc[i] for i, d in governors.items() if d == 0 and i != trigger.i), None) \
+                if trigger.dep_ == "pobj" else None
+            for clause in chain(trigger.children, (c for c in (placing.children if placing is not None else ())
+                                                   if c.dep_ == "prep" and c.lower_ in ("under", "in"))):
                 if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
                     governors.setdefault(clause.i, 0)
                 if kind == "Investigation" and clause.dep_ == "dobj":
@@ -2536,6 +2596,7 @@ class FactExtractor:
                         governors.setdefault(described.i, 1)
                 # "cut its rate to 4.50% in a decision announced on Tuesday evening", "were designated …,
                 # according to a statement released on Thursday"
+                # (or "placed on the sanctions list … under a decision published on Monday")
                 for noun in (c for prep in chain([clause], (t for t in clause.children if clause.lower_ == "according"))
                              for c in prep.children if prep.dep_ == "prep" and c.dep_ == "pobj" and
                              c.lemma_.lower() in _NOTICES | {"decision", "move", "vote"}):
@@ -2547,7 +2608,9 @@ class FactExtractor:
                 c.lower_ in ("that", "same") for c in tok.children) for found in [resolve_date(sent.text, reference)]
             if found]
         for tok in sent:
-            head = tok.head if tok.head.pos_ != "ADV" else tok.head.head  # "late on Wednesday"
+            # "late on Wednesday", "turned up unannounced on Wednesday"
+            head = tok.head if tok.head.pos_ != "ADV" and tok.head.dep_ not in ("acomp", "advmod", "oprd") else \
+                tok.head.head
             if tok.lower_ in ("last", "next") and tok.i + 1 < sent.end and tok.head.i == tok.i + 1 and \
                     tok.head.head.i in governors:  # (or "would begin a review … next Monday")
                 # "said it had opened an inquiry last Thursday"
@@ -2644,7 +2707,8 @@ class FactExtractor:
                 before = sent.doc[max(sent.start, g.start - 2):g.start]
                 # "3 to 6 percent", "in a range of 3.25% to 3.50%": a range, no one rate
                 is_range = before[-1:].text == "to" and (len(before) == 2 and before[0].like_num or
-                                                         any(o.end == g.start - 1 for o in groups))
+                                                         any(o.end == g.start - 1 for o in groups)) or \
+                    g.end < sent.end and sent.doc[g.end].lower_ == "to" and any(o.start == g.end + 1 for o in groups)
                 if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before) and not is_range \
                         and self._governed_by(sent.doc[g.end - 1], verb):
                     # "kept the one-year rate at 3.1 percent and the five-year at 3.6"; "to minus 0.25%"
@@ -2652,6 +2716,12 @@ class FactExtractor:
             if not rates and any(t.lower_ == "zero" and t.head.lower_ in ("to", "at") and t.head.head.i == verb.i
                                  for t in sent):
                 rates.append(Decimal(0))  # "cut its policy rate to zero"
+            if not rates:
+                # "The reference rate will stand at 4.25% from Thursday, after the council voted to cut"
+                rates = [g.values[-1] for g in groups if start <= g.start < limit and g.start > sent.start and
+                         sent.doc[g.start - 1].lower_ == "at" and sent.doc[g.start - 1].head.lemma_.lower() in (
+                             "stand", "sit") and any(c.dep_ == "nsubj" and c.lower_ in ("rate", "rates")
+                                                     for c in sent.doc[g.start - 1].head.children)][:1]
             when = self._effective_date(sent, reference, "InterestRateDecision", verb)
             told = when is not None  # the sentence gives the day ("with effect from Friday")
             if when is None and session is not None:

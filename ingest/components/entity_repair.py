@@ -39,6 +39,9 @@ _ANALYST_PLURALS = {"analysts", "strategists", "economists"}
 _ANALYST_SINGULARS = {"analyst", "strategist", "economist", "note", "report", "head", "director", "analysts",
                       "manager", "downgrade", "upgrade",
                       "strategists", "economists", "strategy", "research", "equities", "economics"}
+#: Words that make a unit or a squad one that enforces the law: "the national economic crime unit"
+_ENFORCEMENT_WORDS = {"crime", "fraud", "intelligence", "enforcement", "investigation", "investigative", "financial",
+                      "tax", "customs", "anti-corruption", "corruption", "economic"}
 #: Words of a title between a firm's name and its analyst: "Davy chief economist", "Evli senior analyst"
 _TITLE_WORDS = {"chief", "senior", "lead", "head", "deputy", "principal", "market", "equity", "economic"}
 _PERCENT_WORDS = {"%", "percent", "pct", "cent", "points", "point"}
@@ -926,8 +929,11 @@ class EntityRepair:
                 name_end -= 3  # "Fiscalia Nacional Economica (FNE), the country's competition watchdog,"
             if doc[name_end - 1].pos_ != "PROPN":
                 continue
-            noun = next((t for t in doc[tok.i + 1:min(tok.i + 6, tok.sent.end)] if t.lower_ in generic and
-                         t.is_lower), None)
+            noun = next((t for t in doc[tok.i + 1:min(tok.i + 6, tok.sent.end)] if t.is_lower and (
+                t.lower_ in generic or
+                # "Økokrim, the national economic crime unit,"
+                t.lower_ in ("unit", "police", "squad") and
+                any(w.lower_ in _ENFORCEMENT_WORDS for w in doc[tok.i + 1:t.i + 1]))), None)
             if noun is None or any(t.text in (",", ".") or t.ent_type_ not in ("", "GovernmentBody")
                                    for t in doc[tok.i + 1:noun.i]):
                 continue
@@ -947,6 +953,25 @@ class EntityRepair:
                     sp.id_.startswith("ctx:") and tok.i < sp.start <= noun.i)]
                 out.append(Span(doc, start, end, label="GovernmentBody", span_id=UNKNOWN))
                 taken.update(range(start, end))
+        # "Officers of the Guardia di Finanza searched …": whose officers search is a body
+        for tok in doc:
+            if tok.lower_ not in ("officers", "investigators", "inspectors", "agents") or tok.i + 2 >= len(doc) or \
+                    doc[tok.i + 1].lower_ not in ("of", "from") or tok.dep_ != "nsubj" or \
+                    tok.head.lemma_.lower() not in ("search", "raid", "inspect", "visit", "seize", "arrest", "detain"):
+                continue
+            first = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+            named = next((sp for sp in out if sp.start == first and sp.label_ in ("Company", "Person", "City") and
+                          not sp.id_.strip("?")), None)
+            if named is not None:
+                out = [sp for sp in out if sp is not named] + [
+                    Span(doc, named.start, named.end, label="GovernmentBody", span_id=UNKNOWN)]
+            elif first < len(doc) and doc[first].is_title and not any(sp.start <= first < sp.end for sp in out):
+                end = first  # a name the model missed: "Officers of the Guardia Costiera searched"
+                while end < tok.head.i and (doc[end].is_title or doc[end].lower_ in _NAME_JOINERS and end + 1 <
+                                            tok.head.i and doc[end + 1].is_title):
+                    end += 1
+                if end > first:
+                    out.append(Span(doc, first, end, label="GovernmentBody", span_id=UNKNOWN))
         return sorted(out, key=lambda s: s.start)
 
     def _persons_by_role(self, doc: Doc, spans: list[Span]) -> list[Span]:

@@ -2010,3 +2010,80 @@ def test_a_list_of_goods_to_ship_that_the_parser_breaks(extractor):
                                 "photoresists, wafer cleaning equipment and atomic layer deposition tools to Vietnam.")
     assert [(target, goods) for _, _, target, _, goods in plain_policies(result)] == [
         ("Vietnam", ("extreme ultraviolet photoresists", "wafer cleaning equipment", "atomic layer deposition tools"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body the apposition names a crime unit
+    ("Lofoten Sjømat tumbled 14.2%. Kripovest, the national economic crime unit, searched the fish farmer's "
+     "headquarters in Bodø on Monday.", [("Investigation", "Kripovest", "Lofoten Sjømat", date(2025, 3, 10))]),
+    # whose officers search is a body, whatever the model took it for
+    ("Moda Veloce tumbled 13.9%. Officers of the Guardia Costiera searched the retailer's offices in Genoa on "
+     "Tuesday.", [("Investigation", "Guardia Costiera", "Moda Veloce", date(2025, 3, 11))]),
+    # a search and seizure operation
+    ("Vaal Cement fell 6.3% after the Competition Commission confirmed it had carried out a search and seizure "
+     "operation at the company's head office on Monday.",
+     [("Investigation", "Competition Commission", "Vaal Cement", date(2025, 3, 10))]),
+    # inspectors who turned up unannounced at the offices
+    ("Lácteos Cantábricos dropped 9.6%. Inspectors from the National Markets and Competition Commission turned up "
+     "unannounced on Tuesday at the offices of the dairy group.",
+     [("Investigation", "Comision Nacional de los Mercados y la Competencia", "Lácteos Cantábricos",
+       date(2025, 3, 11))]),
+])
+def test_searches_of_the_twenty_seventh_batch(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(f.kind, result.entities[f.role("issuedBy")].label, result.entities[f.role("targets")].label,
+             f.values.get("effectiveDate")) for f in result.facts_of("Investigation")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "for those made in China"; goods the parser made the subject of a clause
+    ("Steel masts shipped from China and Vietnam will face countervailing duties, the European Commission said. "
+     "The definitive rates are 6.1% for Vietnamese masts and 15.2% for those made in China.",
+     [("Tariff", "China", Decimal("15.2"), None), ("Tariff", "Vietnam", Decimal("6.1"), None)]),
+    # three origins listed, each with its rate told before it in the next sentence
+    ("Gecex approved anti-dumping duties on cold-rolled steel from China, India and Vietnam. Indian mills will pay "
+     "10.4%, while the rate for Vietnamese producers was set at 18.3% and for Chinese steel at 31.9%.",
+     [("Tariff", "China", Decimal("31.9"), None), ("Tariff", "India", Decimal("10.4"), None),
+      ("Tariff", "Vietnam", Decimal("18.3"), None)]),
+    # rates far from their origins, and the body of the decision the duties come under
+    ("Importers of nylon yarn will pay anti-dumping duties under a Ministry of Trade decision published in the "
+     "Official Gazette. The duties were set at 8.4% of the cost, insurance and freight value for yarn from Malaysia "
+     "and 19% for supplies from China.",
+     [("Tariff", "Malaysia", Decimal("8.4"), None), ("Tariff", "China", Decimal("19"), None)]),
+    # the origin of both rate groups told once after them
+    ("Duties of 15 percent on soybeans and 10 percent on sorghum will be collected on shipments from the United "
+     "States.", [("Tariff", "United States", Decimal("15"), None), ("Tariff", "United States", Decimal("10"), None)]),
+])
+def test_tariffs_of_the_twenty_seventh_and_eighth_batches(extractor, text, expected):
+    assert dated(extract(extractor, text), ("Tariff",)) == expected
+
+
+def test_the_body_of_a_decision_a_duty_comes_under(extractor):
+    result = extract(extractor, "Importers of nylon yarn will pay anti-dumping duties of 12% under a Ministry of "
+                                "Trade decision published in the Official Gazette.")
+    assert [issuer.split(" (")[0] for _, issuer, *_ in plain_policies(result)] == ["Ministry of Trade"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The reference rate will stand at 4.25% from Thursday, after the Monetary Policy Council of the National Bank "
+     "of Poland voted to cut.", [("National Bank of Poland", Decimal("4.25"))]),
+    ("The Federal Reserve lowered the target range for the federal funds rate to 3.25 percent to 3.50 percent.",
+     [("Federal Reserve", None)]),
+])
+def test_rates_that_stand_at_a_level_or_lie_in_a_range(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company of the sentence before, named by what it does, listed with another; the day of the decision
+    ("Bug Agro Trade lost 31.7%. The fertiliser distributor and Belarusian potash producer Soligorsk Kali were "
+     "placed on the national sanctions list kept by the Ministry of Interior and Administration, under a decision "
+     "published on Monday.", [("Sanction", "Soligorsk Kali", None, date(2025, 3, 10)),
+                              ("Sanction", "Bug Agro Trade", None, date(2025, 3, 10))]),
+    # "its shipping affiliate, X"
+    ("The State Secretariat for Economic Affairs added Rhône Commodities and its Dubai-based shipping affiliate, "
+     "Sandbar Maritime, to its sanctions list.",
+     [("Sanction", "Rhône Commodities", None, None), ("Sanction", "Sandbar Maritime", None, None)]),
+])
+def test_listings_of_the_twenty_seventh_batch(extractor, text, expected):
+    assert dated(extract(extractor, text), ("Sanction",)) == expected
