@@ -262,11 +262,12 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     if subject is None and verb is not None:
         # "A4 copy paper exported from Indonesia would attract a duty", with "copy" taken for a verb whose
         # object is the paper
-        clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
+        clause = next((c for c in verb.children if c.dep_ in ("csubj", "csubjpass")), None)
         subject = next((c for c in clause.children if c.dep_ == "dobj"), None) if clause is not None else None
         if subject is None and clause is not None and clause.lemma_.lower() in _ORIGIN_VERBS:
             # "Wind turbine towers shipped from China will face duties", parsed as a clause "towers shipped"
-            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and (
+                c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_)), None)
     if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
         return verb.head  # "Chinese-made models that will face duties": the models
     return subject
@@ -385,7 +386,7 @@ def shares_of(tok: Token) -> bool:
 
 #: Words that name a measure of one kind when told again: "the quota", "the listing"
 _NAMED_KIND = {"quota": "ExportControl", "ban": "ExportControl", "listing": "Sanction", "listings": "Sanction",
-               "designation": "Sanction", "designations": "Sanction"}
+               "designation": "Sanction", "designations": "Sanction", "review": "Investigation"}
 
 
 def _measure_named(tok: Token, sent: Span) -> str | None:
@@ -553,7 +554,7 @@ def _glued(doc: Doc, i: int) -> bool:
 
 
 #: "in breach of sanctions": a measure in force that someone broke
-_BREACH_WORDS = {"breach", "breaches", "violation", "violations", "evasion", "circumvention", "defiance"}
+_BREACH_WORDS = {"breach", "breaches", "violation", "violations", "evasion", "circumvention", "defiance", "abuse", "misuse"}
 #: Who gets a subsidy or pays a duty, not what it is for: "Every rice farmer will receive …"
 _PEOPLE_NOUNS = {"farmer", "worker", "household", "family", "consumer", "buyer", "resident", "student", "owner",
                  "driver", "employer", "applicant", "exporter", "importer", "producer", "maker", "manufacturer",
@@ -634,7 +635,12 @@ def _rest_of_list(doc: Doc, end: int, limit: int) -> int:
     quantum control chips" (``end`` itself where no "and"/"or" closes a list of nouns)."""
     k = end
     while k < limit and (doc[k].text in (",", "-") or doc[k].lower_ in ("and", "or") or
-                         doc[k].pos_ in ("ADJ", "NOUN", "PROPN")) and \
+                         doc[k].pos_ in ("ADJ", "NOUN", "PROPN") or
+                         # a word the tagger took for a verb inside a name: "wafer cleaning equipment",
+                         # "high-purity sputtering targets"
+                         doc[k].pos_ == "VERB" and k + 1 < limit and doc[k + 1].pos_ in ("NOUN", "ADJ") and (
+                             doc[k - 1].text in (",", "-") or doc[k - 1].lower_ in ("and", "or") or
+                             doc[k].tag_ == "VBG" and doc[k].dep_ == "amod")) and \
             doc[k].ent_type_ not in ("Country", "Company", "GovernmentBody", "City"):
         k += 1
     while k > end and (doc[k - 1].text == "," or doc[k - 1].lower_ in ("and", "or")):
@@ -743,6 +749,12 @@ def _claimant_goods(verb: Token) -> Span | None:
                                                                      child.lemma_.lower() in _SWITCH_VERBS)
                  for p in c.children if p.dep_ == "pobj"), None)  # "companies investing in factories …", "that
             # switch to electric forklifts"
+            bought = next((c for k in subject.children if k.dep_ in ("relcl", "acl") for c in k.children
+                           if c.dep_ == "conj" and c.pos_ == "VERB" and
+                           c.lemma_.lower() in ("buy", "purchase", "install", "acquire")), None)
+            if child.lemma_.lower() in ("scrap", "retire", "sell") and bought is not None:
+                # "Drivers who scrap a petrol car and buy an electric vehicle": what they buy
+                obj = next((c for c in bought.children if c.dep_ == "dobj"), obj)
             if child.lemma_.lower() in ("swap", "exchange", "trade", "replace"):
                 # "households that swap oil boilers for wood-pellet stoves": what they get
                 obj = next((p for c in chain(child.children, obj.children if obj is not None else ())
@@ -901,7 +913,7 @@ class FactExtractor:
                         for t in doc[tok.i:tok.sent.end]) or
                     # ("may be exported to Armenia only with a licence")
                     tok.dep_ == "pobj" and tok.head.lower_ in ("under", "without", "with") and (
-                        tok.head.head.lemma_.lower() in ("ship", "export") or
+                        tok.head.head.lemma_.lower() in ("ship", "export", "send", "deliver", "transfer") or
                         # "could no longer be sold to Kazakhstan without a licence": sold abroad
                         tok.head.head.lemma_.lower() in ("sell", "supply") and any(
                             c.dep_ in ("prep", "dative") and c.lower_ == "to" and
@@ -1288,7 +1300,7 @@ class FactExtractor:
                                   doc[m.span.start - 1].lower_ in ("from", "in") and any(
                                       t.lower_ in ("those", "that") for t in doc[max(used_end, sent.start):start])),
                                  None)
-            used_end = end
+            used_before, used_end = used_end, end
             issuer = self._issuer(doc, mentioned, start, end, kind)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
             passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
@@ -1392,10 +1404,7 @@ class FactExtractor:
                         t.lower_ in _SHIPPING and doc[t.i - 1].lower_ in ("before", "for", "when")), None)
                     if to_ship is not None:
                         obj = _surface_goods(doc, to_ship + 1, next_start)
-                elif obj is not None and obj.end < next_start and doc[obj.end].text == ",":
-                    # "before sending photoresists, wafer cleaning equipment and deposition tools to China", the
-                    # list misparsed: the words up to where they go
-                    obj = _surface_goods(doc, obj.start, next_start) or obj
+
             if obj is None and kind == "ExportControl":
                 # "companies that want to ship wafer-cleaning tools to mainland China will have to obtain a
                 # permit": what they ship, told before the measure
@@ -1424,7 +1433,15 @@ class FactExtractor:
                 # "licences to ship advanced AI chips": what the verb acts on (but "levy duties of
                 # 10 percent on coal" leaves the duties to their own trigger)
                 clauses = [(rate, obj) for rate, _ in clauses]
-            if all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl", "Subsidy"):
+            gapped_goods = next((doc[_after_determiners(doc, p.left_edge.i, p.i):p.i + 1]
+                                 for t in doc[max(sent.start, used_before):start] if t.lower_ in ("those", "that")
+                                 for o in t.children if o.dep_ == "prep" and o.lower_ == "of"
+                                 for p in o.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None) \
+                if kind == "Tariff" and n else None
+            if gapped_goods is not None and all(goods is None or goods.end <= start for _, goods in clauses):
+                # "Imports of aniline will attract a duty of 18 percent, and those of acetone a duty of 11 percent"
+                clauses = [(rate, gapped_goods) for rate, _ in clauses]
+            elif all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl", "Subsidy"):
                 # "glass bottles and jars will face duties", "investment in grid plants will qualify for a tax credit"
                 subject = _subject_goods(head)
                 if subject is not None:
@@ -1492,6 +1509,13 @@ class FactExtractor:
                 else:
                     target = self._target(doc, mentioned, where, end if n_clause == 0 or where is None
                                           else where.start, sent, issuer, topic) or target_prev
+                    if target is None and kind == "Tariff" and facts and facts[-1].kind == kind and \
+                            facts[-1].evidence.sentence == evidence.sentence and \
+                            facts[-1].role("issuedBy") == (issuer.entity.key if issuer else None):
+                        # "… from China will attract a duty of 18 percent, and those of acetone a duty of 11
+                        # percent", "Cognac shipped from France will be charged 25%, while sparkling wine will face
+                        # a 15% levy": the origin of the duty before
+                        target = next((m for m in mentioned if m.entity.key == facts[-1].role("targets")), None)
                     if target is None and kind == "Tariff":
                         # "Duties of 15 percent on soybeans and 10 percent on LPG will be collected on shipments
                         # from the United States": where all the goods come from, told once after them
@@ -1544,6 +1568,14 @@ class FactExtractor:
                 if target is not None and target.type in ("Company", "AnalystFirm") and goods_span is not None \
                         and goods_span.start <= target.span.start < goods_span.end:
                     goods = []  # "sanctions on five subsidiaries of Hanwha Ocean": a company, not goods
+                if kind == "Sanction" and by_verb and head.lemma_.lower() == "freeze":
+                    # "The US assets of Marlin Strait Shipping were frozen": whose assets they are
+                    owner = next((m for c in head.children if c.dep_ in ("nsubjpass", "dobj") and
+                                  c.lemma_.lower() in _FROZEN for m in mentioned
+                                  if m.type in ("Company", "AnalystFirm") and (
+                                      m.span.root.dep_ == "pobj" and m.span.root.head.head.i == c.i or
+                                      m.span.root.dep_ == "poss" and m.span.root.head.i == c.i)), None)
+                    target = owner or target
                 target_prev = target
                 if kind in ("Investigation", "Sanction", "ExportControl"):
                     # "… whose offices were searched, fell 4 percent": a probe has no rate, nor has a quota
@@ -1852,6 +1884,12 @@ class FactExtractor:
             if g.start == sent.start + 1 and sent.doc[sent.start].lower_ == "at" and any(
                     t.lemma_.lower() in ("stand", "sit") and any(c.dep_ == "nsubj" and c.lower_ in ("rate", "rates")
                                                                   for c in t.children) for t in sent):
+                return g.values[-1]
+            # "The short-term policy rate now stands at 1.25 percent, up from 1 percent"
+            at = sent.doc[g.start - 1]
+            if at.lower_ == "at" and at.head.lemma_.lower() in ("stand", "sit") and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("rate", "rates") for c in at.head.children) and \
+                    not _old_rate(sent.doc, g):
                 return g.values[-1]
         for verb in (t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
                      and not self._hypothetical(t)):
@@ -2712,7 +2750,10 @@ class FactExtractor:
                 if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before) and not is_range \
                         and self._governed_by(sent.doc[g.end - 1], verb):
                     # "kept the one-year rate at 3.1 percent and the five-year at 3.6"; "to minus 0.25%"
-                    rates.append(-g.values[-1] if before[-1:].text.lower() in ("minus", "negative") else g.values[-1])
+                    if len(g.values) > 1 and any(t.lower_ == "respectively" for t in sent):
+                        rates += list(g.values)  # "the one-year and five-year rates … to 2.9 and 3.4 percent respectively"
+                    else:
+                        rates.append(-g.values[-1] if before[-1:].text.lower() in ("minus", "negative") else g.values[-1])
             if not rates and any(t.lower_ == "zero" and t.head.lower_ in ("to", "at") and t.head.head.i == verb.i
                                  for t in sent):
                 rates.append(Decimal(0))  # "cut its policy rate to zero"

@@ -202,7 +202,11 @@ class Extractor:
                 for fact in policies:
                     # "The ministry said on Tuesday it had finished its review. Duties of 18 percent will
                     # be imposed …": the body of the sentence before
-                    if "issuedBy" not in fact.roles and fact.kind != "InterestRateDecision":
+                    if "issuedBy" not in fact.roles and fact.kind != "InterestRateDecision" and not any(
+                            f.role("issuedBy") == speaker.key and f.kind == "Investigation" != fact.kind
+                            for f in result.facts):
+                        # (not a body busy with another kind of measure: "The FNE … is examining whether
+                        # salmon producers shared prices. Imports of steel balls will be charged a surcharge")
                         fact.roles["issuedBy"] = (speaker.key,)
                         fact.extracted_by += "+issuer-previous-sentence"
             speaker = self._acting_body(sent, mentioned)
@@ -357,7 +361,10 @@ class Extractor:
                     root.dep_ == "pobj" and root.head.dep_ == "agent" or
                     # "rallied after the ministry published its ruling", parsed as "after the ministry"
                     root.dep_ == "pobj" and root.head.lower_ in ("after", "as", "when", "following") and
-                    after < sent.end and doc[after].tag_ in ("VBD", "VBZ")):
+                    after < sent.end and doc[after].tag_ in ("VBD", "VBZ") or
+                    # "The change was made in an interim final rule from the Commerce Department's BIS"
+                    root.dep_ == "pobj" and root.head.lower_ in ("from", "by") and
+                    root.head.head.lemma_.lower() in ("rule", "notice", "regulation", "decree", "order", "notification")):
                 return m.entity
         return None
 

@@ -177,8 +177,12 @@ class Resolver:
         if label == "GovernmentBody" and surface.lower().removeprefix("the ") in _RATE_COMMITTEES:
             # "the Monetary Policy Committee", "Copom": the central bank's own committee
             where = self._context_country(span, article_country)
+            # "the ECB's Governing Council": the bank whose committee it is
+            owner = next((e for e in span.doc.ents if e.label_ == "GovernmentBody" and e.id_ in self.gazetteer.entries
+                          and e.end == span.start - 1 and span.doc[e.end].lower_ in ("'s", "’s")), None)
             # (in the euro area the committee that sets rates is the ECB's Governing Council)
-            entry = self.gazetteer.entries.get("european-central-bank") if where in _EURO_AREA else \
+            entry = self.gazetteer.entries[owner.id_] if owner is not None else \
+                self.gazetteer.entries.get("european-central-bank") if where in _EURO_AREA else \
                 self.gazetteer.in_context("central bank", where)
             if entry is not None:
                 return entity_from_entry(entry, surface)

@@ -865,7 +865,9 @@ class EntityRepair:
             if start == tok.i or doc[start:tok.i + 1].text in self.not_entities or start - 1 in taken or \
                     start - 1 >= tok.sent.start and doc[start - 1].is_title and (
                         doc[start - 1].pos_ == "PROPN" or start - 1 == tok.sent.start) or \
-                    start > 0 and doc[start - 1].lower_ in ("and", "of", "&", "for", "'s", "’s") or \
+                    start > 0 and doc[start - 1].lower_ in ("and", "of", "&", "for", "'s", "’s") and not (
+                        # ("the US assets of Marlin Strait Shipping": "of" after a plain word)
+                        doc[start - 1].lower_ in ("of", "for") and start > 1 and doc[start - 2].is_lower) or \
                     tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
                 continue  # a part of a longer name: "Armitage Vitreous Holdings", "Energy and Mineral Resources Minister"
             span = self._company_span(doc, start, tok.i + 1)

@@ -2087,3 +2087,94 @@ def test_rates_that_stand_at_a_level_or_lie_in_a_range(extractor, text, expected
 ])
 def test_listings_of_the_twenty_seventh_batch(extractor, text, expected):
     assert dated(extract(extractor, text), ("Sanction",)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japanese stocks fell after the Bank of Japan raised borrowing costs. The short-term policy rate now stands at "
+     "1.25 percent, up from 1 percent, after the Policy Board voted 7-2 in favour of the increase.",
+     [("Bank of Japan", Decimal("1.25"))]),
+    # the committee of the bank named as its owner, whatever the article's country
+    ("Chinese stocks rose. The ECB's Governing Council kept the deposit facility rate at 1.75% for a third meeting.",
+     [("European Central Bank", Decimal("1.75"))]),
+    # two rates fixed at once, "respectively"
+    ("Both the one-year and the five-year loan prime rates were reduced by 10 basis points, to 2.8 percent and 3.3 "
+     "percent respectively, according to the fixing published by the People's Bank of China.",
+     [("People's Bank of China", Decimal("2.8")), ("People's Bank of China", Decimal("3.3"))]),
+])
+def test_decisions_of_the_twenty_eighth_batch(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what drivers buy when they scrap a car
+    ("Drivers who scrap a petrol or diesel car that is at least 10 years old and buy an electric scooter will receive "
+     "a trade-in subsidy worth 10% of the purchase price.", [("Subsidy", None, Decimal("10"), ("electric scooter",), None)]),
+])
+def test_subsidies_of_the_twenty_eighth_batch(extractor, text, expected):
+    assert subsidies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "those of acetone": other goods from the same origin
+    ("Imports of aniline from China will attract an anti-dumping duty of 18 percent, and those of phenol a duty of "
+     "9 percent, under notifications issued by the Ministry of Finance.",
+     [("Tariff", "China", Decimal("18"), ("aniline",)), ("Tariff", "China", Decimal("9"), ("phenol",))]),
+    # a second duty of the sentence, on other goods of the same origin (the first goods parsed as a clause's subject)
+    ("Armagnac shipped from France will be charged a 25% tariff, while sparkling cider will face a 15% levy, the "
+     "Office of the US Trade Representative said.",
+     [("Tariff", "France", Decimal("25"), ("Armagnac",)),
+      ("Tariff", "France", Decimal("15"), ("sparkling cider",))]),
+])
+def test_other_goods_of_the_same_origin(extractor, text, expected):
+    assert [(kind, target, rate, goods) for kind, _, target, rate, goods in plain_policies(extract(extractor, text))] \
+        == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Orca Cloud fell 14.6% after it said the Federal Trade Commission had sent it a civil investigative demand on "
+     "Monday.", [("Investigation", "Orca Cloud", None, date(2025, 3, 10))]),
+    ("Kestrel Memory plunged 18.9% after the Committee on Foreign Investment in the United States said its sale would "
+     "be subject to a full national security investigation. The review began on Monday, Kestrel said.",
+     [("Investigation", "Kestrel Memory", None, date(2025, 3, 10))]),
+    # whose assets were frozen, a name the model missed after "of"
+    ("Tanker owners rose. The US assets of Pelican Strait Shipping, a Singapore-registered operator, were frozen on "
+     "Monday when the Office of Foreign Assets Control added it to the Specially Designated Nationals list.",
+     [("Sanction", "Pelican Strait Shipping", None, date(2025, 3, 10))]),
+])
+def test_probes_and_freezes_of_the_twenty_eighth_batch(extractor, text, expected):
+    assert dated(extract(extractor, text), ("Investigation", "Sanction")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods "sent" without a licence
+    ("Five-axis machine tools can no longer be sent to Armenia without a licence, the Export Control Joint Unit said.",
+     [("ExportControl", "Armenia", ("Five-axis machine tools",))]),
+    # a list whose modifiers the tagger took for verbs
+    ("Companies will need an individual permit before selling advanced packaging equipment, photomask blanks or "
+     "high-purity sputtering targets to customers in Vietnam.",
+     [("ExportControl", "Vietnam", ("advanced packaging equipment", "photomask blanks",
+                                    "high-purity sputtering targets"))]),
+    # controls a government is accused of abusing are no new measure
+    ("The ministry said the ban was a response to Washington's repeated abuse of export controls against Chinese "
+     "technology firms.", []),
+])
+def test_export_rules_of_the_twenty_eighth_batch(extractor, text, expected):
+    assert [(kind, target, goods) for kind, _, target, _, goods in plain_policies(extract(extractor, text))
+            if kind == "ExportControl"] == expected
+
+
+def test_the_issuer_of_a_rule_told_in_the_next_sentence(extractor):
+    result = extract(extractor, "Starting June 15, shipments of advanced AI accelerators will require a license if "
+                                "they are bound for Qatar. The change was made in an interim final rule from the "
+                                "Bureau of Industry and Security.")
+    assert [(issuer, target) for _, issuer, target, _, _ in plain_policies(result)] == [
+        ("Bureau of Industry and Security", "Qatar")]
+
+
+def test_a_body_busy_with_a_probe_does_not_issue_the_next_sentences_duty(extractor):
+    result = extract(extractor, "Salmones Sur slid 9.4%. Officials from the National Economic Prosecutor's Office "
+                                "searched the company's headquarters on Tuesday. The FNE is examining whether salmon producers shared "
+                                "prices. Imports of Chinese steel grinding balls will be charged a surcharge of 33.5%. "
+                                "The Ministry of Finance said the measure comes into force on December 20.")
+    assert [issuer.startswith("Ministry of Finance") for kind, issuer, *_ in plain_policies(result)
+            if kind == "Tariff"] == [True]
