@@ -201,8 +201,10 @@ def _next_rate_move(sent: Span) -> bool:
     lower rates will do to stocks)."""
     for tok in sent:
         if tok.lemma_.lower() in _RATE_MOVES and any(
-                t.lower_ in _NEXT for t in sent.doc[max(sent.start, tok.i - 4):min(sent.end, tok.i + 4)]):
-            return True
+                t.lower_ in _NEXT or t.lower_ in MONTH_NAMES and t.text[:1].isupper() or t.lower_ == "meeting" or
+                t.lower_ == "year" and sent.doc[t.i - 1].lower_ in ("this", "next")
+                for t in sent.doc[max(sent.start, tok.i - 4):min(sent.end, tok.i + 4)]):
+            return True  # (also "a September cut", "a cut at the January meeting", "a cut this year")
         if tok.lower_ == "basis" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lemma_ == "point":
             return True
         if tok.lower_ in ("decision", "decision's", "cut", "hike", "move", "reduction", "increase") and \
@@ -2864,7 +2866,7 @@ class FactExtractor:
             head = governing if governing is not None else m.span.root.head
             subject_of_rating = governing is not None and head.lemma_.lower() in self.reporting | \
                 {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "keep", "initiate",
-                 "start", "begin", "resume", "assume", "suspend", "place", "put", "withdraw", "describe"} and rating
+                 "start", "begin", "resume", "assume", "suspend", "place", "put", "withdraw", "describe", "move"} and rating
             # (also "started coverage of X with a buy rating", "suspended its rating on X", "placed its
             # recommendation on X under review")
             words = m.entity.label.split()

@@ -175,6 +175,7 @@ class Extractor:
             moves = self.facts.moves(sent, mentioned, session, evidence)
             result.facts += moves
             policies = self.facts.policies(sent, mentioned, reference, evidence, session, topic)
+            topic_before = topic
             # (kept over sentences that name no company: "Trading in X was halted. When it resumed, the stock
             # fell 15.4%. The AMF said it had opened an investigation into … the Lyon-based maker …")
             if any(m.type in ("Company", "AnalystFirm") for m in mentioned) or n - topic_at >= 2:
@@ -336,6 +337,15 @@ class Extractor:
             # "Westpac fell 1.2% and CBA rose 0.8%": a bank among the day's movers gives no view here
             moved = {f.role("company") for f in moves} if len(moves) >= 2 else set()
             views = self.facts.analyst_views(sent, mentioned, evidence, setter, moved)
+            for view in views:
+                if not view.roles["about"] and topic_before is not None and \
+                        topic_before.entity.key != view.role("analyst") and any(
+                            t.lower_ in ("stock", "shares") and t.i > sent.start and
+                            doc[t.i - 1].lower_ in ("the", "its") for t in sent):
+                    # "… said an analyst at China Galaxy, who cut his rating on the stock": the company the
+                    # sentences before were about
+                    view.roles["about"] = (topic_before.entity.key,)
+                    view.extracted_by += "+about-the-stock"
             if views and any(t.lower_ in ('"', "“", "”") for t in sent):
                 # "'A 30% rebate won't bring back mass manufacturing,' said an analyst at CLSA": a measure an
                 # analyst speaks of, which the sentence does not say anyone took

@@ -2178,3 +2178,22 @@ def test_a_body_busy_with_a_probe_does_not_issue_the_next_sentences_duty(extract
                                 "The Ministry of Finance said the measure comes into force on December 20.")
     assert [issuer.startswith("Ministry of Finance") for kind, issuer, *_ in plain_policies(result)
             if kind == "Tariff"] == [True]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the next move told by a month, a meeting or "this year"
+    ("The South African Reserve Bank kept its repo rate at 7%. Investec chief economist Lerato Dube said the split "
+     "vote pointed to a cut at the January meeting.", [("Investec", ["South African Reserve Bank"])]),
+    ("The European Central Bank held rates. \"The statement leaves the door open to a September cut,\" said Anna "
+     "Vos, chief economist at ING.", [("ING Groep", ["European Central Bank"])]),
+    # a rating moved "to under review", a year-end target for the index
+    ("Shares of Thamesway Freight sank 15.7%. Peel Hunt moved its rating on Thamesway Freight to under review.",
+     [("Peel Hunt", ["Thamesway Freight"])]),
+    ("Bankinter kept its year-end target of 15,000 points for the IBEX 35.", [("Bankinter", ["IBEX 35"])]),
+    # "the stock" the analyst rates is the company the sentences before were about
+    ("Qianhai Compute plunged 24.8%. \"The listing could choke off its supply of chips,\" said Kelvin Poon, an "
+     "analyst at China Galaxy International, who cut his rating on the stock to sell from hold.",
+     [("China Galaxy Securities", ["Qianhai Compute"])]),
+])
+def test_views_of_the_twenty_seventh_and_eighth_batches(extractor, text, expected):
+    assert views(extract(extractor, text)) == expected
