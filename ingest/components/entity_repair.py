@@ -107,6 +107,16 @@ _ROLE_NOUNS = {"secretary-general", "governor", "minister", "head", "director", 
                "executive", "president", "founder", "commissioner", "secretary", "deputy", "officer", "lawmaker"}
 
 
+def _given_name(span: Span) -> Span:
+    """"Han Do" + "-yoon": a person's given name in two syllables joined by a hyphen ("Han Do-yoon")."""
+    doc, end = span.doc, span.end
+    if span.label_ != "Person" or end + 1 >= len(doc) or doc[end].text != "-" or doc[end].whitespace_ or \
+            doc[end - 1].whitespace_ or not (doc[end + 1].is_lower and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4 and
+                                             doc[end - 1].is_title and len(doc[end - 1]) <= 4 and len(span) >= 2):
+        return span
+    return Span(doc, span.start, end + 2, label=span.label_, span_id=span.id_)
+
+
 def _acronym(text: str) -> bool:
     """"FCCPC", "MyCC", "UOKiK": capitals (a few small letters allowed), no spaces."""
     return 2 <= len(text) <= 8 and text[0].isupper() and text.isalpha() and sum(c.isupper() for c in text) >= 2 and \
@@ -496,8 +506,18 @@ class EntityRepair:
         for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._company_word_names, self._persons_by_role):
             spans = step(doc, spans)
-        doc.ents = filter_spans([self._undescribed(s) for s in self._repeat_names(doc, spans)])
+        doc.ents = filter_spans([s for s in (self._whole_word(_given_name(self._undescribed(s)))
+                                             for s in self._repeat_names(doc, spans)) if s is not None])
         return doc
+
+    @staticmethod
+    def _whole_word(span: Span) -> Span | None:
+        """"chip index" inside "blue-chip index": a generic name begins at the start of the hyphenated word."""
+        doc, start = span.doc, span.start
+        if not span.id_.startswith("ctx:") or start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ \
+                or doc[start - 2].whitespace_:
+            return span
+        return Span(doc, start - 2, span.end, label=span.label_, span_id="ctx:" + doc[start - 2:span.end].text.lower())
 
     def _undescribed(self, span: Span) -> Span:
         """"Utility ČEZ", "Brokerage Kvarken": the description that opens the sentence is no part of the name."""

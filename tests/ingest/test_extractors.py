@@ -2197,3 +2197,21 @@ def test_a_body_busy_with_a_probe_does_not_issue_the_next_sentences_duty(extract
 ])
 def test_views_of_the_twenty_seventh_and_eighth_batches(extractor, text, expected):
     assert views(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # a Korean given name joined by a hyphen
+    ("Industry Minister Han Do-yoon told reporters the programme would revive demand.", "Han Do-yoon", "Person"),
+    # the committees that set rates are their bank's
+    ("Mexican stocks rose after the Governing Board cut the overnight rate to 8.5%.", "Bank of Mexico",
+     "GovernmentBody"),
+])
+def test_names_of_the_twenty_seventh_and_eighth_batches(extractor, text, name, kind):
+    result = extract(extractor, text)
+    assert (name, kind) in {(e.label, e.type) for e in result.entities.values()}
+
+
+def test_blue_chip_index_is_no_chip_index(extractor):
+    result = extract(extractor, "Polish stocks rose on Monday. Warsaw's blue-chip index gained 1.8%.")
+    assert "Philadelphia Semiconductor Index" not in {e.label for e in result.entities.values()}
+    assert not any("hip index" in e.label for e in result.entities.values())
