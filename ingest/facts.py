@@ -31,7 +31,7 @@ ISSUER_TYPES = {"GovernmentBody", "Country"}
 TARGET_TYPES = {"Country", "Company", "AnalystFirm"}
 _GOODS_STOP = {"effective", "citing", "which", "from", "starting", "as", "in", "amid", "after", "while", "following",
                "beginning", "with", "to", "that", "until", "by", "over", "for", "under", "since", "because", "unless",
-               "when", "where", "who", "if", "than"}
+               "when", "where", "who", "if", "than", "at"}
 #: Nouns that refer back to a company: "the retailer", "the US chip designer", "the telecoms company"
 _COMPANY_NOUNS = {"company", "firm", "group", "retailer", "lender", "insurer", "carrier", "operator", "maker",
                   "carmaker", "automaker", "chipmaker", "miner", "designer", "giant", "conglomerate", "developer",
@@ -326,7 +326,10 @@ def _subject_goods(trigger: Token) -> Span | None:
             subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) and \
             subject.lemma_.lower() not in _THINGS_IN_ER or \
             subject.lemma_.lower() in _PEOPLE_NOUNS or \
-            subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of") and \
+            subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of" or
+                                                   # ("shipments abroad of lithium-ion battery scrap")
+                                                   subject.i + 2 < len(doc) and doc[subject.i + 2].lower_ == "of" and
+                                                   doc[subject.i + 1].lower_ in ("abroad", "overseas")) and \
             not any(t.ent_type_ != "Country" and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.lower_ not in _PRONOUNS
                     for t in doc[subject.left_edge.i:subject.i]):  # (but "stainless steel flat products")
         return None  # "exporters will need a licence to ship …": the goods come later; "imports above it"
@@ -926,6 +929,12 @@ class FactExtractor:
                     c.dep_ == "prep" and c.lower_ in ("of", "on") and any(
                         p.lemma_.lower() in _FROZEN for p in c.children if p.dep_ == "pobj") for c in tok.children):
                 found.append(("Sanction", tok.i, tok.i + 1))
+            # "A ceiling of 11 million tonnes a year will apply to chrome ore exports from January 1"
+            if tok.lemma_.lower() in ("ceiling", "cap", "limit") and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and \
+                    tok.i not in covered and tok.head.lemma_.lower() == "apply" and tok.head.i + 1 < len(doc) and \
+                    doc[tok.head.i + 1].lower_ == "to" and any(
+                        t.lower_ in ("exports", "shipments") for t in doc[tok.head.i + 2:tok.head.i + 7]):
+                found.append(("ExportControl", tok.i, tok.i + 1))
             # "Inspectors from the CNMC turned up unannounced at the offices of several dairy processors"
             if tok.lemma_.lower() in ("turn", "show", "arrive", "descend") and tok.pos_ == "VERB" and \
                     tok.i not in covered and any(c.dep_ == "nsubj" and c.lower_ in _AGENTS_OF for c in tok.children) \
@@ -1326,7 +1335,8 @@ class FactExtractor:
                 issuer.span.start <= head.head.i < issuer.span.end  # "the Treasury, which sanctioned X"
             doer = head.head if head.dep_ == "xcomp" else head  # ("said it had started investigating")
             if by_verb and not passive and not relative and (issuer is None or not _acts(issuer, doer) and not any(
-                    c.dep_ == "nsubj" and (c.lower_ in ("it", "they") or c.lower_ in _AGENTS_OF and any(
+                    c.dep_ == "nsubj" and (c.lower_ in ("it", "they") or c.ent_type_ == "Country" or
+                                           c.lower_ in _AGENTS_OF and any(
                         p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children))
                     for c in doer.children)):  # "… confirmed that its officers had searched …"
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
@@ -1440,6 +1450,13 @@ class FactExtractor:
                                  for o in t.children if o.dep_ == "prep" and o.lower_ == "of"
                                  for p in o.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None) \
                 if kind == "Tariff" and n else None
+            if kind == "ExportControl" and head.lemma_.lower() in ("ceiling", "cap", "limit") and \
+                    head.head.lemma_.lower() == "apply" and all(goods is None for _, goods in clauses):
+                # "A ceiling … will apply to chrome ore exports": the goods before "exports"
+                shipped = next((t.i for t in doc[head.head.i + 2:head.head.i + 7] if t.lower_ in ("exports", "shipments")),
+                               None)
+                if shipped is not None and shipped > head.head.i + 2:
+                    clauses = [(rate, doc[head.head.i + 2:shipped]) for rate, _ in clauses]
             if gapped_goods is not None and all(goods is None or goods.end <= start for _, goods in clauses):
                 # "Imports of aniline will attract a duty of 18 percent, and those of acetone a duty of 11 percent"
                 clauses = [(rate, gapped_goods) for rate, _ in clauses]
@@ -2325,6 +2342,9 @@ class FactExtractor:
             if tok.lower_ in ("including", "like") or (tok.lower_ == "as" and k and tokens[k - 1].lower_ == "such"):
                 tokens = tokens[k + 1:]
                 break
+        if len(tokens) > 3 and tokens[0].lower_ in ("imports", "exports", "shipments", "sales") and \
+                tokens[1].lower_ in ("abroad", "overseas") and tokens[2].lower_ == "of":
+            tokens = tokens[3:]  # "shipments abroad of battery scrap"
         if len(tokens) > 2 and tokens[0].lower_ in ("imports", "exports", "shipments", "sales") and \
                 tokens[1].lower_ == "of":
             tokens = tokens[2:]  # "imports of canola"

@@ -2215,3 +2215,19 @@ def test_blue_chip_index_is_no_chip_index(extractor):
     result = extract(extractor, "Polish stocks rose on Monday. Warsaw's blue-chip index gained 1.8%.")
     assert "Philadelphia Semiconductor Index" not in {e.label for e in result.entities.values()}
     assert not any("hip index" in e.label for e in result.entities.values())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country that caps exports is a government acting; its ministry is named after
+    ("Malaysia will cap exports of crude palm olein at 1.5 million tonnes a month from October 1, its trade ministry "
+     "said.", [("ExportControl", None, ("crude palm olein",))]),
+    # a ceiling that applies to exports
+    ("A ceiling of 9 million tonnes a year will apply to manganese ore exports from January 1, the International "
+     "Trade Administration Commission said.", [("ExportControl", None, ("manganese ore",))]),
+    # "shipments abroad of"
+    ("Shipments abroad of lithium-ion battery scrap and black mass will need an export permit from June 1, Global "
+     "Affairs Canada said.", [("ExportControl", None, ("lithium-ion battery scrap", "black mass"))]),
+])
+def test_export_curbs_in_more_shapes(extractor, text, expected):
+    assert [(kind, target, goods) for kind, _, target, _, goods in plain_policies(extract(extractor, text))] \
+        == expected
