@@ -674,6 +674,11 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     if share.dep_ == "nsubj" and verb.lower_ in _FUNDED and verb.head.lemma_.lower() == "have" and \
             verb.head.pos_ in ("VERB", "AUX"):
         share, verb = verb, verb.head  # "Households … will have 30% of the cost refunded"
+    if share.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" and (verb.lemma_.lower() in _FUND_VERBS or
+                                                             verb.lower_ in _FUNDED) and any(
+            a.dep_ == "agent" and any(p.ent_type_ in ("GovernmentBody", "Country") for p in a.subtree)
+            for a in verb.children):
+        return verb  # "Up to 50% of the cost of installing chillers will be co-funded by the Economic Development Board"
     if share.dep_ not in ("dobj", "ccomp") or verb.pos_ not in ("VERB", "AUX"):
         return None
     if verb.lemma_.lower() in ("reimburse", "refund", "compensate") and any(c.dep_ == "auxpass" for c in verb.children):
@@ -684,9 +689,18 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     lemma = verb.lemma_.lower()
     if lemma in _CLAIM_VERBS:
         return verb
-    if lemma in _FUND_VERBS and subject is not None and subject.lower_ in ("it", "they") and verb.dep_ == "ccomp" \
-            and any(c.dep_ == "nsubj" and c.ent_type_ in ("GovernmentBody", "Country") for c in verb.head.children):
-        return verb  # "The Secretariat of Energy said it would refund 25% of the cost of systems"
+    if lemma in _FUND_VERBS and subject is not None and subject.lower_ in ("it", "they") and \
+            verb.dep_ in ("ccomp", "relcl") and any(
+                c.dep_ == "nsubj" and c.ent_type_ in ("GovernmentBody", "Country")
+                for a in (verb.head, verb.head.head) for c in a.children) or verb.dep_ == "relcl" and \
+            verb.head.head.i > 0 and doc[verb.head.head.i - 1].ent_type_ == "GovernmentBody":
+        # "The Secretariat of Energy said it would refund 25% of the cost of systems", "the agency opened a pool
+        # from which it will pay 45% of the cost of electrolysers"
+        return verb
+    if lemma in _FUND_VERBS and subject is not None and subject.lower_ in ("money", "funds", "funding") and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in ("public", "state", "government", "federal", "taxpayer")
+            for c in subject.children):
+        return verb  # "Public money will cover up to 45% of the investment needed to build electrolyser factories"
     if lemma == "have" and any(t.lower_ in _FUNDED and (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by" or
                                                         t.head.i == verb.i or doc[t.i - 1].lower_ in _COST_NOUNS)
                                for t in doc[end + 2:min(len(doc) - 1, end + 10)]):
@@ -2209,6 +2223,14 @@ class FactExtractor:
     def _cost_of(doc: Doc, end: int, limit: int) -> Span | None:
         """"rebates covering 40% of the cost of rooftop solar panels": what the money pays for."""
         for i in range(end, min(limit, end + 14) - 2):
+            if doc[i].lower_ in ("cost", "costs", "investment") and doc[i + 1].lower_ in ("needed", "required") and \
+                    i + 4 < limit and doc[i + 2].lower_ == "to" and doc[i + 3].lemma_.lower() in _MAKING_VERBS | {
+                        "build", "buy", "install", "set"}:
+                # "45% of the investment needed to build electrolyser factories": what it builds
+                j = i + 4
+                while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", "."):
+                    j += 1
+                return doc[i + 4:j] if j > i + 4 else None
             if (doc[i].lower_ in ("cost", "price", "purchase", "spending", "investment") or
                     doc[i].lemma_.lower() in ("spend", "invest") and doc[i].pos_ == "VERB") and \
                     doc[i + 1].lower_ in ("of", "on", "in"):  # (or "what they spend on solar panels")
@@ -2410,7 +2432,7 @@ class FactExtractor:
                     continue
             text = doc_text(item)
             if text and text.lower() not in ("such", "other", "goods", "products", "imports", "exports", "both", "each",
-                                             "all", "them", "those") and \
+                                             "all", "them", "those", "up") and \
                     not _TIME_PHRASE.match(text) and not resolve_date(text, date(2000, 1, 1)):
                 goods.append(text)
         return goods

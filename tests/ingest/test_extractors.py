@@ -2231,3 +2231,18 @@ def test_blue_chip_index_is_no_chip_index(extractor):
 def test_export_curbs_in_more_shapes(extractor, text, expected):
     assert [(kind, target, goods) for kind, _, target, _, goods in plain_policies(extract(extractor, text))] \
         == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a share paid from a pool the body opened
+    ("Hydrogen stocks rose after the Danish Energy Agency opened a pool from which it will pay 45% of the cost of "
+     "electrolysers ordered by industrial users from 1 September.",
+     [("Subsidy", "Danish Energy Agency", Decimal("45"), ("electrolysers",), date(2025, 9, 1))]),
+    # public money, and the investment needed to build what
+    ("Public money will cover up to 40% of the investment needed to build heat pump factories under a call launched "
+     "by the Institute for the Diversification and Saving of Energy.",
+     [("Subsidy", "Institute for the Diversification and Saving of Energy", Decimal("40"), ("heat pump factories",),
+       None)]),
+])
+def test_subsidies_of_the_thirtieth_batch_and_before(extractor, text, expected):
+    assert subsidies(extract(extractor, text)) == expected
