@@ -2744,6 +2744,8 @@ class FactExtractor:
             if node.i == verb.i:
                 return True
             if node.pos_ in ("VERB", "AUX"):
+                if node.lemma_.lower() in ("take", "bring") and node.tag_ == "VBG" and node.head.i == verb.i:
+                    return True  # "lowered its rate by 25 basis points, taking it to 4.75 percent"
                 return node.lemma_.lower() in self.rate_verbs
         return False
 
@@ -2757,7 +2759,12 @@ class FactExtractor:
         # (also "voted to lower Bank Rate …", "lower" tagged an adjective)
         verbs = [t for t in sent if (t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB" or
                                      t.lower_ in self.rate_verbs and t.dep_ == "xcomp" and t.i > sent.start and
-                                     sent.doc[t.i - 1].lower_ == "to")
+                                     sent.doc[t.i - 1].lower_ == "to" or
+                                     # "announced that its refinancing rate would drop by half a point to 4.0 percent"
+                                     t.lemma_.lower() in ("drop", "fall", "rise", "go", "climb", "decline") and
+                                     t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "rate" and any(
+                                         p.dep_ == "poss" and p.lower_ == "its" for p in c.children)
+                                                              for c in t.children))
                  and not self._hypothetical(t)]
         if not verbs or not any(t.lower_ in ("rate", "rates") or t.lower_ == "costs" and t.i > 0 and
                                 sent.doc[t.i - 1].lower_ == "borrowing" or t.lower_ == "range" and t.i > 0 and

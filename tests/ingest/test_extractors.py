@@ -2246,3 +2246,13 @@ def test_export_curbs_in_more_shapes(extractor, text, expected):
 ])
 def test_subsidies_of_the_thirtieth_batch_and_before(extractor, text, expected):
     assert subsidies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Monetary Board of the Bangko Sentral ng Pilipinas lowered its target reverse repurchase rate by 25 basis "
+     "points, taking it to 4.75 percent.", [("Bangko Sentral ng Pilipinas", Decimal("4.75"))]),
+    ("The State Bank of Vietnam announced that its refinancing rate would drop by half a percentage point to 4.0 "
+     "percent.", [("State Bank of Vietnam", Decimal("4.0"))]),
+])
+def test_rates_a_decision_takes_or_lets_drop(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
