@@ -546,6 +546,24 @@ def _shipped_from(m: Mentioned) -> bool:
 _RELATED_COMPANIES = {"affiliate", "subsidiary", "unit", "arm", "parent", "sister"}
 
 
+def _with_origin(span: Span) -> Span:
+    """``span`` with the origin told right after it: "those" + "in Vietnam"."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("in", "from") and doc[end + 1].ent_type_ == "Country":
+        end += 2
+        while end < len(doc) and doc[end].ent_type_ == "Country" and doc[end].ent_iob_ == "I":
+            end += 1
+    return doc[span.start:end]
+
+
+def _origin_holders(span: Span) -> bool:
+    """``span`` names who holds goods of an origin, not goods: "Chinese producers", "those in Vietnam"."""
+    words = [t for t in span if t.lower_ not in ("the", "those", "in", "from", "its", "their")]
+    return any(t.ent_type_ == "Country" for t in span) and bool(words) and all(
+        t.ent_type_ == "Country" or t.lemma_.lower() in _ORIGIN_HOLDERS | {"supplier"} for t in words) and (
+        any(t.lemma_.lower() in _ORIGIN_HOLDERS | {"supplier"} for t in words) or span[0].lower_ == "those")
+
+
 def _made_in(m: Mentioned) -> bool:
     """"Chinese-made", "US-origin": the country where goods come from."""
     doc, end = m.span.doc, m.span.end
@@ -1372,6 +1390,13 @@ class FactExtractor:
             # those shipped from Brazil will pay 24.5%": the same goods from elsewhere)
             clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
             origins: list[Span | None] = []
+            holders = [_with_origin(g) if g is not None else None for _, g in clauses]
+            if kind == "Tariff" and clauses and all(g is not None and _origin_holders(g) for g in holders) and \
+                    (own := self._goods_span(doc, end, next_start)) is not None and own.end <= clauses[0][1].start:
+                # "duties on galvanized steel sheet were set at 59.3% for Chinese producers and 22.7% for those in
+                # Vietnam": whose goods each rate is for, the goods named once
+                origins = holders
+                clauses = [(rate, own) for rate, _ in clauses]
             if kind == "Subsidy":
                 # "will cover 40% of the cost of X for the site": X
                 shares_cost = head.pos_ == "VERB" and (head.lemma_.lower() in self.cost_share_verbs or
@@ -1786,11 +1811,14 @@ class FactExtractor:
         pairs: list[tuple[Mentioned, Decimal]] = []
         start = sent.start
         for g in self._percent_groups(sent):
+            if _moved_by(doc[g.end - 1].head, self.move_verbs):
+                continue  # "POSCO Holdings fell 1.2 percent": a share's move, no rate
             clause = [m for m in mentioned if m.type == "Country" and start <= m.span.start < g.start]
             verb = next((t for t in doc[start:g.start] if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in
                          _BEARING | {"be", "charge", "set", "assign"}), None)
             # ("… will be charged 39.5% and those from India 22.8%": the verb said once for both)
-            gapped = pairs and any(t.lower_ in ("those", "ones") for t in doc[start:g.start])
+            gapped = pairs and any(t.lower_ in ("those", "ones") or t.lemma_.lower() in _ORIGIN_HOLDERS
+                                   for t in doc[start:g.start])  # (or "…, US producers at 43.2 percent")
             if clause and (verb is not None or gapped) and len(g.values) == 1 and not _old_rate(doc, g):
                 pairs.append((clause[-1], g.values[0]))
             elif (verb is not None or gapped) and len(g.values) == len(clause) > 1 and \

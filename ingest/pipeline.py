@@ -291,7 +291,7 @@ class Extractor:
                                 fact.values["effectiveDate"] = when
                             fact.extracted_by += "+rate-from-next-sentence"
                 if tariff is not None and "ratePercent" in tariff.values and "targets" in tariff.roles and \
-                        n - tariff.evidence.sentence <= 2 and (origins := self.facts.rates_by_origin(
+                        n - tariff.evidence.sentence <= 3 and (origins := self.facts.rates_by_origin(
                             sent, mentioned, single=True)) and all(
                             o.entity.key != tariff.role("targets") for o, _ in origins):
                     # "Towers shipped from China will be subject to duties of 36.4%. Those made in Vietnam face

@@ -2256,3 +2256,26 @@ def test_subsidies_of_the_thirtieth_batch_and_before(extractor, text, expected):
 ])
 def test_rates_a_decision_takes_or_lets_drop(extractor, text, expected):
     assert decisions(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rates "for Chinese producers and for those in Vietnam": whose goods, the goods named once before
+    ("Final anti-dumping duties on galvanized steel coil were set at 48.1% for Chinese producers and 17.9% for those "
+     "in Vietnam in a resolution from the Economy Ministry.",
+     [("Tariff", "China", Decimal("48.1"), ("galvanized steel coil",)),
+      ("Tariff", "Vietnam", Decimal("17.9"), ("galvanized steel coil",))]),
+])
+def test_rates_for_the_holders_of_each_origin(extractor, text, expected):
+    assert [(kind, target, rate, goods) for kind, _, target, rate, goods in plain_policies(extract(extractor, text))] \
+        == expected
+
+
+def test_more_origins_told_three_sentences_after_the_duty(extractor):
+    result = extract(extractor, "Importers of acetal copolymer will have to lodge cash deposits, the Ministry of "
+                                "Commerce said. It found that the material had been dumped on the Chinese market. "
+                                "Japanese suppliers received the lowest deposit rate, at 21.4 percent. Material made "
+                                "in Singapore was set at 33.5 percent, US producers at 41.2 percent and those in "
+                                "Taiwan at 70.9 percent.")
+    assert [(target, rate) for _, target, rate, _ in dated(result, ("Tariff",))] == [
+        ("Japan", Decimal("21.4")), ("Singapore", Decimal("33.5")), ("United States", Decimal("41.2")),
+        ("Taiwan", Decimal("70.9"))]
