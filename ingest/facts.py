@@ -2788,6 +2788,15 @@ class FactExtractor:
         verbs = [t for t in sent if (t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB" or
                                      t.lower_ in self.rate_verbs and t.dep_ == "xcomp" and t.i > sent.start and
                                      sent.doc[t.i - 1].lower_ == "to" or
+                                     # "the Federal Reserve delivered a widely expected quarter-point rate cut"
+                                     t.lemma_.lower() in ("deliver", "announce", "make", "approve") and
+                                     t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN") and any(
+                                         c.dep_ == "dobj" and c.lemma_.lower() in (
+                                         "cut", "hike", "reduction", "increase") and any(
+                                         k.lower_ in ("rate", "interest") for k in c.children) for c in t.children) or
+                                     # "brought the target reverse repurchase rate down by 25 basis points to 5.0%"
+                                     t.lemma_.lower() == "bring" and t.pos_ == "VERB" and any(
+                                         c.dep_ == "prt" and c.lower_ in ("down", "up") for c in t.children) or
                                      # "announced that its refinancing rate would drop by half a point to 4.0 percent"
                                      t.lemma_.lower() in ("drop", "fall", "rise", "go", "climb", "decline") and
                                      t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "rate" and any(

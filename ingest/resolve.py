@@ -192,6 +192,9 @@ class Resolver:
         if ident.startswith("ctx:"):
             country = self._context_country(span, article_country)
             entry = self.gazetteer.in_context(ident[4:], country)
+            if normalize_name(ident[4:]) == "central bank" and country in _EURO_AREA:
+                # "the central bank is likely to pause" in a German report: the ECB sets its rates
+                entry = self.gazetteer.entries.get("european-central-bank", entry)
             if entry is None and country in _SOVEREIGN:
                 # "the Ministry of Commerce" in a Hong Kong market report is Beijing's
                 entry = self.gazetteer.in_context(ident[4:], _SOVEREIGN[country])

@@ -2279,3 +2279,21 @@ def test_more_origins_told_three_sentences_after_the_duty(extractor):
     assert [(target, rate) for _, target, rate, _ in dated(result, ("Tariff",))] == [
         ("Japan", Decimal("21.4")), ("Singapore", Decimal("33.5")), ("United States", Decimal("41.2")),
         ("Taiwan", Decimal("70.9"))]
+
+
+def test_a_rate_cut_delivered_and_the_central_bank_of_a_euro_area_report(extractor):
+    result = extract(extractor, "Stocks rose on Wednesday after the Federal Reserve delivered a widely expected "
+                                "quarter-point rate cut.")
+    assert decisions(result) == [("Federal Reserve", None)]
+    result = extract(extractor, "German stocks rose. DZ Bank economist Felix Ambrosius expects one further reduction "
+                                "in December, after which the central bank is likely to pause at 1.25 per cent.")
+    assert views(result) == [("DZ Bank", ["European Central Bank"])]
+
+
+def test_a_rate_brought_down_and_a_cut_investors_bet_on(extractor):
+    result = extract(extractor, "The Monetary Board of the Bangko Sentral ng Pilipinas brought the target reverse "
+                                "repurchase rate down by 25 basis points to 5.0%.")
+    assert decisions(result) == [("Bangko Sentral ng Pilipinas", Decimal("5.0"))]
+    result = extract(extractor, "Investors are betting that the Bank of Japan will deliver its first rate increase of "
+                                "the year on Tuesday.")
+    assert decisions(result) == []
