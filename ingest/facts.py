@@ -1888,6 +1888,20 @@ class FactExtractor:
         Commission said"."""
         return self._effective_date(sent, reference, "")
 
+    @staticmethod
+    def named_in_notice(sent: Span, mentioned: list[Mentioned]) -> list[Mentioned]:
+        """Companies a sentence says were named or identified: "Shanghai Xinwei Microelectronics and
+        Hefei Lingxin Semiconductor were named in a notice from the International Trade Administration"."""
+        verb = next((t for t in sent if t.lemma_.lower() in ("name", "identify", "list") and t.tag_ == "VBN" and
+                     any(c.dep_ == "auxpass" for c in t.children)), None)
+        if verb is None:
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None:
+            return []
+        return [m for m in mentioned if m.type in ("Company", "AnalystFirm") and
+                subject.left_edge.i <= m.span.start and m.span.end <= subject.right_edge.i + 1]
+
     def dumped_goods(self, sent: Span) -> list[str]:
         """Goods a trade finding names before the measure on them: "concluded that polyphenylene
         sulfide and polyether ether ketone had been dumped", "found that nitrile rubber from Japan had

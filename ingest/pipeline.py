@@ -242,6 +242,28 @@ class Extractor:
             result.facts += policies
             setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
                           setter)  # the central bank whose decision the article reported last
+            if not policies and (named := self.facts.named_in_notice(sent, mentioned)):
+                # "Two companies in China have been added to Taiwan's entity list. X and Y were named in a notice
+                # from the ITA": the companies, not the country they are in
+                listing = next((f for f in reversed(result.facts) if f.kind == "Sanction" and
+                                n - f.evidence.sentence == 1 and "+companies-named" not in f.extracted_by and
+                                result.entities.get(f.role("targets") or "") is not None and
+                                result.entities[f.role("targets")].type == "Country"), None)
+                if listing is not None:
+                    result.facts.remove(listing)
+                    when = listing.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
+                    body = next((m.entity for m in mentioned if m.type == "GovernmentBody"), None)
+                    issuer = result.entities.get(listing.role("issuedBy") or "")
+                    if body is not None and (issuer is None or issuer.type == "Country"):
+                        listing.roles["issuedBy"] = (body.key,)  # "… in a notice from the International Trade
+                        # Administration": the body that acted for Taiwan
+                    for company in named:
+                        values = {**listing.values}
+                        if when is not None:
+                            values["effectiveDate"] = when
+                        result.facts.append(Fact("Sanction", {**listing.roles, "targets": (company.entity.key,)},
+                                                 values, listing.evidence, listing.confidence,
+                                                 listing.extracted_by + "+companies-named"))
             if not policies:
                 # what this sentence adds to the measures told before it
                 decision = next((f for f in reversed(result.facts) if f.kind == "InterestRateDecision"), None)

@@ -2297,3 +2297,12 @@ def test_a_rate_brought_down_and_a_cut_investors_bet_on(extractor):
     result = extract(extractor, "Investors are betting that the Bank of Japan will deliver its first rate increase of "
                                 "the year on Tuesday.")
     assert decisions(result) == []
+
+
+def test_companies_named_after_a_listing_told_by_their_country(extractor):
+    result = extract(extractor, "Two companies in China have been added to Taiwan's entity list. Shanghai Xinwei "
+                                "Microelectronics and Hefei Lingxin Semiconductor were named in a notice from the "
+                                "International Trade Administration that took effect late on Tuesday.")
+    assert [(target, day) for _, target, _, day in dated(result, ("Sanction",))] == [
+        ("Shanghai Xinwei Microelectronics", date(2025, 3, 11)), ("Hefei Lingxin Semiconductor", date(2025, 3, 11))]
+    assert {issuer.split(" (")[0] for _, issuer, *_ in plain_policies(result)} == {"International Trade Administration"}
