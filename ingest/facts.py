@@ -486,6 +486,13 @@ def _old_rate(doc: Doc, group: PercentGroup) -> bool:
     return False
 
 
+def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
+    """"The reference rate will stand at 4.25%": the level a rate is at."""
+    at = doc[group.start - 1] if group.start > 0 else None
+    return at is not None and at.lower_ == "at" and at.head.lemma_.lower() in ("stand", "sit") and any(
+        c.dep_ == "nsubj" and c.lower_ in ("rate", "rates") for c in at.head.children)
+
+
 def _later_step(doc: Doc, group: PercentGroup) -> bool:
     """"levied at 15% in the first year before tapering to 12% and then 10%": a later step of the
     same duty's schedule, no measure of its own."""
@@ -518,18 +525,6 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
                          doc[k].lower_ == "them" and k == tok.i + 1):
             return True
     return False
-
-
-def _surface_goods(doc: Doc, first: int, stop: int) -> Span | None:
-    """The goods written from ``first`` up to a word that ends them ("to", "for", …), over hyphens
-    and the commas of a list: "photoresists, wafer cleaning equipment and deposition tools"."""
-    k = first
-    while k < stop and (doc[k].lower_ not in _GOODS_STOP or _glued(doc, k)) and not (
-            doc[k].is_punct and not (doc[k].text == "-" and not doc[k].whitespace_) and not (
-                doc[k].text == "," and k + 1 < stop and doc[k + 1].pos_ in ("ADJ", "NOUN", "VERB") and
-                any(t.lower_ in ("and", "or") for t in doc[k + 1:min(stop, k + 8)]))):
-        k += 1
-    return doc[first:k] if k > first else None
 
 
 def _shipped_from(m: Mentioned) -> bool:
@@ -640,7 +635,7 @@ _SCHEME_NOUNS = {"scheme", "programme", "program", "fund", "grant", "grants", "s
 
 #: What a body grants that is no money: "which will grant permits only after …"
 # what a freeze that is a sanction holds: "froze the trader's assets", "the freezing of its accounts"
-_FROZEN = frozenset({"asset", "assets", "fund", "funds", "account", "accounts", "property", "holding", "holdings"})
+_FROZEN = frozenset({"asset", "fund", "account", "property", "holding"})  # (lemmas)
 _GRANTED_LEAVE = {"permit", "licence", "license", "approval", "exemption", "waiver", "access", "permission",
                   "extension", "request", "clearance", "authorisation", "authorization", "consent"}
 
@@ -1454,7 +1449,13 @@ class FactExtractor:
                         "ship", "export", "sell", "supply", "send", "transfer") and doc[t.i - 1].lower_ == "to" or
                         t.lower_ in _SHIPPING and doc[t.i - 1].lower_ in ("before", "for", "when")), None)
                     if to_ship is not None:
-                        obj = _surface_goods(doc, to_ship + 1, next_start)
+                        k = to_ship + 1
+                        while k < next_start and (doc[k].lower_ not in _GOODS_STOP or _glued(doc, k)) and not (
+                                doc[k].is_punct and not (doc[k].text == "-" and not doc[k].whitespace_)):
+                            k += 1  # ("electron-beam mask writers")
+                        if k < next_start and doc[k].text == ",":
+                            k = _rest_of_list(doc, k, next_start)  # ("photoresists, wafer cleaning equipment and …")
+                        obj = doc[to_ship + 1:k] if k > to_ship + 1 else None
 
             if obj is None and kind == "ExportControl":
                 # "companies that want to ship wafer-cleaning tools to mainland China will have to obtain a
@@ -1961,10 +1962,7 @@ class FactExtractor:
                                                                   for c in t.children) for t in sent):
                 return g.values[-1]
             # "The short-term policy rate now stands at 1.25 percent, up from 1 percent"
-            at = sent.doc[g.start - 1]
-            if at.lower_ == "at" and at.head.lemma_.lower() in ("stand", "sit") and any(
-                    c.dep_ == "nsubj" and c.lower_ in ("rate", "rates") for c in at.head.children) and \
-                    not _old_rate(sent.doc, g):
+            if _standing_rate(sent.doc, g) and not _old_rate(sent.doc, g):
                 return g.values[-1]
         for verb in (t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
                      and not self._hypothetical(t)):
@@ -2862,9 +2860,7 @@ class FactExtractor:
             if not rates:
                 # "The reference rate will stand at 4.25% from Thursday, after the council voted to cut"
                 rates = [g.values[-1] for g in groups if start <= g.start < limit and g.start > sent.start and
-                         sent.doc[g.start - 1].lower_ == "at" and sent.doc[g.start - 1].head.lemma_.lower() in (
-                             "stand", "sit") and any(c.dep_ == "nsubj" and c.lower_ in ("rate", "rates")
-                                                     for c in sent.doc[g.start - 1].head.children)][:1]
+                         _standing_rate(sent.doc, g)][:1]
             when = self._effective_date(sent, reference, "InterestRateDecision", verb)
             told = when is not None  # the sentence gives the day ("with effect from Friday")
             if when is None and session is not None:

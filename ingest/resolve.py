@@ -115,6 +115,13 @@ class Resolver:
         entry = self.gazetteer.country_of_demonym(span[0].text) if len(span) > 1 else None
         return entry.id if entry is not None else None
 
+    def _central_bank(self, country: str | None) -> GazetteerEntry | None:
+        """The bank that sets a country's rates: its own central bank, or the ECB in the euro area
+        ("the central bank is likely to pause" in a German report)."""
+        if country in _EURO_AREA:
+            return self.gazetteer.entries.get("european-central-bank")
+        return self.gazetteer.in_context("central bank", country)
+
     def _context_country(self, span: Span, default: str | None) -> str | None:
         # "China's finance ministry", "the Chinese commerce ministry", "India's central bank"
         doc = span.doc
@@ -181,20 +188,15 @@ class Resolver:
             # "the ECB's Governing Council": the bank whose committee it is
             owner = next((e for e in span.doc.ents if e.label_ == "GovernmentBody" and e.id_ in self.gazetteer.entries
                           and e.end == span.start - 1 and span.doc[e.end].lower_ in ("'s", "’s")), None)
-            # (in the euro area the committee that sets rates is the ECB's Governing Council)
-            entry = self.gazetteer.entries[owner.id_] if owner is not None else \
-                self.gazetteer.entries.get("european-central-bank") if where in _EURO_AREA else \
-                self.gazetteer.in_context("central bank", where)
+            entry = self.gazetteer.entries[owner.id_] if owner is not None else self._central_bank(where)
             if entry is not None:
                 return entity_from_entry(entry, surface)
         if ident == "?":
             ident = ""  # marked unknown by the entity repair component
         if ident.startswith("ctx:"):
             country = self._context_country(span, article_country)
-            entry = self.gazetteer.in_context(ident[4:], country)
-            if normalize_name(ident[4:]) == "central bank" and country in _EURO_AREA:
-                # "the central bank is likely to pause" in a German report: the ECB sets its rates
-                entry = self.gazetteer.entries.get("european-central-bank", entry)
+            entry = self._central_bank(country) if normalize_name(ident[4:]) == "central bank" else \
+                self.gazetteer.in_context(ident[4:], country)
             if entry is None and country in _SOVEREIGN:
                 # "the Ministry of Commerce" in a Hong Kong market report is Beijing's
                 entry = self.gazetteer.in_context(ident[4:], _SOVEREIGN[country])
