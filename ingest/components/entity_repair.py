@@ -57,8 +57,16 @@ _INDEX_NAME = re.compile(r"[A-Z][A-Za-z&/ ]*[- ](?:[1-9]\d{1,3})|[A-Z&/]{2,}(?:[
 _INDEX_CODE = re.compile(r"[A-Z]{2,}-?\d{2,3}")
 #: "Carmaker Astra International", "Drugmaker Richter Gedeon": a description before the name
 _DESCRIPTORS = {"developer", "airline", "carrier", "utility", "brokerage", "broker", "telco", "startup"}
-_DESCRIPTOR_ENDINGS = ("maker", "makers", "producer", "builder", "operator", "retailer", "lender", "insurer", "miner",
-                       "supplier", "manufacturer", "exporter", "refiner", "brewer", "shipper", "conglomerate", "giant")
+_DESCRIPTOR_ENDINGS = ("maker", "producer", "builder", "operator", "retailer", "lender", "insurer", "miner", "supplier",
+                       "manufacturer", "exporter", "refiner", "brewer", "shipper", "conglomerate", "giant", "packer",
+                       "installer", "miller", "owner", "grocer", "jeweller", "jeweler", "driller", "trader", "dealer",
+                       "distributor", "wholesaler", "contractor", "landlord")
+
+
+def _is_descriptor(token: Token) -> bool:
+    """What a company is, said before its name: "Carmaker", "Housebuilders", "Landlord"."""
+    word = token.lower_.removesuffix("s")
+    return word in _DESCRIPTORS or word.endswith(_DESCRIPTOR_ENDINGS)
 #: Measures aimed at a company: "a probe into X", "sanctions on X"
 #: What a company has in a town: "its Porvoo refinery", "the Ulsan plant"
 _SITES = {"plant", "plants", "refinery", "factory", "factories", "mill", "smelter", "works", "campus", "facility",
@@ -154,7 +162,7 @@ class EntityRepair:
         start, end = span.start, span.end
         doc = span.doc
         while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct or
-                               (doc[start].lower_ in _DESCRIPTORS or doc[start].lower_.endswith(_DESCRIPTOR_ENDINGS))
+                               _is_descriptor(doc[start])
                                and end - start > 1):
             start += 1  # "Carmaker Astra International" -> "Astra International"
         for k in range(start, end):
@@ -523,7 +531,7 @@ class EntityRepair:
         """"Utility ČEZ", "Brokerage Kvarken": the description that opens the sentence is no part of the name."""
         first = span[0]
         if len(span) < 2 or first.i != first.sent.start or span.label_ not in ("Company", "AnalystFirm", "Person") or \
-                span.id_.strip("?") or not (first.lower_ in _DESCRIPTORS or first.lower_.endswith(_DESCRIPTOR_ENDINGS)):
+                span.id_.strip("?") or not _is_descriptor(first):
             return span
         entry = self.gazetteer.lookup(span[1:].text)
         if entry is not None:
@@ -677,7 +685,7 @@ class EntityRepair:
                     doc[start - 1].is_title and doc[start - 1].dep_ in ("amod", "compound") and
                     doc[start - 1].head.i >= start and not doc[start - 1].is_stop and
                     doc[start - 1].lower_ not in self.generic_words | _TRIM_LEFT | _NOT_NAME_ADJECTIVES and
-                    not doc[start - 1].lower_.endswith(_DESCRIPTOR_ENDINGS) or
+                    not _is_descriptor(doc[start - 1]) or
                     doc[start - 1].lower_ in _NAME_JOINERS and start - 2 >= head.sent.start and
                     self._is_name_token(doc[start - 2])):
                 start -= 1
@@ -748,7 +756,7 @@ class EntityRepair:
                 out = [s_ for s_ in out if s_ is not named_span] + [body]
                 by_token.update({i: body for i in range(body.start, body.end)})
                 continue
-            if not (tok.is_lower and (tok.lower_ in _DESCRIBING_NOUNS or tok.lower_.endswith(_DESCRIPTOR_ENDINGS))
+            if not (tok.is_lower and (tok.lower_ in _DESCRIBING_NOUNS or tok.lower_.removesuffix("s").endswith(_DESCRIPTOR_ENDINGS))
                     and tok.i + 1 < len(doc)):
                 continue
             end = tok.i + 1

@@ -1944,6 +1944,11 @@ def test_decisions_on_a_target_range(extractor, text, expected):
     # the description that opens the sentence is no part of the name
     ("Utility Vardar Energija rose 1.1%.", [("Vardar Energija", Decimal("1.1"))]),
     ("Brokerage Kvarnholm rose 1.2%.", [("Kvarnholm", Decimal("1.2"))]),
+    # a plural description, and ones that are no "-maker"
+    ("Landlords Ostrava Wohnen and Brnenska Realita rose 1.5 and 0.8 percent, respectively.",
+     [("Ostrava Wohnen", Decimal("1.5")), ("Brnenska Realita", Decimal("0.8"))]),
+    ("Meatpacker Pampa Carnes slid 2.4%.", [("Pampa Carnes", Decimal("-2.4"))]),
+    ("Shipowner Fjordline Bulk rose 3.3%.", [("Fjordline Bulk", Decimal("3.3"))]),
 ])
 def test_a_description_opening_the_sentence_is_no_part_of_the_name(extractor, text, expected):
     assert [(label, pct) for label, _, pct, *_ in moves(extract(extractor, text))] == expected
