@@ -513,15 +513,20 @@ def _joined(first: Span, second: Span) -> bool:
 
 
 def _to_companies(doc: Doc, start: int, stop: int) -> bool:
-    """Goods are shipped "to the two companies", "to them": to listed companies, not to a country."""
+    """Goods are shipped "to the two companies", "to them", "to the company", or one may "sell them" goods:
+    to listed companies, not to a country."""
     for tok in doc[start:stop]:
+        if tok.lower_ == "them" and tok.dep_ == "dative" and tok.head.lemma_.lower() in ("sell", "supply", "ship"):
+            return True  # "suppliers will need licences to sell them US technology"
         if tok.lower_ != "to" or tok.dep_ not in ("prep", "dative"):
             continue
         k = tok.i + 1
         while k < stop and (doc[k].lower_ in ("the", "these", "those", "both", "listed", "two", "three", "four")):
             k += 1
-        if k < stop and (doc[k].lemma_.lower() in _COMPANY_NOUNS | {"entity"} and doc[k].tag_ == "NNS" and
-                         k > tok.i + 1 or  # (not "permits will go only to companies that …")
+        if k < stop and (doc[k].lemma_.lower() in _COMPANY_NOUNS | {"entity"} and k > tok.i + 1 and (
+                doc[k].tag_ == "NNS" or  # (not "permits will go only to companies that …")
+                # "any shipment of US-origin goods to the company will require a licence"
+                doc[k - 1].lower_ == "the" and (k + 1 >= len(doc) or doc[k + 1].tag_ != "POS")) or
                          doc[k].lower_ == "them" and k == tok.i + 1):
             return True
     return False
@@ -1286,8 +1291,9 @@ class FactExtractor:
             if kind == "Sanction" and head.dep_ == "pobj" and head.head.lower_ == "under" and \
                     head.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 continue  # "channelled funds to a network already under sanctions": what it is, no new measure
-            if kind == "ExportControl" and _to_companies(doc, end, next_start):
-                continue  # "suppliers will need a licence … to ship any items to the two companies": a listing's effect
+            if kind == "ExportControl" and _to_companies(doc, matches[n - 1][2] if n else sent.start, next_start):
+                continue  # "suppliers will need a licence … to ship any items to the two companies", "any shipment
+                # to the company will require a licence": a listing's effect
             if kind == "ExportControl" and any(m[0] == "Sanction" for m in matches) and \
                     any(w in doc[start:end].text.lower() for w in ("licen", "permit")):
                 continue  # "…on its entity list, a move that requires suppliers to obtain licences": the listing
@@ -1981,7 +1987,9 @@ class FactExtractor:
             if sent.start <= start and end <= sent.end and kind != "InterestRateDecision":
                 when = self._effective_date(sent, reference, kind, doc[end - 1])
                 if when is not None:
-                    found.append((kind, when))
+                    # ("From Monday, any shipment to the company will require a licence": the day of its listing)
+                    found.append(("Sanction" if kind == "ExportControl" and _to_companies(doc, sent.start, sent.end)
+                                  else kind, when))
         return found
 
     def restated_dates(self, sent: Span, reference: date | None) -> list[tuple[str, date]]:
@@ -2755,8 +2763,11 @@ class FactExtractor:
             coming = head.pos_ in ("VERB", "AUX") and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")
                                                             for c in head.children) or
                                                         # ("collection begins on Friday")
-                                                        head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in (
-                                                            "begin", "start", "apply", "commence", "kick", "open"))
+                                                        head.tag_ in ("VBZ", "VBP") and (head.lemma_.lower() in (
+                                                            "begin", "start", "apply", "commence", "kick", "open") or
+                                                            # ("The listings take effect upon publication … on Friday")
+                                                            head.lemma_.lower() == "take" and any(
+                                                                c.lower_ == "effect" for c in head.children)))
             found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference, future=coming)
             if found:
                 found_at.append((governors.get(head.i, 0), found))

@@ -846,9 +846,10 @@ class EntityRepair:
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
         # "Kelvoria said it would cut jobs", "Varenna's chief executive": a company, not a person
         for n, span in enumerate(out):
-            if span.label_ == "Person" and not span.id_.strip("?") and span.root.dep_ == "appos" and \
-                    span.root.head.lower_ in _COMPANY_ROLES:
-                # "its bunkering subsidiary, Tanjong Harbour Bunkering": named as a company
+            root = span.root.head if span.root.dep_ == "conj" else span.root
+            if span.label_ == "Person" and not span.id_.strip("?") and root.dep_ == "appos" and \
+                    root.head.lemma_.lower() in _COMPANY_ROLES:
+                # "its bunkering subsidiary, Tanjong Harbour Bunkering", "two suppliers, X and Y": named as companies
                 out[n] = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
                 continue
             if span.label_ not in ("Person", "City") or span.id_.strip("?") or len(span) > 2 or \

@@ -2311,3 +2311,20 @@ def test_companies_named_after_a_listing_told_by_their_country(extractor):
     assert [(target, day) for _, target, _, day in dated(result, ("Sanction",))] == [
         ("Shanghai Xinwei Microelectronics", date(2025, 3, 11)), ("Hefei Lingxin Semiconductor", date(2025, 3, 11))]
     assert {issuer.split(" (")[0] for _, issuer, *_ in plain_policies(result)} == {"International Trade Administration"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the licence every shipment "to the company" needs is what its listing means; its day is the listing's
+    ("Baltic Photon Trading sank 14%. The Bureau of Industry and Security added the Riga-based distributor to its "
+     "Entity List. From Monday, any shipment of US-origin items to the company will require a licence.",
+     [("Sanction", "Baltic Photon Trading", None, date(2025, 3, 17))]),
+    # "the listings take effect … on Friday": a day to come; "to sell them" software is no export rule of its own
+    ("Two suppliers, Nordwind Sensorik and Kesko Laser, were put on the Entity List by the Bureau of Industry and "
+     "Security. The listings take effect upon publication in the Federal Register on Friday, after which exporters "
+     "will need licences to sell them American software.",
+     [("Sanction", "Nordwind Sensorik", None, date(2025, 3, 14)),
+      ("Sanction", "Kesko Laser", None, date(2025, 3, 14))]),
+])
+def test_what_a_listing_means_told_in_the_next_sentence(extractor, text, expected):
+    result = extract(extractor, text)
+    assert dated(result, ("Sanction", "ExportControl")) == expected
