@@ -122,6 +122,14 @@ class Resolver:
             return self.gazetteer.entries.get("european-central-bank")
         return self.gazetteer.in_context("central bank", country)
 
+    def _named_in_brackets(self, span: Span) -> GazetteerEntry | None:
+        """The known body whose short name follows ``span`` in brackets: "(MOFCOM)"."""
+        doc = span.doc
+        if span.end + 2 >= len(doc) or doc[span.end].text != "(":
+            return None
+        short = next((e for e in doc.ents if e.start == span.end + 1 and doc[e.end].text == ")"), None)
+        return self.gazetteer.entries.get(short.id_) if short is not None else None
+
     def _context_country(self, span: Span, default: str | None) -> str | None:
         # "China's finance ministry", "the Chinese commerce ministry", "India's central bank"
         doc = span.doc
@@ -132,7 +140,11 @@ class Resolver:
             if ent.label_ == "Country" and ent.id_ and 0 <= span.start - ent.end <= 2:
                 return ent.id_
         for ent in reversed([e for e in span.sent.ents if e.end <= span.start]):
-            lead = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ != "the" else ent.start - 2
+            first = ent.root
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head  # (the first of a list: "from the United States, Japan and Malaysia")
+            first_start = first.left_edge.i if first.i != ent.root.i else ent.start
+            lead = first_start - 1 if first_start > 0 and doc[first_start - 1].lower_ != "the" else first_start - 2
             if ent.label_ == "Country" and ent.id_ and not (
                     lead >= 0 and doc[lead].lower_ in ("from", "to", "into", "against", "on", "with")) and not (
                     ent.root.dep_ in ("amod", "compound") and ent.root.head.ent_type_ != "GovernmentBody"):
@@ -194,6 +206,9 @@ class Resolver:
         if ident == "?":
             ident = ""  # marked unknown by the entity repair component
         if ident.startswith("ctx:"):
+            named = self._named_in_brackets(span)
+            if named is not None and self.gazetteer.in_context(ident[4:], named.country) is named:
+                return entity_from_entry(named, surface)  # "the Ministry of Commerce (MOFCOM)": Beijing's
             country = self._context_country(span, article_country)
             entry = self._central_bank(country) if normalize_name(ident[4:]) == "central bank" else \
                 self.gazetteer.in_context(ident[4:], country)

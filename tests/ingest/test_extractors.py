@@ -2328,3 +2328,16 @@ def test_companies_named_after_a_listing_told_by_their_country(extractor):
 def test_what_a_listing_means_told_in_the_next_sentence(extractor, text, expected):
     result = extract(extractor, text)
     assert dated(result, ("Sanction", "ExportControl")) == expected
+
+
+def test_a_generic_body_named_by_its_acronym_in_brackets(extractor):
+    result = extract(extractor, "Importers of polyphenylene sulfide resin from Japan and Malaysia will lodge cash "
+                                "deposits of 21.2% after a preliminary ruling by the Ministry of Commerce (MOFCOM).")
+    assert {issuer for _, issuer, *_ in plain_policies(result)} == {"Ministry of Commerce of China"}
+
+
+def test_a_list_of_origins_is_no_country_of_the_body(extractor):
+    # "from Brazil, Chile and Peru": where the goods come from, none of them the ministry's country
+    result = extract(extractor, "Indonesian shares fell. Copper rod from Brazil, Chile and Peru will face duties of "
+                                "12%, the Ministry of Trade said.")
+    assert {issuer for _, issuer, *_ in plain_policies(result)} == {"Ministry of Trade of Indonesia"}
