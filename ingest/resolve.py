@@ -184,6 +184,17 @@ class Resolver:
                       country=self.capitals.get(surface))
 
     def resolve(self, span: Span, article_country: str | None) -> Entity | None:
+        entity = self._resolve(span, article_country)
+        if entity is not None and entity.type == "GovernmentBody" and entity.country:
+            # "the US Commerce Department" is also known as "the Commerce Department"
+            words = clean_surface(span).split()
+            first = self.gazetteer.country_of_demonym(words[0]) or self.gazetteer.lookup(words[0]) \
+                if len(words) >= 3 else None
+            if first is not None and first.id == entity.country:
+                entity.aliases.add(" ".join(words[1:]))
+        return entity
+
+    def _resolve(self, span: Span, article_country: str | None) -> Entity | None:
         surface = clean_surface(span)
         if span.label_ == "City" and self.capitals:
             government = self._capital_as_government(span, surface)

@@ -2341,3 +2341,10 @@ def test_a_list_of_origins_is_no_country_of_the_body(extractor):
     result = extract(extractor, "Indonesian shares fell. Copper rod from Brazil, Chile and Peru will face duties of "
                                 "12%, the Ministry of Trade said.")
     assert {issuer for _, issuer, *_ in plain_policies(result)} == {"Ministry of Trade of Indonesia"}
+
+
+def test_a_body_named_with_its_country_is_also_known_without_it(extractor):
+    result = extract(extractor, "Solar glass makers fell after the US Commerce Department set duties of 12% on "
+                                "Vietnamese solar glass.")
+    body = next(e for e in result.entities.values() if e.type == "GovernmentBody")
+    assert "Commerce Department" in body.aliases
