@@ -516,8 +516,13 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
     """Goods are shipped "to the two companies", "to them", "to the company", or one may "sell them" goods:
     to listed companies, not to a country."""
     for tok in doc[start:stop]:
-        if tok.lower_ == "them" and tok.dep_ == "dative" and tok.head.lemma_.lower() in ("sell", "supply", "ship"):
-            return True  # "suppliers will need licences to sell them US technology"
+        if tok.dep_ in ("dative", "dobj") and tok.head.lemma_.lower() in ("sell", "supply", "ship") and (
+                tok.lower_ == "them" or tok.lemma_.lower() in _COMPANY_NOUNS and tok.tag_ == "NNS" and
+                any(c.lower_ in ("the", "these", "those", "both") for c in tok.children)) and (
+                tok.dep_ == "dative" or tok.head.lemma_.lower() == "supply"):
+            # "suppliers will need licences to sell them US technology", "to sell the two companies any item",
+            # "to supply the two firms with almost any item"
+            return True
         if tok.lower_ != "to" or tok.dep_ not in ("prep", "dative"):
             continue
         k = tok.i + 1
@@ -1683,8 +1688,12 @@ class FactExtractor:
                                    for c in m.span.root.head.children)]
                 if kind in ("Sanction", "Investigation") and topic is not None and target is not None and \
                         target is not topic and target.type in ("Company", "AnalystFirm") and \
-                        doc[sent.start].lower_ == "the" and target.span.root.dep_ in ("appos", "conj") and \
-                        target.span.root.head.lower_ in _COMPANY_NOUNS and \
+                        doc[sent.start].lower_ == "the" and target.span.root.dep_ in ("appos", "conj") and (
+                            target.span.root.head.lower_ in _COMPANY_NOUNS or
+                            # ("The Karachi-based company and its unlisted affiliate X were added …")
+                            target.span.root.head.lower_ in _RELATED_COMPANIES and
+                            target.span.root.head.dep_ == "conj" and
+                            target.span.root.head.head.lemma_.lower() in _COMPANY_NOUNS) and \
                         target.span.root.head.dep_ in ("nsubj", "nsubjpass", "conj") and \
                         sent.start < target.span.root.head.i < target.span.start:
                     # "Polesie Agro Trade lost 31.7%. The fertiliser distributor and Belarusian producer Grodno Azot

@@ -2330,6 +2330,23 @@ def test_what_a_listing_means_told_in_the_next_sentence(extractor, text, expecte
     assert dated(result, ("Sanction", "ExportControl")) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the company" of the sentence before, listed with its affiliate; "the listing, which took effect on
+    # Monday"; "to supply the two firms with any item" is what the listing means
+    ("Ravi Optics sank 9%. The Lahore-based company and its unlisted affiliate Chenab Aero Parts were added to the "
+     "entity list by the Bureau of Industry and Security. The listing, which took effect on Monday, means US "
+     "exporters need a licence to supply the two firms with almost any item.",
+     [("Sanction", "Chenab Aero Parts", None, date(2025, 3, 10)), ("Sanction", "Ravi Optics", None, date(2025, 3, 10))]),
+    ("Tamsui Optical Technology and Linkou Vacuum Systems have been added to the entity list maintained by the Bureau of Industry and "
+     "Security. The listing, which took effect on Tuesday, means American suppliers need a licence to sell the two "
+     "companies any item subject to US export rules.",
+     [("Sanction", "Linkou Vacuum Systems", None, date(2025, 3, 11)),
+      ("Sanction", "Tamsui Optical Technology", None, date(2025, 3, 11))]),
+])
+def test_a_listing_and_what_it_means(extractor, text, expected):
+    assert sorted(dated(extract(extractor, text), ("Sanction", "ExportControl")), key=lambda f: f[1]) == expected
+
+
 def test_a_generic_body_named_by_its_acronym_in_brackets(extractor):
     result = extract(extractor, "Importers of polyphenylene sulfide resin from Japan and Malaysia will lodge cash "
                                 "deposits of 21.2% after a preliminary ruling by the Ministry of Commerce (MOFCOM).")
