@@ -537,6 +537,14 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
     return False
 
 
+def _only_origin(goods: Span) -> bool:
+    """``goods`` names no more than where they come from: "Thai shipments", "Chinese producers"."""
+    return any(t.ent_type_ == "Country" for t in goods) and all(
+        t.ent_type_ == "Country" or t.lower_ in _BARE_GOODS or t.lower_ in ("the", "ones", "producers", "suppliers",
+                                                                          "exporters", "makers", "origin")
+        for t in goods)
+
+
 def _shipped_from(m: Mentioned) -> bool:
     """``m`` is where shipments come from: "on shipments from the United States", "imports from Japan"."""
     doc = m.span.doc
@@ -1496,6 +1504,11 @@ class FactExtractor:
                 # "licences to ship advanced AI chips": what the verb acts on (but "levy duties of
                 # 10 percent on coal" leaves the duties to their own trigger)
                 clauses = [(rate, obj) for rate, _ in clauses]
+            if kind == "Tariff" and len(rate_groups) >= 2 and any(goods is not None for _, goods in clauses) and \
+                    all(goods is None or _only_origin(goods) for _, goods in clauses):
+                # "duties of 18.5 percent on Chinese and 9 percent on Thai shipments": where they come from,
+                # the goods named elsewhere
+                clauses = [(rate, None) for rate, _ in clauses]
             gapped_goods = next((doc[_after_determiners(doc, p.left_edge.i, p.i):p.i + 1]
                                  for t in doc[max(sent.start, used_before):start] if t.lower_ in ("those", "that")
                                  for o in t.children if o.dep_ == "prep" and o.lower_ == "of"

@@ -175,6 +175,7 @@ class Extractor:
             moves = self.facts.moves(sent, mentioned, session, evidence)
             result.facts += moves
             policies = self.facts.policies(sent, mentioned, reference, evidence, session, topic)
+            policies = self._one_per_origin(sent, mentioned, policies, evidence)
             topic_before = topic
             # (kept over sentences that name no company: "Trading in X was halted. When it resumed, the stock
             # fell 15.4%. The AMF said it had opened an investigation into … the Lyon-based maker …")
@@ -376,6 +377,33 @@ class Extractor:
             result.facts += views
         result.facts = finalize_policies(result.facts, {k: e.country for k, e in result.entities.items()})
         return result
+
+    def _one_per_origin(self, sent: Span, mentioned: list[Mentioned], policies: list[Fact],
+                        evidence: Evidence) -> list[Fact]:
+        """A duty the sentence sets at one rate per origin: "duties of 18.5 percent on Chinese and 9 percent
+        on Thai shipments", "… will take effect on Tuesday, at 29.6 percent for Swedish producers and 18.4
+        percent for those from Japan": one per origin, with its rate and the goods the sentence names."""
+        tariffs = [f for f in policies if f.kind == "Tariff"]
+        if not tariffs or len({f.role("issuedBy") for f in tariffs}) != 1:
+            return policies
+        origins = self.facts.rates_for_origins(sent, mentioned)
+        rates = {f.values["ratePercent"] for f in tariffs if "ratePercent" in f.values}
+        if all("targets" in f.roles and "ratePercent" in f.values and f.values.get("appliesTo") for f in tariffs) \
+                and len({f.values["ratePercent"] for f in tariffs}) == len(tariffs):
+            return policies  # each rate has its target and goods ("15 percent on US soybeans and 10 percent …")
+        keys = {m.entity.key for m, _ in origins}
+        if len(origins) < 2 or not rates <= {rate for _, rate in origins} or len(keys) != len(origins) or \
+                not {f.role("targets") for f in tariffs} <= keys | {None}:
+            return policies
+        origin_words = {t.lower_ for m in mentioned if m.type == "Country" for t in m.span}
+        named = [f for f in tariffs if f.values.get("appliesTo") and not any(
+            w.lower() in origin_words for g in f.values["appliesTo"] for w in g.split())]
+        # (goods that only say where they come from, "Indian producers", are no goods)
+        base = named[0] if named else Fact(tariffs[0].kind, tariffs[0].roles, {**tariffs[0].values, "appliesTo": ()},
+                                           evidence, tariffs[0].confidence, tariffs[0].extracted_by)
+        when = next((f.values["effectiveDate"] for f in tariffs if "effectiveDate" in f.values), None)
+        return [f for f in policies if f.kind != "Tariff"] + _per_origin(base, origins, when, evidence,
+                                                                          "+rates-by-origin")
 
     @staticmethod
     def _acting_body(sent: Span, mentioned: list[Mentioned]) -> Entity | None:

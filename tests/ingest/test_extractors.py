@@ -2365,3 +2365,16 @@ def test_a_body_named_with_its_country_is_also_known_without_it(extractor):
                                 "Vietnamese solar glass.")
     body = next(e for e in result.entities.values() if e.type == "GovernmentBody")
     assert "Commerce Department" in body.aliases
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one rate per origin in the sentence that names the duty: one duty per origin, on the goods it names
+    ("Copper tubes from Peru and Chile will attract anti-dumping duties of 14.2 percent on Peruvian and 6 percent "
+     "on Chilean shipments, the Ministry of Trade said.",
+     [("Peru", Decimal("14.2"), ("Copper tubes",)), ("Chile", Decimal("6"), ("Copper tubes",))]),
+    ("Anti-dumping duties on ceramic sinks will take effect on Friday, the Ministry of Commerce said, at 21.5 percent "
+     "for Italian producers and 12 percent for those from Spain.",
+     [("Italy", Decimal("21.5"), ("ceramic sinks",)), ("Spain", Decimal("12"), ("ceramic sinks",))]),
+])
+def test_a_duty_with_one_rate_per_origin_in_its_own_sentence(extractor, text, expected):
+    assert [(target, rate, goods) for _, _, target, rate, goods in plain_policies(extract(extractor, text))] == expected
