@@ -501,8 +501,11 @@ def _later_step(doc: Doc, group: PercentGroup) -> bool:
         return False
     if before.lower_ == "then":
         return True
-    return before.lower_ == "to" and before.head.lemma_.lower() in (
-        "taper", "fall", "decline", "ease", "drop", "step", "reduce", "decrease", "phase", "shrink")
+    verb = before.head
+    # (but "Export duties on soybean meal will drop to 18 percent from 24 percent": the new rate itself)
+    return before.lower_ == "to" and verb.lemma_.lower() in (
+        "taper", "fall", "decline", "ease", "drop", "step", "reduce", "decrease", "phase", "shrink") and (
+        verb.tag_ == "VBG" or verb.dep_ in ("conj", "advcl", "pcomp", "xcomp"))
 
 
 def _joined(first: Span, second: Span) -> bool:
@@ -535,6 +538,23 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
                          doc[k].lower_ == "them" and k == tok.i + 1):
             return True
     return False
+
+
+def _forbidden_shipment(verb: Token) -> bool:
+    """Goods that may no longer go abroad: "Raw cashew nuts may no longer be shipped out of Nigeria", "no more
+    copper concentrate may be shipped overseas", "bauxite can no longer be exported"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("ship", "export", "sell", "send") or \
+            not any(c.dep_ == "aux" and c.lower_ in ("may", "can", "could", "will", "shall") for c in verb.children):
+        return False
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    denied = any(c.dep_ == "neg" for c in children) or any(
+        c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in children) or (
+        subject is not None and any(t.lower_ == "no" for t in subject.subtree))
+    abroad = verb.lemma_.lower() == "export" or any(c.lower_ in ("abroad", "overseas") for c in children) or any(
+        c.dep_ == "prep" and c.lower_ == "out" for c in children) or any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(t.ent_type_ == "Country" for t in c.subtree) for c in children)
+    return denied and abroad and subject is not None
 
 
 def _only_origin(goods: Span) -> bool:
@@ -969,6 +989,8 @@ class FactExtractor:
                             c.dep_ in ("prep", "dative") and c.lower_ == "to" and
                             any(p.ent_type_ == "Country" for p in c.subtree) for c in tok.head.head.children))):
                 found.append(("ExportControl", tok.i, tok.i + 1))
+            if tok.i not in covered and _forbidden_shipment(tok):
+                found.append(("ExportControl", tok.i, tok.i + 1))
             # "ordered the freezing of the company's assets", "a freeze on its accounts"
             if tok.lower_ in ("freezing", "freeze") and tok.pos_ == "NOUN" and tok.i not in covered and any(
                     c.dep_ == "prep" and c.lower_ in ("of", "on") and any(
@@ -1246,9 +1268,10 @@ class FactExtractor:
         while seen < 6:
             if node.lemma_.lower() in self.hedges or any(
                     c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children) and not any(
-                    c.lower_ in ("only", "longer") for p in path for c in p.children):  # ("may only be shipped
-                # under a licence", "may be exported only with a licence", "could no longer be sold without
-                # one": a rule)
+                    c.lower_ in ("only", "longer") for p in path for c in p.children) and not any(
+                    _forbidden_shipment(p) for p in path):  # ("may only be shipped under a licence", "may be
+                # exported only with a licence", "could no longer be sold without one", "no more ore may be
+                # shipped overseas": a rule)
                 return True
             if node.head.i == node.i:
                 return False
@@ -2440,6 +2463,8 @@ class FactExtractor:
         if len(tokens) > 2 and tokens[0].lower_ in ("imports", "exports", "shipments", "sales") and \
                 tokens[1].lower_ == "of":
             tokens = tokens[2:]  # "imports of canola"
+        if len(tokens) > 2 and tokens[0].lower_ == "no" and tokens[1].lower_ == "more":
+            tokens = tokens[2:]  # "no more copper concentrate may be shipped overseas"
         items, current = [], []
         for tok in tokens:
             if tok.lower_ in (",", "and", "or", "as") or tok.text == "&":

@@ -2378,3 +2378,32 @@ def test_a_body_named_with_its_country_is_also_known_without_it(extractor):
 ])
 def test_a_duty_with_one_rate_per_origin_in_its_own_sentence(extractor, text, expected):
     assert [(target, rate, goods) for _, _, target, rate, goods in plain_policies(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods that may no longer go abroad: an export ban, however it is worded
+    ("Raw shea kernels may no longer be shipped out of Ghana as of April 1, the Ministry of Trade said.",
+     [("ExportControl", ("Raw shea kernels",), date(2025, 4, 1))]),
+    ("Under a decree signed on Tuesday, no more nickel matte may be shipped overseas, effective immediately.",
+     [("ExportControl", ("nickel matte",), date(2025, 3, 11))]),
+    ("Bauxite can no longer be exported from Monday, the Mines Ministry said.",
+     [("ExportControl", ("Bauxite",), date(2025, 3, 17))]),
+    # (a company's goods that may not be sold in a market is no export rule)
+    ("The company said its chips may no longer be sold in China.", []),
+])
+def test_goods_that_may_no_longer_go_abroad(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(f.kind, f.values.get("appliesTo"), f.values.get("effectiveDate")) for f in result.facts
+            if f.kind in ("ExportControl", "Tariff")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "will drop to 18 percent from 24 percent": the new rate of the duty, no later step of a schedule
+    ("Export duties on sunflower oil will drop to 18 percent from 24 percent from Monday, the Ministry of Economy said.",
+     [("Tariff", Decimal("18"))]),
+    # (but "tapering to 12%" is a later step of the same duty)
+    ("Imports of steel wire will pay a duty of 15% in the first year before tapering to 12%.",
+     [("Tariff", Decimal("15"))]),
+])
+def test_a_duty_that_drops_to_a_new_rate(extractor, text, expected):
+    assert [(f.kind, f.values.get("ratePercent")) for f in extract(extractor, text).facts if f.kind == "Tariff"] == expected
