@@ -1935,6 +1935,26 @@ class FactExtractor:
             return mixed
         return []
 
+    def further_goods_rate(self, sent: Span) -> tuple[list[str], Decimal] | None:
+        """Other goods a duty told before reaches, with their own rate, and no word for the duty: "Rebar and
+        other finished long products will face 13 percent under the same measure"."""
+        doc = sent.doc
+        groups = [g for g in self._percent_groups(sent) if len(g.values) == 1 and not _old_rate(doc, g)]
+        if len(groups) != 1:
+            return None
+        verb = doc[groups[0].end - 1].head
+        while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.lemma_.lower() not in ("face", "attract", "carry", "incur", "pay", "draw") or verb.pos_ != "VERB":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ or \
+                subject.lower_ in _AGENT_NOUNS or subject.lemma_.lower() in _PEOPLE_NOUNS | _COMPANY_NOUNS or \
+                subject.lower_.endswith(("ers", "ors")) and subject.lemma_.lower() not in _THINGS_IN_ER:
+            return None  # (not "Chinese producers will pay 12 percent": whose goods, told by origin)
+        goods = self._goods(doc[subject.left_edge.i:subject.right_edge.i + 1])
+        return (goods, groups[0].values[0]) if goods else None
+
     def effective_date(self, sent: Span, reference: date | None) -> date | None:
         """The day the sentence gives for a measure it does not name: "…, from Saturday, the
         Commission said"."""
@@ -2487,6 +2507,8 @@ class FactExtractor:
         for item in items:
             if len(item) > 1 and item[0].lower_ in ("the", "a", "an") and any(t.dep_ == "appos" for t in item):
                 continue  # "colour-coated steel sheet, the painted coil used for roofing": what it is, told again
+            if item and item[0].lower_ in ("whatever", "regardless", "irrespective", "whichever"):
+                continue  # "on imported steel billets, whatever their country of origin"
             if item and item[0].lower_ in ("each", "every", "per"):
                 if any(t.lemma_.lower() in _RATE_BASES or t.pos_ == "PRON" for t in item):
                     continue  # "a permit for each consignment", "A$2 for every kilogram they make": how often or

@@ -289,6 +289,17 @@ class Extractor:
                     result.facts.remove(tariff)
                     when = tariff.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
                     result.facts += _per_origin(tariff, origins, when, tariff.evidence, "+rates-by-origin")
+                if tariff is not None and n - tariff.evidence.sentence == 1 and "ratePercent" in tariff.values and \
+                        (further := self.facts.further_goods_rate(sent)) is not None:
+                    # "A safeguard duty of 16 percent will be charged on imported steel billets. Rebar and other
+                    # long products will face 13 percent under the same measure": the duty on other goods
+                    goods, rate = further
+                    when = self.facts.effective_date(sent, reference) or tariff.values.get("effectiveDate")
+                    values = {**tariff.values, "appliesTo": tuple(goods), "ratePercent": rate}
+                    if when is not None:
+                        values["effectiveDate"] = when
+                    result.facts.append(Fact("Tariff", dict(tariff.roles), values, evidence, tariff.confidence,
+                                             tariff.extracted_by + "+further-goods"))
                 for kind in ("Tariff", "Subsidy"):
                     told = [f for f in result.facts if f.kind == kind and "ratePercent" not in f.values and
                             f.evidence.sentence == n - 1]

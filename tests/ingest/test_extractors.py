@@ -2407,3 +2407,13 @@ def test_goods_that_may_no_longer_go_abroad(extractor, text, expected):
 ])
 def test_a_duty_that_drops_to_a_new_rate(extractor, text, expected):
     assert [(f.kind, f.values.get("ratePercent")) for f in extract(extractor, text).facts if f.kind == "Tariff"] == expected
+
+
+def test_further_goods_of_a_duty_told_before_with_their_own_rate(extractor):
+    result = extract(extractor, "A safeguard duty of 16 percent will be charged on imported wire rod, whatever its "
+                                "country of origin, effective Monday, the Trade Remedies Authority said. Steel nails "
+                                "and other fasteners will face 11 percent under the same measure.")
+    assert [(f.values["appliesTo"], f.values["ratePercent"], f.values.get("effectiveDate"))
+            for f in result.facts if f.kind == "Tariff"] == [
+        (("wire rod",), Decimal("16"), date(2025, 3, 17)),
+        (("Steel nails", "fasteners"), Decimal("11"), date(2025, 3, 17))]
