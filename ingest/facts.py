@@ -1327,6 +1327,11 @@ class FactExtractor:
             if kind == "Sanction" and head.dep_ == "pobj" and head.head.lower_ == "under" and \
                     head.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 continue  # "channelled funds to a network already under sanctions": what it is, no new measure
+            if kind != "Investigation" and any(
+                    m[0] == "Investigation" and m[2] <= start and m[2] + 1 < sent.end and doc[m[2]].lower_ == "into"
+                    and (doc[m[2]].left_edge.i <= start <= doc[m[2]].right_edge.i or
+                         doc[m[2] + 1].lower_ in ("whether", "how", "why")) for m in matches):
+                continue  # "an investigation into whether subsidies from China gave X an advantage": what is probed
             if kind == "ExportControl" and _to_companies(doc, matches[n - 1][2] if n else sent.start, next_start):
                 continue  # "suppliers will need a licence … to ship any items to the two companies", "any shipment
                 # to the company will require a licence": a listing's effect
@@ -1643,6 +1648,11 @@ class FactExtractor:
                         target = topic
                 if named_before is not None and target is None:
                     target = named_before[1]
+                if kind == "Investigation" and target is not None and target.type == "Country" and \
+                        target.span.root.dep_ in ("amod", "compound") and (
+                            target.span.root.head.lower_ in _COMPANY_NOUNS or
+                            target.span.root.head.lemma_.lower() in _MAKER_NOUNS):
+                    target = None  # "an investigation into a Chinese battery maker's plant": a company's, unnamed
                 if kind == "ExportControl" and target is not None and target.type != "Country":
                     # "X fell after the ISP ruled that machining centres could no longer be sold to Kazakhstan
                     # without a licence": where the goods may not go, not the company the sentence is about
@@ -2690,6 +2700,14 @@ class FactExtractor:
                              (m.span.root.head.i == subject.i or m.span.root.head.lemma_ in _MAKER_NOUNS or
                               subject.lower_ in _BARE_GOODS and subject.i in {a.i for a in m.span.root.ancestors})):
                     return m  # "pipes originating in China", "drones made in China", "Turkish steel bars"
+        if trigger_end + 1 < sent.end and doc[trigger_end].lower_ == "into" and \
+                doc[trigger_end + 1].lower_ in ("whether", "how", "why"):
+            # "an investigation into whether subsidies from China gave Huaxin Power Battery an unfair advantage":
+            # the company the question is about, not where the subsidies come from
+            asked = next((m for m in mentioned if m.span.start > trigger_end and ok(m) and
+                          m.type in ("Company", "AnalystFirm")), None)
+            if asked is not None:
+                return asked
         after = [m for m in mentioned if m.span.start >= trigger_end and ok(m) and not _origin(m)]
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"
         for m in after:

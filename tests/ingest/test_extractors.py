@@ -2417,3 +2417,17 @@ def test_further_goods_of_a_duty_told_before_with_their_own_rate(extractor):
             for f in result.facts if f.kind == "Tariff"] == [
         (("wire rod",), Decimal("16"), date(2025, 3, 17)),
         (("Steel nails", "fasteners"), Decimal("11"), date(2025, 3, 17))]
+
+
+def test_a_probe_into_whether_subsidies_helped_a_company(extractor):
+    # the company the question is about; the subsidies are what is probed, no subsidy of the body's
+    result = extract(extractor, "On Monday the European Commission opened an in-depth investigation into whether "
+                                "subsidies from China worth about 1.4 billion euros gave Yangtze Cell Energy an "
+                                "unfair advantage when it built its plant in Gyor.")
+    assert [(kind, target) for kind, _, target, *_ in plain_policies(result)] == [
+        ("Investigation", "Yangtze Cell Energy")]
+
+
+def test_a_probe_into_a_foreign_makers_plant_aims_at_no_country(extractor):
+    result = extract(extractor, "Brussels opened an investigation into a Chinese battery maker's plant in Gyor.")
+    assert [(kind, target) for kind, _, target, *_ in plain_policies(result)] == [("Investigation", None)]
