@@ -349,7 +349,10 @@ def _subject_goods(trigger: Token) -> Span | None:
     while start < subject.i and doc[start].ent_type_ == "Country" and doc[start].dep_ in ("amod", "compound"):
         start += 1  # "Turkish reinforcing steel bars"
     end = start
-    while end <= subject.right_edge.i and doc[end].lower_ not in ("from", "which", "that", ",", "(", "–", "—") \
+    listed = [t.i for t in subject.subtree if t.dep_ == "conj" and t.pos_ == "NOUN"]
+    while end <= subject.right_edge.i and (doc[end].lower_ not in ("from", "which", "that", ",", "(", "–", "—") or
+                                           # "Imported clothing, home textiles and footwear from China"
+                                           doc[end].text == "," and any(k > end for k in listed)) \
             and not doc[end].ent_type_ in ("Country", "Company") and not (
                 doc[end].tag_ == "VBG" and doc[end].dep_ == "acl"):  # "… effluent leaving the country"
         end += 1

@@ -2431,3 +2431,9 @@ def test_a_probe_into_whether_subsidies_helped_a_company(extractor):
 def test_a_probe_into_a_foreign_makers_plant_aims_at_no_country(extractor):
     result = extract(extractor, "Brussels opened an investigation into a Chinese battery maker's plant in Gyor.")
     assert [(kind, target) for kind, _, target, *_ in plain_policies(result)] == [("Investigation", None)]
+
+
+def test_a_list_of_goods_as_the_subject_of_a_duty(extractor):
+    result = extract(extractor, "Imported sofas, office chairs and mattresses from Vietnam will face higher tariffs "
+                                "starting May 1, the Ministry of Trade said.")
+    assert [goods for *_, goods in plain_policies(result)] == [("sofas", "office chairs", "mattresses")]
