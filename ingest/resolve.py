@@ -205,12 +205,23 @@ class Resolver:
             if place is not None:
                 return place
         label, ident = span.label_, span.id_
+        committee, _, owner_name = surface.lower().removeprefix("the ").partition(" of ")
+        if label == "GovernmentBody" and committee in _RATE_COMMITTEES and owner_name:
+            # "the Governing Board of Banco de México": the bank whose committee it is
+            owner_entry = self.gazetteer.lookup(surface.split(" of ", 1)[1])
+            if owner_entry is not None and owner_entry.type == "GovernmentBody":
+                return entity_from_entry(owner_entry, surface)
         if label == "GovernmentBody" and surface.lower().removeprefix("the ") in _RATE_COMMITTEES:
             # "the Monetary Policy Committee", "Copom": the central bank's own committee
             where = self._context_country(span, article_country)
             # "the ECB's Governing Council": the bank whose committee it is
-            owner = next((e for e in span.doc.ents if e.label_ == "GovernmentBody" and e.id_ in self.gazetteer.entries
-                          and e.end == span.start - 1 and span.doc[e.end].lower_ in ("'s", "’s")), None)
+            # (or "the Monetary Policy Committee of the Bank of Thailand")
+            doc = span.doc
+            owner = next((e for e in doc.ents if e.label_ == "GovernmentBody" and e.id_ in self.gazetteer.entries and (
+                e.end == span.start - 1 and doc[e.end].lower_ in ("'s", "’s") or
+                span.end < len(doc) and doc[span.end].lower_ == "of" and
+                e.start in (span.end + 1, span.end + 2) and doc[span.end + 1:e.start].text.lower() in ("", "the"))),
+                None)
             entry = self.gazetteer.entries[owner.id_] if owner is not None else self._central_bank(where)
             if entry is not None:
                 return entity_from_entry(entry, surface)

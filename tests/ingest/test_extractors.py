@@ -2437,3 +2437,14 @@ def test_a_list_of_goods_as_the_subject_of_a_duty(extractor):
     result = extract(extractor, "Imported sofas, office chairs and mattresses from Vietnam will face higher tariffs "
                                 "starting May 1, the Ministry of Trade said.")
     assert [goods for *_, goods in plain_policies(result)] == [("sofas", "office chairs", "mattresses")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Governing Board of Banco de México voted to lower the overnight interbank rate to 6.75 percent.",
+    "The Monetary Policy Committee of the Bank of Thailand held its policy rate at 2 percent.",
+])
+def test_a_rate_committee_of_a_named_bank_is_the_bank(extractor, text):
+    result = extract(extractor, text)
+    assert [issuer for issuer, _ in decisions(result)] == ["Bank of Mexico" if "México" in text else "Bank of Thailand"]
+    assert [e.label for e in result.entities.values() if e.type == "GovernmentBody"] == [
+        "Bank of Mexico" if "México" in text else "Bank of Thailand"]
