@@ -489,11 +489,21 @@ def _old_rate(doc: Doc, group: PercentGroup) -> bool:
     return False
 
 
+#: Policy rates known by a name of their own: "lifted the Selic by 50 basis points", "cut the OCR"
+_NAMED_RATES = {"selic", "ocr"}
+#: What a sentence calls a policy rate when it tells where it stands: "Bank Rate", "the benchmark"
+_RATE_NAMES = {"rate", "rates", "benchmark"}
+
+
 def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
-    """"The reference rate will stand at 4.25%": the level a rate is at."""
+    """"The reference rate will stand at 4.25%", "Bank Rate remains at 3 percent", "The benchmark now
+    stands at 12.25 percent", "the new level of 3.5 percent": the level a rate is at."""
     at = doc[group.start - 1] if group.start > 0 else None
-    return at is not None and at.lower_ == "at" and at.head.lemma_.lower() in ("stand", "sit") and any(
-        c.dep_ == "nsubj" and c.lower_ in ("rate", "rates") for c in at.head.children)
+    if at is not None and at.lower_ == "of" and group.start >= 3 and doc[group.start - 2].lower_ == "level" and \
+            doc[group.start - 3].lower_ == "new":
+        return True
+    return at is not None and at.lower_ == "at" and at.head.lemma_.lower() in ("stand", "sit", "remain", "stay") and any(
+        c.dep_ == "nsubj" and c.lower_ in _RATE_NAMES for c in at.head.children)
 
 
 def _later_step(doc: Doc, group: PercentGroup) -> bool:
@@ -2029,7 +2039,7 @@ class FactExtractor:
     def restated_rate(self, sent: Span) -> Decimal | None:
         """The new rate of a decision the sentence before named without it: "Policymakers cut the
         rate by a quarter point to 3.25%"."""
-        if not any(t.lower_ in ("rate", "rates") for t in sent) or any(
+        if not any(t.lower_ in _RATE_NAMES for t in sent) or any(
                 t.lower_ in ("would", "could", "might") or t.lemma_ in ("expect", "forecast", "predict") for t in sent):
             return None  # ("expects two more cuts, which would take Bank Rate to 2.75%": a forecast)
         groups = self._percent_groups(sent)
@@ -2916,7 +2926,7 @@ class FactExtractor:
                                          p.dep_ == "poss" and p.lower_ == "its" for p in c.children)
                                                               for c in t.children))
                  and not self._hypothetical(t)]
-        if not verbs or not any(t.lower_ in ("rate", "rates") or t.lower_ == "costs" and t.i > 0 and
+        if not verbs or not any(t.lower_ in ("rate", "rates") or t.lower_ in _NAMED_RATES or t.lower_ == "costs" and t.i > 0 and
                                 sent.doc[t.i - 1].lower_ == "borrowing" or t.lower_ == "range" and t.i > 0 and
                                 sent.doc[t.i - 1].lower_ in ("target", "policy") and t.dep_ in ("dobj", "nsubjpass")
                                 for t in sent):

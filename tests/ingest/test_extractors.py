@@ -2448,3 +2448,16 @@ def test_a_rate_committee_of_a_named_bank_is_the_bank(extractor, text):
     assert [issuer for issuer, _ in decisions(result)] == ["Bank of Mexico" if "México" in text else "Bank of Thailand"]
     assert [e.label for e in result.entities.values() if e.type == "GovernmentBody"] == [
         "Bank of Mexico" if "México" in text else "Bank of Thailand"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where the rate now is, told in the next sentence or as "the new level"
+    ("The Bank of England held rates for a third meeting. Bank Rate therefore remains at 3.25 percent.",
+     [("Bank of England", Decimal("3.25"))]),
+    ("The Central Bank of Brazil lifted the Selic by 50 basis points. The benchmark now stands at 11.75 percent.",
+     [("Central Bank of Brazil", Decimal("11.75"))]),
+    ("The State Bank of Vietnam cut its refinancing rate by 50 basis points and said the new level of 4 percent "
+     "would be effective from Thursday.", [("State Bank of Vietnam", Decimal("4"))]),
+])
+def test_where_a_decided_rate_now_stands(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
