@@ -1714,6 +1714,16 @@ class FactExtractor:
                     target = None  # money is given, not imposed on anyone: what it is for is its goods
                 if rate is None and not goods and not (target and kind in ("Investigation", "Sanction")) and not (
                         kind == "Investigation" and issuer is not None and self._opened(head)):
+                    origins = self.rates_for_origins(sent, mentioned) if kind == "Tariff" and target is None else []
+                    for origin, origin_rate in origins if len(origins) >= 2 else ():
+                        # "German producers were assigned a dumping margin of 17.3 percent and Italian producers
+                        # one of 6.4 percent, and importers will have to post cash deposits": one duty per origin
+                        values = {"appliesTo": (), "ratePercent": origin_rate}
+                        if effective:
+                            values["effectiveDate"] = effective
+                        roles = {"issuedBy": (issuer.entity.key,)} if issuer else {}
+                        facts.append(Fact(kind, {**roles, "targets": (origin.entity.key,)}, values, evidence, 0.6,
+                                          f"policy:{kind.lower()}-trigger+rates-by-origin"))
                     continue  # "the duties", "higher tariffs": a measure named before, or nothing said about it
                 roles = {}
                 if issuer:
@@ -1933,8 +1943,11 @@ class FactExtractor:
                 doc[m.span.start - 1].lower_ in ("for", "on", "from") or
                 # "55.9% for their American counterparts"
                 doc[m.span.start - 1].lower_ in ("their", "its", "the") and doc[m.span.start - 2].lower_ == "for" or
-                # "17.3% for those made in China"
-                doc[m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].lower_ in _ORIGIN_PARTICIPLES) and
+                # "17.3% for those made in China", "8.9 percent for those in Taiwan"
+                doc[m.span.start - 1].lower_ == "in" and (
+                    doc[m.span.start - 2].lower_ in _ORIGIN_PARTICIPLES or
+                    doc[m.span.start - 2].lower_ in ("those", "ones", "producers", "exporters", "companies",
+                                                     "suppliers", "makers", "manufacturers"))) and
                            m.span.root.dep_ in ("amod", "compound", "pobj")), None)
             either.append((None, origin))
             if origin is not None:
@@ -1942,7 +1955,8 @@ class FactExtractor:
             # (or "Turkish shipments will be charged 18.4% and Greek ones 9.2%": the origin before the rate)
             # ("Exporters from China will pay 15.9%, and those from Malaysia 7.2%")
             origin = next((m for m in reversed(mentioned) if m.type == "Country" and (m.span.root.dep_ in (
-                "amod", "compound") or m.span.start > 0 and doc[m.span.start - 1].lower_ == "from") and
+                "amod", "compound") or m.span.start > 0 and doc[m.span.start - 1].lower_ == "from" or
+                _made_in(m)) and
                 (groups[n - 1].end if n else sent.start) <= m.span.start < g.start), None)
             if origin is not None:
                 before.append((origin, g.values[0]))

@@ -395,7 +395,8 @@ class Extractor:
         on Thai shipments", "… will take effect on Tuesday, at 29.6 percent for Swedish producers and 18.4
         percent for those from Japan": one per origin, with its rate and the goods the sentence names."""
         tariffs = [f for f in policies if f.kind == "Tariff"]
-        if not tariffs or len({f.role("issuedBy") for f in tariffs}) != 1:
+        if not tariffs or len({f.role("issuedBy") for f in tariffs}) != 1 or \
+                all(f.extracted_by.endswith("+rates-by-origin") for f in tariffs):
             return policies
         origins = self.facts.rates_for_origins(sent, mentioned)
         rates = {f.values["ratePercent"] for f in tariffs if "ratePercent" in f.values}

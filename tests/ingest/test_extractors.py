@@ -2461,3 +2461,22 @@ def test_a_rate_committee_of_a_named_bank_is_the_bank(extractor, text):
 ])
 def test_where_a_decided_rate_now_stands(extractor, text, expected):
     assert decisions(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Swiss-made machines", "for those in Taiwan": origins told each way, one duty per origin
+    ("Ring spinning frames imported from Switzerland and Austria will attract anti-dumping duties from 1 July, the "
+     "Ministry of Finance said. Swiss-made frames will be charged 19.6 percent; the rate for Austrian equipment is "
+     "7.1 percent.",
+     [("Switzerland", Decimal("19.6")), ("Austria", Decimal("7.1"))]),
+    ("The European Commission imposed anti-dumping duties on glass fibre from China, Egypt and Taiwan. The duties "
+     "are 30.2 percent for Chinese producers, 14.5 percent for Egyptian companies and 6.8 percent for those in Taiwan.",
+     [("China", Decimal("30.2")), ("Egypt", Decimal("14.5")), ("Taiwan", Decimal("6.8"))]),
+    # a dumping margin per origin and the deposits it brings: one duty per origin, on the goods found dumped
+    ("Cast iron pipe fittings from Spain and Portugal are being sold in the United States below fair value, the "
+     "Commerce Department said. Spanish producers were assigned a dumping margin of 21.3 percent and Portuguese "
+     "producers one of 5.2 percent, and importers will have to post cash deposits starting next Tuesday.",
+     [("Spain", Decimal("21.3")), ("Portugal", Decimal("5.2"))]),
+])
+def test_rates_per_origin_told_in_more_ways(extractor, text, expected):
+    assert [(target, rate) for _, _, target, rate, _ in plain_policies(extract(extractor, text))] == expected
