@@ -553,6 +553,13 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
     return False
 
 
+def _noun_phrase_head(tok: Token) -> Token:
+    """The noun a modifier's chain of compounds ends on: "lumber" for "Canadian" in "Canadian softwood lumber"."""
+    while tok.dep_ in ("amod", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _forbidden_shipment(verb: Token) -> bool:
     """Goods that may no longer go abroad: "Raw cashew nuts may no longer be shipped out of Nigeria", "no more
     copper concentrate may be shipped overseas", "bauxite can no longer be exported"."""
@@ -2201,16 +2208,19 @@ class FactExtractor:
                 o.type == "Country" and o.span.start <= m.span.root.head.i < o.span.end and o.span.start > 0 and
                 doc[o.span.start - 1].lower_ in ("from", "in", "to") for o in mentioned)) and not (
             m.type == "Country" and m.span.start > 1 and (doc[m.span.start - 1].lower_ in ("from", "to", "in", "for") or
-                                                          doc[m.span.start - 2].lower_ in ("in", "to", "for") and
+                                                          doc[m.span.start - 2].lower_ in ("in", "to", "for", "from") and
                                                           doc[m.span.start - 1].lower_ == "the") and
             m.span.root.dep_ != "poss") and not _made_in(m) and not (
             # "in a letter to parliament, the minister said": whom it was told to
             m.type == "GovernmentBody" and m.span.start > 1 and (doc[m.span.start - 1].lower_ == "to" or doc[
                 m.span.start - 1].lower_ == "the" and doc[m.span.start - 2].lower_ == "to")) and not (
             # "Turkish reinforcing steel bars will be subject to a duty": where the goods come from
-            m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and m.span.root.head.dep_ in (
-                "nsubj", "nsubjpass") and (bearer := _bearing_verb(doc[trigger_end - 1])) is not None and
-            m.span.root.head.head.i == bearer.i) and not (
+            m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and
+            (goods_head := _noun_phrase_head(m.span.root)).dep_ in ("nsubj", "nsubjpass") and
+            (bearer := _bearing_verb(doc[trigger_end - 1])) is not None and (
+                goods_head.head.i == bearer.i or
+                # ("Canadian softwood lumber shipped to the United States will carry a duty")
+                goods_head.head.dep_ in ("csubj", "csubjpass") and goods_head.head.head.i == bearer.i)) and not (
             # "Imports of Chinese steel grinding balls will be charged a surcharge": where the goods come from
             m.type == "Country" and m.span.root.dep_ in ("amod", "compound") and m.span.root.head.dep_ == "pobj" and
             m.span.root.head.head.lower_ == "of" and m.span.root.head.head.head.lower_ in _BARE_GOODS) and not (
@@ -2722,9 +2732,13 @@ class FactExtractor:
             for m in mentioned:
                 if subject.left_edge.i <= m.span.start <= hi and m.type == "Country" and ok(m) \
                         and (m.span.start > 1 and (doc[m.span.start - 1].lower_ == "from" or doc[
-                            m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")) or
+                            m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG") or
+                            # ("shipped from the United Kingdom")
+                            doc[m.span.start - 1].lower_ == "the" and doc[m.span.start - 2].lower_ == "from") or
                              _made_in(m) or m.span.root.dep_ in ("amod", "compound") and
-                             (m.span.root.head.i == subject.i or m.span.root.head.lemma_ in _MAKER_NOUNS or
+                             # ("Canadian softwood lumber", the demonym on a compound of the goods)
+                             (subject.left_edge.i <= m.span.root.head.i <= subject.i or
+                              m.span.root.head.lemma_ in _MAKER_NOUNS or
                               subject.lower_ in _BARE_GOODS and subject.i in {a.i for a in m.span.root.ancestors})):
                     return m  # "pipes originating in China", "drones made in China", "Turkish steel bars"
         if trigger_end + 1 < sent.end and doc[trigger_end].lower_ == "into" and \

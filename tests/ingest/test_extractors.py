@@ -2480,3 +2480,15 @@ def test_where_a_decided_rate_now_stands(extractor, text, expected):
 ])
 def test_rates_per_origin_told_in_more_ways(extractor, text, expected):
     assert [(target, rate) for _, _, target, rate, _ in plain_policies(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where the goods come from is the target, never the issuer; where they are shipped to is neither
+    ("Canadian softwood lumber shipped to the United States will carry a countervailing duty of 14.2 percent "
+     "beginning May 1.", [("Tariff", None, "Canada", Decimal("14.2"), ("softwood lumber",))]),
+    ("Single malt whisky shipped from the United Kingdom will be subject to a provisional anti-dumping deposit of "
+     "27.5 percent from February 15. The measure was announced on Wednesday by China's Ministry of Commerce.",
+     [("Tariff", "Ministry of Commerce of China", "United Kingdom", Decimal("27.5"), ("Single malt whisky",))]),
+])
+def test_the_origin_of_goods_is_no_issuer(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
