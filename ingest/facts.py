@@ -2018,13 +2018,15 @@ class FactExtractor:
         return [m for m in mentioned if m.type in ("Company", "AnalystFirm") and
                 subject.left_edge.i <= m.span.start and m.span.end <= subject.right_edge.i + 1]
 
-    def dumped_goods(self, sent: Span) -> list[str]:
-        """Goods a trade finding names before the measure on them: "concluded that polyphenylene
-        sulfide and polyether ether ketone had been dumped", "found that nitrile rubber from Japan had
-        been sold in China below normal value"."""
+    def dumped_goods(self, sent: Span) -> tuple[list[str], Span | None]:
+        """Goods a trade finding names before the measure on them, and the phrase that names them (with
+        where they come from): "concluded that polyphenylene sulfide and polyether ether ketone had been
+        dumped", "found that nitrile rubber from Japan had been sold in China below normal value",
+        "activated carbon from the Philippines has been sold in the United States at less than fair value"."""
         for verb in sent:
             if verb.pos_ != "VERB" or not (verb.lemma_.lower() == "dump" or verb.lemma_.lower() == "sell" and any(
-                    c.dep_ == "prep" and c.lower_ in ("below", "under") for c in verb.children)):
+                    c.dep_ == "prep" and (c.lower_ in ("below", "under") or c.lower_ == "at" and any(
+                        t.lower_ in ("less", "low", "lower", "below") for t in c.subtree)) for c in verb.children)):
                 continue
             for subject in (c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")):
                 start = subject.left_edge.i + (subject.left_edge.lower_ == "that")  # ("found that X had been …")
@@ -2034,8 +2036,8 @@ class FactExtractor:
                     t.pos_ == "PROPN" and t.ent_type_ == "Country")), subject.right_edge.i + 1)
                 goods = self._goods(sent.doc[start:stop])
                 if goods and not any(g.lower() in GOODS_ANAPHORS for g in goods):
-                    return goods
-        return []
+                    return goods, sent.doc[subject.left_edge.i:subject.right_edge.i + 1]
+        return [], None
 
     def restated_rate_day(self, sent: Span, reference: date | None) -> date | None:
         """The day "the new rate" applies from, told after the decision."""

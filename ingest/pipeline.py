@@ -138,7 +138,8 @@ class Extractor:
         setter: str | None = None
         previous: list[Fact] = []  # the measures of the sentence before
         speaker: Entity | None = None  # the government body acting in the sentence before
-        dumped: tuple[int, tuple[str, ...]] | None = None  # the goods a trade finding named last, and where
+        # the goods a trade finding named last, where (sentence), and the one country they come from
+        dumped: tuple[int, tuple[str, ...], str | None] | None = None
         for n, sent in enumerate(doc.sents):
             evidence = sentence_evidence(sent, n)
             mentioned: list[Mentioned] = []
@@ -212,8 +213,12 @@ class Extractor:
                         fact.roles["issuedBy"] = (speaker.key,)
                         fact.extracted_by += "+issuer-previous-sentence"
             speaker = self._acting_body(sent, mentioned)
-            if found_dumped := self.facts.dumped_goods(sent):
-                dumped = (n, tuple(found_dumped))
+            found_dumped, finding = self.facts.dumped_goods(sent)
+            if found_dumped:
+                # (and the one country they come from: "salmon fillets from Chile are being sold below value")
+                origins = {m.entity.key for m in mentioned if m.type == "Country" and finding is not None and
+                           finding.start <= m.span.start < finding.end}
+                dumped = (n, tuple(found_dumped), next(iter(origins)) if len(origins) == 1 else None)
             for fact in policies:
                 goods = fact.values.get("appliesTo", ())
                 if fact.kind in ("Tariff", "ExportControl") and (not goods or len(goods) == 1 and (
@@ -232,6 +237,8 @@ class Extractor:
                         # on Japanese material": the goods of the finding
                         fact.values["appliesTo"] = dumped[1]
                         fact.extracted_by += "+goods-from-finding"
+                        if "targets" not in fact.roles and dumped[2] is not None:
+                            fact.roles["targets"] = (dumped[2],)
             restated = self.facts.restated_dates(sent, reference)
             for kind, when in restated if policies else ():
                 # "… is being investigated, the regulator said, adding that the probe had begun on Thursday"

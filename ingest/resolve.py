@@ -122,6 +122,16 @@ class Resolver:
             return self.gazetteer.entries.get("european-central-bank")
         return self.gazetteer.in_context("central bank", country)
 
+    def _named_country_body(self, span: Span, generic: str) -> GazetteerEntry | None:
+        """The body called ``generic`` of the country the article named last before ``span`` (as a country,
+        or as the country of a body it named) that has one."""
+        for ent in reversed([e for e in span.doc.ents if e.end <= span.start and e.id_ in self.gazetteer.entries]):
+            country = ent.id_ if ent.label_ == "Country" else self.gazetteer.entries[ent.id_].country
+            entry = self.gazetteer.in_context(generic, country) if country else None
+            if entry is not None:
+                return entry
+        return None
+
     def _named_in_brackets(self, span: Span) -> GazetteerEntry | None:
         """The known body whose short name follows ``span`` in brackets: "(MOFCOM)"."""
         doc = span.doc
@@ -237,6 +247,11 @@ class Resolver:
             if entry is None and country in _SOVEREIGN:
                 # "the Ministry of Commerce" in a Hong Kong market report is Beijing's
                 entry = self.gazetteer.in_context(ident[4:], _SOVEREIGN[country])
+            if entry is None and sum(t.is_title for t in span) >= 2:
+                # "The International Trade Administration, the Commerce unit …" in a Philippine report, after
+                # "the U.S. Commerce Department": the body of a country the article named before (by its
+                # proper name: "the cabinet", "parliament" are the article's own country's)
+                entry = self._named_country_body(span, ident[4:])
             if entry is not None:
                 return entity_from_entry(entry, surface)
             if country is None:

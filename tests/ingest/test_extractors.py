@@ -2492,3 +2492,21 @@ def test_rates_per_origin_told_in_more_ways(extractor, text, expected):
 ])
 def test_the_origin_of_goods_is_no_issuer(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_deposits_on_goods_a_finding_said_were_sold_below_value(extractor):
+    # the goods and the one country they come from, told in the finding before the deposits
+    result = extract(extractor, "Fresh trout fillets from Norway are being sold in the US at unfairly low prices, the "
+                                "Commerce Department said in a preliminary ruling. Importers will have to post cash "
+                                "deposits equal to 6.4 percent of the value of the fish from next Wednesday.")
+    assert [(target, rate, goods) for _, _, target, rate, goods in plain_policies(result)] == [
+        ("Norway", Decimal("6.4"), ("Fresh trout fillets",))]
+
+
+def test_a_body_by_its_proper_name_of_a_country_named_before(extractor):
+    # "the International Trade Administration" in a Philippine report, after "the U.S. Commerce Department"
+    result = extract(extractor, "Philippine shares rose. Activated carbon from the Philippines has been sold in the "
+                                "United States at less than fair value, according to the U.S. Commerce Department. "
+                                "Philippine exporters will face antidumping duties of 12.4 percent, the International "
+                                "Trade Administration said.")
+    assert [issuer for _, issuer, *_ in plain_policies(result)] == ["US International Trade Administration"]
