@@ -75,6 +75,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
                 candidates.append((m.start(), d))
     if reference:
         for m in _WEEKDAY.finditer(text):
+            if any(c[0] > m.start() and text[m.end():c[0]].strip(" ,") == "" for c in candidates):
+                continue  # "Monday, October 15": the date the weekday comes with
             target = WEEKDAYS[m["w"].lower()]
             qualifier = (m["next"] or "").strip().lower()
             if qualifier == "next" or (future and qualifier != "last"):

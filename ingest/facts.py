@@ -42,7 +42,11 @@ _GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
 _TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
 _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",
                 "importer", "builder", "designer", "grower", "buyer", "consumer", "household", "house", "business"}
-_DAY_WORD = (r"(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
+_DAY_WORD = (r"(?:next\s+|this\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+             # ("starting Monday, October 15": the date told with its weekday)
+             r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
+             r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)|"
+             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
              r"the\s+" + PERIOD_START.pattern + ")")  # "the start of next month", as ingest.dates resolves it
@@ -533,7 +537,7 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
     to listed companies, not to a country."""
     for tok in doc[start:stop]:
         if tok.dep_ in ("dative", "dobj") and tok.head.lemma_.lower() in ("sell", "supply", "ship") and (
-                tok.lower_ == "them" or tok.lemma_.lower() in _COMPANY_NOUNS and tok.tag_ == "NNS" and
+                tok.lower_ == "them" or tok.lemma_.lower() in _COMPANY_NOUNS and
                 any(c.lower_ in ("the", "these", "those", "both") for c in tok.children)) and (
                 tok.dep_ == "dative" or tok.head.lemma_.lower() == "supply"):
             # "suppliers will need licences to sell them US technology", "to sell the two companies any item",
@@ -551,6 +555,14 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
                          doc[k].lower_ == "them" and k == tok.i + 1):
             return True
     return False
+
+
+def _placed_on(lst: Token) -> bool:
+    """Someone is put on the list ``lst`` names: "put on an export control list", "added to its list"."""
+    verb = lst.head.head if lst.dep_ == "pobj" else lst.head
+    return verb.lemma_.lower() in ("put", "place", "add", "include") and (
+        lst.dep_ == "pobj" and lst.head.lower_ in ("on", "to") or
+        lst.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children))
 
 
 def _noun_phrase_head(tok: Token) -> Token:
@@ -981,6 +993,9 @@ class FactExtractor:
         # (not a verb that only describes a noun: "wafer-probing equipment", "banned substances")
         found += [(doc.vocab.strings[k], s, e) for k, s, e in self.verb_triggers(doc) if s not in covered and
                   doc[s].dep_ not in ("amod", "compound", "nmod")]
+        # "put on an export control list", "added to China's export control list": a listing of companies
+        found = [("Sanction" if k == "ExportControl" and doc[e - 1].lemma_.lower() == "list" and _placed_on(doc[e - 1])
+                  else k, s, e) for k, s, e in found]
         # ("which will grant permits": to grant is not to pay)
         found = [(k, s, e) for k, s, e in found if not (
             k == "Subsidy" and e - s == 1 and doc[s].pos_ == "VERB" and doc[s].lemma_.lower() == "grant" and any(
@@ -2645,6 +2660,22 @@ class FactExtractor:
                 break
             node = node.head
             if node.lemma_.lower() in ("add", "put", "place", "include", "blacklist"):
+                group = node.head
+                if node.dep_ == "acl" and group.lemma_.lower() in ("company", "firm", "entity", "business") and \
+                        group.dep_ == "pobj" and group.head.lower_ in ("of", "among"):
+                    # "The Haifa-based chipmaker was one of four foreign companies put on an export control
+                    # list": the one the sentence is about (or the one before)
+                    member = next((c for c in group.head.head.head.children if c.dep_ == "nsubj"), None) \
+                        if group.head.lower_ == "of" else next(
+                            (c for c in group.head.head.children if c.dep_ == "nsubj"), None)
+                    named = [m for m in mentioned if member is not None and ok(m) and
+                             m.span.start <= member.i < m.span.end]
+                    if named:
+                        return named[0]
+                    if member is not None and topic is not None and (
+                            member.lemma_.lower() in _COMPANY_NOUNS | {"it"} or
+                            any(c.lower_ == "based" for c in member.children)):
+                        return topic
                 objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
                 if any(o.lower_ in _COMPANY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
                        or o.lower_ in ("it", "them") for o in objects):
@@ -2898,7 +2929,7 @@ class FactExtractor:
                                                             # ("The listings take effect upon publication … on Friday")
                                                             head.lemma_.lower() == "take" and any(
                                                                 c.lower_ == "effect" for c in head.children)))
-            found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference, future=coming)
+            found = resolve_date(sent.doc[tok.i:min(tok.i + 5, sent.end)].text, reference, future=coming)
             if found:
                 found_at.append((governors.get(head.i, 0), found))
         if not found_at and trigger is not None:
@@ -2908,7 +2939,7 @@ class FactExtractor:
                 head = tok.head
                 if tok.lower_ == "on" and head.tag_ == "VBN" and head.dep_ == "acl" and \
                         head.head.lemma_.lower() in _NOTICES | {"rule"} and head.head.head.lower_ == "under":
-                    found = resolve_date(sent.doc[tok.i:min(tok.i + 4, sent.end)].text, reference)
+                    found = resolve_date(sent.doc[tok.i:min(tok.i + 5, sent.end)].text, reference)
                     if found:
                         return found
         # the day attached to the nearest verb wins: "rose on Thursday after the bank cut rates on Wednesday"

@@ -53,7 +53,7 @@ def clean_surface(span: Span) -> str:
 #: A central bank's rate-setting committee, named for the bank
 _RATE_COMMITTEES = {"monetary policy committee", "copom", "monetary board", "policy board", "monetary policy board",
                     "monetary policy council", "mpc", "monetary council", "governing council", "bank board",
-                    "monetary policy and financial stability committee", "governing board"}
+                    "monetary policy and financial stability committee", "governing board", "monetary committee"}
 #: Countries whose rates the European Central Bank sets
 _EURO_AREA = {"austria", "belgium", "croatia", "cyprus", "estonia", "finland", "france", "germany", "greece", "ireland",
               "italy", "latvia", "lithuania", "luxembourg", "malta", "netherlands", "portugal", "slovakia", "slovenia",

@@ -2510,3 +2510,22 @@ def test_a_body_by_its_proper_name_of_a_country_named_before(extractor):
                                 "Philippine exporters will face antidumping duties of 12.4 percent, the International "
                                 "Trade Administration said.")
     assert [issuer for _, issuer, *_ in plain_policies(result)] == ["US International Trade Administration"]
+
+
+def test_a_weekday_told_with_its_date(extractor):
+    result = extract(extractor, "Exporters of urea will pay a duty of 12 percent of the shipment value starting "
+                                "Monday, April 14, the Ministry of Trade said.")
+    assert dated(result, ("Tariff",)) == [("Tariff", None, Decimal("12"), date(2025, 4, 14))]
+
+
+def test_a_company_among_those_put_on_an_export_control_list(extractor):
+    # a list of companies is a listing, aimed at the company the sentence before was about
+    result = extract(extractor, "Galil Microdevices sank 14 percent. The Haifa-based chipmaker was one of four "
+                                "foreign companies put on an export control list by China's Ministry of Commerce.")
+    assert [(kind, target) for kind, _, target, *_ in plain_policies(result)] == [("Sanction", "Galil Microdevices")]
+
+
+def test_the_monetary_committee_is_its_bank(extractor):
+    result = extract(extractor, "Israeli shares rose after the Bank of Israel's decision. The benchmark rate was kept "
+                                "at 4 percent by the Monetary Committee.")
+    assert decisions(result) == [("Bank of Israel", Decimal("4"))]
