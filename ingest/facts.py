@@ -557,6 +557,17 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
     return False
 
 
+def _in_range(doc: Doc, group: PercentGroup, groups: list[PercentGroup]) -> bool:
+    """``group`` is an end of a range: "ranging from 17.8 percent to 32.1 percent", "between 21.9 percent and
+    42.7 percent" (no one rate)."""
+    low = group.start > 0 and doc[group.start - 1].lower_ in ("to", "and") and any(
+        o.end == group.start - 1 and o.start > 0 and doc[o.start - 1].lower_ in ("from", "between") for o in groups)
+    high = group.end < len(doc) and doc[group.end].lower_ in ("to", "and") and any(
+        o.start == group.end + 1 for o in groups) and group.start > 0 and doc[group.start - 1].lower_ in (
+        "from", "between")
+    return low or high
+
+
 def _placed_on(lst: Token) -> bool:
     """Someone is put on the list ``lst`` names: "put on an export control list", "added to its list"."""
     verb = lst.head.head if lst.dep_ == "pobj" else lst.head
@@ -908,10 +919,10 @@ def _describes_company(sent: Span, mentioned: list[Mentioned]) -> bool:
             return True
         if tok.pos_ == "NOUN" and (tok.lower_ in _COMPANY_NOUNS or tok.lower_.endswith(("er", "or"))):
             k = tok.i - 1  # back over the words describing it, to "the"
-            while k > sent.start and tok.i - k <= 5 and doc[k].lower_ != "the" and (
-                    doc[k].pos_ in ("ADJ", "NOUN", "PROPN") or doc[k].text == "-" or doc[k].tag_ == "VBN"):
-                k -= 1
-            if doc[k].lower_ == "the" and tok.i - k <= 5:
+            while k > sent.start and tok.i - k <= 6 and doc[k].lower_ != "the" and (
+                    doc[k].pos_ in ("ADJ", "NOUN", "PROPN") or doc[k].text == "-" or doc[k].tag_ in ("VBN", "VBG")):
+                k -= 1  # ("the airport ground-handling company's service contracts")
+            if doc[k].lower_ == "the" and tok.i - k <= 6:
                 return True
     return False
 
@@ -1044,7 +1055,8 @@ class FactExtractor:
                             for p in c.children if p.dep_ == "pobj"):
                 found.append(("Investigation", tok.i, tok.i + 1))
             # "the Norwegian Competition Authority said it had launched a review of the company's agreements"
-            if tok.lemma_.lower() == "review" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
+            # (or "notified the miner that it had begun an audit of ore sales")
+            if tok.lemma_.lower() in ("review", "audit") and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
                     tok.head.lemma_.lower() in ("launch", "open", "start", "begin", "announce", "initiate") and \
                     tok.i not in covered:
                 found.append(("Investigation", tok.i, tok.i + 1))
@@ -1458,7 +1470,7 @@ class FactExtractor:
                 t.pos_ in ("NOUN", "ADJ", "PROPN") or t.text == "-" for t in doc[g.end:start]) and
                 doc[g.start].i > sent.start and doc[g.start - 1].lower_ in ("the", "a", "its", "their"))] + \
                           [g for g in groups if end <= g.start < next_start and not (
-                              0 <= next_start - g.end <= 2 and next_start < sent.end) and
+                              0 <= next_start - g.end <= 2 and next_start < sent.end) and not _in_range(doc, g, groups) and
                            not _old_rate(doc, g) and not _later_step(doc, g)  # "up from 25 percent": the old rate
                            and not _moved_by(doc[g.end - 1].head, self.move_verbs)  # "Kessler …, rose 7.4%"
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
@@ -2774,14 +2786,22 @@ class FactExtractor:
                               m.span.root.head.lemma_ in _MAKER_NOUNS or
                               subject.lower_ in _BARE_GOODS and subject.i in {a.i for a in m.span.root.ancestors})):
                     return m  # "pipes originating in China", "drones made in China", "Turkish steel bars"
-        if trigger_end + 1 < sent.end and doc[trigger_end].lower_ == "into" and \
-                doc[trigger_end + 1].lower_ in ("whether", "how", "why"):
+        question = trigger_end + (doc[trigger_end].lower_ == "into") if trigger_end < sent.end else trigger_end
+        asks = question < sent.end and doc[question].lower_ in ("whether", "how", "why", "if")
+        if asks and question > trigger_end:
             # "an investigation into whether subsidies from China gave Huaxin Power Battery an unfair advantage":
             # the company the question is about, not where the subsidies come from
             asked = next((m for m in mentioned if m.span.start > trigger_end and ok(m) and
                           m.type in ("Company", "AnalystFirm")), None)
             if asked is not None:
                 return asked
+        places = [m for m in mentioned if m.type == "Country" and m.span.start > question]
+        if asks and topic is not None and not any(m.type in ("Company", "AnalystFirm") for m in mentioned) and \
+                places and all(doc[m.span.start - 1].lower_ in ("in", "at") for m in places):
+            # "The ATO is examining whether the ore was sold below market prices, reducing the tax paid in
+            # Australia": the company the sentences before were about, not a place the question names (but
+            # "whether steel from China is dumped" asks about the country)
+            return topic
         after = [m for m in mentioned if m.span.start >= trigger_end and ok(m) and not _origin(m)]
         # "a probe into Google", "sanctions against Huawei", "imports from the United States"
         for m in after:

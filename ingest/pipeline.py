@@ -160,6 +160,9 @@ class Extractor:
                     # (also "the Production Development Corporation (Corfo)")
                     acronyms[doc[span.end + 1].text] = entity
                     entity.aliases.add(doc[span.end + 1].text)
+                initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+                if entity.type == "GovernmentBody" and len(initials) >= 3 and len(span) >= 3:
+                    acronyms.setdefault(initials, entity)  # "the Australian Taxation Office", later "the ATO"
                 mentioned.append(Mentioned(span, entity))
                 if entity.type == "GovernmentBody":
                     bodies.append(entity)

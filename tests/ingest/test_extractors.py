@@ -2529,3 +2529,26 @@ def test_the_monetary_committee_is_its_bank(extractor):
     result = extract(extractor, "Israeli shares rose after the Bank of Israel's decision. The benchmark rate was kept "
                                 "at 4 percent by the Monetary Committee.")
     assert decisions(result) == [("Bank of Israel", Decimal("4"))]
+
+
+def test_deposits_in_a_range_have_no_one_rate(extractor):
+    result = extract(extractor, "Imports of chicken feet from Brazil will be subject to provisional anti-dumping "
+                                "deposits ranging from 17.8 percent to 32.1 percent from Saturday, the Ministry of "
+                                "Commerce said.")
+    assert [(target, rate) for _, _, target, rate, _ in plain_policies(result)] == [("Brazil", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an audit begun, by a body named again by its initials; a question that names only a place
+    ("Kimberley Ridge Mining fell 6.4 per cent. The Australian Taxation Office notified the Perth-based miner on "
+     "Monday that it had begun an audit of its ore sales. The ATO is examining whether the ore was sold at below "
+     "market prices, reducing the tax paid in Australia.",
+     [("Investigation", "Australian Taxation Office", "Kimberley Ridge Mining")]),
+    # "the airport ground-handling company's contracts": the company the sentence before was about
+    ("Danang Ground Services gave up 3.2 percent. The State Audit Office of Vietnam said it would begin an audit of "
+     "the airport ground-handling company's service contracts on July 16.",
+     [("Investigation", "State Audit Office of Vietnam", "Danang Ground Services")]),
+])
+def test_audits_of_a_company_told_before(extractor, text, expected):
+    assert sorted({(kind, issuer, target) for kind, issuer, target, *_ in plain_policies(extract(extractor, text))}) \
+        == expected
