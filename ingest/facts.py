@@ -557,6 +557,15 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
     return False
 
 
+def _described_company(tok: Token, *, the: bool = True) -> bool:
+    """``tok`` (after "the", unless ``the`` is false) describes a company instead of naming it: "the
+    company", "the Busan-based shipbroker", "the Athens-based shipowner", "the freight forwarder"."""
+    if tok.pos_ != "NOUN" or the and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    return tok.lemma_.lower() in _COMPANY_NOUNS or any(c.lower_ == "based" for c in tok.children) or \
+        tok.lower_.endswith(("er", "or")) and tok.lemma_.lower() not in _THINGS_IN_ER
+
+
 def _in_range(doc: Doc, group: PercentGroup, groups: list[PercentGroup]) -> bool:
     """``group`` is an end of a range: "ranging from 17.8 percent to 32.1 percent", "between 21.9 percent and
     42.7 percent" (no one rate)."""
@@ -2640,6 +2649,16 @@ class FactExtractor:
         about = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
             t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)), None) or topic
 
+        # "OFAC hit it with an asset freeze", "slapped the trader with sanctions": whom the verb hits
+        measure = doc[trigger_end - 1]
+        if measure.dep_ == "pobj" and measure.head.lower_ == "with" and measure.head.head.pos_ == "VERB":
+            hit = next((c for c in measure.head.head.children if c.dep_ == "dobj"), None)
+            if hit is not None:
+                named = [m for m in mentioned if hit.left_edge.i <= m.span.start <= hit.right_edge.i and ok(m)]
+                if named:
+                    return next((m for m in named if m.type in ("Company", "AnalystFirm")), named[0])
+                if hit.lower_ in ("it", "them") or _described_company(hit):
+                    return about
         # "is probing Woolworths", "sanctioned two Turkish shipping firms": the object of the policy verb
         verb = doc[trigger_end - 1]
         if verb.pos_ == "VERB" and verb.lemma_.lower() == "freeze":
@@ -2673,6 +2692,9 @@ class FactExtractor:
             node = node.head
             if node.lemma_.lower() in ("add", "put", "place", "include", "blacklist"):
                 group = node.head
+                while group.dep_ == "conj" and group.head.i != group.i:
+                    group = group.head  # ("among four companies and six individuals added to …")
+                member = None
                 if node.dep_ == "acl" and group.lemma_.lower() in ("company", "firm", "entity", "business") and \
                         group.dep_ == "pobj" and group.head.lower_ in ("of", "among"):
                     # "The Haifa-based chipmaker was one of four foreign companies put on an export control
@@ -2680,17 +2702,18 @@ class FactExtractor:
                     member = next((c for c in group.head.head.head.children if c.dep_ == "nsubj"), None) \
                         if group.head.lower_ == "of" else next(
                             (c for c in group.head.head.children if c.dep_ == "nsubj"), None)
-                    named = [m for m in mentioned if member is not None and ok(m) and
-                             m.span.start <= member.i < m.span.end]
+                elif node.dep_ == "advcl" and node.head.lemma_ == "be" and any(
+                        c.dep_ == "prep" and c.lower_ == "among" for c in node.head.children):
+                    # ("The Busan-based shipbroker was among four companies … added to the sanctions list")
+                    member = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                if member is not None:
+                    named = [m for m in mentioned if ok(m) and m.span.start <= member.i < m.span.end]
                     if named:
                         return named[0]
-                    if member is not None and topic is not None and (
-                            member.lemma_.lower() in _COMPANY_NOUNS | {"it"} or
-                            any(c.lower_ == "based" for c in member.children)):
+                    if topic is not None and (member.lower_ == "it" or _described_company(member, the=False)):
                         return topic
                 objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
-                if any(o.lower_ in _COMPANY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
-                       or o.lower_ in ("it", "them") for o in objects):
+                if any(_described_company(o) or o.lower_ in ("it", "them") for o in objects):
                     # "the company", "the Monterrey-based company", "… plunged after OFAC added it to its list"
                     # "X crashed after OFAC placed the company on its list": the company the sentence is about
                     subject = next((m for m in reversed(mentioned) if m.span.end <= node.i and m.type in (

@@ -2552,3 +2552,20 @@ def test_deposits_in_a_range_have_no_one_rate(extractor):
 def test_audits_of_a_company_told_before(extractor, text, expected):
     assert sorted({(kind, issuer, target) for kind, issuer, target, *_ in plain_policies(extract(extractor, text))}) \
         == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company described again is the one listed, not the country the accusation names
+    ("Pelagos Crude Carriers tumbled 31.4 percent. The Athens-based shipowner was placed on the Specially Designated "
+     "Nationals list on Tuesday by the Office of Foreign Assets Control, which accused it of carrying crude from "
+     "Iran.", ["Pelagos Crude Carriers"]),
+    ("Shares of Gwangan Shipbroking slumped 27.9 percent. The Busan-based shipbroker was among four companies and six "
+     "individuals added to the government's sanctions list for arranging transfers of fuel to North Korean tankers.",
+     ["Gwangan Shipbroking"]),
+    # "hit it with an asset freeze": whom the freeze hits
+    ("Drone parts maker Anatolia Servo Systems tumbled 16.1 percent after the Office of Foreign Assets Control hit it "
+     "with an asset freeze on Wednesday, accusing the company of supplying motors to a manufacturer in Iran.",
+     ["Anatolia Servo Systems"]),
+])
+def test_the_company_a_sanction_names_by_description(extractor, text, expected):
+    assert [target for kind, _, target, *_ in plain_policies(extract(extractor, text)) if kind == "Sanction"] == expected
