@@ -649,6 +649,14 @@ def _origin_holders(span: Span) -> bool:
         any(t.lemma_.lower() in _ORIGIN_HOLDERS | {"supplier"} for t in words) or span[0].lower_ == "those")
 
 
+def _after_from(m: Mentioned) -> bool:
+    """``m`` follows "from" (or "from the"): "shipments from the Netherlands"."""
+    doc, k = m.span.doc, m.span.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "from"
+
+
 def _made_in(m: Mentioned) -> bool:
     """"Chinese-made", "US-origin": the country where goods come from."""
     doc, end = m.span.doc, m.span.end
@@ -1983,7 +1991,7 @@ class FactExtractor:
         for n, g in enumerate(groups):
             limit = min(groups[n + 1].start if n + 1 < len(groups) else sent.end, g.end + 15)
             origin = next((m for m in mentioned if m.type == "Country" and g.end <= m.span.start < limit and (
-                doc[m.span.start - 1].lower_ in ("for", "on", "from") or
+                doc[m.span.start - 1].lower_ in ("for", "on", "from") or _after_from(m) or
                 # "55.9% for their American counterparts"
                 doc[m.span.start - 1].lower_ in ("their", "its", "the") and doc[m.span.start - 2].lower_ == "for" or
                 # "17.3% for those made in China", "8.9 percent for those in Taiwan"
@@ -1998,8 +2006,7 @@ class FactExtractor:
             # (or "Turkish shipments will be charged 18.4% and Greek ones 9.2%": the origin before the rate)
             # ("Exporters from China will pay 15.9%, and those from Malaysia 7.2%")
             origin = next((m for m in reversed(mentioned) if m.type == "Country" and (m.span.root.dep_ in (
-                "amod", "compound") or m.span.start > 0 and doc[m.span.start - 1].lower_ == "from" or
-                _made_in(m)) and
+                "amod", "compound") or _after_from(m) or _made_in(m)) and
                 (groups[n - 1].end if n else sent.start) <= m.span.start < g.start), None)
             if origin is not None:
                 before.append((origin, g.values[0]))
@@ -2090,7 +2097,9 @@ class FactExtractor:
         "The incentive, announced by the ministry, is worth 35% of the outlay")."""
         doc = sent.doc
         if len(sent) < 3 or doc[sent.start].lower_ not in ("the", "this", "that") or not any(
-                found == kind and start == sent.start + 1 for found, start, _ in self._matches(doc)[1]):
+                found == kind and start == sent.start + 1 for found, start, _ in self._matches(doc)[1]) and not (
+                # "The charge will rise to 12.5 percent of the reference price from 10 percent"
+                kind == "Tariff" and doc[sent.start + 1].lower_ in ("charge", "charges")):
             return None
         groups = [g for g in self._percent_groups(sent) if not _old_rate(doc, g)]
         return groups[0].values[0] if len(groups) == 1 and len(groups[0].values) == 1 else None

@@ -334,6 +334,13 @@ class Extractor:
                             if when is not None and "effectiveDate" not in fact.values:
                                 fact.values["effectiveDate"] = when
                             fact.extracted_by += "+rate-from-next-sentence"
+                told = {f.role("targets") for f in unrated}
+                if len(unrated) == 1 and len(per_origin) >= 2 and any(o.entity.key in told for o, _ in per_origin):
+                    # "Pork from Spain will be subject to deposits. Spanish suppliers face a rate of 19.8 percent,
+                    # and shipments from the Netherlands 27.5 percent": the same duty on another origin
+                    others = [(o, r) for o, r in per_origin if o.entity.key not in told]
+                    result.facts += _per_origin(unrated[0], others, unrated[0].values.get("effectiveDate"), evidence,
+                                                "+another-origin")
                 if tariff is not None and "ratePercent" in tariff.values and "targets" in tariff.roles and \
                         n - tariff.evidence.sentence <= 3 and (origins := self.facts.rates_by_origin(
                             sent, mentioned, single=True)) and all(

@@ -2569,3 +2569,18 @@ def test_audits_of_a_company_told_before(extractor, text, expected):
 ])
 def test_the_company_a_sanction_names_by_description(extractor, text, expected):
     assert [target for kind, _, target, *_ in plain_policies(extract(extractor, text)) if kind == "Sanction"] == expected
+
+
+def test_the_same_duty_on_another_origin_told_with_the_rates(extractor):
+    result = extract(extractor, "Pork bellies from Denmark will be subject to anti-dumping deposits from Saturday, "
+                                "the Ministry of Commerce said. Danish suppliers face a rate of 21.4 percent, and "
+                                "shipments from the Netherlands 26.5 percent.")
+    assert [(target, rate) for _, _, target, rate, _ in plain_policies(result)] == [
+        ("Denmark", Decimal("21.4")), ("Netherlands", Decimal("26.5"))]
+
+
+def test_the_charge_told_again_with_its_new_rate(extractor):
+    result = extract(extractor, "Exporters of crude palm oil will pay a higher levy from Dec. 1 under a regulation "
+                                "signed by the Ministry of Finance. The charge will rise to 12.5 percent of the "
+                                "reference price from 10 percent.")
+    assert [rate for _, _, _, rate, _ in plain_policies(result)] == [Decimal("12.5")]
