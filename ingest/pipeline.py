@@ -397,6 +397,13 @@ class Extractor:
                     # sentences before were about
                     view.roles["about"] = (topic_before.entity.key,)
                     view.extracted_by += "+about-the-stock"
+                elif not view.roles["about"] and topic_before is not None and n - topic_at <= 1 and \
+                        topic_before.type == "Company" and topic_before.entity.key != view.role("analyst") and \
+                        any(t.lower_ in ('"', "“", "”") for t in sent):
+                    # '"Europe was Phu My's fastest-growing market," an analyst at Mirae Asset said': a quote
+                    # that names no entity it knows speaks of the company the sentence before was about
+                    view.roles["about"] = (topic_before.entity.key,)
+                    view.extracted_by += "+about-the-company-before"
             if views and any(t.lower_ in ('"', "“", "”") for t in sent):
                 # "'A 30% rebate won't bring back mass manufacturing,' said an analyst at CLSA": a measure an
                 # analyst speaks of, which the sentence does not say anyone took
@@ -499,11 +506,14 @@ class Extractor:
             # "Malhotra" after "Governor Sanjay Malhotra": the same person by surname
             existing = next((e for e in result.entities.values() if e.type == "Person" and any(
                 name.endswith(" " + entity.label) for name in (e.label, *e.aliases))), None)
-        if existing is None and not entity.known and entity.type in ("Company", "AnalystFirm") and \
+        if existing is None and not entity.known and (entity.type in ("Company", "AnalystFirm") or
+                                                       entity.type == "Person" and " " in entity.label) and \
                 len(entity.label) > 3:
             # "Dar Al Arkan" after "Dar Al Arkan Real Estate": the company's short name in this article
+            # (and "Jinshan Polymer" after "Chongqing Jinshan Polymer": the name without its city)
             existing = next((e for e in result.entities.values() if e.type in ("Company", "AnalystFirm") and any(
-                name.startswith(entity.label + " ") for name in (e.label, *e.aliases))), None)
+                name.startswith(entity.label + " ") or " " in entity.label and name.endswith(" " + entity.label)
+                for name in (e.label, *e.aliases))), None)
         if existing is None:
             result.entities[entity.key] = entity
             return entity

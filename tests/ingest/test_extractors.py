@@ -2585,3 +2585,15 @@ def test_the_charge_told_again_with_its_new_rate(extractor):
                                 "signed by the Ministry of Finance. The charge will rise to 12.5 percent of the "
                                 "reference price from 10 percent.")
     assert [rate for _, _, _, rate, _ in plain_policies(result)] == [Decimal("12.5")]
+
+
+def test_a_quote_about_the_company_told_before(extractor):
+    # the quote names no entity; the company of the sentence before is what it speaks of (and a short form of a
+    # name without its city is the same company)
+    result = extract(extractor, "Shares of Mekong Stainless Steel fell 5 percent. \"Europe was their fastest-growing "
+                                "market, and we now see flat earnings,\" said an analyst at Saigon Capital Securities. "
+                                "Wuxi Lianfeng Polymer rose 2 percent. Huatai Securities raised its target price on "
+                                "Lianfeng Polymer by 18 percent, citing higher margins.")
+    assert sorted((result.entities[f.role("analyst")].label, tuple(result.entities[k].label for k in f.roles["about"]))
+                  for f in result.facts if f.kind == "AnalystView") == [
+        ("Huatai Securities", ("Wuxi Lianfeng Polymer",)), ("Saigon Capital Securities", ("Mekong Stainless Steel",))]
