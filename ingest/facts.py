@@ -1388,6 +1388,9 @@ class FactExtractor:
             if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _BREACH_WORDS or \
                     head.dep_ == "dobj" and head.head.lemma_.lower() in ("evade", "circumvent", "breach", "violate"):
                 continue  # "in breach of European sanctions", "evading US export controls": rules in force
+            if head.dep_ == "pobj" and head.head.lower_ in ("for", "to") and \
+                    head.head.head.lemma_.lower() in ("retaliation", "response", "reply", "answer"):
+                continue  # "in retaliation for surtaxes that Ottawa imposed …": the measure answered, told before
             if kind == "Sanction" and head.dep_ == "pobj" and head.head.lower_ == "under" and \
                     head.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 continue  # "channelled funds to a network already under sanctions": what it is, no new measure

@@ -2597,3 +2597,12 @@ def test_a_quote_about_the_company_told_before(extractor):
     assert sorted((result.entities[f.role("analyst")].label, tuple(result.entities[k].label for k in f.roles["about"]))
                   for f in result.facts if f.kind == "AnalystView") == [
         ("Huatai Securities", ("Wuxi Lianfeng Polymer",)), ("Saigon Capital Securities", ("Mekong Stainless Steel",))]
+
+
+def test_the_measure_a_retaliation_answers_is_no_new_measure(extractor):
+    result = extract(extractor, "Rapeseed meal from Canada will be hit with an extra 50 percent tariff starting "
+                                "Saturday, the Customs Tariff Commission said, in retaliation for surtaxes that Ottawa "
+                                "imposed on Chinese electric vehicles last year. Dried peas of Canadian origin will "
+                                "carry an additional 25 percent.")
+    assert [(target, rate, goods) for _, _, target, rate, goods in plain_policies(result)] == [
+        ("Canada", Decimal("50"), ("Rapeseed meal",)), ("Canada", Decimal("25"), ("Dried peas",))]
