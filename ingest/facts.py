@@ -609,6 +609,19 @@ def _forbidden_shipment(verb: Token) -> bool:
     return denied and abroad and subject is not None
 
 
+def _imposed_on(trigger: Token) -> Span | None:
+    """The goods a duty told as the subject "was imposed on": "Countervailing duties of 19.4 percent … were
+    imposed on glass fibre rovings and chopped strand mats"."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubjpass" or verb.lemma_.lower() not in ("impose", "levy", "place", "slap", "set"):
+        return None
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    goods = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    if goods is None or goods.ent_type_:
+        return None
+    return trigger.doc[_after_determiners(trigger.doc, goods.left_edge.i, goods.i):goods.right_edge.i + 1]
+
+
 def _only_origin(goods: Span) -> bool:
     """``goods`` names no more than where they come from: "Thai shipments", "Chinese producers"."""
     return any(t.ent_type_ == "Country" for t in goods) and all(
@@ -1621,7 +1634,7 @@ class FactExtractor:
                 clauses = [(rate, gapped_goods) for rate, _ in clauses]
             elif all(goods is None for _, goods in clauses) and kind in ("Tariff", "ExportControl", "Subsidy"):
                 # "glass bottles and jars will face duties", "investment in grid plants will qualify for a tax credit"
-                subject = _subject_goods(head)
+                subject = _subject_goods(head) or (_imposed_on(head) if kind == "Tariff" else None)
                 if subject is not None:
                     clauses = [(rate, subject) for rate, _ in clauses]
             elif kind == "Tariff" and len(clauses) == 2 == len(rate_groups) and any(

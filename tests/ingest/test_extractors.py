@@ -2606,3 +2606,10 @@ def test_the_measure_a_retaliation_answers_is_no_new_measure(extractor):
                                 "carry an additional 25 percent.")
     assert [(target, rate, goods) for _, _, target, rate, goods in plain_policies(result)] == [
         ("Canada", Decimal("50"), ("Rapeseed meal",)), ("Canada", Decimal("25"), ("Dried peas",))]
+
+
+def test_goods_a_duty_was_imposed_on(extractor):
+    result = extract(extractor, "Countervailing duties of 9.5 percent on Chinese shipments and 4.2 percent on Thai "
+                                "ones were imposed on steel wire ropes, the Ministry of Finance said.")
+    assert [(target, rate, goods) for _, _, target, rate, goods in plain_policies(result)] == [
+        ("China", Decimal("9.5"), ("steel wire ropes",)), ("Thailand", Decimal("4.2"), ("steel wire ropes",))]
