@@ -67,6 +67,8 @@ def _is_descriptor(token: Token) -> bool:
     """What a company is, said before its name: "Carmaker", "Housebuilders", "Landlord"."""
     word = token.lower_.removesuffix("s")
     return word in _DESCRIPTORS or word.endswith(_DESCRIPTOR_ENDINGS)
+#: Words that end a company's name by saying what form it takes: "… Chemical Industries"
+_CORPORATE_FORMS = {"Industries", "Company", "Corporation", "Holdings", "Group", "Co", "Corp"}
 #: Measures aimed at a company: "a probe into X", "sanctions on X"
 #: What a company has in a town: "its Porvoo refinery", "the Ulsan plant"
 _SITES = {"plant", "plants", "refinery", "factory", "factories", "mill", "smelter", "works", "campus", "facility",
@@ -511,12 +513,35 @@ class EntityRepair:
         spans = [s for s in spans if not (s.end < len(doc) and normalize_name(f"{s.text} {doc[s.end].text}") in
                                          self.not_entities)]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
-        for step in (self._movers, self._described_names, self._rated_or_sanctioned, self._company_cues, self._places,
+        for step in (self._joined_names, self._movers, self._described_names, self._rated_or_sanctioned,
+                     self._company_cues, self._places,
                      self._body_names, self._company_word_names, self._persons_by_role):
             spans = step(doc, spans)
         doc.ents = filter_spans([s for s in (self._whole_word(_given_name(self._undescribed(s)))
                                              for s in self._repeat_names(doc, spans)) if s is not None])
         return doc
+
+    def _joined_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """One company name with "and" in it, which the model cut in two: "Abu Qir Fertilizers and Chemical
+        Industries" (what follows names no company of its own), "Oil and Gas Development Company" (what comes
+        before is no name alone)."""
+        out: list[Span] = []
+        for span in spans:
+            before = out[-1] if out else None
+            if before is not None and before.end + 1 == span.start and doc[before.end].lower_ == "and" and \
+                    {before.label_, span.label_} <= {"Company", "Person", "City"} and \
+                    not before.id_.strip("?") and not span.id_.strip("?") and (
+                        all(t.text in self.company_words for t in span) and span[-1].text in _CORPORATE_FORMS or
+                        len(before) == 1 and before.text in self.company_words):
+                out[-1] = Span(doc, before.start, span.end, label="Company", span_id=UNKNOWN)
+                continue
+            if span.label_ == "Company" and not span.id_.strip("?") and span.start >= 2 and \
+                    doc[span.start - 1].lower_ == "and" and doc[span.start - 2].text in self.company_words and \
+                    (before is None or before.end <= span.start - 2) and \
+                    (span.start - 2 == span.sent.start or not doc[span.start - 3].text[:1].isupper()):
+                span = Span(doc, span.start - 2, span.end, label="Company", span_id=UNKNOWN)  # ("Oil and Gas …")
+            out.append(span)
+        return out
 
     @staticmethod
     def _whole_word(span: Span) -> Span | None:

@@ -2613,3 +2613,13 @@ def test_goods_a_duty_was_imposed_on(extractor):
                                 "ones were imposed on steel wire ropes, the Ministry of Finance said.")
     assert [(target, rate, goods) for _, _, target, rate, goods in plain_policies(result)] == [
         ("China", Decimal("9.5"), ("steel wire ropes",)), ("Thailand", Decimal("4.2"), ("steel wire ropes",))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one company with "and" in its name, which the model cut in two
+    ("Delta Nile Fertilizers and Chemical Industries dropped 6.2 percent.",
+     [("Delta Nile Fertilizers and Chemical Industries", Decimal("-6.2"))]),
+    ("Oil and Gas Development Company fell 1.5 percent.", [("Oil and Gas Development Company", Decimal("-1.5"))]),
+])
+def test_a_company_name_with_and_in_it(extractor, text, expected):
+    assert [(label, pct) for label, _, pct, *_ in moves(extract(extractor, text))] == expected
