@@ -2696,6 +2696,17 @@ class FactExtractor:
             if owner is not None and any(t.dep_ == "poss" and (t.lower_ in ("its", "their") or t.lower_ in _COMPANY_NOUNS)
                                          for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
                 return owner  # "froze 38 of the company's bank accounts"
+            described = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+                         if t.dep_ == "pobj" and t.head.lower_ == "of" and _described_company(t)]
+            if described and not any(m.type in ("Company", "AnalystFirm") and ok(m) and
+                                     described[0].left_edge.i <= m.span.start <= described[0].right_edge.i
+                                     for m in mentioned):
+                # "froze the assets of the Hamburg-based company": the company the sentence is about
+                subject = next((m for m in mentioned if ok(m) and any(
+                    shares_of(t) or m.type in ("Company", "AnalystFirm") and t.dep_ == "nsubj" and
+                    t.head.dep_ == "ROOT" for t in m.span)), None)
+                if subject is not None or topic is not None:
+                    return subject or topic
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 if (obj.lower_ in _COMPANY_NOUNS or obj.pos_ == "NOUN" and obj.lower_.endswith(("er", "or"))) and \

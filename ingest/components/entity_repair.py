@@ -881,7 +881,10 @@ class EntityRepair:
                     (span.start > 0 and doc[span.start - 1].text in self.person_titles):
                 continue
             after = doc[span.end:span.end + 3]
-            owner = len(after) >= 2 and after[0].lower_ in ("'s", "’s") and after[1].lower_ in _COMPANY_PARTS
+            owner = len(after) >= 2 and after[0].lower_ in ("'s", "’s") and after[1].lower_ in _COMPANY_PARTS or (
+                # "Shares of Alsterblick Shipmanagement collapsed": whose shares they are
+                span.start >= 2 and doc[span.start - 1].lower_ in ("of", "in") and
+                doc[span.start - 2].lower_ in ("shares", "stock"))
             root = span.root
             says_it = root.dep_ == "nsubj" and root.head.lemma_ in ("say", "announce", "report", "expect") and any(
                 c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)

@@ -2623,3 +2623,9 @@ def test_goods_a_duty_was_imposed_on(extractor):
 ])
 def test_a_company_name_with_and_in_it(extractor, text, expected):
     assert [(label, pct) for label, _, pct, *_ in moves(extract(extractor, text))] == expected
+
+
+def test_assets_of_the_company_described_again_are_frozen(extractor):
+    result = extract(extractor, "Shares of Elbblick Reederei collapsed 33.5 percent after the Council of the European "
+                                "Union froze the assets of the Hamburg-based company on Wednesday.")
+    assert [(kind, target) for kind, _, target, *_ in plain_policies(result)] == [("Sanction", "Elbblick Reederei")]
