@@ -1404,6 +1404,12 @@ class FactExtractor:
             if head.dep_ == "pobj" and head.head.lower_ in ("for", "to") and \
                     head.head.head.lemma_.lower() in ("retaliation", "response", "reply", "answer"):
                 continue  # "in retaliation for surtaxes that Ottawa imposed …": the measure answered, told before
+            if head.dep_ == "pobj" and head.head.lower_ in ("over", "about") and \
+                    head.head.head.lemma_.lower() in ("dispute", "row", "spat", "quarrel", "war", "tension", "fight"):
+                continue  # "a probe that began during a dispute over European tariffs on Chinese cars": background
+            if kind == "Investigation" and head.dep_ == "dobj" and \
+                    head.head.lemma_.lower() in ("conclude", "complete", "end", "close", "wrap"):
+                continue  # "…, concluding a probe that began last year": the probe behind the measure, not a new one
             if kind == "Sanction" and head.dep_ == "pobj" and head.head.lower_ == "under" and \
                     head.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 continue  # "channelled funds to a network already under sanctions": what it is, no new measure
@@ -2007,7 +2013,7 @@ class FactExtractor:
         for n, g in enumerate(groups):
             limit = min(groups[n + 1].start if n + 1 < len(groups) else sent.end, g.end + 15)
             origin = next((m for m in mentioned if m.type == "Country" and g.end <= m.span.start < limit and (
-                doc[m.span.start - 1].lower_ in ("for", "on", "from") or _after_from(m) or
+                doc[m.span.start - 1].lower_ in ("for", "on", "from", "to") or _after_from(m) or
                 # "55.9% for their American counterparts"
                 doc[m.span.start - 1].lower_ in ("their", "its", "the") and doc[m.span.start - 2].lower_ == "for" or
                 # "17.3% for those made in China", "8.9 percent for those in Taiwan"

@@ -2629,3 +2629,11 @@ def test_assets_of_the_company_described_again_are_frozen(extractor):
     result = extract(extractor, "Shares of Elbblick Reederei collapsed 33.5 percent after the Council of the European "
                                 "Union froze the assets of the Hamburg-based company on Wednesday.")
     assert [(kind, target) for kind, _, target, *_ in plain_policies(result)] == [("Sanction", "Elbblick Reederei")]
+
+
+def test_the_probe_a_duty_concludes_and_the_dispute_behind_it_are_no_measures(extractor):
+    result = extract(extractor, "Pork bellies from Denmark will be subject to anti-dumping duties of 19.5 percent from "
+                                "Friday, the Ministry of Commerce said, concluding a probe that began during a dispute "
+                                "over European tariffs on Chinese electric vehicles.")
+    assert [(kind, target, rate) for kind, _, target, rate, _ in plain_policies(result)] == [
+        ("Tariff", "Denmark", Decimal("19.5"))]
