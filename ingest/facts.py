@@ -2978,6 +2978,8 @@ class FactExtractor:
                              c.lemma_.lower() in _NOTICES | {"decision", "move", "vote"}):
                     for announced in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
                         governors.setdefault(announced.i, 0)
+        ahead = any(t.lemma_.lower() == "take" and t.tag_ in ("VBZ", "VBP") and any(
+            c.lower_ == "effect" for c in t.children) for t in sent)
         # "opened an investigation that day": the day the sentence named
         found_at: list[tuple[int, date]] = [
             (governors[tok.head.i], found) for tok in sent if tok.lower_ == "day" and tok.head.i in governors and any(
@@ -3005,8 +3007,9 @@ class FactExtractor:
             if kind in ("Tariff", "ExportControl") and head.lemma_.lower() in _ANNOUNCING and \
                     head.i != (trigger.i if trigger is not None else -1):
                 continue  # "duties … were announced late on Wednesday": the day told, not the day they apply
-            # ("Collection of the deposits will start on Friday": a day to come)
-            coming = head.pos_ in ("VERB", "AUX") and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")
+            # ("Collection of the deposits will start on Friday": a day to come; so is the day of "The new rate
+            # takes effect when the results are published … on Friday")
+            coming = ahead or head.pos_ in ("VERB", "AUX") and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")
                                                             for c in head.children) or
                                                         # ("collection begins on Friday")
                                                         head.tag_ in ("VBZ", "VBP") and (head.lemma_.lower() in (

@@ -283,11 +283,19 @@ class Extractor:
                     # "The Bank of Israel cut rates again. Policymakers cut the rate by a quarter point to 3.25%."
                     decision.values["ratePercent"] = rate
                     decision.extracted_by += "+rate-from-next-sentence"
+                latest = next((f for f in reversed(result.facts) if f.kind in POLICY_KINDS), None)
                 if decision is not None and "+day-told" not in decision.extracted_by and \
+                        (latest is decision or latest is None) and \
                         (when := self.facts.restated_rate_day(sent, reference)) is not None:
                     # "The new rate applies from next Wednesday, the bank said."
                     decision.values["effectiveDate"] = when
                     decision.extracted_by += "+day-told"
+                elif latest is not None and latest.kind == "Tariff" and n - latest.evidence.sentence == 1 and \
+                        "effectiveDate" not in latest.values and \
+                        (when := self.facts.restated_rate_day(sent, reference)) is not None:
+                    # "… raised the countervailing duty to 11.8 percent. The new rate takes effect … on Friday."
+                    latest.values = {**latest.values, "effectiveDate": when}
+                    latest.extracted_by += "+date-from-next-sentence"
                 tariff = next((f for f in reversed(result.facts) if f.kind == "Tariff"), None)
                 if tariff is not None and "ratePercent" not in tariff.values and "targets" not in tariff.roles and \
                         (origins := self.facts.rates_by_origin(sent, mentioned, single=n - tariff.evidence.sentence <= 2) or (

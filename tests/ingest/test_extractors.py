@@ -2637,3 +2637,13 @@ def test_the_probe_a_duty_concludes_and_the_dispute_behind_it_are_no_measures(ex
                                 "over European tariffs on Chinese electric vehicles.")
     assert [(kind, target, rate) for kind, _, target, rate, _ in plain_policies(result)] == [
         ("Tariff", "Denmark", Decimal("19.5"))]
+
+
+def test_the_day_a_new_duty_rate_takes_effect_is_the_duty_s(extractor):
+    result = extract(extractor, "Canadian stocks edged higher on Wednesday after the Bank of Canada held rates at 2.5 "
+                                "percent. The U.S. Commerce Department raised the countervailing duty on Canadian "
+                                "softwood lumber to 9.8 percent from 6.7 percent. The new rate takes effect when the "
+                                "results are published in the Federal Register on Friday.")
+    assert dated(result, ("Tariff",)) == [("Tariff", "Canada", Decimal("9.8"), date(2025, 3, 14))]
+    assert [f.values.get("effectiveDate") for f in result.facts if f.kind == "InterestRateDecision"] != [
+        date(2025, 3, 14)]
