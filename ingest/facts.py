@@ -2841,10 +2841,8 @@ class FactExtractor:
                 hi = max([hi] + [t.i for t in subject.head.subtree if t.i < bearer.i])  # (the misparse above)
             for m in mentioned:
                 if subject.left_edge.i <= m.span.start <= hi and m.type == "Country" and ok(m) \
-                        and (m.span.start > 1 and (doc[m.span.start - 1].lower_ == "from" or doc[
-                            m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG") or
-                            # ("shipped from the United Kingdom")
-                            doc[m.span.start - 1].lower_ == "the" and doc[m.span.start - 2].lower_ == "from") or
+                        and (m.span.start > 1 and (_after_from(m) or doc[  # (also "shipped from the UK")
+                            m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")) or
                              _made_in(m) or m.span.root.dep_ in ("amod", "compound") and
                              # ("Canadian softwood lumber", the demonym on a compound of the goods)
                              (subject.left_edge.i <= m.span.root.head.i <= subject.i or

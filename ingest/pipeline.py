@@ -430,13 +430,12 @@ class Extractor:
         if not tariffs or len({f.role("issuedBy") for f in tariffs}) != 1 or \
                 all(f.extracted_by.endswith("+rates-by-origin") for f in tariffs):
             return policies
-        origins = self.facts.rates_for_origins(sent, mentioned)
         rates = {f.values["ratePercent"] for f in tariffs if "ratePercent" in f.values}
         if all("targets" in f.roles and "ratePercent" in f.values and f.values.get("appliesTo") for f in tariffs) \
-                and len({f.values["ratePercent"] for f in tariffs}) == len(tariffs) and (
-                    len({f.role("targets") for f in tariffs}) == len(tariffs) or
-                    len({f.values["appliesTo"] for f in tariffs}) == len(tariffs)):
+                and len(rates) == len(tariffs) and (len({f.role("targets") for f in tariffs}) == len(tariffs) or
+                                                    len({f.values["appliesTo"] for f in tariffs}) == len(tariffs)):
             return policies  # each rate has its own target or goods ("15 percent on US soybeans and 10 percent …")
+        origins = self.facts.rates_for_origins(sent, mentioned)
         keys = {m.entity.key for m, _ in origins}
         if len(origins) < 2 or not rates <= {rate for _, rate in origins} or len(keys) != len(origins) or \
                 not {f.role("targets") for f in tariffs} <= keys | {None}:
