@@ -1897,7 +1897,12 @@ class FactExtractor:
         if obj is None:
             return None
         doc, end = verb.doc, obj.left_edge.i
-        while end <= obj.right_edge.i and (doc[end].lower_ not in _GOODS_STOP or _glued(doc, end)) and \
+        last = obj.right_edge.i
+        for other in (c for c in verb.children if c.dep_ == "dobj" and c.i > obj.i):
+            if other.left_edge.i != last + 1:
+                break
+            last = other.right_edge.i  # "to ship drone flight controllers", "drone" parsed as an object of its own
+        while end <= last and (doc[end].lower_ not in _GOODS_STOP or _glued(doc, end)) and \
                 doc[end].text not in (",", ";"):
             end += 1
         if end < len(doc) and doc[end].text == ",":
@@ -2470,11 +2475,18 @@ class FactExtractor:
                     j += 1  # ("the cost of electrifying process heat", "of wafer-probing equipment")
                 if j < limit and doc[j].text == ",":
                     j = _rest_of_list(doc, j, limit)  # "what they spend on heat pumps, solar water heaters and …"
-                if j + 1 < limit and doc[j].lower_ in ("that", "which", "who") and doc[j + 1].pos_ == "VERB":
-                    # "investment in factories that produce auto parts": what they produce
-                    obj = next((c for c in doc[j + 1].children if c.dep_ == "dobj"), None)
+                making = j + 1 if j + 1 < limit and doc[j].lower_ in ("that", "which", "who") and \
+                    doc[j + 1].pos_ == "VERB" else j if j < limit and doc[j].tag_ == "VBG" and \
+                    doc[j].lemma_.lower() in _MAKING_VERBS and doc[j - 1].lower_ in _PREMISES | {"lines"} else None
+                if making is not None:
+                    # "investment in factories that produce auto parts", "the cost of new factories producing
+                    # electric vehicle components": what they produce
+                    obj = next((c for c in doc[making].children if c.dep_ == "dobj"), None)
                     if obj is not None and obj.right_edge.i < limit:
-                        return doc[_after_determiners(doc, obj.left_edge.i, obj.i):obj.right_edge.i + 1]
+                        stop = obj.right_edge.i + 1
+                        if stop < limit and doc[stop].text == ",":
+                            stop = _rest_of_list(doc, stop, limit)  # ("battery cells, electrolysers and heat pumps")
+                        return doc[_after_determiners(doc, obj.left_edge.i, obj.i):stop]
                 k = i + 3 if doc[i + 2].lower_ in _ACTS and i + 3 < j else i + 2  # ("the cost of installing X")
                 if doc[i + 2].lower_ in ("replacing", "swapping") and (
                         w := next((t.i for t in doc[k:min(limit, k + 12)] if t.lower_ == "with" and not any(

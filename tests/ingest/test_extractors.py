@@ -2647,3 +2647,20 @@ def test_the_day_a_new_duty_rate_takes_effect_is_the_duty_s(extractor):
     assert dated(result, ("Tariff",)) == [("Tariff", "Canada", Decimal("9.8"), date(2025, 3, 14))]
     assert [f.values.get("effectiveDate") for f in result.facts if f.kind == "InterestRateDecision"] != [
         date(2025, 3, 14)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what factories "producing" or "making" goods make is what the money pays for
+    ("The ministry said it would offer cash grants covering 25 percent of the cost of new factories producing "
+     "electric bus chassis.", [("Subsidy", ("electric bus chassis",))]),
+    ("A tax credit worth 20 percent of investment in factories making fuel cells, heat exchangers and air "
+     "compressors will apply from January 1, the Ministry of Industry said.",
+     [("Subsidy", ("fuel cells", "heat exchangers", "air compressors"))]),
+    # an object the parser cut in two is one list of goods
+    ("Companies would need a licence to ship drone flight controllers and thermal imaging cameras to any "
+     "destination from Sept. 1, the Export Control Joint Unit said.",
+     [("ExportControl", ("drone flight controllers", "thermal imaging cameras"))]),
+])
+def test_goods_made_in_factories_and_objects_cut_in_two(extractor, text, expected):
+    assert [(f.kind, f.values.get("appliesTo")) for f in extract(extractor, text).facts
+            if f.kind in ("Subsidy", "ExportControl")] == expected
