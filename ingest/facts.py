@@ -456,7 +456,7 @@ _NOTICES = {"notification", "notice", "decree", "order", "statement", "ruling", 
             "announcement", "resolution", "directive"}
 #: Words that only refer back to goods named before: "on the product", "for the material"
 GOODS_ANAPHORS = {"product", "products", "goods", "material", "materials", "imports", "items", "plastic",
-                   "chemical", "chemicals", "metal", "fibre", "fiber", "resin", "shipments"}
+                   "chemical", "chemicals", "metal", "fibre", "fiber", "resin", "shipments", "cargoes", "consignments"}
 
 
 def _named_before(doc: Doc, sent: Span, start: int, goods: Span,
@@ -2159,6 +2159,23 @@ class FactExtractor:
                 if g.start > verb.i and sent.doc[g.start - 1].lower_ in ("to", "at") and \
                         self._governed_by(sent.doc[g.end - 1], verb):
                     return g.values[-1]
+        return None
+
+    def restated_issuer(self, sent: Span, mentioned: list[Mentioned]) -> tuple[str, Mentioned] | None:
+        """The body a sentence says took a measure named before: "The duties were imposed by India's Ministry
+        of Finance …" (the kind, and the body)."""
+        doc = sent.doc
+        for kind, start, end in self._matches(doc)[1]:
+            if not (sent.start < start and end <= sent.end) or doc[start - 1].lower_ not in ("the", "these", "both"):
+                continue
+            head = doc[end - 1]
+            if head.dep_ != "nsubjpass":
+                continue
+            agent = next((c for c in head.head.children if c.dep_ == "agent"), None)
+            body = next((m for m in mentioned if agent is not None and m.type == "GovernmentBody" and
+                         any(t.dep_ == "pobj" and t.head.i == agent.i for t in m.span)), None)
+            if body is not None:
+                return kind, body
         return None
 
     def retold_dates(self, sent: Span, reference: date | None) -> list[tuple[str, date]]:

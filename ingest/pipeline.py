@@ -318,6 +318,14 @@ class Extractor:
                         values["effectiveDate"] = when
                     result.facts.append(Fact("Tariff", dict(tariff.roles), values, evidence, tariff.confidence,
                                              tariff.extracted_by + "+further-goods"))
+                if (acted := self.facts.restated_issuer(sent, mentioned)) is not None:
+                    # "Australian-origin cargoes face a duty of 18.6 percent. … The duties were imposed by
+                    # India's Ministry of Finance": who took the measures told before without a body
+                    kind, body = acted
+                    for fact in (f for f in result.facts if f.kind == kind and n - f.evidence.sentence <= 3 and (
+                            "issuedBy" not in f.roles or f.role("issuedBy") == body.entity.country)):
+                        fact.roles["issuedBy"] = (body.entity.key,)
+                        fact.extracted_by += "+issuer-told-after"
                 for kind in ("Tariff", "Subsidy"):
                     told = [f for f in result.facts if f.kind == kind and "ratePercent" not in f.values and
                             f.evidence.sentence == n - 1]

@@ -2664,3 +2664,12 @@ def test_the_day_a_new_duty_rate_takes_effect_is_the_duty_s(extractor):
 def test_goods_made_in_factories_and_objects_cut_in_two(extractor, text, expected):
     assert [(f.kind, f.values.get("appliesTo")) for f in extract(extractor, text).facts
             if f.kind in ("Subsidy", "ExportControl")] == expected
+
+
+def test_the_body_told_after_the_duties_and_their_cargoes(extractor):
+    # goods told as "cargoes" are the goods named before; "The duties were imposed by X" names the issuer
+    result = extract(extractor, "Sodium cyanide from Australia will attract anti-dumping duties from Thursday, "
+                                "according to a customs notification. Australian-origin cargoes face a duty of 18.6 "
+                                "percent. The duties were imposed by India's Ministry of Finance for five years.")
+    assert [(issuer, target, goods) for _, issuer, target, _, goods in plain_policies(result)] == [
+        ("Ministry of Finance of India", "Australia", ("Sodium cyanide",))]
