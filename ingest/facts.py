@@ -1788,15 +1788,12 @@ class FactExtractor:
                 if rate is None and not goods and not (target and kind in ("Investigation", "Sanction")) and not (
                         kind == "Investigation" and issuer is not None and self._opened(head)):
                     origins = self.rates_for_origins(sent, mentioned) if kind == "Tariff" and target is None else []
-                    for origin, origin_rate in origins if len(origins) >= 2 else ():
+                    if len(origins) >= 2:
                         # "German producers were assigned a dumping margin of 17.3 percent and Italian producers
                         # one of 6.4 percent, and importers will have to post cash deposits": one duty per origin
-                        values = {"appliesTo": (), "ratePercent": origin_rate}
-                        if effective:
-                            values["effectiveDate"] = effective
-                        roles = {"issuedBy": (issuer.entity.key,)} if issuer else {}
-                        facts.append(Fact(kind, {**roles, "targets": (origin.entity.key,)}, values, evidence, 0.6,
-                                          f"policy:{kind.lower()}-trigger+rates-by-origin"))
+                        told = Fact(kind, {"issuedBy": (issuer.entity.key,)} if issuer else {}, {"appliesTo": ()},
+                                    evidence, 0.6, f"policy:{kind.lower()}-trigger")
+                        facts += per_origin_facts(told, origins, effective, evidence, "+rates-by-origin")
                     continue  # "the duties", "higher tariffs": a measure named before, or nothing said about it
                 roles = {}
                 if issuer:
@@ -2492,9 +2489,12 @@ class FactExtractor:
                     j += 1  # ("the cost of electrifying process heat", "of wafer-probing equipment")
                 if j < limit and doc[j].text == ",":
                     j = _rest_of_list(doc, j, limit)  # "what they spend on heat pumps, solar water heaters and …"
-                making = j + 1 if j + 1 < limit and doc[j].lower_ in ("that", "which", "who") and \
-                    doc[j + 1].pos_ == "VERB" else j if j < limit and doc[j].tag_ == "VBG" and \
-                    doc[j].lemma_.lower() in _MAKING_VERBS and doc[j - 1].lower_ in _PREMISES | {"lines"} else None
+                making = None  # the verb that says what the premises make
+                if j + 1 < limit and doc[j].lower_ in ("that", "which", "who") and doc[j + 1].pos_ == "VERB":
+                    making = j + 1
+                elif j < limit and doc[j].tag_ == "VBG" and doc[j].lemma_.lower() in _MAKING_VERBS and \
+                        doc[j - 1].lower_ in _PREMISES | {"lines"}:
+                    making = j
                 if making is not None:
                     # "investment in factories that produce auto parts", "the cost of new factories producing
                     # electric vehicle components": what they produce
@@ -3005,6 +3005,7 @@ class FactExtractor:
                              c.lemma_.lower() in _NOTICES | {"decision", "move", "vote"}):
                     for announced in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
                         governors.setdefault(announced.i, 0)
+        # ("The listings take effect upon publication … on Friday": a rule that takes effect, on a day to come)
         ahead = any(t.lemma_.lower() == "take" and t.tag_ in ("VBZ", "VBP") and any(
             c.lower_ == "effect" for c in t.children) for t in sent)
         # "opened an investigation that day": the day the sentence named
@@ -3037,13 +3038,10 @@ class FactExtractor:
             # ("Collection of the deposits will start on Friday": a day to come; so is the day of "The new rate
             # takes effect when the results are published … on Friday")
             coming = ahead or head.pos_ in ("VERB", "AUX") and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")
-                                                            for c in head.children) or
-                                                        # ("collection begins on Friday")
-                                                        head.tag_ in ("VBZ", "VBP") and (head.lemma_.lower() in (
-                                                            "begin", "start", "apply", "commence", "kick", "open") or
-                                                            # ("The listings take effect upon publication … on Friday")
-                                                            head.lemma_.lower() == "take" and any(
-                                                                c.lower_ == "effect" for c in head.children)))
+                                                                     for c in head.children) or
+                                                                 # ("collection begins on Friday")
+                                                                 head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in (
+                                                                     "begin", "start", "apply", "commence", "kick", "open"))
             found = resolve_date(sent.doc[tok.i:min(tok.i + 5, sent.end)].text, reference, future=coming)
             if found:
                 found_at.append((governors.get(head.i, 0), found))
@@ -3407,6 +3405,19 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
             dropped.add(id(f))
             break
     return [f for f in facts if id(f) not in dropped]
+
+
+def per_origin_facts(tariff: Fact, origins: list[tuple[Mentioned, Decimal]], when: date | None,
+                     evidence: Evidence, how: str) -> list[Fact]:
+    """``tariff`` once per origin, with that origin's rate: "Chinese tiles will face 47.1%, Indian ones 12.6%"."""
+    out = []
+    for origin, rate in origins:
+        values = {**tariff.values, "ratePercent": rate}
+        if when is not None:
+            values["effectiveDate"] = when
+        out.append(Fact(tariff.kind, {**tariff.roles, "targets": (origin.entity.key,)}, values, evidence,
+                        tariff.confidence, tariff.extracted_by + how))
+    return out
 
 
 def finalize_policies(facts: list[Fact], country_of: Mapping[str, str | None] | None = None) -> list[Fact]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from decimal import Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,7 +21,7 @@ from ingest.article import Article
 from ingest.dates import resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Fact, Mention
 from ingest.facts import (ANY_MEASURE, GOODS_ANAPHORS, MONETARY_BODY, FactExtractor, Mentioned, finalize_policies,
-                          same_goods, shares_of)
+                          per_origin_facts, same_goods, shares_of)
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver, entity_from_entry
@@ -75,19 +74,6 @@ def _date_undated(facts: Iterable[Fact], when: date, how: str) -> None:
         if "effectiveDate" not in fact.values:
             fact.values["effectiveDate"] = when
             fact.extracted_by += how
-
-
-def _per_origin(tariff: Fact, origins: list[tuple[Mentioned, Decimal]], when: date | None, evidence: Evidence,
-                how: str) -> list[Fact]:
-    """``tariff`` once per origin, with that origin's rate: "Chinese tiles will face 47.1%, Indian ones 12.6%"."""
-    out = []
-    for origin, rate in origins:
-        values = {**tariff.values, "ratePercent": rate}
-        if when is not None:
-            values["effectiveDate"] = when
-        out.append(Fact(tariff.kind, {**tariff.roles, "targets": (origin.entity.key,)}, values, evidence,
-                        tariff.confidence, tariff.extracted_by + how))
-    return out
 
 
 class Extractor:
@@ -306,7 +292,7 @@ class Extractor:
                     # while Indian producers will pay 12.6%": one duty per origin
                     result.facts.remove(tariff)
                     when = tariff.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
-                    result.facts += _per_origin(tariff, origins, when, tariff.evidence, "+rates-by-origin")
+                    result.facts += per_origin_facts(tariff, origins, when, tariff.evidence, "+rates-by-origin")
                 if tariff is not None and n - tariff.evidence.sentence == 1 and "ratePercent" in tariff.values and \
                         (further := self.facts.further_goods_rate(sent)) is not None:
                     # "A safeguard duty of 16 percent will be charged on imported steel billets. Rebar and other
@@ -355,8 +341,8 @@ class Extractor:
                     # "Pork from Spain will be subject to deposits. Spanish suppliers face a rate of 19.8 percent,
                     # and shipments from the Netherlands 27.5 percent": the same duty on another origin
                     others = [(o, r) for o, r in per_origin if o.entity.key not in told]
-                    result.facts += _per_origin(unrated[0], others, unrated[0].values.get("effectiveDate"), evidence,
-                                                "+another-origin")
+                    result.facts += per_origin_facts(unrated[0], others, unrated[0].values.get("effectiveDate"),
+                                                     evidence, "+another-origin")
                 if tariff is not None and "ratePercent" in tariff.values and "targets" in tariff.roles and \
                         n - tariff.evidence.sentence <= 3 and (origins := self.facts.rates_by_origin(
                             sent, mentioned, single=True)) and all(
@@ -366,7 +352,7 @@ class Extractor:
                     when = tariff.values.get("effectiveDate") or self.facts.effective_date(sent, reference)
                     if when is not None:
                         tariff.values["effectiveDate"] = when
-                    others = _per_origin(tariff, origins, when, evidence, "+another-origin")
+                    others = per_origin_facts(tariff, origins, when, evidence, "+another-origin")
                     result.facts += others
                     previous = previous + others
                 for fact in previous if speaker is not None else ():
@@ -455,8 +441,8 @@ class Extractor:
         base = named[0] if named else Fact(tariffs[0].kind, tariffs[0].roles, {**tariffs[0].values, "appliesTo": ()},
                                            evidence, tariffs[0].confidence, tariffs[0].extracted_by)
         when = next((f.values["effectiveDate"] for f in tariffs if "effectiveDate" in f.values), None)
-        return [f for f in policies if f.kind != "Tariff"] + _per_origin(base, origins, when, evidence,
-                                                                          "+rates-by-origin")
+        return [f for f in policies if f.kind != "Tariff"] + per_origin_facts(base, origins, when, evidence,
+                                                                               "+rates-by-origin")
 
     @staticmethod
     def _acting_body(sent: Span, mentioned: list[Mentioned]) -> Entity | None:

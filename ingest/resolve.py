@@ -198,10 +198,10 @@ class Resolver:
         if entity is not None and entity.type == "GovernmentBody" and entity.country:
             # "the US Commerce Department" is also known as "the Commerce Department"
             words = clean_surface(span).split()
-            first = self.gazetteer.country_of_demonym(words[0]) or self.gazetteer.lookup(words[0]) \
-                if len(words) >= 3 else None
-            if first is not None and first.id == entity.country:
-                entity.aliases.add(" ".join(words[1:]))
+            if len(words) >= 3:
+                first = self.gazetteer.country_of_demonym(words[0]) or self.gazetteer.lookup(words[0])
+                if first is not None and first.id == entity.country:
+                    entity.aliases.add(" ".join(words[1:]))
         return entity
 
     def _resolve(self, span: Span, article_country: str | None) -> Entity | None:

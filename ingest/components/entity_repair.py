@@ -61,14 +61,20 @@ _DESCRIPTOR_ENDINGS = ("maker", "producer", "builder", "operator", "retailer", "
                        "manufacturer", "exporter", "refiner", "brewer", "shipper", "conglomerate", "giant", "packer",
                        "installer", "miller", "owner", "grocer", "jeweller", "jeweler", "driller", "trader", "dealer",
                        "distributor", "wholesaler", "contractor", "landlord")
+#: Words that end a company's name by saying what form it takes: "… Chemical Industries"
+_CORPORATE_FORMS = {"Industries", "Company", "Corporation", "Holdings", "Group", "Co", "Corp"}
+
+
+def _ends_as_descriptor(word: str) -> bool:
+    """``word`` (singular or plural) ends like a word for what a company does: "carmakers", "landlord"."""
+    return word.removesuffix("s").endswith(_DESCRIPTOR_ENDINGS)
 
 
 def _is_descriptor(token: Token) -> bool:
     """What a company is, said before its name: "Carmaker", "Housebuilders", "Landlord"."""
-    word = token.lower_.removesuffix("s")
-    return word in _DESCRIPTORS or word.endswith(_DESCRIPTOR_ENDINGS)
-#: Words that end a company's name by saying what form it takes: "… Chemical Industries"
-_CORPORATE_FORMS = {"Industries", "Company", "Corporation", "Holdings", "Group", "Co", "Corp"}
+    return token.lower_.removesuffix("s") in _DESCRIPTORS or _ends_as_descriptor(token.lower_)
+
+
 #: Measures aimed at a company: "a probe into X", "sanctions on X"
 #: What a company has in a town: "its Porvoo refinery", "the Ulsan plant"
 _SITES = {"plant", "plants", "refinery", "factory", "factories", "mill", "smelter", "works", "campus", "facility",
@@ -781,7 +787,7 @@ class EntityRepair:
                 out = [s_ for s_ in out if s_ is not named_span] + [body]
                 by_token.update({i: body for i in range(body.start, body.end)})
                 continue
-            if not (tok.is_lower and (tok.lower_ in _DESCRIBING_NOUNS or tok.lower_.removesuffix("s").endswith(_DESCRIPTOR_ENDINGS))
+            if not (tok.is_lower and (tok.lower_ in _DESCRIBING_NOUNS or _ends_as_descriptor(tok.lower_))
                     and tok.i + 1 < len(doc)):
                 continue
             end = tok.i + 1
