@@ -419,6 +419,9 @@ def _measure_named(tok: Token, sent: Span) -> str | None:
     if tok.lower_ == "collection" and i == sent.start and tok.dep_ in ("nsubj", "nsubjpass") and \
             tok.head.lemma_.lower() in ("begin", "start", "commence"):
         return "Tariff"  # "Collection will begin on July 1 and last five years": of the duty told before
+    if tok.lower_ in ("notice", "notification", "subpoena", "summons") and tok.dep_ == "dobj" and \
+            tok.head.lemma_.lower() in ("receive", "get"):
+        return "Investigation"  # "The company said it received notice from the regulator on Tuesday"
     if tok.lower_ in ("rate", "rates") and i > sent.start + 1 and \
             doc[i - 1].lower_ in ("higher", "new", "lower", "reduced", "increased") and \
             doc[i - 2].lower_ in ("the", "this", "these"):
@@ -734,10 +737,10 @@ _COST_NOUNS = {"cost", "costs", "price", "investment", "investments", "value", "
 _CLAIM_VERBS = {"claim", "reclaim", "deduct", "recoup", "recover", "offset", "write"}
 #: Verbs whose subject pays: a subsidy when that is a government ("Berlin would fund up to 45% of the cost")
 _FUND_VERBS = {"fund", "pay", "cover", "subsidise", "subsidize", "meet", "bear", "shoulder", "finance", "refund",
-               "reimburse", "match", "co-finance"}
-#: … and their participles, when a body pays a share ("co-funded" comes as "co", "-", "funded")
+               "reimburse", "match", "co-finance", "co-fund"}
+#: … and their participles, when a body pays a share
 _FUNDED = {"funded", "paid", "covered", "subsidised", "subsidized", "reimbursed", "met", "financed", "refunded",
-           "borne"}
+           "borne", "co-funded", "co-financed"}
 _STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "city", "province"}
 #: … or a new scheme (not "the subsidy covered 40% of the cost of its plant": one named before)
 _SCHEME_NOUNS = {"scheme", "programme", "program", "fund", "grant", "grants", "subsidy", "subsidies", "rebate",
@@ -814,10 +817,11 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     if lemma in _CLAIM_VERBS:
         return verb
     if lemma in _FUND_VERBS and subject is not None and subject.lower_ in ("it", "they") and \
-            verb.dep_ in ("ccomp", "relcl") and any(
+            verb.dep_ in ("ccomp", "relcl") and (any(
                 c.dep_ == "nsubj" and c.ent_type_ in ("GovernmentBody", "Country")
-                for a in (verb.head, verb.head.head) for c in a.children) or verb.dep_ == "relcl" and \
-            verb.head.head.i > 0 and doc[verb.head.head.i - 1].ent_type_ == "GovernmentBody":
+                for a in (verb.head, verb.head.head) for c in a.children) or _after_body(verb.head)) or \
+            verb.dep_ == "relcl" and verb.head.head.i > 0 and doc[verb.head.head.i - 1].ent_type_ == "GovernmentBody":
+        # ("Miners rallied after the Ministry of Mines said it would …": the body parsed as the object of "after")
         # "The Secretariat of Energy said it would refund 25% of the cost of systems", "the agency opened a pool
         # from which it will pay 45% of the cost of electrolysers"
         return verb
@@ -853,6 +857,22 @@ def _purpose_goods(trigger: Token) -> Span | None:
                 start = _after_determiners(doc, obj.left_edge.i, obj.i)
                 return doc[start:obj.i + 1]
     return None
+
+
+def _noun_of(tok: Token) -> Token:
+    """The noun ``tok`` is part of: "scheme" for "grant" in "a grant scheme"."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _after_body(said: Token) -> bool:
+    """``said`` comes right after a government body's name (or its initials in brackets), which the parser
+    took for something else: "shares rallied after the Ministry of Mines said …"."""
+    doc, i = said.doc, said.i - 1
+    if i > 0 and doc[i].text == ")":
+        i = next((j - 1 for j in range(i - 1, max(0, i - 6), -1) if doc[j].text == "("), i)
+    return said.lemma_.lower() in ("say", "announce") and i >= 0 and doc[i].ent_type_ in ("GovernmentBody", "Country")
 
 
 def _claimant(verb: Token) -> Token | None:
@@ -935,7 +955,7 @@ def _claimant_goods(verb: Token) -> Span | None:
 
 #: What a company has where it can be searched: "raided its offices"
 _PREMISES = {"offices", "office", "premises", "headquarters", "plant", "plants", "factory", "factories", "facilities",
-             "sites", "site", "warehouses", "branches"}
+             "sites", "site", "warehouses", "branches", "yards", "shipyards", "mills", "works"}
 
 
 def _describes_company(sent: Span, mentioned: list[Mentioned]) -> bool:
@@ -1425,7 +1445,10 @@ class FactExtractor:
                     any(w in doc[start:end].text.lower() for w in ("licen", "permit")):
                 continue  # "…on its entity list, a move that requires suppliers to obtain licences": the listing
             if head.pos_ == "VERB" and any(c.dep_ == "dobj" and any(
-                    c.left_edge.i <= m[1] <= c.right_edge.i and not (
+                    c.left_edge.i <= m[1] <= c.right_edge.i and (m[0] == kind or m[1] <= c.i < m[2]) and not (
+                        # (not "will cover 30% of the cost … under a grant scheme": how it is paid)
+                        _noun_of(doc[m[2] - 1]).dep_ == "pobj" and
+                        _noun_of(doc[m[2] - 1]).head.lower_ in ("under", "through", "via")) and not (
                         # (not "designated the ship manager under the Russia sanctions regime")
                         doc[m[2] - 1].dep_ == "compound" and doc[m[2] - 1].head.lower_ not in self.trigger_words)
                     for m in matches) for c in head.children):
@@ -1507,7 +1530,9 @@ class FactExtractor:
             # ("a 10% tariff"; "the 30% clean technology investment tax credit": the words between name it)
             rate_groups = [g for g in groups if g.end <= start and (start - g.end <= 2 or start - g.end <= 5 and all(
                 t.pos_ in ("NOUN", "ADJ", "PROPN") or t.text == "-" for t in doc[g.end:start]) and
-                doc[g.start].i > sent.start and doc[g.start - 1].lower_ in ("the", "a", "its", "their"))] + \
+                doc[g.start].i > sent.start and doc[g.start - 1].lower_ in ("the", "a", "its", "their") or
+                # "Up to 40% of the cost of … will be co-funded by": the share the verb pays
+                doc[g.end - 1].dep_ == "nsubjpass" and doc[g.end - 1].head.i == head.i)] + \
                           [g for g in groups if end <= g.start < next_start and not (
                               0 <= next_start - g.end <= 2 and next_start < sent.end) and not _in_range(doc, g, groups) and
                            not _old_rate(doc, g) and not _later_step(doc, g)  # "up from 25 percent": the old rate
@@ -1528,12 +1553,14 @@ class FactExtractor:
             if kind == "Subsidy":
                 # "will cover 40% of the cost of X for the site": X
                 shares_cost = head.pos_ == "VERB" and (head.lemma_.lower() in self.cost_share_verbs or
-                                                       head.lemma_.lower() == "have")
+                                                       head.lemma_.lower() == "have" or head.lower_ in _FUNDED)
                 # "claim back as much as 50% of the cost of …": the cost after the share
-                share = next((c.i + 1 for c in head.children if c.dep_ == "dobj"), end) if shares_cost else end
+                # (or before it: "Up to 50% of the cost of installing chillers will be co-funded by …")
+                share = next((c.i + 1 for c in head.children if c.dep_ in ("dobj", "nsubjpass")), end) \
+                    if shares_cost else end
                 bearer = _bearing_verb(head)
                 beneficiaries = next((span for span in (
-                    lambda: self._cost_of(doc, share, next_start) if shares_cost else None,
+                    lambda: self._cost_of(doc, share, next_start if share > head.i else head.i) if shares_cost else None,
                     lambda: self._beneficiaries(doc, end, next_start),
                     lambda: self._cost_of(doc, end, next_start),
                     lambda: _claimant_goods(head) if head.pos_ == "VERB" else None,
@@ -2208,7 +2235,8 @@ class FactExtractor:
                   "bids", "proposals")
         for tok in sent:
             # (also "Bids can be submitted from April 7")
-            if tok.lemma_.lower() in ("open", "start", "begin", "accept", "submit") and tok.pos_ == "VERB" and any(
+            if tok.lemma_.lower() in ("open", "start", "begin", "accept", "submit", "take", "invite") and \
+                    tok.pos_ == "VERB" and any(
                     c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in opened
                     for c in tok.children) or (  # (or "which is opening a new round on August 1")
                     tok.lower_ == "open" and tok.dep_ == "amod" and tok.head.lower_ in opened and tok.i > tok.head.i) or (
@@ -2470,6 +2498,15 @@ class FactExtractor:
     @staticmethod
     def _cost_of(doc: Doc, end: int, limit: int) -> Span | None:
         """"rebates covering 40% of the cost of rooftop solar panels": what the money pays for."""
+        if end < limit and doc[end].lower_ == "of":
+            # "would reimburse up to 70 percent of exploration drilling costs": the words before the cost
+            k = j = _after_determiners(doc, end + 1, limit)
+            while j < limit and doc[j].dep_ in ("compound", "amod") and doc[j].pos_ in ("NOUN", "ADJ", "PROPN") and \
+                    doc[j].head.i > j:
+                j += 1
+            if k < j < limit and doc[j].lower_ in ("cost", "costs", "spending", "expenses", "outlays") and \
+                    doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j - 1].lower_ not in _COST_KINDS:
+                return doc[k:j]
         for i in range(end, min(limit, end + 14) - 2):
             if doc[i].lower_ in ("cost", "costs", "investment") and doc[i + 1].lower_ in ("needed", "required") and \
                     i + 4 < limit and doc[i + 2].lower_ == "to" and doc[i + 3].lemma_.lower() in _MAKING_VERBS | {
@@ -2479,7 +2516,7 @@ class FactExtractor:
                 while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", "."):
                     j += 1
                 return doc[i + 4:j] if j > i + 4 else None
-            if (doc[i].lower_ in ("cost", "price", "purchase", "spending", "investment") or
+            if (doc[i].lower_ in ("cost", "costs", "price", "purchase", "spending", "investment") or
                     doc[i].lemma_.lower() in ("spend", "invest") and doc[i].pos_ == "VERB") and \
                     doc[i + 1].lower_ in ("of", "on", "in"):  # (or "what they spend on solar panels")
                 j = i + 2
@@ -3356,6 +3393,11 @@ def _same_issuer(f: Fact, g: Fact, country_of: Mapping[str, str | None]) -> bool
         return False
     return a == b or country_of.get(a) == b or country_of.get(b) == a
 
+
+#: What kind of cost ("capital costs"), not what it is spent on
+_COST_KINDS = {"capital", "operating", "eligible", "total", "upfront", "initial", "qualifying", "running", "project",
+               "investment", "development", "labour", "labor", "training", "financing", "borrowing", "input",
+               "equipment", "installation", "construction", "purchase", "acquisition", "maintenance", "compliance"}
 
 #: Words that name goods only in general: "the cost of systems connected to the grid"
 _GENERIC_GOODS = {"systems", "system", "projects", "project", "installations", "installation", "units",

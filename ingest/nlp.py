@@ -15,6 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 import ingest.components  # noqa: F401 - registers the component factories
 from ingest.errors import ModelNotInstalled
@@ -64,6 +65,10 @@ def build_pipeline(
             raise ModelNotInstalled(model) from None
         raise
     lexicon = load_lexicon(lexicon_path)
+    for word in lexicon.words("whole_words"):
+        # "would co-fund up to 30%": one verb, not "co", "-", "fund" (which the parser cannot read)
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("marketgraph_paragraphs", before="parser")  # a line break ends a sentence
     anchor = {"before": "ner"} if "ner" in nlp.pipe_names else {}

@@ -505,6 +505,18 @@ def test_the_day_a_probe_began_told_in_the_same_sentence(extractor):
         ("Investigation", date(2025, 3, 10))]
 
 
+@pytest.mark.parametrize("text", [
+    "Shares of Tarrant Minerals sank 11 percent after the Australian Securities and Investments Commission opened an "
+    "investigation into its reserve estimates. The miner said it had received a notice from the regulator on Monday.",
+    "Pinewood Logistics fell 6 percent after disclosing an inquiry by the Securities and Exchange Board of India into "
+    "its related-party loans. The company said it got the notification on Monday and would cooperate.",
+])
+def test_the_day_the_company_received_notice_of_a_probe(extractor, text):
+    result = extract(extractor, text)
+    assert [(f.kind, f.values.get("effectiveDate")) for f in result.facts if f.kind == "Investigation"] == [
+        ("Investigation", date(2025, 3, 10))]
+
+
 def test_a_known_name_followed_by_more_of_a_name_is_someone_else(extractor):
     types = {e.label: e.type for e in extract(extractor, "Commerce Minister Pichai Naripthaphan said Bangkok would "
                                                          "not retaliate.").entities.values()}
@@ -622,10 +634,30 @@ def test_the_body_behind_a_measure(extractor, text, expected):
      [("Subsidy", None, Decimal("40"), ("insulating older homes",))]),
     # a company paying for its own plant is no subsidy
     ("Harbin Forge will pay 30 percent of the cost of the new mill.", []),
+    # what the cost is of, told before "costs"; the licences of those paid back are no measure
+    ("Quarry operators gained after the Ministry of Mines said it would refund up to 60 percent of seismic survey "
+     "costs for firms holding exploration licences.",
+     [("Subsidy", "Ministry of Mines", Decimal("60"), ("seismic survey",))]),
+    # "co-fund" read as one verb, its body in brackets before "said"
+    ("Toolmakers climbed after the Enterprise Promotion Agency (EPA) said it would co-fund up to 35 percent of the "
+     "cost of laser cutting machines bought by small workshops.",
+     [("Subsidy", "Enterprise Promotion Agency", Decimal("35"), ("laser cutting machines",))]),
+    # the scheme it is paid under is how, not a second measure that hides the first
+    ("Ferry builders rallied after the Ministry of Transport said it would cover up to 45 percent of the cost of "
+     "new yards making electric ferries under a 900 million euro grant scheme.",
+     [("Subsidy", "Ministry of Transport", Decimal("45"), ("electric ferries",))]),
 ])
 def test_subsidies_told_as_a_share_of_a_cost(extractor, text, expected):
     result = extract(extractor, text)
     assert [(p[0], p[1], p[3], p[4]) for p in policies(result)] == expected
+
+
+def test_a_share_of_a_cost_told_before_co_funded_and_the_day_a_scheme_takes_applications(extractor):
+    result = extract(extractor, "Up to 40% of the cost of fitting rooftop heat pumps and thermal stores at schools "
+                                "will be co-funded by the Energy Transition Agency. The 300 million euro scheme will "
+                                "take applications from May 4, the agency said.")
+    assert subsidies(result) == [("Subsidy", "Energy Transition Agency", Decimal("40"),
+                                  ("rooftop heat pumps", "thermal stores"), date(2025, 5, 4))]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
