@@ -859,6 +859,18 @@ def _purpose_goods(trigger: Token) -> Span | None:
     return None
 
 
+def _subsidised(verb: Token) -> bool:
+    """A countervailing finding: "X had been subsidised", "X had benefited from unfair subsidies", "X
+    received subsidies"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("subsidise", "subsidize"):
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    held = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and lemma == "benefit"
+            for p in c.children if p.dep_ == "pobj"] + [
+        c for c in verb.children if c.dep_ == "dobj" and lemma in ("receive", "get", "enjoy")]
+    return any(t.lemma_.lower() in ("subsidy", "subsidies", "support", "aid") for t in held)
+
+
 def _noun_of(tok: Token) -> Token:
     """The noun ``tok`` is part of: "scheme" for "grant" in "a grant scheme"."""
     while tok.dep_ == "compound" and tok.head.i > tok.i:
@@ -1031,7 +1043,8 @@ class FactExtractor:
                 forms.add(w)
                 forms.add(w[:-1] + "ies" if w.endswith("y") and not w.endswith("ey") else w + "s")
             self.triggers.add(kind, [nlp.make_doc(f) for f in sorted(forms)])
-            self.trigger_words |= {f.split()[-1] for f in forms}
+            # (a word that names a measure only after "dumping" is none alone: "sensitive to interest margins")
+            self.trigger_words |= {f.split()[-1] for f in forms} - {"margin", "margins"}
         # "the commission is investigating imports of steel", "Washington sanctioned two refiners"
         self.verb_triggers = Matcher(nlp.vocab)
         self.trigger_verbs: set[str] = set()
@@ -1401,7 +1414,9 @@ class FactExtractor:
             if head.dep_ == "compound" and (head.head.lower_ not in self.trigger_words or any(
                     m[1] <= head.head.i < m[2] and m[0] != kind for m in matches)) and not (
                     # "will receive tax credit certificates equal to 15% of their capital spending"
-                    kind == "Subsidy" and head.head.lower_ in ("certificates", "certificate", "vouchers", "payments")):
+                    kind == "Subsidy" and head.head.lower_ in ("certificates", "certificate", "vouchers", "payments") or
+                    # "set a countervailing duty rate of 4.6 percent": the duty's rate
+                    kind == "Tariff" and head.head.lower_ in ("rate", "rates")):
                 continue
             payer = head.head.head if head.dep_ == "conj" else head.head
             if payer.lemma_.lower() == "pay" and payer.head.lemma_.lower() == "use":
@@ -2116,13 +2131,17 @@ class FactExtractor:
         """Goods a trade finding names before the measure on them, and the phrase that names them (with
         where they come from): "concluded that polyphenylene sulfide and polyether ether ketone had been
         dumped", "found that nitrile rubber from Japan had been sold in China below normal value",
-        "activated carbon from the Philippines has been sold in the United States at less than fair value"."""
+        "activated carbon from the Philippines has been sold in the United States at less than fair value",
+        "steel sheet from South Korea had benefited from unfair subsidies"."""
         for verb in sent:
             if verb.pos_ != "VERB" or not (verb.lemma_.lower() == "dump" or verb.lemma_.lower() == "sell" and any(
                     c.dep_ == "prep" and (c.lower_ in ("below", "under") or c.lower_ == "at" and any(
-                        t.lower_ in ("less", "low", "lower", "below") for t in c.subtree)) for c in verb.children)):
+                        t.lower_ in ("less", "low", "lower", "below") for t in c.subtree)) for c in verb.children)
+                    or _subsidised(verb)):
                 continue
-            for subject in (c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")):
+            for subject in (c for c in verb.children if (c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and
+                                                          verb.lemma_.lower() in ("benefit", "receive", "get", "enjoy"))
+                            and c.pos_ in ("NOUN", "PROPN")):
                 start = subject.left_edge.i + (subject.left_edge.lower_ == "that")  # ("found that X had been …")
                 start = _after_determiners(sent.doc, start, subject.i)
                 stop = next((t.i for t in sent.doc[start:subject.right_edge.i + 1] if t.i > start and (
@@ -2583,9 +2602,12 @@ class FactExtractor:
             openers = _GOODS_OPENERS + ("of",)  # "banned exports of raw shea nuts"
         if any(t.lemma_ == "apply" for t in doc[pos:min(limit, pos + 6)]):
             openers = openers + ("to",)  # "duties of up to 35% would apply to ceramic tiles"
-        i = pos
-        while i < limit and (doc[i].lower_ not in openers or _day_follows(doc, i)) and i - pos < 6:
-            i += 1  # "an investigation on Thursday into frozen chicken": the day is no goods
+        i, told = pos, 0
+        while i < limit and (doc[i].lower_ not in openers or _day_follows(doc, i)) and told < 6:
+            # "an investigation on Thursday into frozen chicken": the day is no goods ("duties ranging from 18.6
+            # percent to 52.4 percent on tyres": nor is a range of rates)
+            told += not _in_told_range(doc, i)
+            i += 1
         if i >= limit or doc[i].lower_ not in openers or \
                 doc[i].lower_ == "on" and i + 2 < limit and doc[i + 1].lower_ == "top" and doc[i + 2].lower_ == "of":
             return None  # ("a 20% surcharge on top of existing tariffs": no goods)
@@ -3394,6 +3416,17 @@ def _same_issuer(f: Fact, g: Fact, country_of: Mapping[str, str | None]) -> bool
     return a == b or country_of.get(a) == b or country_of.get(b) == a
 
 
+#: The words of a range of rates: "ranging from 18.6 percent to 52.4 percent", "of between 5% and 9%"
+_RANGE_WORDS = {"ranging", "from", "to", "between", "and", "up"}
+
+
+def _in_told_range(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is a word of a range of rates: a number, its unit, or a word that joins two of them."""
+    tok = doc[i]
+    if tok.lower_ in ("percent", "%", "cent") or tok.lower_ == "per" and i + 1 < len(doc) and doc[i + 1].lower_ == "cent":
+        return True
+    return (tok.like_num or tok.lower_ in _RANGE_WORDS) and any(
+        t.lower_ in ("percent", "%", "per") for t in doc[i + 1:i + 4])
 #: What kind of cost ("capital costs"), not what it is spent on
 _COST_KINDS = {"capital", "operating", "eligible", "total", "upfront", "initial", "qualifying", "running", "project",
                "investment", "development", "labour", "labor", "training", "financing", "borrowing", "input",

@@ -523,6 +523,9 @@ class EntityRepair:
                      self._company_cues, self._places,
                      self._body_names, self._company_word_names, self._persons_by_role):
             spans = step(doc, spans)
+        # "Scotch whisky", "Iberian ham": a name ends with a name, not with a common noun in lower case
+        spans = [s for s in spans if not (s.label_ in ("Company", "AnalystFirm") and len(s) >= 2 and
+                                          not s.id_.strip("?") and s[-1].is_lower and s[-1].pos_ in ("NOUN", "PROPN"))]
         doc.ents = filter_spans([s for s in (self._whole_word(_given_name(self._undescribed(s)))
                                              for s in self._repeat_names(doc, spans)) if s is not None])
         return doc

@@ -1877,6 +1877,33 @@ def test_rates_of_single_origins_told_after_the_duty(extractor, text, expected):
     assert dated(extract(extractor, text), ("Tariff",)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a range of rates is no rate, and the goods come after it
+    ("The European Commission imposed anti-dumping duties ranging from 12.1 percent to 38.5 percent on aluminium "
+     "road wheels from Morocco.", [("Tariff", "European Commission", "Morocco", None, ("aluminium road wheels",))]),
+    # a countervailing finding names the goods, and "a duty rate of" is the duty's rate
+    ("The US Commerce Department said stainless steel wire from Malaysia had benefited from unfair subsidies and set "
+     "a countervailing duty rate of 7.3 percent.",
+     [("Tariff", "US Department of Commerce", "Malaysia", Decimal("7.3"), ("stainless steel wire",))]),
+    # a dumping margin set on goods is the duty
+    ("Canada's trade tribunal set a final dumping margin of 21.4 percent on aluminium foil from Thailand.",
+     [("Tariff", "Canadian International Trade Tribunal", "Thailand", Decimal("21.4"), ("aluminium foil",))]),
+    # a product named after a place is no company: the goods, from the country after them
+    ("China's Ministry of Commerce said it would impose anti-dumping duties of 22.8 percent on Scotch whisky from "
+     "the United Kingdom.",
+     [("Tariff", "Ministry of Commerce of China", "United Kingdom", Decimal("22.8"), ("Scotch whisky",))]),
+])
+def test_duties_told_as_ranges_margins_and_findings_of_subsidy(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_a_bank_sensitive_to_margins_still_moves(extractor):
+    result = extract(extractor, "Lloyds, whose profits are sensitive to deposit margins, fell 2.2%, while BP rose "
+                                "0.4%.")
+    assert moves(result) == [("Lloyds", "StockMovement", Decimal("-2.2"), None, None),
+                             ("BP", "StockMovement", Decimal("0.4"), None, None)]
+
+
 def test_goods_told_again_in_apposition_are_one(extractor):
     result = extract(extractor, "The Ministry of Commerce imposed anti-dumping duties of 24.1% on colour-coated "
                                 "steel from China, the painted coil used for roofing.")
