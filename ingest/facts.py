@@ -756,6 +756,8 @@ _GRANTED_LEAVE = {"permit", "licence", "license", "approval", "exemption", "waiv
 
 #: Shipping, told as a gerund the parser may take for a noun
 _SHIPPING = {"shipping", "exporting", "selling", "sending", "supplying"}
+#: … and the nouns for what is shipped somewhere ("a licence for every shipment to China")
+_SHIPMENTS = _SHIPPING | {"shipment", "shipments", "consignment", "consignments", "deliveries", "exports", "sales"}
 
 
 #: Participles that tell what goods are for or where they go, after the goods' name
@@ -1504,13 +1506,25 @@ class FactExtractor:
                 continue  # "the duties", "these tariffs": a measure the article has already named
             # "pipes from China will be subject to a duty of 17.6 percent, and those shipped from Thailand
             # to a duty of 9.4 percent": the goods of the measure before, from another origin
+            gap = doc[max(used_end, sent.start):start]
+            # ("… ceramic tiles from China would face a duty of 31.0% and tiles from India a duty of 14.5%": the
+            # goods named again by their head noun)
+            heads = {g.lower().split()[-1] for g in facts[-1].values.get("appliesTo", ()) if g} if facts else set()
             gapped_origin = next((m for m in mentioned if facts and facts[-1].kind == kind and
-                                  max(used_end, sent.start) <= m.span.start < start and m.type == "Country" and
-                                  doc[m.span.start - 1].lower_ in ("from", "in") and any(
-                                      t.lower_ in ("those", "that") for t in doc[max(used_end, sent.start):start])),
+                                  gap.start <= m.span.start < start and m.type == "Country" and
+                                  doc[m.span.start - 1].lower_ in ("from", "in") and (
+                                      any(t.lower_ in ("those", "that") for t in gap) or
+                                      any(t.lower_ == "and" for t in gap) and any(t.lower_ in heads for t in gap))),
                                  None)
             used_before, used_end = used_end, end
             issuer = self._issuer(doc, mentioned, start, end, kind)
+            if issuer is not None and issuer.type == "Country":
+                # "a licence from the US Commerce Department's Bureau of Industry and Security": the body the
+                # country's words belong to
+                issuer = next((m for m in mentioned if m.type == "GovernmentBody" and
+                               m.entity.country == issuer.entity.key and
+                               issuer.span.end <= m.span.start <= issuer.span.end + 6 and
+                               m.span.root.i in {a.i for a in issuer.span.root.ancestors}), issuer)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
             passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
             if by_verb and head.lemma_.lower() == "freeze" and not any(
@@ -1534,8 +1548,12 @@ class FactExtractor:
             doer = head.head if head.dep_ == "xcomp" else head  # ("said it had started investigating")
             if by_verb and not passive and not relative and (issuer is None or not _acts(issuer, doer) and not any(
                     c.dep_ == "nsubj" and (c.lower_ in ("it", "they") or c.ent_type_ == "Country" or
-                                           c.lower_ in _AGENTS_OF and any(
-                        p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children))
+                                           c.lower_ in _AGENTS_OF and (any(
+                        p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children) or
+                        # "the FNE said investigators had searched …": the body that tells of its agents
+                        issuer is not None and doer.dep_ == "ccomp" and
+                        doer.head.lemma_.lower() in ("say", "announce", "confirm") and
+                        (_acts(issuer, doer.head) or _after_body(doer.head))))
                     for c in doer.children)):  # "… confirmed that its officers had searched …"
                 continue  # a verb is a policy only when a government does it: "the commission is investigating"
             if passive and issuer is None and not (kind == "ExportControl" and any(
@@ -1733,7 +1751,7 @@ class FactExtractor:
                 if named_before is not None:
                     # "frozen shrimp from Vietnam … deposits of 25.76% on the product": the goods named before
                     goods = self._goods(named_before[0])
-                if gapped_origin is not None and not goods:
+                if gapped_origin is not None and (not goods or where is not None and where.end <= gap.start):
                     target, goods = gapped_origin, list(facts[-1].values.get("appliesTo", ()))
                 elif anaphor is not None:
                     target, goods = anaphor, []  # "an investigation into the telecoms company"
@@ -2667,6 +2685,9 @@ class FactExtractor:
             j += 1
         while j > i + 1 and (doc[j - 1].lower_ in (",", "and", "or") or _is_participle(doc[j - 1])):
             j -= 1
+        if any(doc[k].lower_ in ("duties", "duty", "tariffs", "tariff", "levies", "levy") for k in range(i + 1, j)) and \
+                doc[j - 1].lower_ == "of":
+            return None  # "cash deposits for preliminary countervailing duties of 18.4%": another measure, no goods
         return doc[i + 1:j] if j > i + 1 else None
 
     def _goods_of(self, span: Span, mentioned: list[Mentioned]) -> list[str]:
@@ -2761,8 +2782,11 @@ class FactExtractor:
     def _target(self, doc: Doc, mentioned: list[Mentioned], goods: Span | None, trigger_end: int, sent: Span,
                 issuer: Mentioned | None, topic: Mentioned | None = None) -> Mentioned | None:
         def ok(m: Mentioned) -> bool:
-            return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key) and \
-                not _owns_body(m, mentioned)
+            return m.type in TARGET_TYPES and (issuer is None or m.entity.key != issuer.entity.key and not (
+                # ("the US Commerce Department's Bureau of Industry and Security": the issuer's country)
+                m.entity.key == issuer.entity.country and m.span.end <= issuer.span.start and
+                doc[m.span.end:issuer.span.start].text.lower() in ("", "'s", "’s"))) \
+                and not _owns_body(m, mentioned)
 
         # the company the sentence is about (the subject of its main verb), else the one before
         about = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
@@ -2958,7 +2982,7 @@ class FactExtractor:
         for m in after:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
             destination = any(t.lower_ == "to" for t in lead) and any(
-                t.lemma_ in ("ship", "export", "sell") or t.lower_ in _SHIPPING for t in doc[trigger_end - 1:m.span.start])
+                t.lemma_ in ("ship", "export", "sell") or t.lower_ in _SHIPMENTS for t in doc[trigger_end - 1:m.span.start])
             made_in = len(lead) >= 2 and lead[-1].lower_ == "in" and (  # "trucks made in China"
                 lead[-2].tag_ == "VBN" or lead[-2].tag_ == "VBG" and lead[-2].lemma_.lower() in _ORIGIN_VERBS)
             # ("sheets originating in China")
@@ -2991,7 +3015,7 @@ class FactExtractor:
             if m.span.end <= trigger_end and m.span.start >= sent.start + 2 and ok(m) and m.type == "Country" and \
                     doc[m.span.start - 1].lower_ in ("to", "the") and "to" in (doc[m.span.start - 1].lower_,
                                                                             doc[m.span.start - 2].lower_) and \
-                    any(t.lower_ in ("exports", "shipments", "sales") for t in doc[sent.start:m.span.start]) and \
+                    any(t.lower_ in _SHIPMENTS for t in doc[sent.start:m.span.start]) and \
                     goods is not None and m.span.start <= goods.end + 3:
                 return m
         # "indium ingots bound for the United States now require a licence": where the goods go
@@ -3034,8 +3058,10 @@ class FactExtractor:
                 governors.setdefault(node.i, depth)
                 depth += 1
             if node.head.i == node.i or node.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in _REACTION_MARKS for c in node.children):
+                    c.dep_ == "mark" and c.lower_ in _REACTION_MARKS for c in node.children) and not any(
+                    c.lower_ in ("hours", "minutes", "shortly", "moments") for c in node.children):
                 break  # "shares were hit on Tuesday after Washington announced a duty": the day of the reaction
+                # (but "lowered its rate late on Wednesday, hours after the Fed cut": the same day)
             node = node.head
         if trigger is not None:
             governors.setdefault(trigger.i, 0)  # "opened an investigation on Thursday into…"
@@ -3043,6 +3069,9 @@ class FactExtractor:
                 # "said it had opened an investigation …, and that officers had searched its offices on Wednesday"
                 for searched in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in ("search", "raid")):
                     governors.setdefault(searched.i, 1)
+                # "searched the supplier's offices and seized records on Monday": what the searchers did next
+                for done in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                    governors.setdefault(done.i, 1)
             # (the clauses of the trigger, and of the verb that governs it: "were placed on the list …,
             # under a decision published on Monday")
             placing = next((sent.doc[i] for i, d in governors.items() if d == 0 and i != trigger.i), None) \
@@ -3087,7 +3116,7 @@ class FactExtractor:
                     head.pos_ in ("NOUN", "PROPN", "PRON") and trigger.i <= head.i and
                     any(a.i == trigger.i for a in head.ancestors)) and not (
                     # "added X to its list of blocked persons on Wednesday": the day hangs on the list
-                    head.lower_ in ("list", "lists") and 0 < trigger.i - head.i <= 3) and not (
+                    head.lower_ in ("list", "lists") and 0 < trigger.i - head.i <= 5) and not (
                     # "added X to its entity list, it said in a notice on Wednesday"
                     head.lemma_.lower() in _NOTICES and head.dep_ == "pobj" and head.head.head.i in governors)):
                 continue  # "imposed sanctions on four refineries on Thursday": the day may hang on the object

@@ -125,7 +125,11 @@ class Resolver:
     def _named_country_body(self, span: Span, generic: str) -> GazetteerEntry | None:
         """The body called ``generic`` of the country the article named last before ``span`` (as a country,
         or as the country of a body it named) that has one."""
-        for ent in reversed([e for e in span.doc.ents if e.end <= span.start and e.id_ in self.gazetteer.entries]):
+        doc = span.doc
+        for ent in reversed([e for e in doc.ents if e.end <= span.start and e.id_ in self.gazetteer.entries]):
+            if ent.label_ == "Country" and ent.sent == span.sent and ent.start > 0 and \
+                    doc[ent.start - 1].lower_ in ("to", "from", "into", "against"):
+                continue  # ("every shipment to China …, the International Trade Administration said": where to)
             country = ent.id_ if ent.label_ == "Country" else self.gazetteer.entries[ent.id_].country
             entry = self.gazetteer.in_context(generic, country) if country else None
             if entry is not None:

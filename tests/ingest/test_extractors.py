@@ -1897,6 +1897,48 @@ def test_duties_told_as_ranges_margins_and_findings_of_subsidy(extractor, text, 
     assert plain_policies(extract(extractor, text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # where every shipment goes, told after the licence or before the permit
+    ("Exporters of gallium nitride wafers will need an individual licence for every shipment to Russia from May 1, "
+     "the Ministry of Trade of Lithuania said.",
+     [("ExportControl", "Ministry of Trade", "Russia", None, ("gallium nitride wafers",))]),
+    ("Fuel distributors fell after the Ministry of Energy of Panama said every shipment of kerosene and bunker fuel to "
+     "Colombia would need an export permit.",
+     [("ExportControl", "Ministry of Energy of Panama", "Colombia", None, ("kerosene", "bunker fuel"))]),
+    # the body whose name the country's words begin, not the country
+    ("Exporters will need a licence from the US Commerce Department's Bureau of Industry and Security to ship "
+     "quantum sensors to Vietnam.",
+     [("ExportControl", "Bureau of Industry and Security", "Vietnam", None, ("quantum sensors",))]),
+    # deposits "for" the duties name no goods: those of the importers do
+    ("Importers of sorbitol will have to pay cash deposits for preliminary countervailing duties of 12.4% on "
+     "shipments from Indonesia and 6.1% on shipments from Malaysia, starting on Monday, the US Commerce Department "
+     "said.", [("Tariff", "US Department of Commerce", "Indonesia", Decimal("12.4"), ("sorbitol",)),
+               ("Tariff", "US Department of Commerce", "Malaysia", Decimal("6.1"), ("sorbitol",))]),
+])
+def test_licences_duties_and_deposits_told_in_the_words_of_batches_39_to_42(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "kinds", "day"), [
+    # investigators the body speaks of searched
+    ("Harbour Fresh Foods fell 7% after the National Economic Prosecutor's Office said investigators had searched "
+     "the company's offices on Tuesday.", ("Investigation",), date(2025, 3, 11)),
+    # what the searchers did next carries the day
+    ("Dockside Fuels slumped 12% after the Fiscal Information and Investigation Service searched the supplier's "
+     "offices and seized records on Monday.", ("Investigation",), date(2025, 3, 10)),
+    # the day hangs on a list with a long name
+    ("Marlin Haulage plunged 16%. The Office of Foreign Assets Control added the Tijuana-based haulier to its list of "
+     "specially designated nationals on Tuesday.", ("Sanction",), date(2025, 3, 11)),
+    # "hours after" the Fed: the day of the decision told in the main clause
+    ("Gulf stocks rose on Wednesday, led by property developers and banks. The "
+     "Central Bank of the UAE lowered its Base Rate by 25 basis points to 3.15% late on Tuesday, hours after the Fed "
+     "cut the target range for the federal funds rate by a quarter point to 2.75%-3.00%.", ("InterestRateDecision",),
+     date(2025, 3, 11)),
+])
+def test_days_of_searches_listings_and_decisions_told_in_other_words(extractor, text, kinds, day):
+    assert {f.values.get("effectiveDate") for f in extract(extractor, text).facts if f.kind in kinds} == {day}
+
+
 def test_a_bank_sensitive_to_margins_still_moves(extractor):
     result = extract(extractor, "Lloyds, whose profits are sensitive to deposit margins, fell 2.2%, while BP rose "
                                 "0.4%.")
