@@ -9,7 +9,7 @@ and the name of the rule that produced it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -478,7 +478,12 @@ def _named_before(doc: Doc, sent: Span, start: int, goods: Span,
                 while first < head.i and doc[first].lower_ in ("the", "a", "an", "that"):
                     first += 1
                 return doc[first:head.i + 1], m
-    return None
+    # "Makers of graphite electrodes … surged after the ministry said it would impose duties on the product"
+    # (and "Taiwanese producers of corrosion-resistant steel": where they are)
+    named = FactExtractor._goods_before(doc, sent, start, _MAKER_NOUNS_PLURAL)
+    if named is None:
+        return None
+    return named, next((m for m in mentioned if m.type == "Country" and m.span.root.head.i == named.start - 2), None)
 
 
 def _moved_by(verb: Token, move_verbs: set[str]) -> bool:
@@ -1851,8 +1856,9 @@ class FactExtractor:
                     if len(origins) >= 2:
                         # "German producers were assigned a dumping margin of 17.3 percent and Italian producers
                         # one of 6.4 percent, and importers will have to post cash deposits": one duty per origin
-                        told = Fact(kind, {"issuedBy": (issuer.entity.key,)} if issuer else {}, {"appliesTo": ()},
-                                    evidence, 0.6, f"policy:{kind.lower()}-trigger")
+                        told = Fact(kind, {"issuedBy": (issuer.entity.key,)} if issuer else {},
+                                    {"appliesTo": tuple(self.duty_goods(sent, mentioned))}, evidence, 0.6,
+                                    f"policy:{kind.lower()}-trigger")
                         facts += per_origin_facts(told, origins, effective, evidence, "+rates-by-origin")
                     continue  # "the duties", "higher tariffs": a measure named before, or nothing said about it
                 roles = {}
@@ -2144,6 +2150,21 @@ class FactExtractor:
             return []
         return [m for m in mentioned if m.type in ("Company", "AnalystFirm") and
                 subject.left_edge.i <= m.span.start and m.span.end <= subject.right_edge.i + 1]
+
+    def duty_goods(self, sent: Span, mentioned: list[Mentioned]) -> list[str]:
+        """The goods a sentence that sets a duty per origin names with the duty or its importers: "duties on
+        steel coil, setting the rate at 19.4 percent for shipments from China and …", "importers of steel coils
+        will pay duties of 22.1 percent on shipments from China and …"."""
+        doc = sent.doc
+        start, end = next(((s, e) for kind, s, e in self._matches(doc)[1] if kind == "Tariff" and
+                           sent.start <= s and e <= sent.end), (None, None))
+        if start is None:
+            return []
+        first_rate = next((g.start for g in self._percent_groups(sent) if g.start > end), sent.end)
+        named = self._goods_span(doc, end, first_rate)
+        if named is None or _only_origin(named):
+            named = self._goods_before(doc, sent, start)
+        return self._goods_of(named, mentioned) if named is not None else []
 
     def dumped_goods(self, sent: Span) -> tuple[list[str], Span | None]:
         """Goods a trade finding names before the measure on them, and the phrase that names them (with
@@ -2590,16 +2611,22 @@ class FactExtractor:
         return None
 
     @staticmethod
-    def _goods_before(doc: Doc, sent: Span, start: int) -> Span | None:
-        """"importers of French brandy ... pay duties": goods named before the policy word."""
+    def _goods_before(doc: Doc, sent: Span, start: int, holders: Iterable[str] = ()) -> Span | None:
+        """"importers of French brandy ... pay duties": goods named before the policy word (or by the other
+        ``holders`` of goods: "makers of graphite electrodes")."""
         for tok in doc[sent.start:start]:
-            if tok.lower_ in ("importers", "imports", "exporters", "exports", "shipments", "buyers", "sellers") and \
+            if (tok.lower_ in ("importers", "imports", "exporters", "exports", "shipments", "buyers", "sellers") or
+                    tok.lower_ in holders) and \
                     tok.i + 2 < start and doc[tok.i + 1].lower_ == "of":
                 # "exports of high-performance cathode materials, graphite anodes and equipment"
                 j = tok.i + 2
                 while j < start and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text in ("-", ",") or
                                      doc[j].lower_ in ("and", "or") or _glued(doc, j) or  # "Chinese-made"
-                                     doc[j].tag_ == "VBG" and j + 1 < start and doc[j + 1].pos_ == "NOUN"):
+                                     doc[j].tag_ == "VBG" and j + 1 < start and doc[j + 1].pos_ == "NOUN" or
+                                     # ("cold-rolled coils of alloy and non-alloy steel")
+                                     j + 1 < start and doc[j + 1].text == "-" and not doc[j].whitespace_ or
+                                     doc[j].lower_ == "of" and j > tok.i + 2 and doc[j - 1].pos_ == "NOUN" and
+                                     j + 1 < start and doc[j + 1].pos_ in ("ADJ", "NOUN")):
                     j += 1  # ("steel grinding balls")
                 while j > tok.i + 2 and doc[j - 1].lower_ in (",", "and", "or", "-"):
                     j -= 1
@@ -3456,6 +3483,8 @@ def _in_told_range(doc: Doc, i: int) -> bool:
         return True
     return (tok.like_num or tok.lower_ in _RANGE_WORDS) and any(
         t.lower_ in ("percent", "%", "per") for t in doc[i + 1:i + 4])
+#: Who make goods: "makers of graphite electrodes"
+_MAKER_NOUNS_PLURAL = {"makers", "producers", "manufacturers", "suppliers"}
 #: What kind of cost ("capital costs"), not what it is spent on
 _COST_KINDS = {"capital", "operating", "eligible", "total", "upfront", "initial", "qualifying", "running", "project",
                "investment", "development", "labour", "labor", "training", "financing", "borrowing", "input",
@@ -3482,8 +3511,13 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
             lead = f.evidence.sentence == 0 and g.evidence.sentence > 0 and not f.values.get("effectiveDate")
             # (… or the next sentence tells who gives what a sentence named with no one giving it)
             told_next = not f.role("issuedBy") and g.evidence.sentence == f.evidence.sentence + 1
+            # (… or the rates per origin of the duty told before, on its goods: "… imposed anti-dumping duties on
+            # PVC resin starting Monday. Imports from China will attract a duty of 17.5 percent and those from South
+            # Korea 9.4 percent, in line with recommendations by the DGTR")
+            rated = "+goods-from-before" in g.extracted_by and 0 < g.evidence.sentence - f.evidence.sentence <= 2 and \
+                g.values.get("appliesTo") == f.values.get("appliesTo") and not f.roles.get("targets")
             if g is f or id(g) in dropped or g.kind != f.kind or not (_same_issuer(f, g, country_of or {}) or lead or
-                                                                      told_next):
+                                                                      told_next or rated):
                 continue
             ft, gt = f.roles.get("targets"), g.roles.get("targets")
             if ft and gt and ft != gt:
@@ -3506,6 +3540,14 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
             fi, gi = f.role("issuedBy"), g.role("issuedBy")
             if fi and gi and fi != gi and (country_of or {}).get(fi) == gi:
                 g.roles["issuedBy"] = f.roles["issuedBy"]  # "Washington …" told again as "the USTR said …"
+            for h in ([h for h in policies if h.kind == g.kind and h.evidence.sentence == g.evidence.sentence and
+                       h.values.get("appliesTo") == g.values.get("appliesTo") and
+                       "+goods-from-before" in h.extracted_by] if rated else ()):
+                # the duty's body and day, for each origin's rate
+                if fi:
+                    h.roles["issuedBy"] = f.roles["issuedBy"]
+                if f.values.get("effectiveDate") and not h.values.get("effectiveDate"):
+                    h.values = {**h.values, "effectiveDate": f.values["effectiveDate"]}
             dropped.add(id(f))
             break
     return [f for f in facts if id(f) not in dropped]

@@ -68,6 +68,11 @@ def sentence_evidence(sent: Span, n: int) -> Evidence:
 _GOVERNMENT_TITLES = {"Minister", "Secretary", "President", "Premier", "Chancellor", "Treasurer"}
 
 
+def _anaphoric(goods: tuple[str, ...]) -> bool:
+    """Goods told only as "the product", "the Chinese resin": named before (not "suspension-grade PVC resin")."""
+    return len(goods) == 1 and goods[0].lower().split()[-1] in GOODS_ANAPHORS and len(goods[0].split()) <= 2
+
+
 def _date_undated(facts: Iterable[Fact], when: date, how: str) -> None:
     """Give ``when`` as the effective date to each of ``facts`` that has none, noting ``how``."""
     for fact in facts:
@@ -210,14 +215,12 @@ class Extractor:
                 dumped = (n, tuple(found_dumped), next(iter(origins)) if len(origins) == 1 else None)
             for fact in policies:
                 goods = fact.values.get("appliesTo", ())
-                if fact.kind in ("Tariff", "ExportControl") and (not goods or len(goods) == 1 and (
-                        goods[0].lower().split()[-1] in GOODS_ANAPHORS and len(goods[0].split()) <= 2)):
+                if fact.kind in ("Tariff", "ExportControl") and (not goods or _anaphoric(goods)):
                     # "… a probe into polyoxymethylene copolymer from Japan. Importers will have to lodge
                     # deposits of 24.6% on the plastic": the goods named in the sentences before
                     before = next((f for f in reversed(result.facts) if f.kind in POLICY_KINDS and
                                    f.kind != "InterestRateDecision" and n - f.evidence.sentence <= 3 and
-                                   f.values.get("appliesTo") and f.values["appliesTo"][-1].lower().split()[-1]
-                                   not in GOODS_ANAPHORS), None)
+                                   f.values.get("appliesTo") and not _anaphoric(f.values["appliesTo"])), None)
                     if before is not None and (goods or fact.values.get("ratePercent") is not None):
                         fact.values["appliesTo"] = before.values["appliesTo"]
                         fact.extracted_by += "+goods-from-before"
@@ -438,8 +441,9 @@ class Extractor:
         named = [f for f in tariffs if f.values.get("appliesTo") and not any(
             w.lower() in origin_words for g in f.values["appliesTo"] for w in g.split())]
         # (goods that only say where they come from, "Indian producers", are no goods)
-        base = named[0] if named else Fact(tariffs[0].kind, tariffs[0].roles, {**tariffs[0].values, "appliesTo": ()},
-                                           evidence, tariffs[0].confidence, tariffs[0].extracted_by)
+        base = named[0] if named else Fact(tariffs[0].kind, tariffs[0].roles, {
+            **tariffs[0].values, "appliesTo": tuple(self.facts.duty_goods(sent, mentioned))},
+            evidence, tariffs[0].confidence, tariffs[0].extracted_by)
         when = next((f.values["effectiveDate"] for f in tariffs if "effectiveDate" in f.values), None)
         return [f for f in policies if f.kind != "Tariff"] + per_origin_facts(base, origins, when, evidence,
                                                                                "+rates-by-origin")

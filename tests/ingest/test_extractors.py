@@ -1939,6 +1939,40 @@ def test_days_of_searches_listings_and_decisions_told_in_other_words(extractor, 
     assert {f.values.get("effectiveDate") for f in extract(extractor, text).facts if f.kind in kinds} == {day}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # one rate per origin: the goods named with the duties, or by their importers
+    ("The Department of Foreign Trade announced anti-dumping duties on seamless copper tubes, setting the rate at "
+     "14.2 percent for shipments from China and 6.8 percent for those from Vietnam.",
+     [("Tariff", "Department of Foreign Trade", "China", Decimal("14.2"), ("seamless copper tubes",)),
+      ("Tariff", "Department of Foreign Trade", "Vietnam", Decimal("6.8"), ("seamless copper tubes",))]),
+    ("Importers of cold-drawn wire will pay provisional anti-dumping duties of 17.3 percent on shipments from China "
+     "and 4.9 percent on shipments from Thailand.",
+     [("Tariff", None, "China", Decimal("17.3"), ("cold-drawn wire",)),
+      ("Tariff", None, "Thailand", Decimal("4.9"), ("cold-drawn wire",))]),
+    # "the product" of the makers the sentence began with, and where they are
+    ("Makers of silicon metal rallied after the Ministry of Finance of Japan said it would impose anti-dumping "
+     "duties of 12.6% on the product.",
+     [("Tariff", "Ministry of Finance of Japan", None, Decimal("12.6"), ("silicon metal",))]),
+    ("The Commerce Department said that Thai producers of steel nails had benefited from unfair support and set "
+     "provisional countervailing duties of 8.1 per cent on the product.",
+     [("Tariff", "Commerce Department", "Thailand", Decimal("8.1"), ("steel nails",))]),
+])
+def test_goods_of_duties_told_per_origin_or_as_the_product(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_rates_per_origin_of_a_duty_told_the_sentence_before(extractor):
+    # goods ending in a word that can stand for goods ("resin") are named in full; the rates recommended by
+    # another body are those of the duty its body imposed, from its day
+    result = extract(extractor, "Pipe makers rallied after the Ministry of Finance of India imposed anti-dumping "
+                                "duties on emulsion-grade PVC resin for five years starting Monday. Imports from China "
+                                "will attract a duty of 16.5 percent and those from Thailand 7.2 percent, in line with "
+                                "recommendations by the Directorate General of Trade Remedies.")
+    assert subsidies(result, ("Tariff",)) == [
+        ("Tariff", "Ministry of Finance of India", Decimal("16.5"), ("emulsion-grade PVC resin",), date(2025, 3, 17)),
+        ("Tariff", "Ministry of Finance of India", Decimal("7.2"), ("emulsion-grade PVC resin",), date(2025, 3, 17))]
+
+
 def test_a_bank_sensitive_to_margins_still_moves(extractor):
     result = extract(extractor, "Lloyds, whose profits are sensitive to deposit margins, fell 2.2%, while BP rose "
                                 "0.4%.")
