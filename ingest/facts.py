@@ -459,7 +459,8 @@ _NOTICES = {"notification", "notice", "decree", "order", "statement", "ruling", 
             "announcement", "resolution", "directive"}
 #: Words that only refer back to goods named before: "on the product", "for the material"
 GOODS_ANAPHORS = {"product", "products", "goods", "material", "materials", "imports", "items", "plastic",
-                   "chemical", "chemicals", "metal", "fibre", "fiber", "resin", "shipments", "cargoes", "consignments"}
+                   "chemical", "chemicals", "metal", "fibre", "fiber", "resin", "shipments", "cargoes", "consignments",
+                   "entries"}
 
 
 def _named_before(doc: Doc, sent: Span, start: int, goods: Span,
@@ -509,13 +510,18 @@ _RATE_NAMES = {"rate", "rates", "benchmark"}
 
 def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     """"The reference rate will stand at 4.25%", "Bank Rate remains at 3 percent", "The benchmark now
-    stands at 12.25 percent", "the new level of 3.5 percent": the level a rate is at."""
+    stands at 12.25 percent", "the new level of 3.5 percent", "The new rate, 4.75%, …": the level a rate is at."""
     at = doc[group.start - 1] if group.start > 0 else None
     if at is not None and at.lower_ == "of" and group.start >= 3 and doc[group.start - 2].lower_ == "level" and \
             doc[group.start - 3].lower_ == "new":
         return True
+    if at is not None and at.text == "," and group.start >= 3 and doc[group.start - 2].lower_ in ("rate", "rates") and \
+            doc[group.start - 3].lower_ == "new":
+        return True  # "The new rate, 4.75%, applies from Friday"
+    # (or "It will stand at 5.5% from Thursday", after the decision)
     return at is not None and at.lower_ == "at" and at.head.lemma_.lower() in ("stand", "sit", "remain", "stay") and any(
-        c.dep_ == "nsubj" and c.lower_ in _RATE_NAMES for c in at.head.children)
+        c.dep_ == "nsubj" and (c.lower_ in _RATE_NAMES or c.lower_ == "it" and c.i == c.sent.start)
+        for c in at.head.children)
 
 
 def _later_step(doc: Doc, group: PercentGroup) -> bool:
@@ -1050,8 +1056,9 @@ class FactExtractor:
                 forms.add(w)
                 forms.add(w[:-1] + "ies" if w.endswith("y") and not w.endswith("ey") else w + "s")
             self.triggers.add(kind, [nlp.make_doc(f) for f in sorted(forms)])
-            # (a word that names a measure only after "dumping" is none alone: "sensitive to interest margins")
-            self.trigger_words |= {f.split()[-1] for f in forms} - {"margin", "margins"}
+            # (a word that names a measure only after "dumping" is none alone: "sensitive to interest margins",
+            # "Kowloon Charge Networks jumped 6.2%")
+            self.trigger_words |= {f.split()[-1] for f in forms} - {"margin", "margins", "charge", "charges"}
         # "the commission is investigating imports of steel", "Washington sanctioned two refiners"
         self.verb_triggers = Matcher(nlp.vocab)
         self.trigger_verbs: set[str] = set()
@@ -1804,6 +1811,12 @@ class FactExtractor:
                             target.span.root.head.lower_ in _COMPANY_NOUNS or
                             target.span.root.head.lemma_.lower() in _MAKER_NOUNS):
                     target = None  # "an investigation into a Chinese battery maker's plant": a company's, unnamed
+                if kind == "Tariff" and target is not None and target.type in ("Company", "AnalystFirm"):
+                    # a duty falls on goods from a country, not on the company the sentences are about: "Cranes
+                    # made in China … will be hit with a 50% duty"
+                    target = next((m for m in mentioned if m.type == "Country" and m.span.start > sent.start and
+                                   doc[m.span.start - 1].lower_ in ("in", "from") and
+                                   doc[m.span.start - 2].tag_ == "VBN"), None)
                 if kind == "ExportControl" and target is not None and target.type != "Country":
                     # "X fell after the ISP ruled that machining centres could no longer be sold to Kazakhstan
                     # without a licence": where the goods may not go, not the company the sentence is about
@@ -2207,8 +2220,9 @@ class FactExtractor:
         doc = sent.doc
         if len(sent) < 3 or doc[sent.start].lower_ not in ("the", "this", "that") or not any(
                 found == kind and start == sent.start + 1 for found, start, _ in self._matches(doc)[1]) and not (
-                # "The charge will rise to 12.5 percent of the reference price from 10 percent"
-                kind == "Tariff" and doc[sent.start + 1].lower_ in ("charge", "charges")):
+                # "The charge will rise to 12.5 percent of the reference price from 10 percent", "The rate, fixed
+                # at 29.4%, was published by the ministry"
+                kind == "Tariff" and doc[sent.start + 1].lower_ in ("charge", "charges", "rate")):
             return None
         groups = [g for g in self._percent_groups(sent) if not _old_rate(doc, g)]
         return groups[0].values[0] if len(groups) == 1 and len(groups[0].values) == 1 else None
@@ -2216,7 +2230,7 @@ class FactExtractor:
     def restated_rate(self, sent: Span) -> Decimal | None:
         """The new rate of a decision the sentence before named without it: "Policymakers cut the
         rate by a quarter point to 3.25%"."""
-        if not any(t.lower_ in _RATE_NAMES for t in sent) or any(
+        if not any(t.lower_ in _RATE_NAMES for t in sent) and sent[0].lower_ != "it" or any(
                 t.lower_ in ("would", "could", "might") or t.lemma_ in ("expect", "forecast", "predict") for t in sent):
             return None  # ("expects two more cuts, which would take Bank Rate to 2.75%": a forecast)
         groups = self._percent_groups(sent)
@@ -2712,6 +2726,8 @@ class FactExtractor:
             j += 1
         while j > i + 1 and (doc[j - 1].lower_ in (",", "and", "or") or _is_participle(doc[j - 1])):
             j -= 1
+        if j > i + 1 and doc[j - 1].lower_ in ("years", "months", "weeks", "days", "year", "month"):
+            return None  # "will face a duty for the next five years": how long, no goods
         if any(doc[k].lower_ in ("duties", "duty", "tariffs", "tariff", "levies", "levy") for k in range(i + 1, j)) and \
                 doc[j - 1].lower_ == "of":
             return None  # "cash deposits for preliminary countervailing duties of 18.4%": another measure, no goods
@@ -3393,7 +3409,10 @@ class FactExtractor:
                 # "Corficolombiana said the COLCAP remained one of the cheapest markets": a view of the market
                 c.dep_ == "ccomp" and any(a.dep_ == "nsubj" and any(
                     o.type == "StockIndex" and o.span.start <= a.i < o.span.end for o in mentioned) for a in c.children)
-                for c in head.children)
+                for c in head.children) or is_subject and m.type == "Company" and not m.entity.known and \
+                rate_setter is not None and head.lemma_.lower() in ("expect", "forecast", "predict", "anticipate") and \
+                any(t.lower_ in _POLICY_MOVE_WORDS for t in head.subtree if t.i >= head.i)
+            # ("Patria Finance expects the board to cut once more in February": a firm's call on the central bank)
             strength = 3 if cue_after or cue_before or after_according or for_firm else \
                 2 if subject_of_rating or is_subject and in_a_note else \
                 1 if is_subject and (cue_name or m.type == "AnalystFirm" and (rating or views_words or others)) or \
@@ -3485,6 +3504,9 @@ def _in_told_range(doc: Doc, i: int) -> bool:
         t.lower_ in ("percent", "%", "per") for t in doc[i + 1:i + 4])
 #: Who make goods: "makers of graphite electrodes"
 _MAKER_NOUNS_PLURAL = {"makers", "producers", "manufacturers", "suppliers"}
+#: What a central bank does next, in a firm's call: "expects the board to cut once more"
+_POLICY_MOVE_WORDS = {"cut", "cuts", "hike", "hikes", "easing", "tightening", "reduction", "reductions", "increase",
+                      "increases", "hold", "pause"}
 #: What kind of cost ("capital costs"), not what it is spent on
 _COST_KINDS = {"capital", "operating", "eligible", "total", "upfront", "initial", "qualifying", "running", "project",
                "investment", "development", "labour", "labor", "training", "financing", "borrowing", "input",

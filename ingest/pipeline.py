@@ -392,6 +392,9 @@ class Extractor:
             previous = [f for f in policies if f.kind != "InterestRateDecision"]
             # "Westpac fell 1.2% and CBA rose 0.8%": a bank among the day's movers gives no view here
             moved = {f.role("company") for f in moves} if len(moves) >= 2 else set()
+            # (nor does a company under a probe or sanctions speak as an analyst: "…, Brightledger Financial said,
+            # adding that it was cooperating")
+            moved |= {f.role("targets") for f in result.facts if f.kind in ("Investigation", "Sanction")}
             views = self.facts.analyst_views(sent, mentioned, evidence, setter, moved)
             for view in views:
                 if not view.roles["about"] and topic_before is not None and \

@@ -190,6 +190,8 @@ class Resolver:
         based = span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
         if prev not in ("in", "at", "near", "outside") and not based:
             return None
+        if prev == "in" and span.start >= 2 and doc[span.start - 2].ent_type_ == "GovernmentBody":
+            return None  # "the Ministry of Commerce in Beijing": the government's seat, standing for it
         for name in (surface, f"{surface} city", f"{surface} Municipality"):
             entry = self.gazetteer.lookup(name)
             if entry is not None and entry.type == "City":

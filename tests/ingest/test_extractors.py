@@ -1973,6 +1973,33 @@ def test_rates_per_origin_of_a_duty_told_the_sentence_before(extractor):
         ("Tariff", "Ministry of Finance of India", Decimal("7.2"), ("emulsion-grade PVC resin",), date(2025, 3, 17))]
 
 
+def test_an_anti_dumping_charge_per_origin_and_a_company_named_charge_still_moves(extractor):
+    result = extract(extractor, "Shipments from China are to carry an anti-dumping charge of 12.7%, and sheet from "
+                                "Japan 6.15%, starting next Monday.")
+    assert dated(result, ("Tariff",)) == [("Tariff", "China", Decimal("12.7"), date(2025, 3, 17)),
+                                          ("Tariff", "Japan", Decimal("6.15"), date(2025, 3, 17))]
+    result = extract(extractor, "Lantau Charge Systems jumped 4.1%, or HK$0.22.")
+    assert [m[:3] for m in moves(result)] == [("Lantau Charge Systems", "StockMovement", Decimal("4.1"))]
+
+
+def test_the_capital_after_a_ministry_is_its_government(extractor):
+    result = extract(extractor, "The listing came from the Ministry of Commerce in Beijing, which accused the company "
+                                "of supplying parts for missiles.")
+    assert sorted((e.label, e.type) for e in result.entities.values()) == [
+        ("China", "Country"), ("Ministry of Commerce of China", "GovernmentBody")]
+
+
+def test_a_firm_calls_the_central_bank_and_a_firm_under_a_probe_gives_no_view(extractor):
+    result = extract(extractor, "The National Bank of Hungary cut its base rate to 6 percent. Duna Finance expects "
+                                "the council to cut once more in March.")
+    assert [(result.entities[v.role("analyst")].label, [result.entities[k].label for k in v.roles["about"]])
+            for v in result.facts_of("AnalystView")] == [("Duna Finance", ["Magyar Nemzeti Bank"])]
+    result = extract(extractor, "Harbourline Securities plunged 18% after the Securities and Futures Commission "
+                                "searched its offices. The regulator is examining its margin lending, Harbourline "
+                                "Securities said, adding that it was cooperating.")
+    assert result.facts_of("AnalystView") == []
+
+
 def test_a_bank_sensitive_to_margins_still_moves(extractor):
     result = extract(extractor, "Lloyds, whose profits are sensitive to deposit margins, fell 2.2%, while BP rose "
                                 "0.4%.")
