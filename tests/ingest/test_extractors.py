@@ -2000,6 +2000,39 @@ def test_a_firm_calls_the_central_bank_and_a_firm_under_a_probe_gives_no_view(ex
     assert result.facts_of("AnalystView") == []
 
 
+@pytest.mark.parametrize(("text", "rate"), [
+    # the new rate told in apposition, or as what "it" will stand at, the sentence after the decision
+    ("The Monetary Board of the Bangko Sentral ng Pilipinas reduced its policy rate by a quarter of a percentage "
+     "point. The new rate, 5.25%, applies from Friday.", Decimal("5.25")),
+    ("The board of the National Bank of Romania decided to reduce the monetary policy rate by a quarter of a "
+     "percentage point. It will stand at 6.25% from Thursday.", Decimal("6.25")),
+])
+def test_the_new_rate_told_after_the_decision(extractor, text, rate):
+    assert [d[1] for d in decisions(extract(extractor, text))] == [rate]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a duty on goods made in a country, told after a sentence about a company
+    ("Portside Engineering jumped 7.6%. Harbour cranes made in China, along with their main parts, will be hit with "
+     "a 40% duty starting July 1.",
+     [("Tariff", "China", Decimal("40"), date(2025, 7, 1))]),
+    # how long is no goods, and "The rate, fixed at …" is the duty's rate
+    ("Ceramic sinks imported from Tunisia will face an anti-dumping duty for the next five years, starting October 1. "
+     "The rate, fixed at 21.7%, was published on Tuesday.", [("Tariff", "Tunisia", Decimal("21.7"), date(2025, 10, 1))]),
+])
+def test_duties_on_countries_told_over_two_sentences(extractor, text, expected):
+    result = extract(extractor, text)
+    assert dated(result, ("Tariff",)) == expected
+    assert all(not g.endswith("years") for f in result.facts for g in f.values.get("appliesTo", ()))
+
+
+def test_entries_are_the_goods_named_before(extractor):
+    result = extract(extractor, "The Commerce Department found that fiberglass door panels from Vietnam had been sold "
+                                "in the United States below fair value. Importers will have to post cash deposits of "
+                                "38.2% on entries made from next Tuesday.")
+    assert [goods for *_, goods in plain_policies(result)] == [("fiberglass door panels",)]
+
+
 def test_a_bank_sensitive_to_margins_still_moves(extractor):
     result = extract(extractor, "Lloyds, whose profits are sensitive to deposit margins, fell 2.2%, while BP rose "
                                 "0.4%.")
