@@ -716,10 +716,17 @@ _PLANT_NOUNS = {"plant", "factory", "refinery", "mill", "smelter", "facility", "
 _MAKING_VERBS = {"make", "produce", "build", "manufacture", "assemble", "process", "refine", "turn", "supply"}
 
 
-def _plant_goods(doc: Doc, start: int, limit: int) -> Span | None:
+def _spending(span: Span) -> bool:
+    """``span`` names money spent, not goods: "investment in green industry", "green industry investments"."""
+    words = [t for t in span if t.lower_ not in ("the", "a", "an", "their", "its")]
+    return bool(words) and any(t.lemma_.lower() in ("investment", "spending", "expenditure", "outlay")
+                               for t in (words[0], words[-1]))
+
+
+def _plant_goods(doc: Doc, start: int, limit: int, making_only: bool = False) -> Span | None:
     """What the plant a subsidy pays for will make: "to build a plant in Caserta making lithium iron
     phosphate cells", "toward a plant that will use hydrogen to make sponge iron", "grants toward the
-    company's nickel sulphate refinery"."""
+    company's nickel sulphate refinery" (not that last, ``making_only``)."""
     for tok in doc[start:limit]:
         if tok.lemma_.lower() not in _PLANT_NOUNS or tok.pos_ != "NOUN":
             continue
@@ -733,10 +740,12 @@ def _plant_goods(doc: Doc, start: int, limit: int) -> Span | None:
                 while last <= obj.right_edge.i and doc[last].lower_ not in _GOODS_STOP and \
                         doc[last].text not in (",", ";", "."):
                     last += 1
+                if last < limit and doc[last].text == ",":
+                    last = _rest_of_list(doc, last, limit)  # ("fuel cells, heat exchangers and air compressors")
                 return doc[first:last]
         modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and
                      c.pos_ in ("NOUN", "PROPN") and not c.ent_type_]
-        if modifiers:
+        if modifiers and not making_only:
             return doc[min(m.left_edge.i for m in modifiers):tok.i]
     return None
 
@@ -1607,6 +1616,7 @@ class FactExtractor:
                 beneficiaries = next((span for span in (
                     lambda: self._cost_of(doc, share, next_start if share > head.i else head.i) if shares_cost else None,
                     lambda: self._beneficiaries(doc, end, next_start),
+                    lambda: _plant_goods(doc, start, next_start, making_only=True),
                     lambda: self._cost_of(doc, end, next_start),
                     lambda: _claimant_goods(head) if head.pos_ == "VERB" else None,
                     lambda: _claimant_goods(bearer) if bearer is not None else None,
@@ -1615,7 +1625,9 @@ class FactExtractor:
                     _CLAIM_VERBS | {"receive", "get", "obtain", "win", "apply"} else None,
                     lambda: _plant_goods(doc, start, next_start),
                     lambda: _purpose_goods(head)) for span in [span()]
-                    if span is not None and self._goods(span)), None)  # (the first that names goods)
+                    if span is not None and self._goods(span) and not _spending(span)), None)
+                # (the first that names goods: not "a tax credit for investment in green industry … for factories
+                # making heat pumps and batteries", whose money pays for what the factories make)
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
             clauses = [(rate, goods if goods is not None and (self._goods_of(goods, mentioned) or _refers_back(goods))

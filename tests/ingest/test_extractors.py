@@ -2033,6 +2033,17 @@ def test_entries_are_the_goods_named_before(extractor):
     assert [goods for *_, goods in plain_policies(result)] == [("fiberglass door panels",)]
 
 
+@pytest.mark.parametrize(("text", "goods"), [
+    # the money is spent on what the factories make, not on "investment in green industry"
+    ("The Ministry of Industry said a tax credit for investment in clean industry would rise to 35% of eligible "
+     "spending for factories making wind turbine blades and inverters.", ("wind turbine blades", "inverters")),
+    ("The Ministry of Finance said a tax credit of 20 percent for clean technology investments would be extended to "
+     "plants producing heat exchangers and fuel cells.", ("heat exchangers", "fuel cells")),
+])
+def test_a_credit_for_investment_pays_for_what_the_factories_make(extractor, text, goods):
+    assert [f.values.get("appliesTo") for f in extract(extractor, text).facts_of("Subsidy")] == [goods]
+
+
 def test_a_bank_sensitive_to_margins_still_moves(extractor):
     result = extract(extractor, "Lloyds, whose profits are sensitive to deposit margins, fell 2.2%, while BP rose "
                                 "0.4%.")
