@@ -518,9 +518,17 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     if at is not None and at.text == "," and group.start >= 3 and doc[group.start - 2].lower_ in ("rate", "rates") and \
             doc[group.start - 3].lower_ == "new":
         return True  # "The new rate, 4.75%, applies from Friday"
-    # (or "It will stand at 5.5% from Thursday", after the decision)
+    if at is not None and at.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in _RATE_NAMES | {"rate"} and
+                                                    any(d.lower_ in ("the", "new") for d in c.children)
+                                                    for c in at.children):
+        return True  # "The rate will be 8.75% from Monday"
+    if at is not None and at.lower_ == "to" and at.head.lemma_.lower() in ("bring", "take") and \
+            at.head.dep_ == "relcl" and at.head.head.lower_ in _RATE_NAMES | {"cut", "reduction", "increase", "hike"}:
+        return True  # "A half-point reduction in the refinancing rate, which brings it to 3.5%, …"
+    # (or "It will stand at 5.5% from Thursday", after the decision; "the policy rate, which now stands at 24.5%")
     return at is not None and at.lower_ == "at" and at.head.lemma_.lower() in ("stand", "sit", "remain", "stay") and any(
-        c.dep_ == "nsubj" and (c.lower_ in _RATE_NAMES or c.lower_ == "it" and c.i == c.sent.start)
+        c.dep_ == "nsubj" and (c.lower_ in _RATE_NAMES or c.lower_ == "it" and c.i == c.sent.start or
+                               c.lower_ == "which" and at.head.dep_ == "relcl" and at.head.head.lower_ in _RATE_NAMES)
         for c in at.head.children)
 
 
@@ -2220,7 +2228,8 @@ class FactExtractor:
         """The day "the new rate" applies from, told after the decision."""
         if not any(t.lower_ in ("rate", "rates", "cut", "hike", "increase", "reduction") and t.i > sent.start and
                    sent.doc[t.i - 1].lower_ in ("new", "the", "lower", "higher") for t in sent) or \
-                not any(t.lemma_.lower() in ("apply", "take", "become") for t in sent) or \
+                not any(t.lemma_.lower() in ("apply", "take", "become") or t.lemma_ == "be" and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("rate", "rates") for c in t.children) for t in sent) or \
                 any(t.lemma_.lower() in ("levy", "duty", "tariff", "surcharge") for t in sent):
             return None  # (not "Those made in Vietnam face a lower rate …, with both levies applying from …")
         return self._effective_date(sent, reference, "InterestRateDecision")
@@ -3091,9 +3100,13 @@ class FactExtractor:
         if reference is None:
             return None
         text = sent.text
-        if re.search(r"\beffective immediately\b|\bwith immediate effect\b|\b(?:tak(?:e|es|ing)|took) effect immediately\b",
-                 text, re.I):
-            day = re.search(r"\bon\s+" + _DAY_WORD, text, re.I)
+        now = re.search(r"\beffective immediately\b|\bwith immediate effect\b|"
+                        r"\b(?:tak(?:e|es|ing)|took) effect immediately\b", text, re.I)
+        # (not the day of what it followed: "…, effective immediately, hours after the Fed cut on Wednesday", nor
+        # the Fed's own day)
+        after = text.find(" after ", now.end()) if now else -1
+        if now and not (trigger is not None and after >= 0 and trigger.idx - sent.start_char > after):
+            day = re.search(r"\bon\s+" + _DAY_WORD, text[:after] if after >= 0 else text, re.I)
             return resolve_date(day.group(0), reference) if day else reference
         perfect = trigger is not None and trigger.pos_ == "VERB" and any(
             c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in trigger.children)
@@ -3196,6 +3209,15 @@ class FactExtractor:
                 if tok.lower_ == "on" and head.tag_ == "VBN" and head.dep_ == "acl" and \
                         head.head.lemma_.lower() in _NOTICES | {"rule"} and head.head.head.lower_ == "under":
                     found = resolve_date(sent.doc[tok.i:min(tok.i + 5, sent.end)].text, reference)
+                    if found:
+                        return found
+        if not found_at and kind == "InterestRateDecision":
+            # "at a meeting that ended late on Wednesday", "after its Monetary Policy Committee met on Tuesday",
+            # "In Monday evening's announcement", "In a decision released after Thursday's close": the day of the
+            # meeting or of the announcement that brought the decision
+            for tok in sent:
+                if tok.lemma_.lower() in ("meeting", "decision", "announcement", "statement", "meet"):
+                    found = resolve_date(sent.doc[tok.left_edge.i:tok.right_edge.i + 1].text, reference)
                     if found:
                         return found
         # the day attached to the nearest verb wins: "rose on Thursday after the bank cut rates on Wednesday"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -273,10 +274,13 @@ class Extractor:
                     decision.values["ratePercent"] = rate
                     decision.extracted_by += "+rate-from-next-sentence"
                 latest = next((f for f in reversed(result.facts) if f.kind in POLICY_KINDS), None)
-                if decision is not None and "+day-told" not in decision.extracted_by and \
+                if decision is not None and ("+day-told" not in decision.extracted_by or
+                                             decision.evidence.sentence == n - 1) and \
                         (latest is decision or latest is None) and \
                         (when := self.facts.restated_rate_day(sent, reference)) is not None:
-                    # "The new rate applies from next Wednesday, the bank said."
+                    # "The new rate applies from next Wednesday, the bank said." (the day it applies, over the day
+                    # the decision was announced: "… announced on Thursday that it would reduce the policy rate. The
+                    # rate will be 8.75% from Monday")
                     decision.values["effectiveDate"] = when
                     decision.extracted_by += "+day-told"
                 elif latest is not None and latest.kind == "Tariff" and n - latest.evidence.sentence == 1 and \
@@ -389,6 +393,14 @@ class Extractor:
                             before.role("issuedBy") == body.country:
                         before.roles["issuedBy"] = (body.key,)
                         before.extracted_by += "+issuer-from-next-sentence"
+            if policies and speaker is not None:
+                for fact in previous:
+                    # (also where this sentence tells a measure of its own: "Electric bicycles … will be charged a
+                    # levy of 24.8 percent. The measure was published by the European Commission, which opened its
+                    # inquiry last spring")
+                    if "issuedBy" not in fact.roles:
+                        fact.roles["issuedBy"] = (speaker.key,)
+                        fact.extracted_by += "+issuer-next-sentence"
             previous = [f for f in policies if f.kind != "InterestRateDecision"]
             # "Westpac fell 1.2% and CBA rose 0.8%": a bank among the day's movers gives no view here
             moved = {f.role("company") for f in moves} if len(moves) >= 2 else set()
@@ -470,7 +482,13 @@ class Extractor:
                     after < sent.end and doc[after].tag_ in ("VBD", "VBZ") or
                     # "The change was made in an interim final rule from the Commerce Department's BIS"
                     root.dep_ == "pobj" and root.head.lower_ in ("from", "by") and
-                    root.head.head.lemma_.lower() in ("rule", "notice", "regulation", "decree", "order", "notification")):
+                    root.head.head.lemma_.lower() in ("rule", "notice", "regulation", "decree", "order", "notification",
+                                                      "ruling", "circular") or
+                    # "It was the European Commission that set the rate"
+                    root.dep_ == "attr" and root.head.lemma_ == "be" and any(
+                        c.dep_ == "relcl" for c in chain(root.children, root.head.children)) or
+                    # "The designation came from the Office of Foreign Assets Control"
+                    root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() == "come"):
                 return m.entity
         return None
 

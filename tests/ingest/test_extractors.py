@@ -2044,6 +2044,60 @@ def test_a_credit_for_investment_pays_for_what_the_factories_make(extractor, tex
     assert [f.values.get("appliesTo") for f in extract(extractor, text).facts_of("Subsidy")] == [goods]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the rate, and the day it applies, told after the day the decision was announced
+    ("Sonali Reserve Bank announced on Monday that it would reduce the policy rate by half a percentage point. The "
+     "rate will be 7.25% from Thursday, the governor said.", [(Decimal("7.25"), date(2025, 3, 13))]),
+    # the rate where it now stands, in a relative clause
+    ("The Monetary Policy Committee of the Central Bank of Nigeria trimmed 50 basis points off the monetary policy "
+     "rate, which now stands at 26.5%, on Tuesday.", [(Decimal("26.5"), date(2025, 3, 11))]),
+])
+def test_rates_and_days_of_decisions_told_in_other_words(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(f.values.get("ratePercent"), f.values.get("effectiveDate"))
+            for f in result.facts_of("InterestRateDecision")] == expected
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # the body told in the next sentence, which also tells the inquiry behind the duty
+    ("Folding bicycles exported from Vietnam will be charged a provisional anti-dumping levy of 18.2 percent from "
+     "Thursday. The measure was published on Monday by the European Commission, which opened its inquiry last "
+     "spring.", "European Commission"),
+    # "It was X that set the rate"
+    ("Basalt fibre mesh made in China will carry countervailing duties of 19.5% from Friday. It was the European "
+     "Commission that set the rate.", "European Commission"),
+    # "The designation came from X"
+    ("Quilca Gold Refining plunged 28%. The refiner was placed on the list of Specially Designated Nationals on "
+     "Thursday. The designation came from the Office of Foreign Assets Control, which accused it of buying gold "
+     "mined illegally.", "Office of Foreign Assets Control"),
+    # a ruling from a body the sentence before
+    ("Steelmakers were buoyed by a ruling from the Ministry of Industry and Trade of Vietnam. Wire rod shipped from "
+     "China and India is to be charged anti-dumping duties, with Chinese mills paying 21.2% and Indian ones 9.4%.",
+     "Ministry of Industry and Trade of Vietnam"),
+])
+def test_the_body_told_in_the_sentence_next_to_the_measure(extractor, text, issuer):
+    result = extract(extractor, text)
+    assert {result.entities[f.role("issuedBy")].label for f in result.facts
+            if f.kind in ("Tariff", "Sanction") and f.role("issuedBy")} == {issuer}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day of the meeting or of the announcement that brought the decision
+    ("Ghanaian shares rose on Wednesday. At the end of a two-day meeting on Monday, the Monetary Policy Committee of "
+     "the Bank of Ghana reduced the policy rate by 100 basis points to 24 percent.", [("Bank of Ghana", date(2025, 3, 10))]),
+    ("In Monday evening's announcement, the Bank of Israel kept its benchmark rate at 4.25 percent.",
+     [("Bank of Israel", date(2025, 3, 10))]),
+    # "effective immediately" is today's, not the day of the Fed's cut it followed
+    ("The Hong Kong Monetary Authority cut the base rate by 25 basis points to 4.5 percent, effective immediately, "
+     "hours after the Fed reduced its target range for the federal funds rate on Tuesday.",
+     [("Hong Kong Monetary Authority", date(2025, 3, 12)), ("Federal Reserve", date(2025, 3, 11))]),
+])
+def test_the_days_of_rate_decisions(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(result.entities[f.role("issuedBy")].label, f.values.get("effectiveDate"))
+            for f in result.facts_of("InterestRateDecision")] == expected
+
+
 def test_a_bank_sensitive_to_margins_still_moves(extractor):
     result = extract(extractor, "Lloyds, whose profits are sensitive to deposit margins, fell 2.2%, while BP rose "
                                 "0.4%.")
