@@ -1622,7 +1622,8 @@ class FactExtractor:
                     if shares_cost else end
                 bearer = _bearing_verb(head)
                 beneficiaries = next((span for span in (
-                    lambda: self._cost_of(doc, share, next_start if share > head.i else head.i) if shares_cost else None,
+                    lambda: self._cost_of(doc, share, next_start if share > head.i else head.i)
+                    if shares_cost else None,
                     lambda: self._beneficiaries(doc, end, next_start),
                     lambda: _plant_goods(doc, start, next_start, making_only=True),
                     lambda: self._cost_of(doc, end, next_start),
@@ -2749,8 +2750,8 @@ class FactExtractor:
             j -= 1
         if j > i + 1 and doc[j - 1].lower_ in ("years", "months", "weeks", "days", "year", "month"):
             return None  # "will face a duty for the next five years": how long, no goods
-        if any(doc[k].lower_ in ("duties", "duty", "tariffs", "tariff", "levies", "levy") for k in range(i + 1, j)) and \
-                doc[j - 1].lower_ == "of":
+        if doc[j - 1].lower_ == "of" and any(
+                doc[k].lower_ in ("duties", "duty", "tariffs", "tariff", "levies", "levy") for k in range(i + 1, j)):
             return None  # "cash deposits for preliminary countervailing duties of 18.4%": another measure, no goods
         return doc[i + 1:j] if j > i + 1 else None
 
@@ -3046,7 +3047,8 @@ class FactExtractor:
         for m in after:
             lead = doc[max(trigger_end, m.span.start - 4):m.span.start]
             destination = any(t.lower_ == "to" for t in lead) and any(
-                t.lemma_ in ("ship", "export", "sell") or t.lower_ in _SHIPMENTS for t in doc[trigger_end - 1:m.span.start])
+                t.lemma_ in ("ship", "export", "sell") or t.lower_ in _SHIPMENTS
+                for t in doc[trigger_end - 1:m.span.start])
             made_in = len(lead) >= 2 and lead[-1].lower_ == "in" and (  # "trucks made in China"
                 lead[-2].tag_ == "VBN" or lead[-2].tag_ == "VBG" and lead[-2].lemma_.lower() in _ORIGIN_VERBS)
             # ("sheets originating in China")
@@ -3532,7 +3534,8 @@ _RANGE_WORDS = {"ranging", "from", "to", "between", "and", "up"}
 def _in_told_range(doc: Doc, i: int) -> bool:
     """``doc[i]`` is a word of a range of rates: a number, its unit, or a word that joins two of them."""
     tok = doc[i]
-    if tok.lower_ in ("percent", "%", "cent") or tok.lower_ == "per" and i + 1 < len(doc) and doc[i + 1].lower_ == "cent":
+    if tok.lower_ in ("percent", "%", "cent") or \
+            tok.lower_ == "per" and i + 1 < len(doc) and doc[i + 1].lower_ == "cent":
         return True
     return (tok.like_num or tok.lower_ in _RANGE_WORDS) and any(
         t.lower_ in ("percent", "%", "per") for t in doc[i + 1:i + 4])

@@ -74,6 +74,16 @@ def _anaphoric(goods: tuple[str, ...]) -> bool:
     return len(goods) == 1 and goods[0].lower().split()[-1] in GOODS_ANAPHORS and len(goods[0].split()) <= 2
 
 
+def _issued_by(facts: Iterable[Fact], speaker: Entity | None, *, for_country: bool) -> None:
+    """``speaker``, the body acting in the sentence after ``facts``, issued those of them that name no body
+    (and, ``for_country``, those that name only its country)."""
+    for fact in facts if speaker is not None else ():
+        if "issuedBy" not in fact.roles or for_country and speaker.country and \
+                fact.role("issuedBy") == speaker.country:
+            fact.roles["issuedBy"] = (speaker.key,)
+            fact.extracted_by += "+issuer-next-sentence"
+
+
 def _date_undated(facts: Iterable[Fact], when: date, how: str) -> None:
     """Give ``when`` as the effective date to each of ``facts`` that has none, noting ``how``."""
     for fact in facts:
@@ -362,14 +372,10 @@ class Extractor:
                     others = per_origin_facts(tariff, origins, when, evidence, "+another-origin")
                     result.facts += others
                     previous = previous + others
-                for fact in previous if speaker is not None else ():
-                    # "Grants … will be available from 1 November. Enterprise Singapore, which will
-                    # administer the scheme, said …": the body of the next sentence issued it
-                    # … or the body of the country named as issuer: "Britain added X to its sanctions list.
-                    # The Foreign Office said …"
-                    if "issuedBy" not in fact.roles or speaker.country and fact.role("issuedBy") == speaker.country:
-                        fact.roles["issuedBy"] = (speaker.key,)
-                        fact.extracted_by += "+issuer-next-sentence"
+                # "Grants … will be available from 1 November. Enterprise Singapore, which will administer the
+                # scheme, said …": the body of the next sentence issued it (or the body of the country named as
+                # issuer: "Britain added X to its sanctions list. The Foreign Office said …")
+                _issued_by(previous, speaker, for_country=True)
                 for kind, when in self.facts.retold_dates(sent, reference) if not restated else ():
                     # "… levied duties of 93.5% on anode material. Importers will have to post cash deposits
                     # starting Friday": the day of the measure of the sentence before
@@ -393,14 +399,11 @@ class Extractor:
                             before.role("issuedBy") == body.country:
                         before.roles["issuedBy"] = (body.key,)
                         before.extracted_by += "+issuer-from-next-sentence"
-            if policies and speaker is not None:
-                for fact in previous:
-                    # (also where this sentence tells a measure of its own: "Electric bicycles … will be charged a
-                    # levy of 24.8 percent. The measure was published by the European Commission, which opened its
-                    # inquiry last spring")
-                    if "issuedBy" not in fact.roles:
-                        fact.roles["issuedBy"] = (speaker.key,)
-                        fact.extracted_by += "+issuer-next-sentence"
+            if policies:
+                # (also where this sentence tells a measure of its own: "Electric bicycles … will be charged a levy
+                # of 24.8 percent. The measure was published by the European Commission, which opened its inquiry
+                # last spring")
+                _issued_by(previous, speaker, for_country=False)
             previous = [f for f in policies if f.kind != "InterestRateDecision"]
             # "Westpac fell 1.2% and CBA rose 0.8%": a bank among the day's movers gives no view here
             moved = {f.role("company") for f in moves} if len(moves) >= 2 else set()

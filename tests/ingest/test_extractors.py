@@ -2018,7 +2018,8 @@ def test_the_new_rate_told_after_the_decision(extractor, text, rate):
      [("Tariff", "China", Decimal("40"), date(2025, 7, 1))]),
     # how long is no goods, and "The rate, fixed at …" is the duty's rate
     ("Ceramic sinks imported from Tunisia will face an anti-dumping duty for the next five years, starting October 1. "
-     "The rate, fixed at 21.7%, was published on Tuesday.", [("Tariff", "Tunisia", Decimal("21.7"), date(2025, 10, 1))]),
+     "The rate, fixed at 21.7%, was published on Tuesday.",
+     [("Tariff", "Tunisia", Decimal("21.7"), date(2025, 10, 1))]),
 ])
 def test_duties_on_countries_told_over_two_sentences(extractor, text, expected):
     result = extract(extractor, text)
@@ -2084,7 +2085,8 @@ def test_the_body_told_in_the_sentence_next_to_the_measure(extractor, text, issu
 @pytest.mark.parametrize(("text", "expected"), [
     # the day of the meeting or of the announcement that brought the decision
     ("Ghanaian shares rose on Wednesday. At the end of a two-day meeting on Monday, the Monetary Policy Committee of "
-     "the Bank of Ghana reduced the policy rate by 100 basis points to 24 percent.", [("Bank of Ghana", date(2025, 3, 10))]),
+     "the Bank of Ghana reduced the policy rate by 100 basis points to 24 percent.",
+     [("Bank of Ghana", date(2025, 3, 10))]),
     ("In Monday evening's announcement, the Bank of Israel kept its benchmark rate at 4.25 percent.",
      [("Bank of Israel", date(2025, 3, 10))]),
     # "effective immediately" is today's, not the day of the Fed's cut it followed
