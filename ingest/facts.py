@@ -654,11 +654,8 @@ def _only_origin(goods: Span) -> bool:
 
 def _shipped_from(m: Mentioned) -> bool:
     """``m`` is where shipments come from: "on shipments from the United States", "imports from Japan"."""
-    doc = m.span.doc
-    k = m.span.start - 1
-    while k > 0 and doc[k].lower_ == "the":
-        k -= 1
-    return doc[k].lower_ == "from" and doc[k].head.lemma_.lower() in (
+    source = _from_before(m)
+    return source is not None and source.head.lemma_.lower() in (
         "shipment", "import", "cargo", "consignment", "good", "product", "delivery")
 
 
@@ -684,12 +681,24 @@ def _origin_holders(span: Span) -> bool:
         any(t.lemma_.lower() in _ORIGIN_HOLDERS | {"supplier"} for t in words) or span[0].lower_ == "those")
 
 
+def _from_before(m: Mentioned) -> Token | None:
+    """The "from" ``m`` follows (also as "from the"): "shipments from the Netherlands"."""
+    doc, k = m.span.doc, m.span.start - 1
+    while k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return doc[k] if k >= 0 and doc[k].lower_ == "from" else None
+
+
 def _after_from(m: Mentioned) -> bool:
     """``m`` follows "from" (or "from the"): "shipments from the Netherlands"."""
-    doc, k = m.span.doc, m.span.start - 1
-    if k > 0 and doc[k].lower_ == "the":
-        k -= 1
-    return k >= 0 and doc[k].lower_ == "from"
+    return _from_before(m) is not None
+
+
+def _told_origin(m: Mentioned) -> bool:
+    """``m`` comes after a participle that says where goods come from: "made in China", "shipped from Japan"."""
+    doc, k = m.span.doc, m.span.start
+    return k >= 2 and doc[k - 1].lower_ in ("from", "in") and doc[k - 2].tag_ == "VBN" and \
+        doc[k - 2].lemma_.lower() in _ORIGIN_VERBS
 
 
 def _made_in(m: Mentioned) -> bool:
@@ -1835,9 +1844,8 @@ class FactExtractor:
                 if kind == "Tariff" and target is not None and target.type in ("Company", "AnalystFirm"):
                     # a duty falls on goods from a country, not on the company the sentences are about: "Cranes
                     # made in China … will be hit with a 50% duty"
-                    target = next((m for m in mentioned if m.type == "Country" and m.span.start > sent.start and
-                                   doc[m.span.start - 1].lower_ in ("in", "from") and
-                                   doc[m.span.start - 2].tag_ == "VBN"), None)
+                    target = next((m for m in mentioned if m.type == "Country" and m.span.start > sent.start + 1 and
+                                   _told_origin(m)), None)
                 if kind == "ExportControl" and target is not None and target.type != "Country":
                     # "X fell after the ISP ruled that machining centres could no longer be sold to Kazakhstan
                     # without a licence": where the goods may not go, not the company the sentence is about
@@ -1891,7 +1899,7 @@ class FactExtractor:
                         # "German producers were assigned a dumping margin of 17.3 percent and Italian producers
                         # one of 6.4 percent, and importers will have to post cash deposits": one duty per origin
                         told = Fact(kind, {"issuedBy": (issuer.entity.key,)} if issuer else {},
-                                    {"appliesTo": tuple(self.duty_goods(sent, mentioned))}, evidence, 0.6,
+                                    {"appliesTo": tuple(self.duty_goods(sent, mentioned, (start, end)))}, evidence, 0.6,
                                     f"policy:{kind.lower()}-trigger")
                         facts += per_origin_facts(told, origins, effective, evidence, "+rates-by-origin")
                     continue  # "the duties", "higher tariffs": a measure named before, or nothing said about it
@@ -2185,13 +2193,13 @@ class FactExtractor:
         return [m for m in mentioned if m.type in ("Company", "AnalystFirm") and
                 subject.left_edge.i <= m.span.start and m.span.end <= subject.right_edge.i + 1]
 
-    def duty_goods(self, sent: Span, mentioned: list[Mentioned]) -> list[str]:
-        """The goods a sentence that sets a duty per origin names with the duty or its importers: "duties on
-        steel coil, setting the rate at 19.4 percent for shipments from China and …", "importers of steel coils
-        will pay duties of 22.1 percent on shipments from China and …"."""
+    def duty_goods(self, sent: Span, mentioned: list[Mentioned], trigger: tuple[int, int] | None = None) -> list[str]:
+        """The goods a sentence that sets a duty per origin names with the duty (at ``trigger``, else its first
+        duty word) or its importers: "duties on steel coil, setting the rate at 19.4 percent for shipments from
+        China and …", "importers of steel coils will pay duties of 22.1 percent on shipments from China and …"."""
         doc = sent.doc
-        start, end = next(((s, e) for kind, s, e in self._matches(doc)[1] if kind == "Tariff" and
-                           sent.start <= s and e <= sent.end), (None, None))
+        start, end = trigger or next(((s, e) for kind, s, e in self._matches(doc)[1] if kind == "Tariff" and
+                                      sent.start <= s and e <= sent.end), (None, None))
         if start is None:
             return []
         first_rate = next((g.start for g in self._percent_groups(sent) if g.start > end), sent.end)
@@ -3058,9 +3066,7 @@ class FactExtractor:
                 "from", "in") and all(t.tag_ == "VBN" or t.pos_ in ("ADP", "NOUN", "CCONJ", "ADJ")
                                       for t in doc[goods.end:m.span.start])
             # ("… will be subject to duties of 28.4% if shipped from China": where the goods come from)
-            shipped_from = len(lead) >= 2 and lead[-1].lower_ in ("from", "in") and \
-                lead[-2].tag_ == "VBN" and lead[-2].lemma_.lower() in _ORIGIN_VERBS
-            if shipped_from:
+            if len(lead) >= 2 and _told_origin(m):
                 return m
             if (any(t.lower_ in ("into", "against", "targeting", "on", "from", "of") for t in lead) and
                     lead[-1].lower_ != "by" or destination or made_in):
@@ -3365,10 +3371,10 @@ class FactExtractor:
     # -- analyst views ------------------------------------------------------------------
 
     def analyst_views(self, sent: Span, mentioned: list[Mentioned], evidence: Evidence,
-                      rate_setter: str | None = None, moved: Collection[str] = ()) -> list[Fact]:
+                      rate_setter: str | None = None, silent: Collection[str] = ()) -> list[Fact]:
         """Views of analyst firms. ``rate_setter`` is the central bank whose rate decision the article
-        reported last: a view of "another cut in February" that names no one is about it. ``moved``
-        are the companies among the sentence's movers, which give no view there."""
+        reported last: a view of "another cut in February" that names no one is about it. ``silent``
+        are the companies that give no view in this sentence: its movers, those under a probe or sanctions."""
         doc = sent.doc
         text_lower = sent.text.lower()
         according = "according to" in text_lower
@@ -3380,7 +3386,7 @@ class FactExtractor:
         firms: list[tuple[int, Mentioned]] = []
         for m in mentioned:
             if m.type not in ("Company", "AnalystFirm") and (m.entity.known or m.type not in ("Person", "City")) or \
-                    m.entity.key in moved:
+                    m.entity.key in silent:
                 continue
             nxt = doc[m.span.end] if m.span.end < len(doc) else None
             lead = doc[max(sent.start, m.span.start - 6):m.span.start]

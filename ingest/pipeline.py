@@ -406,11 +406,11 @@ class Extractor:
                 _issued_by(previous, speaker, for_country=False)
             previous = [f for f in policies if f.kind != "InterestRateDecision"]
             # "Westpac fell 1.2% and CBA rose 0.8%": a bank among the day's movers gives no view here
-            moved = {f.role("company") for f in moves} if len(moves) >= 2 else set()
+            silent = {f.role("company") for f in moves} if len(moves) >= 2 else set()
             # (nor does a company under a probe or sanctions speak as an analyst: "…, Brightledger Financial said,
             # adding that it was cooperating")
-            moved |= {f.role("targets") for f in result.facts if f.kind in ("Investigation", "Sanction")}
-            views = self.facts.analyst_views(sent, mentioned, evidence, setter, moved)
+            silent |= {f.role("targets") for f in result.facts if f.kind in ("Investigation", "Sanction")}
+            views = self.facts.analyst_views(sent, mentioned, evidence, setter, silent)
             for view in views:
                 if not view.roles["about"] and topic_before is not None and \
                         topic_before.entity.key != view.role("analyst") and any(
