@@ -24,6 +24,15 @@ PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
                            rf"(?:(?P<next>next|the\s+coming)\s+(?P<unit>month|year)|"
                            rf"(?P<m>{_MONTH})\b(?:\s+(?P<y>\d{{4}}))?)", re.I)
 
+#: "the 22nd of this month", "the 1st of next month": a day of the reference's month or the next one
+DAY_OF_MONTH = re.compile(r"\bthe\s+(?P<dd>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<which>this|next|the\s+current|"
+                          r"the\s+coming)\s+month\b", re.I)
+
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+#: "a week from Thursday", "two weeks from today"
+WEEKS_FROM = re.compile(r"\b(?P<n>a|one|two|three|four)\s+(?P<weeks>weeks?)\s+from\s+(?=(?:next\s+)?(?:monday|tuesday|"
+                        r"wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b)", re.I)
+
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
@@ -98,6 +107,16 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
                 if not m["y"] and future and d < reference.replace(day=1):
                     d = date(year + 1, d.month, 1)
             candidates.append((m.start(), d))
+        for m in WEEKS_FROM.finditer(text):
+            day = resolve_date(text[m.end("weeks"):], reference, future=True)
+            if day:
+                candidates.append((m.start(), day + timedelta(weeks=_COUNTS[m["n"].lower()])))
+        for m in DAY_OF_MONTH.finditer(text):
+            ahead = m["which"].lower() in ("next", "the coming")
+            d = _safe_date(reference.year + (reference.month + ahead - 1) // 12,
+                           (reference.month + ahead - 1) % 12 + 1, int(m["dd"]))
+            if d:
+                candidates.append((m.start(), d))
         for m in _RELATIVE.finditer(text):
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[m.group(1).lower()]
             candidates.append((m.start(), reference + timedelta(days=shift)))

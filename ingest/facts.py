@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ingest.dates import MONTH_NAMES, PERIOD_START, resolve_date
+from ingest.dates import DAY_OF_MONTH, MONTH_NAMES, PERIOD_START, WEEKS_FROM, resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Fact
 from ingest.nlp import Lexicon
 
@@ -49,7 +49,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:(?:monday|tuesday|wednesday|thursday|frida
              r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
-             r"the\s+" + PERIOD_START.pattern + ")")  # "the start of next month", as ingest.dates resolves it
+             # "the start of next month", "the 22nd of this month", "a week from Thursday", as ingest.dates resolves them
+             r"the\s+" + PERIOD_START.pattern + "|" + DAY_OF_MONTH.pattern + "|" + WEEKS_FROM.pattern + r"\w+)")
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
                         r"on or after|since|"
@@ -58,6 +59,9 @@ _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effec
                         r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
                         r"(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
                         re.I)
+#: A measure that takes effect so many days after the day told before it
+_EFFECT_AFTER = re.compile(r"\b(?:take[sn]?|taking|took|come[s]? into|coming into|came into) (?:effect|force) "
+                           r"(?:(?P<days>\d{1,3}) days after\b|(?:on )?the (?P<which>following|next|same) day\b)", re.I)
 #: The kind of a day restated for "the measure", whatever its kind
 ANY_MEASURE = "*"
 #: Conjunctions of a clause that a market reaction hangs on ("rose after the bank cut rates")
@@ -3105,6 +3109,17 @@ class FactExtractor:
 
     def _effective_date(self, sent: Span, reference: date | None, kind: str,
                         trigger: Token | None = None) -> date | None:
+        found = self._day_told(sent, reference, kind, trigger)
+        # "signed a decision on Tuesday …, with the levies to take effect 15 days after the signing date", "published
+        # … on Thursday that takes effect the following day": so many days after the day the sentence names first
+        later = _EFFECT_AFTER.search(sent.text) if reference is not None else None
+        if later:
+            found = found or resolve_date(sent.text[:later.start()], reference)
+            shift = later["days"] or {"following": "1", "next": "1", "same": "0"}[later["which"].lower()]
+            return found + timedelta(days=int(shift)) if found else None
+        return found
+
+    def _day_told(self, sent: Span, reference: date | None, kind: str, trigger: Token | None) -> date | None:
         if reference is None:
             return None
         text = sent.text
@@ -3181,6 +3196,11 @@ class FactExtractor:
             # "late on Wednesday", "turned up unannounced on Wednesday"
             head = tok.head if tok.head.pos_ != "ADV" and tok.head.dep_ not in ("acomp", "advmod", "oprd") else \
                 tok.head.head
+            if head.pos_ == "ADP" and head.lower_ in ("from", "to", "at", "by") and head.head.i in governors or \
+                    head.dep_ in ("aux", "auxpass"):
+                # "would rise to 25 percent from 15 percent on August 1": the day of the rise; "had on Tuesday
+                # searched": the day of the search
+                head = head.head
             if tok.lower_ in ("last", "next") and tok.i + 1 < sent.end and tok.head.i == tok.i + 1 and \
                     tok.head.head.i in governors:  # (or "would begin a review … next Monday")
                 # "said it had opened an inquiry last Thursday"

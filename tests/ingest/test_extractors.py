@@ -1670,6 +1670,34 @@ def test_rates_and_days_told_apart_from_the_measure(extractor, text, expected):
     assert dated(extract(extractor, text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # so many days after the day the decision was signed (Monday 10 March)
+    ("Indonesian steel shares rose. The Ministry of Finance of Indonesia signed a regulation on Monday imposing "
+     "anti-dumping duties of 12.5% on tinplate from Taiwan, with the duties to come into force 30 days after the "
+     "signing.", [("Tariff", "Taiwan", Decimal("12.5"), date(2025, 4, 9))]),
+    # the day after the day of publication
+    ("Ceramics makers gained. Porcelain tableware from China will carry a duty of 19.4% under a rule published in "
+     "the Official Gazette of Mexico on Tuesday that takes effect the next day.",
+     [("Tariff", "China", Decimal("19.4"), date(2025, 3, 12))]),
+    # a day of this month told by its number
+    ("Glass makers climbed. Float glass from Malaysia will be subject to a 14.1 percent anti-dumping duty from the "
+     "24th of this month, the Ministry of Commerce of Thailand said.",
+     [("Tariff", "Malaysia", Decimal("14.1"), date(2025, 3, 24))]),
+    # a week after a weekday to come
+    ("Duties of 8.8% on copper tubes from Vietnam will apply starting two weeks from Monday, India's Ministry of "
+     "Finance said.", [("Tariff", "Vietnam", Decimal("8.8"), date(2025, 3, 31))]),
+    # the day told between the auxiliary and the search
+    ("Latvian stocks fell. Daugava Builders Merchants dropped 7.9% after confirming that officers of the Competition "
+     "Council (CC) had on Tuesday searched its head office in Riga and two of its depots.",
+     [("Investigation", "Daugava Builders Merchants", None, date(2025, 3, 11))]),
+    # the day hangs on the rate the duty rises from
+    ("Washington said the duty on Canadian softwood lumber would climb to 21 percent from 14 percent on May 2.",
+     [("Tariff", "Canada", Decimal("21"), date(2025, 5, 2))]),
+])
+def test_days_told_relative_to_another_day(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
+
+
 def test_adjectives_joined_by_and_describe_one_kind_of_goods(extractor):
     result = extract(extractor, "Duties on clear and tinted float glass from Malaysia will be collected from "
                                 "July 1, the Department of Trade and Industry said.")
