@@ -308,4 +308,8 @@ class Resolver:
             if entry is not None:
                 return entity_from_entry(entry, surface)
             return Entity(key=key, label=surface, type=label, aliases={surface}, country=country)
+        if label == "StockIndex" and surface.endswith(" index"):
+            # "the UCI index" names the UCI: one node whichever way the next article writes it
+            name = surface.removesuffix(" index")
+            return Entity(key=normalize_name(name), label=name, type=label, aliases={surface, name})
         return Entity(key=key, label=surface, type=label, aliases={surface})

@@ -19,6 +19,7 @@ with the gazetteer id as span id) are kept as they are. The model's spans are
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from spacy.language import Language
@@ -519,7 +520,7 @@ class EntityRepair:
         spans = [s for s in spans if not (s.end < len(doc) and normalize_name(f"{s.text} {doc[s.end].text}") in
                                          self.not_entities)]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
-        for step in (self._joined_names, self._movers, self._described_names, self._rated_or_sanctioned,
+        for step in (self._joined_names, self._moving_indices, self._movers, self._described_names, self._rated_or_sanctioned,
                      self._company_cues, self._places,
                      self._body_names, self._company_word_names, self._persons_by_role):
             spans = step(doc, spans)
@@ -577,6 +578,19 @@ class EntityRepair:
         maker Prysmian fell 1.2 percent", "Mercari and Sansan rose 3 and 2 percent", "shares of
         HLB slid 1.1%" (not "Malhotra lowered the forecast to 3.1 percent")."""
         subjects = []
+        for head in self._move_subject_heads(doc):
+            if head.lower_ in ("shares", "stock"):
+                # "Fawry shares", "shares of Fawry", "Fawry's shares"
+                owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"] + \
+                        [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                subjects.extend(owner[:1])
+            elif head.pos_ == "PROPN" or head.pos_ in ("NOUN", "X") and _capitalised(head):
+                subjects.append(head)
+        return subjects
+
+    def _move_subject_heads(self, doc: Doc) -> Iterator[Token]:
+        """The head words of what moves by a percentage, names or not ("the index", "shares")."""
         for verb in doc:
             be_moved = verb.lemma_ == "be" and any(c.lower_ in ("up", "down", "higher", "lower") and
                                                    c.dep_ in ("advmod", "prt", "acomp") for c in verb.children)
@@ -598,16 +612,59 @@ class EntityRepair:
                 # "Telecoms operator Swisscom fell 2.2 percent": the name in apposition
                 heads += [c for h in heads if h.pos_ == "NOUN" for c in h.children
                           if c.dep_ == "appos" and c.pos_ == "PROPN"]
-                for head in heads:
-                    if head.lower_ in ("shares", "stock"):
-                        # "Fawry shares", "shares of Fawry", "Fawry's shares"
-                        owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"] + \
-                                [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
-                                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-                        subjects.extend(owner[:1])
-                    elif head.pos_ == "PROPN" or head.pos_ in ("NOUN", "X") and _capitalised(head):
-                        subjects.append(head)
-        return subjects
+                yield from heads
+
+    def _moving_indices(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """An index the gazetteer may not hold, named by the move it makes: "The OMX Tallinn index
+        lost 0.3%", "the JSE Main Index advanced 0.9%", "the broader BGBX40 gained 0.3%", "the BRVM 30
+        rose 1.0%" (but "the Japanese index" or "the Hong Kong index" names no index of its own)."""
+        out = list(spans)
+        by_token = {i: s for s in out for i in range(s.start, s.end)}
+        for head in self._move_subject_heads(doc):
+            known = by_token.get(head.i)
+            if known is not None and known.label_ == "StockIndex":
+                continue
+            start, end = head.i, head.i + 1
+            if head.lower_ == "index":
+                while start > head.sent.start and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_upper or
+                                                   _INDEX_CODE.fullmatch(doc[start - 1].text) or
+                                                   doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and
+                                                   doc[start - 1].i > head.sent.start or
+                                                   # "CSI 300 Index", "FTSE/Athex Large Cap index"
+                                                   (doc[start - 1].like_num or doc[start - 1].text in ("/", "&", "-"))
+                                                   and start - 2 >= 0 and doc[start - 2].text[:1].isupper()):
+                    start -= 1
+                if start == head.i or any(s.label_ in ("Country", "City", "GovernmentBody", "StockExchange") and (
+                        s.start, s.end) == (start, head.i) for s in (by_token.get(start),) if s is not None):
+                    continue  # "the index", "the benchmark index"; "the Hong Kong index", "the Saudi Index": the
+                    # market's, not a name
+                end = head.i + 1
+            elif head.pos_ in ("PROPN", "NOUN") and head.i + 1 < len(doc) and re.fullmatch(r"\d{2,3}", doc[head.i + 1].text) \
+                    and doc[head.i + 1].head.i == head.i and (known is None or not known.id_.strip("?")):
+                start, end = self._name_run(head).start, head.i + 2  # "the BRVM 30"
+            elif not (_INDEX_CODE.fullmatch(head.text) or head.text == "Benchmark" or any(
+                    c.dep_ == "amod" and c.lower_ in ("broader", "benchmark", "blue-chip", "wider", "narrower")
+                    for c in head.children) and (head.pos_ == "PROPN" or head.is_upper)) or \
+                    known is not None and known.id_.strip("?"):
+                continue  # ("the broader BELEXline", a code "BGBX40", "OMX Baltic Benchmark"; not a name the
+                # gazetteer knows)
+            else:
+                start = self._name_run(head).start
+            if end <= start or not any(c.isalpha() for c in doc[start:end].text):
+                continue
+            inside = {id(s): s for i in range(start, end) if (s := by_token.get(i)) is not None}
+            if any(s.start < start or s.end > end for s in inside.values()):
+                continue
+            entry = self.gazetteer.lookup(doc[start:end].text) or (
+                self.gazetteer.lookup(doc[start:end - 1].text) if head.lower_ == "index" else None)
+            if entry is not None and entry.type != "StockIndex":
+                continue
+            for s in inside.values():
+                out.remove(s)
+            index = Span(doc, start, end, label="StockIndex", span_id=entry.id if entry else UNKNOWN)
+            out.append(index)
+            by_token.update({i: index for i in range(start, end)})
+        return sorted(out, key=lambda s: s.start)
 
     def _company_span(self, doc: Doc, start: int, end: int) -> Span | None:
         """The company named by ``doc[start:end]``: the gazetteer's when it knows it, else an unknown

@@ -60,6 +60,24 @@ def test_respectively_lists(extractor):
         ("XPeng", Decimal("12")), ("Li Auto", Decimal("8.7")), ("Geely Automobile Holdings", Decimal("7.9"))]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # indices no gazetteer holds, named by the move they make
+    ("Albanian shares rose. The ALBX Tirana index gained 0.4% to 1,322.56.", [("ALBX Tirana", Decimal("0.4"))]),
+    ("Kyrgyz stocks were mixed. The Bishkek Select index added 0.3% to 2,318.40, and the broader KGXline slipped "
+     "0.2% to 188.27.", [("Bishkek Select", Decimal("0.3")), ("KGXline", Decimal("-0.2"))]),
+    ("Shares in Lome rose. The BTX Composite index climbed 0.8% to 312.45, and the BTX 20 rose 1.0% to 158.62.",
+     [("BTX Composite", Decimal("0.8")), ("BTX 20", Decimal("1.0"))]),
+    ("Estonian shares were mixed, and the OMX Narva Benchmark slipped 0.1% to 1,488.02.",
+     [("OMX Narva Benchmark", Decimal("-0.1"))]),
+    # a market's index, not a name of its own
+    ("The Hong Kong index rose 2%, and the Saudi Index fell 1.3%.", []),
+])
+def test_unknown_indices_named_by_their_move(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(label, pct) for label, kind, pct, _, _ in moves(result) if kind == "IndexMovement"] == expected
+    assert not [label for label, kind, *_ in moves(result) if kind == "StockMovement"]
+
+
 def test_little_changed_is_no_move(extractor):
     assert moves(extract(extractor, "The Straits Times Index was little changed at 3,901.")) == []
 
