@@ -136,6 +136,7 @@ class PercentGroup:
     end: int  # the token after the percent word
     values: list[Decimal]
     sign: int = 0  # +1 or -1 when the number carries its sign ("(+5.2%)")
+    fraction: bool = False  # "half the cost": a share, never a move
 
 
 
@@ -783,6 +784,30 @@ _FUND_VERBS = {"fund", "pay", "cover", "subsidise", "subsidize", "meet", "bear",
 _FUNDED = {"funded", "paid", "covered", "subsidised", "subsidized", "reimbursed", "met", "financed", "refunded",
            "borne", "co-funded", "co-financed"}
 _STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "city", "province"}
+#: Percentages told in words: "Forty per cent of the cost"
+_NUMBER_WORDS = {w: 10 * (i + 1) for i, w in enumerate(
+    ("ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))} | {
+    "five": 5, "fifteen": 15, "twenty-five": 25, "thirty-five": 35, "forty-five": 45, "hundred": 100}
+#: Shares told as fractions: "half the cost", "a third of the price", "two thirds of the investment"
+_FRACTIONS = {("half",): Decimal(50), ("a", "third"): Decimal("33.3"), ("one", "third"): Decimal("33.3"),
+              ("a", "quarter"): Decimal(25), ("one", "quarter"): Decimal(25), ("two", "thirds"): Decimal("66.7"),
+              ("three", "quarters"): Decimal(75)}
+
+
+def _fraction_of_cost(doc: Doc, i: int) -> tuple[int, Decimal] | None:
+    """The first token and the percentage of a fraction of a cost that ends at token ``i``: "half the
+    cost of …", "up to half of the research costs", "a third of the price" (not "half the shares")."""
+    tok = doc[i]
+    for words, value in _FRACTIONS.items():
+        start = i - len(words) + 1
+        if start < 0 or tuple(t.lower_ for t in doc[start:i + 1]) != words:
+            continue
+        # (not "lost a third of its value": a fall)
+        if tok.dep_ == "predet" and tok.head.lower_ in _COST_NOUNS - {"value"} or any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lower_ in _COST_NOUNS - {"value"}
+                                                              for p in c.children) for c in tok.children):
+            return start, value
+    return None
 #: … or a new scheme (not "the subsidy covered 40% of the cost of its plant": one named before)
 _SCHEME_NOUNS = {"scheme", "programme", "program", "fund", "grant", "grants", "subsidy", "subsidies", "rebate",
                  "rebates", "incentive", "incentives"}
@@ -823,18 +848,32 @@ def _rest_of_list(doc: Doc, end: int, limit: int) -> int:
     return k if any(t.lower_ in ("and", "or") for t in doc[end:k]) and k > end + 1 else end
 
 
+def _share_token(doc: Doc, end: int) -> Token:
+    """The word that stands for a share ending at token ``end``, in the parse: "40%", the number of
+    "Forty per cent", the cost of "half the cost"."""
+    share = doc[end - 1]
+    if share.lower_ == "cent" and share.dep_ == "pobj" and share.head.lower_ == "per" and share.head.head.like_num:
+        return share.head.head
+    return share.head if share.dep_ == "predet" else share
+
+
 def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     """The verb of a subsidy told as a share of a cost paid back: "will be able to claim back up to
     30% of the cost", "the government would pay up to 50 percent of the cost of clinical trials",
     "exporters can reclaim 4 per cent of the value of their shipments"."""
-    share = doc[end - 1]
+    share = _share_token(doc, end)
     spent = end + 3 < len(doc) and doc[end + 1].lower_ == "what" and any(
         t.lemma_.lower() in ("spend", "pay", "invest") for t in doc[end + 2:end + 5])  # "40% of what they spend on"
-    if end >= len(doc) or doc[end].lower_ != "of" or not (spent or any(
+    if share.i >= end and share.lower_ in _COST_NOUNS:
+        pass  # "would cover half the cost of …": the cost is what is covered
+    elif end >= len(doc) or doc[end].lower_ != "of" or not (spent or any(
             t.lower_ in _COST_NOUNS and (t.head.i == end or t.dep_ == "compound" and t.head.head.i == end)
             for t in doc[end + 1:end + 7])):  # ("of the cost refunded", misparsed as a compound; "of their
         return None  # research and development spending")
     verb = share.head
+    if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in ("pay", "account") and \
+            not any(c.dep_ == "auxpass" for c in verb.head.children):
+        share, verb = verb, verb.head  # "It will pay for up to half of the costs": what it pays
     if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in (
             "reimburse", "compensate", "refund", "pay") and any(c.dep_ == "auxpass" for c in verb.head.children):
         return verb.head  # "Farmers … will be reimbursed for 80% of the cost of drip irrigation kits"
@@ -849,7 +888,8 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             a.dep_ == "agent" and any(p.ent_type_ in ("GovernmentBody", "Country") for p in a.subtree)
             for a in verb.children):
         return verb  # "Up to 50% of the cost of installing chillers will be co-funded by the Economic Development Board"
-    if share.dep_ not in ("dobj", "ccomp") or verb.pos_ not in ("VERB", "AUX"):
+    if share.dep_ not in ("dobj", "ccomp") and not (share.lower_ == "for" and verb.lemma_.lower() == "pay") or \
+            verb.pos_ not in ("VERB", "AUX"):
         return None
     if verb.lemma_.lower() in ("reimburse", "refund", "compensate") and any(c.dep_ == "auxpass" for c in verb.children):
         return verb  # "Operators … will be reimbursed up to 40% of the cost of …"
@@ -868,6 +908,10 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
         # "The Secretariat of Energy said it would refund 25% of the cost of systems", "the agency opened a pool
         # from which it will pay 45% of the cost of electrolysers"
         return verb
+    if lemma in _FUND_VERBS and subject is not None and subject.lower_ == "it" and verb.dep_ == "ROOT" and \
+            verb.sent.start > 0 and any(c.dep_ == "nsubj" and c.ent_type_ == "GovernmentBody"
+                                        for c in doc[verb.sent.start - 1].sent.root.children):
+        return verb  # "The Ministry of Economic Affairs unveiled a programme. It will pay for up to half of …"
     if lemma in _FUND_VERBS and subject is not None and subject.lower_ in ("money", "funds", "funding") and any(
             c.dep_ in ("amod", "compound") and c.lower_ in ("public", "state", "government", "federal", "taxpayer")
             for c in subject.children):
@@ -1105,7 +1149,8 @@ class FactExtractor:
         cached = self._cache
         if cached is not None and cached[0] is doc:
             return cached[1], cached[2]
-        percents = [(s, e) for _, s, e in self.percent(doc)]
+        percents = sorted([(s, e) for _, s, e in self.percent(doc)] +
+                          [(share[0], t.i + 1) for t in doc if (share := _fraction_of_cost(doc, t.i))])
         found = [(doc.vocab.strings[k], s, e) for k, s, e in self.triggers(doc)]
         covered = {i for _, s, e in found for i in range(s, e)}
         # (not a verb that only describes a noun: "wafer-probing equipment", "banned substances")
@@ -1178,8 +1223,10 @@ class FactExtractor:
             if start < sent.start or end > sent.end:
                 continue
             first = doc[start]
-            parsed = parse_number(first.text)
-            values, num_end = ([parsed[0]] if parsed else []), start + 1
+            fraction = _fraction_of_cost(doc, end - 1)
+            parsed = (fraction[1], None) if fraction else parse_number(first.text) or (
+                (Decimal(_NUMBER_WORDS[first.lower_]), None) if first.lower_ in _NUMBER_WORDS else None)
+            values, num_end = ([parsed[0]] if parsed else []), (end if fraction else start + 1)
             if not values:
                 continue
             # extend to the left over "12, 8.7 and" (a list of numbers sharing the unit)
@@ -1193,7 +1240,7 @@ class FactExtractor:
                 i = start - 1
             # "more than 5 percent", "over 12 percent": the number is a floor; keep it
             sign = {"+": 1, "-": -1, "−": -1}.get(first.text[:1], 0)
-            groups.append(PercentGroup(start, num_end, end, values, sign))
+            groups.append(PercentGroup(start, num_end, end, values, sign, fraction is not None))
         groups.sort(key=lambda g: g.start)
         merged: list[PercentGroup] = []
         for g in groups:
@@ -1311,7 +1358,7 @@ class FactExtractor:
 
     def moves(self, sent: Span, mentioned: list[Mentioned], session: date | None, evidence: Evidence) -> list[Fact]:
         doc = sent.doc
-        groups = self._percent_groups(sent)
+        groups = [g for g in self._percent_groups(sent) if not g.fraction]
         facts: list[Fact] = []
         respectively = any(t.lower_ == "respectively" for t in sent)
         queue: list[Mentioned] = []
@@ -1606,8 +1653,9 @@ class FactExtractor:
             rate_groups = [g for g in groups if g.end <= start and (start - g.end <= 2 or start - g.end <= 5 and all(
                 t.pos_ in ("NOUN", "ADJ", "PROPN") or t.text == "-" for t in doc[g.end:start]) and
                 doc[g.start].i > sent.start and doc[g.start - 1].lower_ in ("the", "a", "its", "their") or
-                # "Up to 40% of the cost of … will be co-funded by": the share the verb pays
-                doc[g.end - 1].dep_ == "nsubjpass" and doc[g.end - 1].head.i == head.i)] + \
+                # "Up to 40% of the cost of … will be co-funded by": the share the verb pays (or "Half the
+                # price of … will be paid by")
+                (share := _share_token(doc, g.end)).dep_ == "nsubjpass" and share.head.i == head.i)] + \
                           [g for g in groups if end <= g.start < next_start and not (
                               0 <= next_start - g.end <= 2 and next_start < sent.end) and not _in_range(doc, g, groups) and
                            not _old_rate(doc, g) and not _later_step(doc, g)  # "up from 25 percent": the old rate
@@ -2630,6 +2678,8 @@ class FactExtractor:
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
                             j == i + 2 and doc[j].tag_ == "VBG") and not _glued(doc, j) and doc[j].dep_ != "amod"):
                     j += 1  # ("the cost of electrifying process heat", "of wafer-probing equipment")
+                    if j + 1 < limit and doc[j].lower_ == "for" and doc[j - 1].lower_ in _PREMISES | {"lines"}:
+                        j += 1  # "the cost of new production lines for silicon carbide chips": what they are for
                 if j < limit and doc[j].text == ",":
                     j = _rest_of_list(doc, j, limit)  # "what they spend on heat pumps, solar water heaters and …"
                 making = None  # the verb that says what the premises make

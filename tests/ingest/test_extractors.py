@@ -670,6 +670,29 @@ def test_subsidies_told_as_a_share_of_a_cost(extractor, text, expected):
     assert [(p[0], p[1], p[3], p[4]) for p in policies(result)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the share told as a fraction, before the cost or before "of" it
+    ("Dairy stocks rose after the Ministry of Agriculture of Uruguay said it would cover half the cost of milking "
+     "robots bought by family farms.", [("Subsidy", "Ministry of Agriculture of Uruguay", Decimal("50"), ("milking robots",))]),
+    ("Greenhouse growers rallied. Two thirds of the price of drip irrigation kits will be paid by the Ministry of "
+     "Water of Jordan.", [("Subsidy", "Ministry of Water of Jordan", Decimal("66.7"), ("drip irrigation kits",))]),
+    # in words, as the subject of a passive
+    ("Thirty per cent of the cost of heat pumps for schools will be covered by the Ministry of Education of Chile.",
+     [("Subsidy", "Ministry of Education of Chile", Decimal("30"), ("heat pumps",))]),
+    # "it", the body of the sentence before, paying for a share; what the new lines are for
+    ("Battery makers climbed. The Ministry of Industry of Morocco set up a fund on Monday. It will pay for up to a "
+     "quarter of the cost of new assembly lines for lithium iron phosphate cells.",
+     [("Subsidy", "Ministry of Industry (Morocco)", Decimal("25"),
+       ("new assembly lines for lithium iron phosphate cells",))]),
+    # a fall by a third of its value is no share of a cost
+    ("Kestrel Mining lost a third of its value after the Ministry of Mines of Peru revoked its permit.", []),
+])
+def test_shares_told_as_fractions_and_words(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(p[0], p[1], p[3], p[4]) for p in policies(result)] == expected
+    assert not [m for m in moves(result) if m[2] in (Decimal("33.3"), Decimal("50"))]
+
+
 def test_a_share_of_a_cost_told_before_co_funded_and_the_day_a_scheme_takes_applications(extractor):
     result = extract(extractor, "Up to 40% of the cost of fitting rooftop heat pumps and thermal stores at schools "
                                 "will be co-funded by the Energy Transition Agency. The 300 million euro scheme will "
