@@ -653,7 +653,8 @@ def _only_origin(goods: Span) -> bool:
     """``goods`` names no more than where they come from: "Thai shipments", "Chinese producers"."""
     return any(t.ent_type_ == "Country" for t in goods) and all(
         t.ent_type_ == "Country" or t.lower_ in _BARE_GOODS or t.lower_ in ("the", "ones", "producers", "suppliers",
-                                                                          "exporters", "makers", "origin")
+                                                                          "exporters", "makers", "origin", "supplies",
+                                                                          "material", "materials", "product")
         for t in goods)
 
 
@@ -855,6 +856,30 @@ def _share_token(doc: Doc, end: int) -> Token:
     if share.lower_ == "cent" and share.dep_ == "pobj" and share.head.lower_ == "per" and share.head.head.like_num:
         return share.head.head
     return share.head if share.dep_ == "predet" else share
+
+
+def _after_dumping(tok: Token) -> bool:
+    """True when the sentence of ``tok``, or the one before it, finds goods dumped or subsidised: the
+    deposits it names are duties ("found that rubber from Korea had been dumped … Importers will have to
+    lodge deposits of 17.3%")."""
+    sent = tok.sent
+    before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent
+    return any(t.lemma_.lower() in ("dump", "dumping", "subsidise", "subsidize") or t.lower_ == "fair" and
+               t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "value" for s in (before, sent) for t in s)
+
+
+def _searched_place(noun: Token, governors: dict[int, int]) -> bool:
+    """True when ``noun`` is reached from a verb in ``governors`` through "at the offices of" and names
+    only: the place a search or an inspection took place, or whose it was."""
+    node, premises = noun, False
+    while node.dep_ in ("pobj", "prep", "appos", "conj", "compound") and node.head.i != node.i:
+        premises = premises or node.lower_ in _PREMISES
+        node = node.head
+        if node.i in governors:
+            return premises
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
@@ -1187,6 +1212,9 @@ class FactExtractor:
                             c.dep_ in ("prep", "dative") and c.lower_ == "to" and
                             any(p.ent_type_ == "Country" for p in c.subtree) for c in tok.head.head.children))):
                 found.append(("ExportControl", tok.i, tok.i + 1))
+            if tok.lower_ in ("deposits", "deposit") and tok.pos_ == "NOUN" and tok.i not in covered and \
+                    tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" and _after_dumping(tok):
+                found.append(("Tariff", tok.i, tok.i + 1))  # "found that … had been dumped. … lodge deposits of 41.5%"
             if tok.i not in covered and _forbidden_shipment(tok):
                 found.append(("ExportControl", tok.i, tok.i + 1))
             # "ordered the freezing of the company's assets", "a freeze on its accounts"
@@ -2115,10 +2143,16 @@ class FactExtractor:
                 tok = tok.head  # "China, India and Vietnam": each conjunct leads back to "China"
             return tok
 
+        def listed(tok: Token, head: Token) -> bool:
+            # "the offices of Chubu Seiko, Owari Bearing and a third company": a list the parser read as an
+            # apposition, the "and" hung on its second name
+            return tok.dep_ == "appos" and tok.head.i == head.i and any(c.dep_ == "cc" for c in tok.children)
+
         def linked(m: Mentioned) -> bool:
             other = m.span.root
             return (other.dep_ == "conj" or root.dep_ == "conj") and first_of(other).i == first_of(root).i or \
-                m.type == target.type and _joined(target.span, m.span)  # (the parse aside)
+                m.type == target.type and _joined(target.span, m.span) or \
+                listed(other, root) or listed(root, other)  # (the parse aside)
         return [m for m in mentioned if m is not target and same_kind(m) and linked(m)]
 
     def rates_by_origin(self, sent: Span, mentioned: list[Mentioned], single: bool = False
@@ -2272,9 +2306,12 @@ class FactExtractor:
                         t.lower_ in ("less", "low", "lower", "below") for t in c.subtree)) for c in verb.children)
                     or _subsidised(verb)):
                 continue
-            for subject in (c for c in verb.children if (c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and
-                                                          verb.lemma_.lower() in ("benefit", "receive", "get", "enjoy"))
-                            and c.pos_ in ("NOUN", "PROPN")):
+            # ("Stainless steel flanges from Taiwan were found … to have been sold …": the subject of the finding)
+            found = next((a for a in verb.ancestors if a.pos_ == "VERB"), verb)  # (the parser may hang the
+            found = found if found.lemma_.lower() in ("find", "deem", "judge") else verb  # sale on "a ruling")
+            for subject in (c for c in chain(verb.children, found.children if found is not verb else ()) if (
+                    c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and verb.lemma_.lower() in (
+                        "benefit", "receive", "get", "enjoy")) and c.pos_ in ("NOUN", "PROPN")):
                 start = subject.left_edge.i + (subject.left_edge.lower_ == "that")  # ("found that X had been …")
                 start = _after_determiners(sent.doc, start, subject.i)
                 stop = next((t.i for t in sent.doc[start:subject.right_edge.i + 1] if t.i > start and (
@@ -3264,7 +3301,11 @@ class FactExtractor:
                     # "added X to its list of blocked persons on Wednesday": the day hangs on the list
                     head.lower_ in ("list", "lists") and 0 < trigger.i - head.i <= 5) and not (
                     # "added X to its entity list, it said in a notice on Wednesday"
-                    head.lemma_.lower() in _NOTICES and head.dep_ == "pobj" and head.head.head.i in governors)):
+                    head.lemma_.lower() in _NOTICES and head.dep_ == "pobj" and head.head.head.i in governors) and not (
+                    # "carried out inspections at the offices of A, B and a third company in Nagoya on Tuesday":
+                    # the day hung on the last of the places searched
+                    kind == "Investigation" and trigger.i < head.i and head.pos_ in ("NOUN", "PROPN") and
+                    _searched_place(head, governors))):
                 continue  # "imposed sanctions on four refineries on Thursday": the day may hang on the object
             if kind in ("Tariff", "ExportControl") and head.lemma_.lower() in _ANNOUNCING and \
                     head.i != (trigger.i if trigger is not None else -1):

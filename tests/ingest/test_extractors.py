@@ -1739,6 +1739,27 @@ def test_days_told_relative_to_another_day(extractor, text, expected):
     assert dated(extract(extractor, text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list the parser reads as an apposition; the day hung on the last place searched
+    ("Korean stocks fell. Investigators from the Korea Fair Trade Commission carried out on-site inspections at the "
+     "offices of Hanbit Valve, Daehan Seal and a third, unlisted company in Changwon on Monday morning, on suspicion "
+     "of bid-rigging. Hanbit Valve dropped 6.3% and Daehan Seal fell 4.8%.",
+     [("Investigation", "Hanbit Valve", None, date(2025, 3, 10)),
+                         ("Investigation", "Daehan Seal", None, date(2025, 3, 10))]),
+    # plain "deposits" after a finding of dumping, per origin told by adjectives
+    ("Chemical stocks rose. In a preliminary ruling, the Ministry of Commerce (MOFCOM) found that butyl rubber from "
+     "Japan and India had been dumped in China. Starting Friday, importers will have to lodge deposits of 22.5% for "
+     "Japanese material and 9.1% for Indian supplies.",
+     [("Tariff", "Japan", Decimal("22.5"), date(2025, 3, 14)), ("Tariff", "India", Decimal("9.1"), date(2025, 3, 14))]),
+    # the goods found to have been sold below fair value, the sale hung on "a ruling" by the parser
+    ("Steel stocks slid. Carbon steel butt-weld fittings from Malaysia were found in a final ruling to have been "
+     "sold in the United States at less than fair value, and importers will have to post cash deposits of 12.8%, "
+     "the Commerce Department said.", [("Tariff", "Malaysia", Decimal("12.8"), None)]),
+])
+def test_findings_lists_and_deposits_told_apart(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
+
+
 def test_adjectives_joined_by_and_describe_one_kind_of_goods(extractor):
     result = extract(extractor, "Duties on clear and tinted float glass from Malaysia will be collected from "
                                 "July 1, the Department of Trade and Industry said.")
