@@ -868,6 +868,14 @@ def _after_dumping(tok: Token) -> bool:
                t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "value" for s in (before, sent) for t in s)
 
 
+def _in_reason(tok: Token, after: int) -> bool:
+    """True when ``tok`` is told in the reason a body gave after the measure: "…, the ministry said,
+    saying local producers had been losing ground to leg quarters shipped from Brazil"."""
+    return any(a.tag_ == "VBG" and a.lemma_.lower() in ("say", "cite", "argue", "note", "add") and a.i >= after and
+               a.dep_ in ("advcl", "xcomp", "conj") and a.head.lemma_.lower() in ("say", "announce", "state")
+               for a in tok.ancestors)
+
+
 def _searched_place(noun: Token, governors: dict[int, int]) -> bool:
     """True when ``noun`` is reached from a verb in ``governors`` through "at the offices of" and names
     only: the place a search or an inspection took place, or whose it was."""
@@ -2950,7 +2958,7 @@ class FactExtractor:
                 # ("the US Commerce Department's Bureau of Industry and Security": the issuer's country)
                 m.entity.key == issuer.entity.country and m.span.end <= issuer.span.start and
                 doc[m.span.end:issuer.span.start].text.lower() in ("", "'s", "’s"))) \
-                and not _owns_body(m, mentioned)
+                and not _owns_body(m, mentioned) and not _in_reason(m.span.root, trigger_end)
 
         # the company the sentence is about (the subject of its main verb), else the one before
         about = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
@@ -2990,13 +2998,16 @@ class FactExtractor:
                 if subject is not None or topic is not None:
                     return subject or topic
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
-            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
                 if (obj.lower_ in _COMPANY_NOUNS or obj.pos_ == "NOUN" and obj.lower_.endswith(("er", "or"))) and \
                         topic is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
-                    # (also "designated the Southampton-based ship manager")
+                    # (also "designated the Southampton-based ship manager", "The Rijeka-based freight forwarder
+                    # was designated on Wednesday by OFAC")
                     # "OFAC designated the company and its subsidiary, X": the one before (or the one this
                     # sentence is about: "X dropped after the CMA … examine loans the Kisumu-based lender made")
                     return about
+                if obj.dep_ == "nsubjpass":
+                    continue  # (what was frozen names no target: "assets held in Switzerland were frozen")
                 inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
                 if inside:
                     companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]

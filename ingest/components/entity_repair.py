@@ -203,10 +203,14 @@ class EntityRepair:
         doc = span.doc
         end = span.end
         # "and Welfare", "& Energy", ", Industry and Energy": joined words of the same name
+        def name_part(tok: Token) -> bool:  # (also "SMEs" in "Ministry of Industrial Development, SMEs and …")
+            return self._is_name_token(tok) or tok.is_alpha and tok.ent_type_ in ("", "ORG") and (
+                tok.text[:2].isupper() or tok.is_title and tok.tag_ in ("NNS", "NNPS"))  # (and "Cooperatives")
+
         while end + 1 < len(doc) and doc[end].lower_ in ("and", "&", ",") and end + 1 not in taken \
-                and self._is_name_token(doc[end + 1]) and doc[end + 1].text not in _OFFICE_TITLES:
+                and name_part(doc[end + 1]) and doc[end + 1].text not in _OFFICE_TITLES:
             end += 2
-            while end < len(doc) and end not in taken and self._is_name_token(doc[end]):
+            while end < len(doc) and end not in taken and name_part(doc[end]):
                 end += 1
         if end > span.end and doc[end - 1].text == ",":
             end -= 1

@@ -1760,6 +1760,24 @@ def test_findings_lists_and_deposits_told_apart(extractor, text, expected):
     assert dated(extract(extractor, text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company of the sentence before, designated as "the … forwarder" in the passive
+    ("Slovenian stocks fell. Sava Freight Holdings plunged 22.4%. The Koper-based freight forwarder was designated "
+     "on Tuesday by the Office of Foreign Assets Control (OFAC), which accused it of arranging shipments of machine "
+     "parts to Iran.", [("Sanction", "Office of Foreign Assets Control", "Sava Freight Holdings", None, ())]),
+    # a body's name listing what it is in charge of, an acronym among them
+    ("Maltese stocks rose. A ban on exports of copper scrap will apply from Monday, the Ministry of Enterprise, SMEs "
+     "and Cooperatives said.", [("ExportControl", "Ministry of Enterprise, SMEs and Cooperatives", None, None,
+                                 ("copper scrap",))]),
+    # where the imports came from, told in the reason the body gave, is no target of a duty on all of them
+    ("Poultry stocks rose. Customs duty on imported frozen turkey will rise to 25% from 10% on July 1, the Ministry "
+     "of Finance of Ghana said in a notice, saying local farmers had been losing ground to cheap cuts shipped from "
+     "Brazil and Poland.", [("Tariff", "Ministry of Finance", None, Decimal("25"), ("frozen turkey",))]),
+])
+def test_targets_told_by_a_description_and_not_by_a_reason(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
 def test_adjectives_joined_by_and_describe_one_kind_of_goods(extractor):
     result = extract(extractor, "Duties on clear and tinted float glass from Malaysia will be collected from "
                                 "July 1, the Department of Trade and Industry said.")
