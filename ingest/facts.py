@@ -500,6 +500,9 @@ def _moved_by(verb: Token, move_verbs: set[str]) -> bool:
 
 def _old_rate(doc: Doc, group: PercentGroup) -> bool:
     """"from 25 percent", "up from a provisional 15.6%": the rate before the change."""
+    if group.start >= 2 and doc[group.start - 1].lower_ == "the" and doc[group.start - 2].lower_ in (
+            "above", "below", "than", "over", "under"):
+        return True  # "far above the 4.58% found in the previous review"
     for k in range(max(0, group.start - 3), group.start):
         if doc[k].lower_ == "from" and (k == group.start - 1 or k > 0 and doc[k - 1].lower_ in (
                 "up", "down", "higher", "lower", "raised", "cut", "increased", "reduced", ",")):
@@ -682,9 +685,11 @@ def _with_origin(span: Span) -> Span:
 def _origin_holders(span: Span) -> bool:
     """``span`` names who holds goods of an origin, not goods: "Chinese producers", "those in Vietnam"."""
     words = [t for t in span if t.lower_ not in ("the", "those", "in", "from", "its", "their")]
+    # (or what comes from there: "41.6% for Chinese shipments and 22.9% for those from Malaysia")
+    holders = _ORIGIN_HOLDERS | {"supplier", "shipment", "import", "export", "product", "supply", "material", "cargo"}
     return any(t.ent_type_ == "Country" for t in span) and bool(words) and all(
-        t.ent_type_ == "Country" or t.lemma_.lower() in _ORIGIN_HOLDERS | {"supplier"} for t in words) and (
-        any(t.lemma_.lower() in _ORIGIN_HOLDERS | {"supplier"} for t in words) or span[0].lower_ == "those")
+        t.ent_type_ == "Country" or t.lemma_.lower() in holders for t in words) and (
+        any(t.lemma_.lower() in holders for t in words) or span[0].lower_ == "those")
 
 
 def _from_before(m: Mentioned) -> Token | None:
@@ -849,6 +854,10 @@ def _rest_of_list(doc: Doc, end: int, limit: int) -> int:
     return k if any(t.lower_ in ("and", "or") for t in doc[end:k]) and k > end + 1 else end
 
 
+#: Verbs a body pays "for" a share with: "will pay for half of", "would reimburse farmers for 40% of"
+_PAID_FOR = {"pay", "reimburse", "compensate", "refund"}
+
+
 def _share_token(doc: Doc, end: int) -> Token:
     """The word that stands for a share ending at token ``end``, in the parse: "40%", the number of
     "Forty per cent", the cost of "half the cost"."""
@@ -866,6 +875,13 @@ def _after_dumping(tok: Token) -> bool:
     before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent
     return any(t.lemma_.lower() in ("dump", "dumping", "subsidise", "subsidize") or t.lower_ == "fair" and
                t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "value" for s in (before, sent) for t in s)
+
+
+def _holders_only(span: Span) -> bool:
+    """``span`` names only who holds the goods, with no origin: "most exporters", "all other producers"."""
+    holders = {"exporter", "producer", "manufacturer", "maker", "supplier", "shipper", "importer"}
+    return all(t.lower_ in ("most", "all", "other", "remaining", "some", "many") or t.lemma_.lower() in holders
+               for t in span) and span[-1].lemma_.lower() in holders
 
 
 def _in_reason(tok: Token, after: int) -> bool:
@@ -904,9 +920,10 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             for t in doc[end + 1:end + 7])):  # ("of the cost refunded", misparsed as a compound; "of their
         return None  # research and development spending")
     verb = share.head
-    if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in ("pay", "account") and \
+    if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _PAID_FOR and \
             not any(c.dep_ == "auxpass" for c in verb.head.children):
-        share, verb = verb, verb.head  # "It will pay for up to half of the costs": what it pays
+        # "It will pay for up to half of the costs", "would reimburse school districts for up to 75% of the cost"
+        share, verb = verb, verb.head
     if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in (
             "reimburse", "compensate", "refund", "pay") and any(c.dep_ == "auxpass" for c in verb.head.children):
         return verb.head  # "Farmers … will be reimbursed for 80% of the cost of drip irrigation kits"
@@ -921,7 +938,7 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             a.dep_ == "agent" and any(p.ent_type_ in ("GovernmentBody", "Country") for p in a.subtree)
             for a in verb.children):
         return verb  # "Up to 50% of the cost of installing chillers will be co-funded by the Economic Development Board"
-    if share.dep_ not in ("dobj", "ccomp") and not (share.lower_ == "for" and verb.lemma_.lower() == "pay") or \
+    if share.dep_ not in ("dobj", "ccomp") and not (share.lower_ == "for" and verb.lemma_.lower() in _PAID_FOR) or \
             verb.pos_ not in ("VERB", "AUX"):
         return None
     if verb.lemma_.lower() in ("reimburse", "refund", "compensate") and any(c.dep_ == "auxpass" for c in verb.children):
@@ -1165,7 +1182,7 @@ class FactExtractor:
             self.triggers.add(kind, [nlp.make_doc(f) for f in sorted(forms)])
             # (a word that names a measure only after "dumping" is none alone: "sensitive to interest margins",
             # "Kowloon Charge Networks jumped 6.2%")
-            self.trigger_words |= {f.split()[-1] for f in forms} - {"margin", "margins", "charge", "charges"}
+            self.trigger_words |= {f.split()[-1] for f in forms} - {"margin", "margins", "charge", "charges", "rate", "rates"}
         # "the commission is investigating imports of steel", "Washington sanctioned two refiners"
         self.verb_triggers = Matcher(nlp.vocab)
         self.trigger_verbs: set[str] = set()
@@ -1188,7 +1205,9 @@ class FactExtractor:
         covered = {i for _, s, e in found for i in range(s, e)}
         # (not a verb that only describes a noun: "wafer-probing equipment", "banned substances")
         found += [(doc.vocab.strings[k], s, e) for k, s, e in self.verb_triggers(doc) if s not in covered and
-                  doc[s].dep_ not in ("amod", "compound", "nmod")]
+                  doc[s].dep_ not in ("amod", "compound", "nmod") and not (
+                      # ("chocolate entering the US": goods that enter, no officers entering premises)
+                      doc[s].dep_ == "acl" and doc[s].tag_ == "VBG" and doc[s].head.lower_ not in _AGENTS_OF)]
         # "put on an export control list", "added to China's export control list": a listing of companies
         found = [("Sanction" if k == "ExportControl" and doc[e - 1].lemma_.lower() == "list" and _placed_on(doc[e - 1])
                   else k, s, e) for k, s, e in found]
@@ -1700,7 +1719,9 @@ class FactExtractor:
                                        <= g.start and t.lower_ not in ("those", "ones")
                                        for t in doc[end:g.start])]  # "…, while the Riksbank left…" (but "while
             # those shipped from Brazil will pay 24.5%": the same goods from elsewhere)
-            clauses = self._rate_clauses(doc, sent, start, end, rate_groups)
+            # ("a rate of 48.2% for most exporters": whom it is charged to, no goods)
+            clauses = [(rate, None if goods is not None and _holders_only(goods) else goods)
+                       for rate, goods in self._rate_clauses(doc, sent, start, end, rate_groups)]
             origins: list[Span | None] = []
             holders = [_with_origin(g) if g is not None else None for _, g in clauses]
             if kind == "Tariff" and clauses and all(g is not None and _origin_holders(g) for g in holders) and \
@@ -2012,8 +2033,9 @@ class FactExtractor:
                 if by_verb and target is not None and target is topic:
                     # "… designated the company and its bunkering subsidiary, Tanjong Harbour Bunkering"
                     listed += [m for m in mentioned if m.type in ("Company", "AnalystFirm") and m is not target and
-                               any(c.dep_ == "dobj" and c.left_edge.i <= m.span.start <= c.right_edge.i
-                                   for c in head.children)]
+                               any(c.dep_ == "dobj" and c.lower_ not in _PREMISES and  # (not "searched the
+                                   # group's headquarters … and two workshops in Prato")
+                                   c.left_edge.i <= m.span.start <= c.right_edge.i for c in head.children)]
                 if kind in ("Sanction", "Investigation") and target is not None:
                     # "put the trader and its Dubai-based shipping affiliate, Gulfstar Maritime, on the list"
                     listed += [m for m in mentioned if m is not target and m not in listed and
@@ -3008,6 +3030,13 @@ class FactExtractor:
                     return about
                 if obj.dep_ == "nsubjpass":
                     continue  # (what was frozen names no target: "assets held in Switzerland were frozen")
+                if topic is not None and obj.lower_ in _PREMISES and any(
+                        c.dep_ == "poss" and (c.lower_ in ("its", "their") or c.lower_ in _COMPANY_NOUNS and any(
+                            d.lower_ == "the" for d in c.children)) for c in obj.children):
+                    # "searched the fashion group's headquarters in Milan": the group's, not Milan's (the one named
+                    # before in the sentence, else the one before it)
+                    return next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and
+                                 m.span.end <= verb.i), topic)
                 inside = [m for m in mentioned if obj.left_edge.i <= m.span.start <= obj.right_edge.i and ok(m)]
                 if inside:
                     companies = [m for m in inside if m.type in ("Company", "AnalystFirm")]

@@ -1778,6 +1778,47 @@ def test_targets_told_by_a_description_and_not_by_a_reason(extractor, text, expe
     assert plain_policies(extract(extractor, text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods that enter a country are no officers entering premises; the rate the tariff falls to
+    ("Swiss stocks rose. Tariffs on Swiss watches and cheese entering the US will fall to 12% from 20% beginning "
+     "June 1, the Office of the United States Trade Representative said.",
+     [("Tariff", "Office of the US Trade Representative", "Switzerland", Decimal("12"), ("Swiss watches", "cheese"))]),
+    # "an anti-dumping rate … for most exporters": the goods of the finding, not the exporters
+    ("Cable makers rose. In a final determination, the Commerce Department found that copper magnet wire from "
+     "Thailand had been sold in the United States at less than fair value and set an anti-dumping rate of 36.1% for "
+     "most exporters.", [("Tariff", "Commerce Department", "Thailand", Decimal("36.1"), ("copper magnet wire",))]),
+    # per origin, told as what comes from there
+    ("Japanese stocks rose. Provisional anti-dumping duties on ferrochrome will be collected from May 1, at 33.2% for "
+     "Indian shipments and 12.4% for those from Kazakhstan, the Japanese Ministry of Finance said.",
+     [("Tariff", "Ministry of Finance of Japan", "India", Decimal("33.2"), ("ferrochrome",)),
+      ("Tariff", "Ministry of Finance of Japan", "Kazakhstan", Decimal("12.4"), ("ferrochrome",))]),
+    # the rate found before is no second duty
+    ("Seafood stocks fell. The US Commerce Department set an anti-dumping rate of 18.3% on frozen tilapia fillets "
+     "from Indonesia, far above the 2.1% found in the previous review.",
+     [("Tariff", "US Department of Commerce", "Indonesia", Decimal("18.3"), ("frozen tilapia fillets",))]),
+])
+def test_duties_told_with_whom_they_fall_on_and_the_rate_before(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the premises of "the … group", in a town that is no target
+    ("Italian stocks fell. Mantova Pelletteria slumped 8.1%. Officers of the Guardia di Finanza searched the leather "
+     "group's headquarters in Florence and two workshops in Prato on Tuesday, acting on orders from prosecutors.",
+     [("Investigation", "Guardia di Finanza", "Mantova Pelletteria", None, ())]),
+    # a body that reimburses those who buy "for" a share of the cost
+    ("Bus makers rose. The Ministry of Transport of Chile said it would reimburse bus operators for up to 60% of the "
+     "cost of replacing diesel buses with electric buses.",
+     [("Subsidy", "Ministry of Transport of Chile", None, Decimal("60"), ("electric buses",))]),
+    # a subpoena, told by its verb
+    ("US stocks rose. Harbor Lane Therapeutics sank 14% after the biotech disclosed that the Securities and Exchange "
+     "Commission had subpoenaed documents relating to its trial results.",
+     [("Investigation", "US Securities and Exchange Commission", "Harbor Lane Therapeutics", None, ())]),
+])
+def test_premises_shares_paid_for_and_subpoenas(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
 def test_adjectives_joined_by_and_describe_one_kind_of_goods(extractor):
     result = extract(extractor, "Duties on clear and tinted float glass from Malaysia will be collected from "
                                 "July 1, the Department of Trade and Industry said.")
