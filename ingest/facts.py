@@ -892,6 +892,12 @@ def _in_reason(tok: Token, after: int) -> bool:
                for a in tok.ancestors)
 
 
+def _background(verb: Token) -> bool:
+    """"The policy rate, which the BoZ had held at 13.5% since November, was lowered …": what the rate
+    was before, told in a relative clause in the past perfect."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
 def _searched_place(noun: Token, governors: dict[int, int]) -> bool:
     """True when ``noun`` is reached from a verb in ``governors`` through "at the offices of" and names
     only: the place a search or an inspection took place, or whose it was."""
@@ -1716,7 +1722,9 @@ class FactExtractor:
                            not _old_rate(doc, g) and not _later_step(doc, g)  # "up from 25 percent": the old rate
                            and not _moved_by(doc[g.end - 1].head, self.move_verbs)  # "Kessler …, rose 7.4%"
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
-                                       <= g.start and t.lower_ not in ("those", "ones")
+                                       <= g.start and t.lower_ not in ("those", "ones") and not (
+                                           # "a definitive duty, which the European Commission set at 32.6%"
+                                           t.head.dep_ == "relcl" and t.head.head.i == head.i)
                                        for t in doc[end:g.start])]  # "…, while the Riksbank left…" (but "while
             # those shipped from Brazil will pay 24.5%": the same goods from elsewhere)
             # ("a rate of 48.2% for most exporters": whom it is charged to, no goods)
@@ -2355,7 +2363,8 @@ class FactExtractor:
     def restated_rate_day(self, sent: Span, reference: date | None) -> date | None:
         """The day "the new rate" applies from, told after the decision."""
         if not any(t.lower_ in ("rate", "rates", "cut", "hike", "increase", "reduction") and t.i > sent.start and
-                   sent.doc[t.i - 1].lower_ in ("new", "the", "lower", "higher") for t in sent) or \
+                   sent.doc[t.i - 1].lower_ in ("new", "the", "lower", "higher") or
+                   t.lower_ == "target" and sent.doc[t.i - 1].lower_ == "new" for t in sent) or \
                 not any(t.lemma_.lower() in ("apply", "take", "become") or t.lemma_ == "be" and any(
                     c.dep_ == "nsubj" and c.lower_ in ("rate", "rates") for c in t.children) for t in sent) or \
                 any(t.lemma_.lower() in ("levy", "duty", "tariff", "surcharge") for t in sent):
@@ -2379,7 +2388,8 @@ class FactExtractor:
     def restated_rate(self, sent: Span) -> Decimal | None:
         """The new rate of a decision the sentence before named without it: "Policymakers cut the
         rate by a quarter point to 3.25%"."""
-        if not any(t.lower_ in _RATE_NAMES for t in sent) and sent[0].lower_ != "it" or any(
+        if not any(t.lower_ in _RATE_NAMES or t.lower_ == "target" and t.i > 0 and t.doc[t.i - 1].lower_ == "new"
+                   for t in sent) and sent[0].lower_ != "it" or any(
                 t.lower_ in ("would", "could", "might") or t.lemma_ in ("expect", "forecast", "predict") for t in sent):
             return None  # ("expects two more cuts, which would take Bank Rate to 2.75%": a forecast)
         groups = self._percent_groups(sent)
@@ -2397,6 +2407,19 @@ class FactExtractor:
                 return g.values[-1]
             # "The short-term policy rate now stands at 1.25 percent, up from 1 percent"
             if _standing_rate(sent.doc, g) and not _old_rate(sent.doc, g):
+                return g.values[-1]
+            doc = sent.doc
+            # "With that, the seven-day term deposit rate … comes down to 5.5%": where the rate moves to
+            moving = doc[g.start - 1].head if doc[g.start - 1].lower_ == "to" else None
+            if moving is not None and moving.lemma_.lower() in ("come", "go", "rise", "fall", "drop", "climb",
+                                                                 "decline", "move") and any(
+                    c.dep_ == "nsubj" and c.lower_ in _RATE_NAMES and any(
+                        t.lower_ in ("policy", "key", "benchmark", "deposit", "repo", "interest", "base", "refinancing",
+                                     "lending", "overnight") for t in c.subtree) for c in moving.children):
+                return g.values[-1]
+            # "The new target, 1.5%, will be applied from Thursday": the new rate in apposition
+            if g.start >= sent.start + 3 and doc[g.start - 1].text == "," and doc[g.start - 2].lower_ in (
+                    "rate", "target") and doc[g.start - 3].lower_ in ("new", "lower", "higher"):
                 return g.values[-1]
         for verb in (t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
                      and not self._hypothetical(t)):
@@ -2506,6 +2529,13 @@ class FactExtractor:
             m.entity.label + " " + m.span.text))]
         # "imports of pasta were hit with duties of 38.5 percent by the US Commerce Department"
         node = doc[trigger_end - 1]
+        # "a definitive anti-dumping duty, which the European Commission set at 32.6%": who set it
+        setter = next((m for c in node.children if c.dep_ == "relcl" and c.lemma_.lower() in (
+            "set", "impose", "fix", "approve", "announce", "levy", "introduce", "adopt") for m in mentioned
+                       if m.type == "GovernmentBody" and any(t.dep_ == "nsubj" and t.head.i == c.i for t in m.span)),
+                      None)
+        if setter is not None:
+            return setter
         # (or under what the measure is called in apposition: "the Entity List, a trade blacklist kept by X")
         for participle in (c for n in chain([node], (a for a in node.children if a.dep_ == "appos"))
                            for c in n.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")):
@@ -3395,7 +3425,7 @@ class FactExtractor:
             if node.pos_ in ("VERB", "AUX"):
                 if node.lemma_.lower() in ("take", "bring") and node.tag_ == "VBG" and node.head.i == verb.i:
                     return True  # "lowered its rate by 25 basis points, taking it to 4.75 percent"
-                return node.lemma_.lower() in self.rate_verbs
+                return node.lemma_.lower() in self.rate_verbs and not _background(node)
         return False
 
     def _rate_decision(self, sent: Span, mentioned: list[Mentioned], groups: list[PercentGroup],
@@ -3423,7 +3453,7 @@ class FactExtractor:
                                      t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "rate" and any(
                                          p.dep_ == "poss" and p.lower_ == "its" for p in c.children)
                                                               for c in t.children))
-                 and not self._hypothetical(t)]
+                 and not self._hypothetical(t) and not _background(t)]
         if not verbs or not any(t.lower_ in ("rate", "rates") or t.lower_ in _NAMED_RATES or t.lower_ == "costs" and t.i > 0 and
                                 sent.doc[t.i - 1].lower_ == "borrowing" or t.lower_ == "range" and t.i > 0 and
                                 sent.doc[t.i - 1].lower_ in ("target", "policy") and t.dep_ in ("dobj", "nsubjpass")

@@ -1819,6 +1819,29 @@ def test_premises_shares_paid_for_and_subpoenas(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
 
 
+def test_who_set_a_duty_in_a_relative_clause(extractor):
+    result = extract(extractor, "Chemical stocks rose. Melamine from Qatar, whose share of the market has doubled, will "
+                                "be subject from Monday to a definitive anti-dumping duty, which the European "
+                                "Commission set at 27.3% in a regulation published on Friday.")
+    assert plain_policies(result) == [("Tariff", "European Commission", "Qatar", Decimal("27.3"), ("Melamine",))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the rate it had been held at, in a relative clause, is no decision
+    ("Zambian stocks rose. The policy rate, which the Bank of Zambia had held at 14% since March, was lowered by 50 "
+     "basis points to 13.5% on Tuesday.", [("Bank of Zambia", Decimal("13.5"))]),
+    # the new rate told in the sentence after, as where it comes down to or in apposition
+    ("Norwegian stocks rose. Norges Bank cut its key rate by a quarter point on Wednesday. With that, the overnight "
+     "deposit rate comes down to 3.75%.", [("Norges Bank", Decimal("3.75"))]),
+    ("Japanese stocks rose. The Bank of Japan raised its short-term policy rate on Tuesday. The new target, 0.75%, "
+     "will be applied from Thursday's money market operations.", [("Bank of Japan", Decimal("0.75"))]),
+    # (a duty's rate that comes to a figure is no rate decision)
+    ("The Federal Reserve cut rates on Wednesday. For Vietnam, the duty rate came to 31.4%.", [("Federal Reserve", None)]),
+])
+def test_rate_decisions_told_around_the_old_rate(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
+
+
 def test_adjectives_joined_by_and_describe_one_kind_of_goods(extractor):
     result = extract(extractor, "Duties on clear and tinted float glass from Malaysia will be collected from "
                                 "July 1, the Department of Trade and Industry said.")
