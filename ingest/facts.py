@@ -82,6 +82,8 @@ MONETARY_BODY = re.compile(_CENTRAL_BANK.pattern + r"|\bmonetary authority\b", r
 _BARE_GOODS = ("shipments", "imports", "exports", "products", "goods")
 _PRONOUNS = ("those", "them", "it", "these")
 _ANNOUNCING = ("say", "announce", "state", "confirm", "add")
+#: Verbs of a body that rules on a case: "…, the Commissioner of Trade Levies ruled"
+_RULING = ("determine", "rule", "decide", "conclude", "order")
 _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
 _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
                            r"licen[cs]e|surtax|curb|incentive|credit", re.I)
@@ -896,6 +898,20 @@ def _background(verb: Token) -> bool:
     """"The policy rate, which the BoZ had held at 13.5% since November, was lowered …": what the rate
     was before, told in a relative clause in the past perfect."""
     return verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _use_follows(doc: Doc, j: int, limit: int) -> bool:
+    """"steel wheels for trucks and trailers", "radial tyres for buses": what the goods are for, part of their
+    name (not "for five years", "for Chinese producers", "for most exporters", "for importers")."""
+    if doc[j].lower_ != "for" or j + 1 >= limit or doc[j - 1].pos_ != "NOUN":
+        return False
+    k = j + 1
+    while k < limit and doc[k].tag_ == "NNS" or k < limit and doc[k].lower_ in ("and", "or") and k > j + 1:
+        k += 1
+    return k > j + 1 and doc[k - 1].tag_ == "NNS" and not any(
+        t.ent_type_ or t.lemma_.lower() in _MAKER_NOUNS | _ORIGIN_HOLDERS or t.lower_ in (
+            "years", "months", "weeks", "days", "consumers", "households", "farmers", "companies", "firms")
+        for t in doc[j + 1:k])
 
 
 def _searched_place(noun: Token, governors: dict[int, int]) -> bool:
@@ -1763,6 +1779,12 @@ class FactExtractor:
                     if span is not None and self._goods(span) and not _spending(span)), None)
                 # (the first that names goods: not "a tax credit for investment in green industry … for factories
                 # making heat pumps and batteries", whose money pays for what the factories make)
+                if beneficiaries is not None and all(t.lower_ in _CAPITAL_GOODS for t in beneficiaries) and (
+                        made := self._goods_before(doc, sent, sent.end, _MAKER_NOUNS_PLURAL | {
+                            "manufacturing", "production"})) is not None and self._goods(made):
+                    # "Manufacturers of large power transformers will be able to recover up to 30% of the cost of new
+                    # production lines": what the lines will make
+                    beneficiaries = made
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
             clauses = [(rate, goods if goods is not None and (self._goods_of(goods, mentioned) or _refers_back(goods))
@@ -2612,7 +2634,9 @@ class FactExtractor:
                 t.dep_ == "nsubj" and verb_test(t.head) for t in m.span)), None)
 
         # "exports of cathode materials will require a licence, the ministry said"
-        announcer = body_after(lambda verb: verb.lemma_ in _ANNOUNCING)
+        # (or that "determined", "ruled", "decided" it: "…, the National Tariff Commission (NTC) determined")
+        announcer = body_after(lambda verb: verb.lemma_ in _ANNOUNCING or verb.lemma_ in _RULING and
+                               verb.dep_ in ("ROOT", "parataxis", "ccomp") and verb.i > trigger_end)
         bodies = [m for m in before if m.type == "GovernmentBody"]
         if bodies:
             return bodies[-1]
@@ -2891,7 +2915,8 @@ class FactExtractor:
                         tok.dep_ == "conj" and tok.tag_ == "VBD" and doc[j - 1].lower_ in (",", "and", "or") and
                         j + 1 < limit and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i == tok.i and
                         not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)) \
-                    or tok.lower_ in _GOODS_STOP and (doc[j - 1].lower_, tok.lower_) not in _ABOUT_LEADS or \
+                    or tok.lower_ in _GOODS_STOP and (doc[j - 1].lower_, tok.lower_) not in _ABOUT_LEADS and \
+                    not _use_follows(doc, j, limit) or \
                     tok.text in (";", ".", ":", "(", '"', "“", "”") or \
                     tok.like_num and j + 1 < len(doc) \
                     and doc[j + 1].lower_ in ("percent", "%", "per"):
@@ -3728,6 +3753,9 @@ def _in_told_range(doc: Doc, i: int) -> bool:
         t.lower_ in ("percent", "%", "per") for t in doc[i + 1:i + 4])
 #: Who make goods: "makers of graphite electrodes"
 _MAKER_NOUNS_PLURAL = {"makers", "producers", "manufacturers", "suppliers"}
+#: What any maker buys, whatever it makes: "new production lines", "new machinery"
+_CAPITAL_GOODS = {"new", "production", "lines", "line", "machinery", "equipment", "plants", "factories", "facilities",
+                  "eligible", "investment", "capacity", "through"}
 #: What a central bank does next, in a firm's call: "expects the board to cut once more"
 _POLICY_MOVE_WORDS = {"cut", "cuts", "hike", "hikes", "easing", "tightening", "reduction", "reductions", "increase",
                       "increases", "hold", "pause"}

@@ -1819,6 +1819,33 @@ def test_premises_shares_paid_for_and_subpoenas(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the new lines or machinery any maker buys: the goods are what the makers make
+    ("Drugmakers rose. Manufacturers of insulin pens will be able to claim grants of up to 35 percent of the cost of "
+     "new production lines in Poland, the Ministry of Development of Poland said.",
+     [("Subsidy", "Ministry of Development of Poland", None, Decimal("35"), ("insulin pens",))]),
+    ("Makers of lithium battery separators will be able to claim back as much as 25 percent of their spending on new "
+     "equipment, under a programme announced by the Ministry of Industry of Vietnam.",
+     [("Subsidy", "Ministry of Industry", None, Decimal("25"), ("lithium battery separators",))]),
+])
+def test_subsidised_capital_goods_name_what_their_makers_make(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the goods are for is part of their name; how long the duty lasts is not
+    ("Truck parts makers rose. The Commerce Department set anti-dumping duties of 38.2% on aluminium rims for buses "
+     "and coaches from Thailand for five years.",
+     [("Tariff", "Commerce Department", "Thailand", Decimal("38.2"), ("aluminium rims for buses", "coaches"))]),
+    # the body that ruled, after the measure
+    ("Pakistani stocks rose. Glass tableware will attract a provisional anti-dumping duty of 17.5% if imported from "
+     "China, the National Tariff Commission (NTC) determined.",
+     [("Tariff", "National Tariff Commission of Pakistan", "China", Decimal("17.5"), ("Glass tableware",))]),
+])
+def test_goods_with_their_use_and_the_body_that_ruled(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
 def test_who_set_a_duty_in_a_relative_clause(extractor):
     result = extract(extractor, "Chemical stocks rose. Melamine from Qatar, whose share of the market has doubled, will "
                                 "be subject from Monday to a definitive anti-dumping duty, which the European "
