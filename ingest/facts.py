@@ -49,7 +49,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:(?:monday|tuesday|wednesday|thursday|frida
              r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
-             # "the start of next month", "the 22nd of this month", "a week from Thursday", as ingest.dates resolves them
+             # "the start of next month", "the 22nd of this month", "a week from Thursday", as ingest.dates
+             # resolves them
              r"the\s+" + PERIOD_START.pattern + "|" + DAY_OF_MONTH.pattern + "|" + WEEKS_FROM.pattern + r"\w+)")
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
@@ -1204,7 +1205,8 @@ class FactExtractor:
             self.triggers.add(kind, [nlp.make_doc(f) for f in sorted(forms)])
             # (a word that names a measure only after "dumping" is none alone: "sensitive to interest margins",
             # "Kowloon Charge Networks jumped 6.2%")
-            self.trigger_words |= {f.split()[-1] for f in forms} - {"margin", "margins", "charge", "charges", "rate", "rates"}
+            self.trigger_words |= {f.split()[-1] for f in forms} - {"margin", "margins", "charge", "charges", "rate",
+                                                                    "rates"}
         # "the commission is investigating imports of steel", "Washington sanctioned two refiners"
         self.verb_triggers = Matcher(nlp.vocab)
         self.trigger_verbs: set[str] = set()
@@ -1263,7 +1265,8 @@ class FactExtractor:
                 found.append(("ExportControl", tok.i, tok.i + 1))
             if tok.lower_ in ("deposits", "deposit") and tok.pos_ == "NOUN" and tok.i not in covered and \
                     tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" and _after_dumping(tok):
-                found.append(("Tariff", tok.i, tok.i + 1))  # "found that … had been dumped. … lodge deposits of 41.5%"
+                # "found that … had been dumped. … lodge deposits of 41.5%"
+                found.append(("Tariff", tok.i, tok.i + 1))
             if tok.i not in covered and _forbidden_shipment(tok):
                 found.append(("ExportControl", tok.i, tok.i + 1))
             # "ordered the freezing of the company's assets", "a freeze on its accounts"

@@ -524,8 +524,8 @@ class EntityRepair:
         spans = [s for s in spans if not (s.end < len(doc) and normalize_name(f"{s.text} {doc[s.end].text}") in
                                          self.not_entities)]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
-        for step in (self._joined_names, self._moving_indices, self._movers, self._described_names, self._rated_or_sanctioned,
-                     self._company_cues, self._places,
+        for step in (self._joined_names, self._moving_indices, self._movers, self._described_names,
+                     self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._company_word_names, self._persons_by_role):
             spans = step(doc, spans)
         # "Scotch whisky", "Iberian ham": a name ends with a name, not with a common noun in lower case
@@ -643,8 +643,9 @@ class EntityRepair:
                     continue  # "the index", "the benchmark index"; "the Hong Kong index", "the Saudi Index": the
                     # market's, not a name
                 end = head.i + 1
-            elif head.pos_ in ("PROPN", "NOUN") and head.i + 1 < len(doc) and re.fullmatch(r"\d{2,3}", doc[head.i + 1].text) \
-                    and doc[head.i + 1].head.i == head.i and (known is None or not known.id_.strip("?")):
+            elif head.pos_ in ("PROPN", "NOUN") and head.i + 1 < len(doc) and \
+                    re.fullmatch(r"\d{2,3}", doc[head.i + 1].text) and doc[head.i + 1].head.i == head.i and \
+                    (known is None or not known.id_.strip("?")):
                 start, end = self._name_run(head).start, head.i + 2  # "the BRVM 30"
             elif not (_INDEX_CODE.fullmatch(head.text) or head.text == "Benchmark" or any(
                     c.dep_ == "amod" and c.lower_ in ("broader", "benchmark", "blue-chip", "wider", "narrower")
