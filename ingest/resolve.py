@@ -89,7 +89,11 @@ class Resolver:
         ("securities", "bank", "group"), what is left must still match."""
         da = " ".join(w for w in a.split() if self._word_counts[w] < _COMMON_WORD)
         db = " ".join(w for w in b.split() if self._word_counts[w] < _COMMON_WORD)
-        return not da or not db or fuzz.token_sort_ratio(da, db) >= FUZZY_THRESHOLD
+        # ("M&V Investments" is not "SM Investments": the words only one name has must be alike too)
+        only_a = " ".join(w for w in a.split() if w not in b.split())
+        only_b = " ".join(w for w in b.split() if w not in a.split())
+        return (not da or not db or fuzz.token_sort_ratio(da, db) >= FUZZY_THRESHOLD) and (
+            not only_a or not only_b or fuzz.ratio(only_a, only_b) >= FUZZY_THRESHOLD)
 
     def dominant_country(self, doc: Doc) -> str | None:
         """The country an article is about: the one it names most, where the markets it

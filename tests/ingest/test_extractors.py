@@ -336,9 +336,16 @@ def test_policy_phrasings_other_writers_use(extractor, text, expected):
          ["Argentina"]),
         ("The Bank of Israel held its rate at 4.5 percent. The bank is likely to start cutting in November, "
          "said Dana Levi, chief economist at Meitav.", "Meitav", ["Bank of Israel"]),
+        # a short first word that differs is another firm: "M&V Investments" is not "SM Investments", "QNB
+        # Financial Services" not the "Nifty Financial Services" index
+        ("Serbian stocks fell. Kragujevac Cable Works slid 6.1%. In a note to clients, M&V Investments wrote that "
+         "Kragujevac Cable Works would struggle to replace its customers and cut its rating on the stock to sell.",
+         "M&V Investments", ["Kragujevac Cable Works"]),
+        ("Qatari stocks rose. QNB Financial Services raised its year-end target for the QE Index to 12,300 from "
+         "11,900.", "QNB Financial Services", ["QE Index"]),
     ],
 )
-def test_what_a_view_is_about(extractor, text, firm, about):
+def test_which_firm_gives_a_view_and_what_about(extractor, text, firm, about):
     assert views(extract(extractor, text)) == [(firm, about)]
 
 
