@@ -526,9 +526,9 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     if at is not None and at.lower_ == "of" and group.start >= 3 and doc[group.start - 2].lower_ == "level" and \
             doc[group.start - 3].lower_ == "new":
         return True
-    if at is not None and at.text == "," and group.start >= 3 and doc[group.start - 2].lower_ in ("rate", "rates") and \
-            doc[group.start - 3].lower_ == "new":
-        return True  # "The new rate, 4.75%, applies from Friday"
+    if at is not None and at.text == "," and group.start >= 3 and doc[group.start - 2].lower_ in (
+            "rate", "rates", "target") and doc[group.start - 3].lower_ in ("new", "lower", "higher"):
+        return True  # "The new rate, 4.75%, applies from Friday", "The new target, 1.5%, will be applied from …"
     if at is not None and at.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in _RATE_NAMES | {"rate"} and
                                                     any(d.lower_ in ("the", "new") for d in c.children)
                                                     for c in at.children):
@@ -803,10 +803,15 @@ _FRACTIONS = {("half",): Decimal(50), ("a", "third"): Decimal("33.3"), ("one", "
               ("three", "quarters"): Decimal(75)}
 
 
+_FRACTION_ENDS = {words[-1] for words in _FRACTIONS}
+
+
 def _fraction_of_cost(doc: Doc, i: int) -> tuple[int, Decimal] | None:
     """The first token and the percentage of a fraction of a cost that ends at token ``i``: "half the
     cost of …", "up to half of the research costs", "a third of the price" (not "half the shares")."""
     tok = doc[i]
+    if tok.lower_ not in _FRACTION_ENDS:
+        return None  # (most tokens: this runs on every token of every article)
     for words, value in _FRACTIONS.items():
         start = i - len(words) + 1
         if start < 0 or tuple(t.lower_ for t in doc[start:i + 1]) != words:
@@ -936,20 +941,19 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     share = _share_token(doc, end)
     spent = end + 3 < len(doc) and doc[end + 1].lower_ == "what" and any(
         t.lemma_.lower() in ("spend", "pay", "invest") for t in doc[end + 2:end + 5])  # "40% of what they spend on"
-    if share.i >= end and share.lower_ in _COST_NOUNS:
-        pass  # "would cover half the cost of …": the cost is what is covered
-    elif end >= len(doc) or doc[end].lower_ != "of" or not (spent or any(
+    # ("would cover half the cost of …": the cost itself is what is covered)
+    cost_covered = share.i >= end and share.lower_ in _COST_NOUNS
+    if not cost_covered and (end >= len(doc) or doc[end].lower_ != "of" or not (spent or any(
             t.lower_ in _COST_NOUNS and (t.head.i == end or t.dep_ == "compound" and t.head.head.i == end)
-            for t in doc[end + 1:end + 7])):  # ("of the cost refunded", misparsed as a compound; "of their
+            for t in doc[end + 1:end + 7]))):  # ("of the cost refunded", misparsed as a compound; "of their
         return None  # research and development spending")
     verb = share.head
-    if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _PAID_FOR and \
-            not any(c.dep_ == "auxpass" for c in verb.head.children):
+    paid_for = share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in _PAID_FOR
+    if paid_for and any(c.dep_ == "auxpass" for c in verb.head.children):
+        return verb.head  # "Farmers … will be reimbursed for 80% of the cost of drip irrigation kits"
+    if paid_for:
         # "It will pay for up to half of the costs", "would reimburse school districts for up to 75% of the cost"
         share, verb = verb, verb.head
-    if share.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in (
-            "reimburse", "compensate", "refund", "pay") and any(c.dep_ == "auxpass" for c in verb.head.children):
-        return verb.head  # "Farmers … will be reimbursed for 80% of the cost of drip irrigation kits"
     if share.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in (
             "credit", "refund", "reimbursement", "contribution") and verb.head.pos_ == "NOUN":
         return verb.head  # "is offering a credit of up to 50% of qualifying capital spending"
@@ -961,8 +965,7 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             a.dep_ == "agent" and any(p.ent_type_ in ("GovernmentBody", "Country") for p in a.subtree)
             for a in verb.children):
         return verb  # "Up to 50% of the cost of installing chillers will be co-funded by the Economic Development Board"
-    if share.dep_ not in ("dobj", "ccomp") and not (share.lower_ == "for" and verb.lemma_.lower() in _PAID_FOR) or \
-            verb.pos_ not in ("VERB", "AUX"):
+    if share.dep_ not in ("dobj", "ccomp") and not paid_for or verb.pos_ not in ("VERB", "AUX"):
         return None
     if verb.lemma_.lower() in ("reimburse", "refund", "compensate") and any(c.dep_ == "auxpass" for c in verb.children):
         return verb  # "Operators … will be reimbursed up to 40% of the cost of …"
@@ -2417,23 +2420,23 @@ class FactExtractor:
                    for t in sent) and sent[0].lower_ != "it" or any(
                 t.lower_ in ("would", "could", "might") or t.lemma_ in ("expect", "forecast", "predict") for t in sent):
             return None  # ("expects two more cuts, which would take Bank Rate to 2.75%": a forecast)
+        doc = sent.doc
         groups = self._percent_groups(sent)
         for g in groups:
             # "The Bank of Korea's quarter-point reduction, which took its base rate to 2.0%", "A 25 basis-point
             # cut in the repo rate, to 6.5%, was announced": a decision told as a noun
-            if sent.doc[g.start - 1].lower_ == "to" and any(
+            if doc[g.start - 1].lower_ == "to" and any(
                     t.pos_ == "NOUN" and t.lemma_.lower() in ("cut", "reduction", "hike", "increase", "rise")
-                    for t in sent.doc[sent.start:g.start]) and not _old_rate(sent.doc, g):
+                    for t in doc[sent.start:g.start]) and not _old_rate(doc, g):
                 return g.values[-1]
             # "At 17.25%, the rate now stands at its lowest level since 2024": the rate where it now stands
-            if g.start == sent.start + 1 and sent.doc[sent.start].lower_ == "at" and any(
+            if g.start == sent.start + 1 and doc[sent.start].lower_ == "at" and any(
                     t.lemma_.lower() in ("stand", "sit") and any(c.dep_ == "nsubj" and c.lower_ in ("rate", "rates")
                                                                   for c in t.children) for t in sent):
                 return g.values[-1]
             # "The short-term policy rate now stands at 1.25 percent, up from 1 percent"
-            if _standing_rate(sent.doc, g) and not _old_rate(sent.doc, g):
+            if _standing_rate(doc, g) and not _old_rate(doc, g):
                 return g.values[-1]
-            doc = sent.doc
             # "With that, the seven-day term deposit rate … comes down to 5.5%": where the rate moves to
             moving = doc[g.start - 1].head if doc[g.start - 1].lower_ == "to" else None
             if moving is not None and moving.lemma_.lower() in ("come", "go", "rise", "fall", "drop", "climb",
@@ -2442,15 +2445,11 @@ class FactExtractor:
                         t.lower_ in ("policy", "key", "benchmark", "deposit", "repo", "interest", "base", "refinancing",
                                      "lending", "overnight") for t in c.subtree) for c in moving.children):
                 return g.values[-1]
-            # "The new target, 1.5%, will be applied from Thursday": the new rate in apposition
-            if g.start >= sent.start + 3 and doc[g.start - 1].text == "," and doc[g.start - 2].lower_ in (
-                    "rate", "target") and doc[g.start - 3].lower_ in ("new", "lower", "higher"):
-                return g.values[-1]
         for verb in (t for t in sent if t.lemma_.lower() in self.rate_verbs and t.pos_ == "VERB"
                      and not self._hypothetical(t)):
             for g in groups:
-                if g.start > verb.i and sent.doc[g.start - 1].lower_ in ("to", "at") and \
-                        self._governed_by(sent.doc[g.end - 1], verb):
+                if g.start > verb.i and doc[g.start - 1].lower_ in ("to", "at") and \
+                        self._governed_by(doc[g.end - 1], verb):
                     return g.values[-1]
         return None
 

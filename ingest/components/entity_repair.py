@@ -202,11 +202,11 @@ class EntityRepair:
         """"Ministry of Health" + "and Welfare": a longer official name than the one matched."""
         doc = span.doc
         end = span.end
-        # "and Welfare", "& Energy", ", Industry and Energy": joined words of the same name
         def name_part(tok: Token) -> bool:  # (also "SMEs" in "Ministry of Industrial Development, SMEs and …")
             return self._is_name_token(tok) or tok.is_alpha and tok.ent_type_ in ("", "ORG") and (
                 tok.text[:2].isupper() or tok.is_title and tok.tag_ in ("NNS", "NNPS"))  # (and "Cooperatives")
 
+        # "and Welfare", "& Energy", ", Industry and Energy": joined words of the same name
         while end + 1 < len(doc) and doc[end].lower_ in ("and", "&", ",") and end + 1 not in taken \
                 and name_part(doc[end + 1]) and doc[end + 1].text not in _OFFICE_TITLES:
             end += 2
@@ -638,11 +638,11 @@ class EntityRepair:
                                                    (doc[start - 1].like_num or doc[start - 1].text in ("/", "&", "-"))
                                                    and start - 2 >= 0 and doc[start - 2].text[:1].isupper()):
                     start -= 1
-                if start == head.i or any(s.label_ in ("Country", "City", "GovernmentBody", "StockExchange") and (
-                        s.start, s.end) == (start, head.i) for s in (by_token.get(start),) if s is not None):
+                market = by_token.get(start)
+                if start == head.i or market is not None and (market.start, market.end) == (start, head.i) and \
+                        market.label_ in ("Country", "City", "GovernmentBody", "StockExchange"):
                     continue  # "the index", "the benchmark index"; "the Hong Kong index", "the Saudi Index": the
                     # market's, not a name
-                end = head.i + 1
             elif head.pos_ in ("PROPN", "NOUN") and head.i + 1 < len(doc) and \
                     re.fullmatch(r"\d{2,3}", doc[head.i + 1].text) and doc[head.i + 1].head.i == head.i and \
                     (known is None or not known.id_.strip("?")):
@@ -651,8 +651,8 @@ class EntityRepair:
                     c.dep_ == "amod" and c.lower_ in ("broader", "benchmark", "blue-chip", "wider", "narrower")
                     for c in head.children) and (head.pos_ == "PROPN" or head.is_upper)) or \
                     known is not None and known.id_.strip("?"):
-                continue  # ("the broader BELEXline", a code "BGBX40", "OMX Baltic Benchmark"; not a name the
-                # gazetteer knows)
+                continue  # (a name the gazetteer knows, or none of "the broader BELEXline", a code "BGBX40",
+                # "OMX Baltic Benchmark")
             else:
                 start = self._name_run(head).start
             if end <= start or not any(c.isalpha() for c in doc[start:end].text):

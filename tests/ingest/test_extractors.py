@@ -341,8 +341,9 @@ def test_policy_phrasings_other_writers_use(extractor, text, expected):
         ("Serbian stocks fell. Kragujevac Cable Works slid 6.1%. In a note to clients, M&V Investments wrote that "
          "Kragujevac Cable Works would struggle to replace its customers and cut its rating on the stock to sell.",
          "M&V Investments", ["Kragujevac Cable Works"]),
-        ("Qatari stocks rose. QNB Financial Services raised its year-end target for the QE Index to 12,300 from "
-         "11,900.", "QNB Financial Services", ["QE Index"]),
+        ("Qatari stocks rose. QNB Financial Services said cheaper funding should help Islamic lenders, which rely on "
+         "term deposits, and raised its year-end target for the QE Index to 12,500 from 12,000.",
+         "QNB Financial Services", ["QE Index"]),
     ],
 )
 def test_which_firm_gives_a_view_and_what_about(extractor, text, firm, about):
