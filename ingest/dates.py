@@ -33,6 +33,29 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 WEEKS_FROM = re.compile(r"\b(?P<n>a|one|two|three|four)\s+(?P<weeks>weeks?)\s+from\s+(?=(?:next\s+)?(?:monday|tuesday|"
                         r"wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b)", re.I)
 
+_DAY_COUNTS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"))} | {
+    "a": 1, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90}
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
+_SPAN = (r"(?:(?P<n>\d{1,3}|" + "|".join(_DAY_COUNTS) + r")\s+(?P<unit>days?|weeks?)|(?P<fortnight>a\s+fortnight))")
+#: "ten days from now", "a fortnight from today", "two weeks hence": counted from the reference
+DAYS_AHEAD = re.compile(r"\b" + _SPAN + r"\s+(?:from\s+(?:now|today)|hence)\b", re.I)
+#: "in 30 days' time", and "takes effect in 30 days" (a bare "in 30 days" may be a span: "rose 20% in 30 days")
+_DAYS_IN = re.compile(r"\bin\s+" + _SPAN + r"(?P<time>['’]s?\s+time)?\b", re.I)
+
+
+def counted_days(text: str) -> list[re.Match]:
+    """The day counts of ``text`` that name a day ahead of the reference ("ten days from now")."""
+    return [*DAYS_AHEAD.finditer(text), *(m for m in _DAYS_IN.finditer(text) if m["time"] or re.search(
+        r"\beffect(?:ive)?\s*$", text[:m.start()], re.I))]
+
+
+def days_ahead(m: re.Match) -> int:
+    """The days a :data:`DAYS_AHEAD` match counts."""
+    if m["fortnight"]:
+        return 14
+    return (int(m["n"]) if m["n"].isdigit() else _DAY_COUNTS[m["n"].lower()]) * _UNIT_DAYS[m["unit"].lower()]
+
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
@@ -59,6 +82,10 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     datetime.date(2025, 2, 10)
     >>> resolve_date("from the start of next month", ref)
     datetime.date(2025, 3, 1)
+    >>> resolve_date("ten days from now", ref), resolve_date("in a fortnight's time", ref)
+    (datetime.date(2025, 2, 14), datetime.date(2025, 2, 18))
+    >>> resolve_date("takes effect in 30 days", ref), resolve_date("rose 20% in 30 days", ref)
+    (datetime.date(2025, 3, 6), None)
     """
     candidates: list[tuple[int, date]] = []
     for pattern in (_ISO,):
@@ -117,6 +144,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
                            (reference.month + ahead - 1) % 12 + 1, int(m["dd"]))
             if d:
                 candidates.append((m.start(), d))
+        candidates += [(m.start(), reference + timedelta(days=days_ahead(m))) for m in counted_days(text)]
         for m in _RELATIVE.finditer(text):
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[m.group(1).lower()]
             candidates.append((m.start(), reference + timedelta(days=shift)))

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ingest.dates import DAY_OF_MONTH, MONTH_NAMES, PERIOD_START, WEEKS_FROM, resolve_date
+from ingest.dates import DAY_OF_MONTH, MONTH_NAMES, PERIOD_START, WEEKS_FROM, counted_days, days_ahead, resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Fact
 from ingest.nlp import Lexicon
 
@@ -3324,6 +3324,10 @@ class FactExtractor:
             found = resolve_date(m["rest"], reference, future=not past)
             if found:
                 return found
+        # "Ten days from now, tiles from Iran will carry a duty", "takes effect in 30 days": a day counted ahead
+        counted = counted_days(text)
+        if counted:
+            return reference + timedelta(days=days_ahead(counted[0]))
         # "announced on Friday", "opened a probe on Tuesday": the day the measure was taken,
         # when "on <day>" hangs off the verb that governs the policy word
         governors: dict[int, int] = {}  # verb index -> distance from the policy word

@@ -1742,6 +1742,12 @@ def test_rates_and_days_told_apart_from_the_measure(extractor, text, expected):
     # the day hangs on the rate the duty rises from
     ("Washington said the duty on Canadian softwood lumber would climb to 21 percent from 14 percent on May 2.",
      [("Tariff", "Canada", Decimal("21"), date(2025, 5, 2))]),
+    # days counted from the day of publication, with no word of taking effect before them
+    ("Tile makers rallied. Ten days from now, ceramic wall tiles arriving from Spain will carry an anti-dumping duty "
+     "of 17% of their customs value, the Ministry of Commerce of Thailand said.",
+     [("Tariff", "Spain", Decimal("17"), date(2025, 3, 22))]),
+    ("Brazil's Gecex set a 9.5% duty on Chinese polyester yarn, which takes effect in 45 days.",
+     [("Tariff", "China", Decimal("9.5"), date(2025, 4, 26))]),
 ])
 def test_days_told_relative_to_another_day(extractor, text, expected):
     assert dated(extract(extractor, text)) == expected
