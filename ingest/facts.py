@@ -65,6 +65,9 @@ _EFFECT_AFTER = re.compile(r"\b(?:take[sn]?|taking|took|come[s]? into|coming int
                            r"(?:(?P<days>\d{1,3}) days after\b|(?:on )?the (?P<which>following|next|same) day\b)", re.I)
 #: The kind of a day restated for "the measure", whatever its kind
 ANY_MEASURE = "*"
+#: Nouns of an opinion whose holder follows "of": "in the view of", "by the reckoning of"
+_OPINION_NOUNS = {"view", "views", "judgment", "judgement", "opinion", "reckoning", "estimate", "estimates",
+                  "estimation", "assessment", "calculations", "analysis", "thinking", "take"}
 #: Conjunctions of a clause that a market reaction hangs on ("rose after the bank cut rates")
 _REACTION_MARKS = {"after", "as", "when", "while", "since", "because", "following"}
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
@@ -3614,11 +3617,11 @@ class FactExtractor:
                                              nxt.lower_ in ("chief", "senior", "lead", "equity", "head", "market")
                                              and any(t.lower_ in self.analyst_nouns for t in after[1:]))
             # "a strategist at Vietcap", "head of Middle East equity strategy at Kamco Invest",
-            # "said Giulia Conti of Equita"
+            # "said Giulia Conti of Equita", "In the judgment of Bradesco BBI, …", "by the reckoning of XP"
             cue_before = len(lead_words) >= 2 and (
                 lead_words[-1] in ("at", "with", "from", "by") and lead_words[-2] in self.analyst_nouns | {
                     "note", "report", "strategy", "research", "equities", "economics", "downgrade", "upgrade"} or
-                lead_words[-1] == "of" and lead[-2].ent_type_ == "Person")
+                lead_words[-1] == "of" and (lead[-2].ent_type_ == "Person" or lead_words[-2] in _OPINION_NOUNS))
             in_a_note = bool(re.search(r"\bin an? (?:[\w-]+ )?(?:note|report)\b|\bnote to clients\b|\btold clients\b",
                                        text_lower))  # (also "said in a strategy note")
             # "For Alantra Equities, the IBEX 35 remains the cheapest benchmark": the firm's view

@@ -1973,6 +1973,11 @@ def test_a_listed_agency_that_moves_is_a_company(extractor):
     # the company in the quote is what the firm speaks of, not the firm
     ("\"Tencent remains our top pick on the exchange,\" Standard Investment Bank said in a note.",
      [("Standard Investment Bank", ["Tencent Holdings"])]),
+    # the firm whose opinion a fronted phrase tells
+    ("Wisla Budownictwo rose 4%. In the judgment of Mazowsze Partners, Wisla Budownictwo's margins will widen next "
+     "year.", [("Mazowsze Partners", ["Wisla Budownictwo"])]),
+    ("Wisla Budownictwo rose 4%. By the reckoning of Baltic Harbour Advisers, Wisla Budownictwo is worth a third "
+     "more than its market value.", [("Baltic Harbour Advisers", ["Wisla Budownictwo"])]),
 ])
 def test_views_of_regional_brokers_told_in_other_words(extractor, text, expected):
     assert views(extract(extractor, text)) == expected
