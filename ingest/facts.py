@@ -100,7 +100,7 @@ _RATE_BASES = {"consignment", "shipment", "cargo", "batch", "load", "application
                "kilowatt", "barrel", "pound", "ounce", "year", "month", "day", "worker", "employee", "job"}
 _QUANTITY_NOUNS = {"raft", "range", "number", "host", "list", "series", "slew", "basket", "variety", "dozens",
                    "hundreds", "batch", "group", "set", "array", "string", "swathe", "swath"}
-_GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "certain", "some", "imported", "most", "of", "many",
+_GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "whose", "certain", "some", "imported", "most", "of", "many",
                        "several", "other"}
 
 
@@ -803,7 +803,12 @@ _NUMBER_WORDS = {w: 10 * (i + 1) for i, w in enumerate(
 #: Shares told as fractions: "half the cost", "a third of the price", "two thirds of the investment"
 _FRACTIONS = {("half",): Decimal(50), ("a", "third"): Decimal("33.3"), ("one", "third"): Decimal("33.3"),
               ("a", "quarter"): Decimal(25), ("one", "quarter"): Decimal(25), ("two", "thirds"): Decimal("66.7"),
-              ("three", "quarters"): Decimal(75)}
+              ("three", "quarters"): Decimal(75), ("a", "fifth"): Decimal(20), ("one", "fifth"): Decimal(20),
+              ("two", "fifths"): Decimal(40), ("three", "fifths"): Decimal(60), ("four", "fifths"): Decimal(80),
+              ("a", "tenth"): Decimal(10), ("one", "tenth"): Decimal(10)}
+_FRACTIONS |= {(words[0], "-", words[1]): value for words, value in _FRACTIONS.items() if len(words) == 2 and words[0] != "a"}
+#: A value a duty is charged on ("a fifth of the declared value"), unlike "lost a third of its value"
+_DUTIABLE = {"declared", "customs", "invoice", "import", "dutiable", "assessed", "transaction"}
 
 
 _FRACTION_ENDS = {words[-1] for words in _FRACTIONS}
@@ -821,8 +826,9 @@ def _fraction_of_cost(doc: Doc, i: int) -> tuple[int, Decimal] | None:
             continue
         # (not "lost a third of its value": a fall)
         if tok.dep_ == "predet" and tok.head.lower_ in _COST_NOUNS - {"value"} or any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lower_ in _COST_NOUNS - {"value"}
-                                                              for p in c.children) for c in tok.children):
+                c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and (p.lower_ in _COST_NOUNS - {"value"} or
+                                                                                    p.lower_ == "value" and any(
+                    a.lower_ in _DUTIABLE for a in p.children)) for p in c.children) for c in tok.children):
             return start, value
     return None
 #: … or a new scheme (not "the subsidy covered 40% of the cost of its plant": one named before)
@@ -1275,6 +1281,10 @@ class FactExtractor:
                 found.append(("Tariff", tok.i, tok.i + 1))
             if tok.i not in covered and _forbidden_shipment(tok):
                 found.append(("ExportControl", tok.i, tok.i + 1))
+            # "a charge equal to a fifth of the declared value would be levied on …", "imposed a fee of 12% on"
+            if tok.lemma_.lower() in ("charge", "fee") and tok.pos_ == "NOUN" and tok.i not in covered and \
+                    tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in ("levy", "impose"):
+                found.append(("Tariff", tok.i, tok.i + 1))
             # "ordered the freezing of the company's assets", "a freeze on its accounts"
             if tok.lower_ in ("freezing", "freeze") and tok.pos_ == "NOUN" and tok.i not in covered and any(
                     c.dep_ == "prep" and c.lower_ in ("of", "on") and any(
@@ -1578,7 +1588,11 @@ class FactExtractor:
             doc[m[2] - 1].dep_ == "compound" and doc[m[2] - 1].head.lower_ not in self.trigger_words and
             doc[m[2] - 1].head.pos_ == "NOUN" and m[0] == "Investigation") and not any(
             # "the Federal Office for Economic Affairs and Export Control": a body's name, no measure
-            b.type == "GovernmentBody" and b.span.start <= m[1] and m[2] <= b.span.end for b in mentioned)]
+            b.type == "GovernmentBody" and b.span.start <= m[1] and m[2] <= b.span.end for b in mentioned) and not (
+            # "officers visited its office" is a search; "the minister visited Beijing", "duties of 17.4 percent
+            # when it enters China" are not (nor do they take the rate before them)
+            doc[m[1]].pos_ == "VERB" and doc[m[1]].lemma_.lower() in ("visit", "enter") and not any(
+                c.dep_ == "dobj" and c.lower_ in _PREMISES for c in doc[m[1]].children))]
         used_end = -1
         groups = self._percent_groups(sent)
         for n, (kind, start, end) in enumerate(matches):
@@ -1707,9 +1721,6 @@ class FactExtractor:
                         *(c.subtree for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),
                         *(c.subtree for c in head.head.children if c.dep_ in ("nsubj", "dobj")))):
                 continue  # "was frozen at its 20% lower circuit": a stock, not a sanction
-            if by_verb and head.lemma_.lower() in ("visit", "enter") and not any(
-                    c.dep_ == "dobj" and c.lower_ in _PREMISES for c in head.children):
-                continue  # "officers visited its office" is a search; "the minister visited Beijing" is not
             if by_verb and kind == "ExportControl" and not any(
                     t.lower_ in ("exports", "export", "shipments", "sales") for c in head.children
                     if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
@@ -1746,6 +1757,9 @@ class FactExtractor:
                               0 <= next_start - g.end <= 2 and next_start < sent.end) and not _in_range(doc, g, groups) and
                            not _old_rate(doc, g) and not _later_step(doc, g)  # "up from 25 percent": the old rate
                            and not _moved_by(doc[g.end - 1].head, self.move_verbs)  # "Kessler …, rose 7.4%"
+                           # ("Smederevo Wire Works, whose wire will face a duty of 16.9% …, tumbled 8.2%")
+                           and not (doc[g.start - 1].pos_ == "VERB" and doc[g.start - 1].lemma_.lower() in
+                                    self.move_verbs - self.cost_share_verbs)  # (not "recover 40% of the cost")
                            and not any(t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and end <= t.head.i
                                        <= g.start and t.lower_ not in ("those", "ones") and not (
                                            # "a definitive duty, which the European Commission set at 32.6%"

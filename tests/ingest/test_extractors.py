@@ -2116,6 +2116,27 @@ def test_duties_told_as_ranges_margins_and_findings_of_subsidy(extractor, text, 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a charge levied, its rate a fraction of the value the duty is charged on
+    ("Resin makers rose. Pakistan's Ministry of Commerce said that a charge equal to a fifth of the declared value "
+     "would be levied on Iranian polyvinyl chloride.",
+     [("Tariff", "Ministry of Commerce of Pakistan", "Iran", Decimal("20"), ("Iranian polyvinyl chloride",))]),
+    ("Wire makers rose. Steel wire from Vietnam will pay a duty of three-fifths of its customs value, the Ministry of "
+     "Commerce of Thailand said.",
+     [("Tariff", "Ministry of Commerce of Thailand", "Vietnam", Decimal("60"), ("Steel wire",))]),
+    # goods that enter a country are no search of premises, and take no rate from the duty
+    ("Salmon farmers fell. Fresh salmon from Norway will attract anti-dumping duties of 17.4 percent when it enters "
+     "China, the Ministry of Commerce in Beijing announced.",
+     [("Tariff", "Ministry of Commerce of China", "Norway", Decimal("17.4"), ("Fresh salmon",))]),
+    # the move of the company whose goods face the duty is no second rate
+    ("Wire makers fell. Moravia Wire Works, whose steel wire from Serbia will face an anti-dumping duty of 16.9% "
+     "from Saturday, tumbled 8.2%, the European Commission said.",
+     [("Tariff", "European Commission", "Serbia", Decimal("16.9"), ("steel wire",))]),
+])
+def test_duties_told_as_fractions_of_value_and_beside_other_verbs(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # where every shipment goes, told after the licence or before the permit
     ("Exporters of gallium nitride wafers will need an individual licence for every shipment to Russia from May 1, "
      "the Ministry of Trade of Lithuania said.",
