@@ -18,7 +18,7 @@ _MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th
 _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_RELATIVE = re.compile(r"\b(today|tomorrow|yesterday)\b", re.I)
+_RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday)\b", re.I)
 #: "the start of next month", "the beginning of March": the first day of a month or year
 PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
                            rf"(?:(?P<next>next|the\s+coming)\s+(?P<unit>month|year)|"
@@ -146,7 +146,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
                 candidates.append((m.start(), d))
         candidates += [(m.start(), reference + timedelta(days=days_ahead(m))) for m in counted_days(text)]
         for m in _RELATIVE.finditer(text):
-            shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[m.group(1).lower()]
+            shift = {"today": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
+                     "the day after tomorrow": 2}[re.sub(r"\s+", " ", m.group(1).lower())]
             candidates.append((m.start(), reference + timedelta(days=shift)))
     if not candidates:
         return None

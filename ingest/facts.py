@@ -37,7 +37,8 @@ _COMPANY_NOUNS = {"company", "firm", "group", "retailer", "lender", "insurer", "
                   "carmaker", "automaker", "chipmaker", "miner", "designer", "giant", "conglomerate", "developer",
                   "producer", "supplier", "manufacturer", "platform", "bank", "airline", "brewer", "insurer", "telco",
                   "distributor", "trader", "exporter", "importer", "shipper", "refiner", "processor", "provider",
-                  "contractor", "wholesaler", "dealer", "smelter", "builder", "brokerage", "startup"}
+                  "contractor", "wholesaler", "dealer", "smelter", "builder", "brokerage", "startup", "fintech",
+                  "utility", "broker", "grocer", "shipbuilder", "consultancy"}
 _GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
 _TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
 _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",
@@ -163,7 +164,8 @@ def _refers_back(goods: Span) -> bool:
 
 #: People a body sends: "officers from the competition commission raided…"
 _AGENTS_OF = {"officers", "officials", "investigators", "inspectors", "agents", "staff", "prosecutors", "police",
-              "officer", "official", "investigator", "inspector"}
+              "officer", "official", "investigator", "inspector", "operatives", "detectives", "auditors", "examiners",
+              "teams", "team"}
 
 
 def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool:
@@ -502,6 +504,17 @@ def _moved_by(verb: Token, move_verbs: set[str]) -> bool:
     """``verb`` is a company's share move: "Kessler Thermotechnik, whose …, rose 7.4%"."""
     return verb.lemma_.lower() in move_verbs and any(
         c.dep_ == "nsubj" and c.ent_type_ in ("Company", "AnalystFirm") for c in verb.children)
+
+
+def _fronted_rate(sent: Span, groups: list[PercentGroup]) -> Decimal | None:
+    """The rate a sentence opens with and then explains: "A flat 3 percent: that is the new repo rate",
+    "Unchanged at 3.5 percent — that was the verdict on the policy rate"."""
+    doc = sent.doc
+    first = next((g for g in groups if g.start <= sent.start + 3), None)
+    if first is None or first.end + 1 >= sent.end or doc[first.end].text not in (":", "—", "–", "-", ",") or \
+            doc[first.end + 1].lower_ not in ("that", "this", "such"):
+        return None
+    return first.values[-1]
 
 
 def _old_rate(doc: Doc, group: PercentGroup) -> bool:
@@ -3406,6 +3419,16 @@ class FactExtractor:
                 # "would rise to 25 percent from 15 percent on August 1": the day of the rise; "had on Tuesday
                 # searched": the day of the search
                 head = head.head
+            if tok.lower_ in ("yesterday", "today", "tomorrow"):
+                # "was searched yesterday by prosecutors", "searched its offices the day before yesterday"
+                top = tok
+                while top.dep_ == "pobj" and top.head.lower_ in ("before", "after") and top.head.head.lower_ == "day":
+                    top = top.head.head
+                if top.head.i in governors and top.dep_ in ("npadvmod", "advmod", "nmod", "dobj"):
+                    found = resolve_date(sent.doc[top.left_edge.i:tok.i + 1].text, reference)
+                    if found:
+                        found_at.append((governors[top.head.i], found))
+                continue
             if tok.lower_ in ("last", "next") and tok.i + 1 < sent.end and tok.head.i == tok.i + 1 and \
                     tok.head.head.i in governors:  # (or "would begin a review … next Monday")
                 # "said it had opened an inquiry last Thursday"
@@ -3493,6 +3516,11 @@ class FactExtractor:
                                          c.dep_ == "dobj" and c.lemma_.lower() in (
                                          "cut", "hike", "reduction", "increase") and any(
                                          k.lower_ in ("rate", "interest") for k in c.children) for c in t.children) or
+                                     # "Set at 10.25 percent, …, the Selic now stands at its lowest"
+                                     t.lemma_.lower() == "set" and t.pos_ == "VERB" and any(
+                                         c.dep_ == "prep" and c.lower_ == "at" and any(
+                                             p.lower_ in ("percent", "%", "per") for p in c.subtree)
+                                         for c in t.children) or
                                      # "brought the target reverse repurchase rate down by 25 basis points to 5.0%"
                                      t.lemma_.lower() == "bring" and t.pos_ == "VERB" and any(
                                          c.dep_ == "prt" and c.lower_ in ("down", "up") for c in t.children) or
@@ -3548,6 +3576,8 @@ class FactExtractor:
                 # "The reference rate will stand at 4.25% from Thursday, after the council voted to cut"
                 rates = [g.values[-1] for g in groups if start <= g.start < limit and g.start > sent.start and
                          _standing_rate(sent.doc, g)][:1]
+            if not rates and (fronted := _fronted_rate(sent, groups)) is not None:
+                rates = [fronted]  # "A flat 3 percent: that is the new repo rate, lowered by a quarter point"
             when = self._effective_date(sent, reference, "InterestRateDecision", verb)
             told = when is not None  # the sentence gives the day ("with effect from Friday")
             if when is None and session is not None:

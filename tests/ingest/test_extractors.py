@@ -2179,6 +2179,33 @@ def test_days_of_searches_listings_and_decisions_told_in_other_words(extractor, 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a day told relative to publication, with no "on"
+    ("Kattegat Betalning fell 9.2 per cent. Its head office was searched yesterday by prosecutors from the Swedish "
+     "Economic Crime Authority, the firm confirmed.",
+     [("Investigation", "Swedish Economic Crime Authority", "Kattegat Betalning", None, date(2025, 3, 11))]),
+    ("Cementos del Norte slid 6.3%. Investigators from the Federal Economic Competition Commission (COFECE) searched "
+     "the cement maker's offices in Saltillo the day before yesterday.",
+     [("Investigation", "Federal Economic Competition Commission", "Cementos del Norte", None, date(2025, 3, 10))]),
+    # a body's operatives, and a fintech named by what it is
+    ("Lagos stocks rose. NairaPay fell by the daily limit of 10 percent. Operatives of the Economic and Financial "
+     "Crimes Commission (EFCC) searched the fintech's head office in Lagos on Sunday and took away servers.",
+     [("Investigation", "Economic and Financial Crimes Commission", "NairaPay", None, date(2025, 3, 9))]),
+    # a rate the sentence opens with and then explains, and one "set at" before the bank is named
+    ("Czech stocks rose. A flat 3 percent: that is the new two-week repo rate, lowered by a quarter point by the "
+     "board of the Czech National Bank (CNB) and applicable from Friday.",
+     [("InterestRateDecision", "Czech National Bank", None, Decimal("3"), date(2025, 3, 14))]),
+    ("Brazilian stocks rose. Set at 10.25 percent, down from 10.75 percent, the Selic now stands at its lowest in "
+     "almost three years, the Central Bank of Brazil announced, with the new rate applying from today.",
+     [("InterestRateDecision", "Central Bank of Brazil", None, Decimal("10.25"), date(2025, 3, 12))]),
+])
+def test_searches_and_rate_decisions_told_in_the_words_of_batch_55(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(f.kind, *(result.entities[f.role(r)].label if f.role(r) else None for r in ("issuedBy", "targets")),
+             f.values.get("ratePercent"), f.values.get("effectiveDate"))
+            for f in result.facts if f.kind in ("Investigation", "InterestRateDecision")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # one rate per origin: the goods named with the duties, or by their importers
     ("The Department of Foreign Trade announced anti-dumping duties on seamless copper tubes, setting the rate at "
      "14.2 percent for shipments from China and 6.8 percent for those from Vietnam.",
