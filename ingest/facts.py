@@ -2598,6 +2598,13 @@ class FactExtractor:
                       any(t.head.i == agent.i and t.dep_ == "pobj" for t in m.span)]
                 if by:
                     return by[0]
+        # "grants from the National Fund for Environmental Protection", "a licence from the ministry", "will be
+        # covered by grants from the fund": who gives it
+        givers = {node.i} | {p.i for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"}
+        given = [m for m in mentioned if m.type == "GovernmentBody" and any(
+            t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.i in givers for t in m.span)]
+        if given:
+            return given[0]
         for _ in range(4):
             agent = next((c for c in node.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
             if agent is not None:

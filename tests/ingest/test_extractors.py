@@ -2782,6 +2782,19 @@ def test_subsidies_of_the_thirtieth_batch_and_before(extractor, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the body the grants come from, and a share told as a fraction at the head of the sentence
+    ("Boiler makers rose. Three-fifths of the cost of large heat pumps will be covered by grants from the Danish "
+     "Energy Agency, the agency said.",
+     [("Subsidy", "Danish Energy Agency", Decimal("60"), ("large heat pumps",), None)]),
+    ("Boiler makers rose. Builders of district heating plants can apply for grants from the Swedish Energy Agency "
+     "worth 30% of the cost of large heat pumps.",
+     [("Subsidy", "Swedish Energy Agency", Decimal("30"), ("large heat pumps",), None)]),
+])
+def test_subsidies_from_the_body_the_grants_come_from(extractor, text, expected):
+    assert subsidies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("The Monetary Board of the Bangko Sentral ng Pilipinas lowered its target reverse repurchase rate by 25 basis "
      "points, taking it to 4.75 percent.", [("Bangko Sentral ng Pilipinas", Decimal("4.75"))]),
     ("The State Bank of Vietnam announced that its refinancing rate would drop by half a percentage point to 4.0 "
