@@ -41,12 +41,13 @@ _SPAN = (r"(?:(?P<n>\d{1,3}|" + "|".join(_DAY_COUNTS) + r")\s+(?P<unit>days?|wee
 #: "ten days from now", "a fortnight from today", "two weeks hence": counted from the reference
 DAYS_AHEAD = re.compile(r"\b" + _SPAN + r"\s+(?:from\s+(?:now|today)|hence)\b", re.I)
 #: "in 30 days' time", and "takes effect in 30 days" (a bare "in 30 days" may be a span: "rose 20% in 30 days")
-_DAYS_IN = re.compile(r"\bin\s+" + _SPAN + r"(?P<time>['’]s?\s+time)?\b", re.I)
+_DAYS_IN = re.compile(r"\bin\s+(?:exactly\s+|just\s+|precisely\s+)?" + _SPAN + r"(?P<time>['’]s?\s+time)?\b", re.I)
 
 
-def counted_days(text: str) -> list[re.Match]:
-    """The day counts of ``text`` that name a day ahead of the reference ("ten days from now")."""
-    return [*DAYS_AHEAD.finditer(text), *(m for m in _DAYS_IN.finditer(text) if m["time"] or re.search(
+def counted_days(text: str, *, future: bool = False) -> list[re.Match]:
+    """The day counts of ``text`` that name a day ahead of the reference ("ten days from now"); a bare
+    "in two weeks" only when the text speaks of what ``future`` will be ("will be banned in two weeks")."""
+    return [*DAYS_AHEAD.finditer(text), *(m for m in _DAYS_IN.finditer(text) if m["time"] or future or re.search(
         r"\beffect(?:ive)?\s*$", text[:m.start()], re.I))]
 
 

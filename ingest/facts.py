@@ -40,6 +40,8 @@ _COMPANY_NOUNS = {"company", "firm", "group", "retailer", "lender", "insurer", "
                   "contractor", "wholesaler", "dealer", "smelter", "builder", "brokerage", "startup", "fintech",
                   "utility", "broker", "grocer", "shipbuilder", "consultancy"}
 _GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
+#: Where goods go or who gets them, after "for": no goods
+_DESTINATIONS = {"destination", "country", "market", "buyer", "customer", "end-user", "user", "region", "jurisdiction"}
 _TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
 _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",
                 "importer", "builder", "designer", "grower", "buyer", "consumer", "household", "house", "business"}
@@ -2976,6 +2978,8 @@ class FactExtractor:
         if doc[j - 1].lower_ == "of" and any(
                 doc[k].lower_ in ("duties", "duty", "tariffs", "tariff", "levies", "levy") for k in range(i + 1, j)):
             return None  # "cash deposits for preliminary countervailing duties of 18.4%": another measure, no goods
+        if doc[i].lower_ == "for" and j > i + 1 and doc[i + 1:j].root.lemma_.lower() in _DESTINATIONS:
+            return None  # "will need a licence for any destination outside the EU": where, not what
         return doc[i + 1:j] if j > i + 1 else None
 
     def _goods_of(self, span: Span, mentioned: list[Mentioned]) -> list[str]:
@@ -3354,6 +3358,11 @@ class FactExtractor:
             return resolve_date(day.group(0), reference) if day else reference
         perfect = trigger is not None and trigger.pos_ == "VERB" and any(
             c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in trigger.children)
+        # "Ten days from now, tiles from Iran will carry a duty", "takes effect in 30 days", "will be banned in
+        # exactly two weeks": a day counted ahead (not "from today" in "a week from today")
+        counted = counted_days(text, future=any(t.lower_ in ("will", "shall") and t.dep_ == "aux" for t in sent))
+        if counted:
+            return reference + timedelta(days=days_ahead(counted[0]))
         for m in _EFFECTIVE.finditer(text):
             # "assets have been frozen as of Tuesday": a day already past
             past = perfect or m.group(1).lower() in ("took effect", "came into force", "in force since",
@@ -3361,10 +3370,6 @@ class FactExtractor:
             found = resolve_date(m["rest"], reference, future=not past)
             if found:
                 return found
-        # "Ten days from now, tiles from Iran will carry a duty", "takes effect in 30 days": a day counted ahead
-        counted = counted_days(text)
-        if counted:
-            return reference + timedelta(days=days_ahead(counted[0]))
         # "announced on Friday", "opened a probe on Tuesday": the day the measure was taken,
         # when "on <day>" hangs off the verb that governs the policy word
         governors: dict[int, int] = {}  # verb index -> distance from the policy word

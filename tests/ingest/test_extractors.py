@@ -2205,6 +2205,23 @@ def test_searches_and_rate_decisions_told_in_the_words_of_batch_55(extractor, te
             for f in result.facts if f.kind in ("Investigation", "InterestRateDecision")] == expected
 
 
+@pytest.mark.parametrize(("text", "goods", "day"), [
+    # days counted ahead, not the "today" they count from
+    ("Nut processors rose. Exports of raw cashew nuts will be banned in exactly two weeks, the Federal Ministry of "
+     "Industry, Trade and Investment announced.", ("raw cashew nuts",), date(2025, 3, 26)),
+    ("Mango growers fell. Mango saplings will require an export permit a week from today, the Department of "
+     "Foreign Trade said.", ("Mango saplings",), date(2025, 3, 19)),
+    # a licence "for any destination" outside a bloc names where, not what
+    ("Defence stocks fell. Artillery fuzes and propellant powders will need an individual export licence for any "
+     "destination outside the European Union from December 1, the Ministry of Industry and Trade said.",
+     ("Artillery fuzes", "propellant powders"), date(2025, 12, 1)),
+])
+def test_export_curbs_told_in_the_words_of_batch_55(extractor, text, goods, day):
+    result = extract(extractor, text)
+    assert [(f.values.get("appliesTo"), f.values.get("effectiveDate")) for f in result.facts_of("ExportControl")] == \
+        [(goods, day)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # one rate per origin: the goods named with the duties, or by their importers
     ("The Department of Foreign Trade announced anti-dumping duties on seamless copper tubes, setting the rate at "
