@@ -1648,6 +1648,11 @@ class FactExtractor:
             if head.dep_ == "pobj" and head.head.lower_ in ("over", "about") and \
                     head.head.head.lemma_.lower() in ("dispute", "row", "spat", "quarrel", "war", "tension", "fight"):
                 continue  # "a probe that began during a dispute over European tariffs on Chinese cars": background
+            if kind == "Subsidy" and (head.dep_ == "pobj" and head.head.lower_ == "to" and
+                                      head.head.head.lemma_.lower() == "amount" or
+                                      head.dep_ in ("dobj", "attr") and
+                                      head.head.lemma_.lower() in ("constitute", "represent", "amount")):
+                continue  # "cheap power amounted to a subsidy for the mills": a finding of a duty case, no grant
             if kind == "Investigation" and head.dep_ == "dobj" and \
                     head.head.lemma_.lower() in ("conclude", "complete", "end", "close", "wrap"):
                 continue  # "…, concluding a probe that began last year": the probe behind the measure, not a new one
@@ -2838,7 +2843,9 @@ class FactExtractor:
                 j = i + 2
                 while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", ".") and \
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
-                            j == i + 2 and doc[j].tag_ == "VBG") and not _glued(doc, j) and doc[j].dep_ != "amod"):
+                            j == i + 2 and doc[j].tag_ == "VBG") and not _glued(doc, j) and doc[j].dep_ != "amod" and
+                             # ("the cost of building perovskite solar cell lines", a noun the tagger took for a verb)
+                             not (doc[j - 1].lower_ in _ACTS and j + 1 < limit and doc[j + 1].pos_ in ("ADJ", "NOUN"))):
                     j += 1  # ("the cost of electrifying process heat", "of wafer-probing equipment")
                     if j + 1 < limit and doc[j].lower_ == "for" and doc[j - 1].lower_ in _PREMISES | {"lines"}:
                         j += 1  # "the cost of new production lines for silicon carbide chips": what they are for
@@ -3386,6 +3393,13 @@ class FactExtractor:
             node = node.head
         if trigger is not None:
             governors.setdefault(trigger.i, 0)  # "opened an investigation on Thursday into…"
+            if kind == "Tariff":
+                # "duties of 14.8% on steel plate from South Korea, which importers must start paying next Tuesday":
+                # the day they are paid from, told in a clause the parser may hang on the origin
+                for paying in (t for t in sent if t.dep_ == "relcl" and t.pos_ == "VERB" and t.i > trigger.i):
+                    for verb in chain([paying], (c for c in paying.children if c.dep_ == "xcomp")):
+                        if verb.lemma_.lower() in ("pay", "collect", "lodge", "apply"):
+                            governors.setdefault(verb.i, 0)
             if kind == "Investigation":
                 # "said it had opened an investigation …, and that officers had searched its offices on Wednesday"
                 for searched in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in ("search", "raid")):

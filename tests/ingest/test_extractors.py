@@ -2811,6 +2811,21 @@ def test_subsidies_from_the_body_the_grants_come_from(extractor, text, expected)
     assert subsidies(extract(extractor, text)) == expected
 
 
+def test_what_a_subsidy_pays_for_past_a_noun_tagged_as_a_verb_and_a_finding_of_subsidy(extractor):
+    result = extract(extractor, "Solar stocks rallied after METI said it would cover up to 50% of the cost of "
+                                "building perovskite solar cell production lines. The Commerce Department said cheap "
+                                "power from a state utility amounted to a subsidy for the country's steel mills.")
+    assert subsidies(result) == [("Subsidy", "Ministry of Economy, Trade and Industry", Decimal("50"),
+                                  ("perovskite solar cell production lines",), None)]
+
+
+def test_the_day_importers_start_paying_a_duty_told_in_a_relative_clause(extractor):
+    result = extract(extractor, "Steel stocks fell. Hyundai Steel lost 3.5% after the US Commerce Department set "
+                                "preliminary countervailing duties of 14.8% on cut-to-length steel plate from South "
+                                "Korea, which importers must start paying next Tuesday.")
+    assert dated(result) == [("Tariff", "South Korea", Decimal("14.8"), date(2025, 3, 18))]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Monetary Board of the Bangko Sentral ng Pilipinas lowered its target reverse repurchase rate by 25 basis "
      "points, taking it to 4.75 percent.", [("Bangko Sentral ng Pilipinas", Decimal("4.75"))]),
