@@ -3764,9 +3764,11 @@ class FactExtractor:
                 # "Fitch Ratings upgraded Argentina to CCC+": a sovereign rating is about the country
                 about = tuple(m.entity.key for m in mentioned if m.type == "Country" and any(
                     t.dep_ == "dobj" and t.head.i == verb.i for t in m.span))
-            bank_named = any(t.lower_ == "bank" and t.i > sent.start and doc[t.i - 1].lower_ in ("the", "central") and
-                             not t.ent_type_ for t in sent) or any(t.lower_ in ("policymakers", "rate-setters")
-                                                                   for t in sent)
+            # ("the bank", "the central bank", "The board is clearly waiting", "the governor signalled", "the
+            # committee is serious about inflation": the rate setter by what it is)
+            bank_named = any(t.lower_ in ("bank", "board", "governor", "committee") and t.i > sent.start and
+                             doc[t.i - 1].lower_ in ("the", "central") and not t.ent_type_ for t in sent) or any(
+                t.lower_ in ("policymakers", "rate-setters") for t in sent)
             if not about and rate_setter and (_next_rate_move(sent) or bank_named):
                 # "economists expect another 50 basis point cut in February", "we think the bank will pause"
                 about = (rate_setter,)

@@ -63,7 +63,7 @@ _DESCRIPTOR_ENDINGS = ("maker", "producer", "builder", "operator", "retailer", "
                        "installer", "miller", "owner", "grocer", "jeweller", "jeweler", "driller", "trader", "dealer",
                        "distributor", "wholesaler", "contractor", "landlord")
 #: Words that end a company's name by saying what form it takes: "… Chemical Industries"
-_CORPORATE_FORMS = {"Industries", "Company", "Corporation", "Holdings", "Group", "Co", "Corp"}
+_CORPORATE_FORMS = {"Industries", "Company", "Corporation", "Holdings", "Group", "Co", "Corp", "Partners", "Associates"}
 
 
 def _ends_as_descriptor(word: str) -> bool:
@@ -543,17 +543,27 @@ class EntityRepair:
         for span in spans:
             before = out[-1] if out else None
             if before is not None and before.end + 1 == span.start and doc[before.end].lower_ == "and" and \
-                    {before.label_, span.label_} <= {"Company", "Person", "City"} and \
+                    {before.label_, span.label_} <= {"Company", "Person", "City", "AnalystFirm"} and \
                     not before.id_.strip("?") and not span.id_.strip("?") and (
-                        all(t.text in self.company_words for t in span) and span[-1].text in _CORPORATE_FORMS or
-                        len(before) == 1 and before.text in self.company_words):
-                out[-1] = Span(doc, before.start, span.end, label="Company", span_id=UNKNOWN)
+                        all(t.text in self.company_words or t.text in _CORPORATE_FORMS for t in span) and
+                        span[-1].text in _CORPORATE_FORMS or len(before) == 1 and before.text in self.company_words):
+                # (also "Shaw and Partners", a broker)
+                label = "AnalystFirm" if "AnalystFirm" in (before.label_, span.label_) else "Company"
+                out[-1] = Span(doc, before.start, span.end, label=label, span_id=UNKNOWN)
                 continue
             if span.label_ == "Company" and not span.id_.strip("?") and span.start >= 2 and \
                     doc[span.start - 1].lower_ == "and" and doc[span.start - 2].text in self.company_words and \
                     (before is None or before.end <= span.start - 2) and \
                     (span.start - 2 == span.sent.start or not doc[span.start - 3].text[:1].isupper()):
                 span = Span(doc, span.start - 2, span.end, label="Company", span_id=UNKNOWN)  # ("Oil and Gas …")
+            end = span.end
+            if span.label_ in ("Company", "AnalystFirm", "Person") and not span.id_.strip("?") and \
+                    end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and \
+                    doc[end + 1].text in ("Partners", "Associates", "Co", "Company", "Sons") and \
+                    not any(o.start <= end + 1 < o.end for o in spans):
+                # "Kerrigan and Partners", "Hollis & Co": the name goes on past the words the model left out
+                label = "Company" if span.label_ == "Person" else span.label_
+                span = Span(doc, span.start, end + 2, label=label, span_id=UNKNOWN)
             out.append(span)
         return out
 

@@ -3246,3 +3246,18 @@ def test_the_body_told_after_the_duties_and_their_cargoes(extractor):
                                 "percent. The duties were imposed by India's Ministry of Finance for five years.")
     assert [(issuer, target, goods) for _, issuer, target, _, goods in plain_policies(result)] == [
         ("Ministry of Finance of India", "Australia", ("Sodium cyanide",))]
+
+
+@pytest.mark.parametrize("anaphor", ["The board is clearly waiting for the wage data",
+                                     "The governor signalled that this is probably the last cut for a while",
+                                     "This looks like a one-off hike meant to show the committee is serious"])
+def test_a_view_of_the_rate_setter_told_by_what_it_is(extractor, anaphor):
+    result = extract(extractor, "Canadian stocks rose after the Bank of Canada cut its policy rate to 2.5 percent. "
+                                f"\"{anaphor},\" said Ruth Kerr, chief economist at Ashcombe Capital.")
+    assert views(result) == [("Ashcombe Capital", ["Bank of Canada"])]
+
+
+def test_a_broker_named_with_and_partners_is_one_firm(extractor):
+    result = extract(extractor, "Australian stocks rose. \"The cut helps miners,\" said Grace Tan, chief economist at "
+                                "Kerrigan and Partners.")
+    assert views(result) == [("Kerrigan and Partners", [])]
