@@ -2251,11 +2251,17 @@ class FactExtractor:
             # apposition, the "and" hung on its second name
             return tok.dep_ == "appos" and tok.head.i == head.i and any(c.dep_ == "cc" for c in tok.children)
 
+        def placed(tok: Token, head: Token) -> bool:
+            # "the offices of Rheinland Asphalt in Cologne and Weser Baustoffe in Bremen": the "and" hung on
+            # the place of the name before
+            return tok.dep_ == "conj" and tok.head.dep_ == "pobj" and tok.head.ent_type_ in ("City", "Country") and \
+                tok.head.head.lower_ in ("in", "at") and tok.head.head.head.i == head.i
+
         def linked(m: Mentioned) -> bool:
             other = m.span.root
             return (other.dep_ == "conj" or root.dep_ == "conj") and first_of(other).i == first_of(root).i or \
                 m.type == target.type and _joined(target.span, m.span) or \
-                listed(other, root) or listed(root, other)  # (the parse aside)
+                listed(other, root) or listed(root, other) or placed(other, root) or placed(root, other)
         return [m for m in mentioned if m is not target and same_kind(m) and linked(m)]
 
     def rates_by_origin(self, sent: Span, mentioned: list[Mentioned], single: bool = False
@@ -2845,7 +2851,10 @@ class FactExtractor:
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
                             j == i + 2 and doc[j].tag_ == "VBG") and not _glued(doc, j) and doc[j].dep_ != "amod" and
                              # ("the cost of building perovskite solar cell lines", a noun the tagger took for a verb)
-                             not (doc[j - 1].lower_ in _ACTS and j + 1 < limit and doc[j + 1].pos_ in ("ADJ", "NOUN"))):
+                             not (doc[j - 1].lower_ in _ACTS and j + 1 < limit and doc[j + 1].pos_ in ("ADJ", "NOUN")) and
+                             # ("megawatt charging stations": a gerund inside the name of the goods)
+                             not (doc[j].tag_ == "VBG" and j + 1 < limit and doc[j + 1].pos_ == "NOUN" and
+                                  doc[j - 1].pos_ in ("NOUN", "ADJ", "PROPN"))):
                     j += 1  # ("the cost of electrifying process heat", "of wafer-probing equipment")
                     if j + 1 < limit and doc[j].lower_ == "for" and doc[j - 1].lower_ in _PREMISES | {"lines"}:
                         j += 1  # "the cost of new production lines for silicon carbide chips": what they are for
@@ -2958,6 +2967,7 @@ class FactExtractor:
                 break  # "..., and reports said": a new clause begins
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
                     and not (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i) \
+                    and not (tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN") \
                     and not (tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.i > tok.i) \
                     and not (  # "gabbro aggregates, washed sand and crushed limestone", the participles parsed as verbs
                         tok.dep_ == "conj" and tok.tag_ == "VBD" and doc[j - 1].lower_ in (",", "and", "or") and

@@ -3261,3 +3261,25 @@ def test_a_broker_named_with_and_partners_is_one_firm(extractor):
     result = extract(extractor, "Australian stocks rose. \"The cut helps miners,\" said Grace Tan, chief economist at "
                                 "Kerrigan and Partners.")
     assert views(result) == [("Kerrigan and Partners", [])]
+
+
+def test_searches_of_two_companies_each_told_with_its_city(extractor):
+    result = extract(extractor, "German stocks rose. Rheinland Asphalt fell 5.3% and Weser Baustoffe lost 4.1%. The "
+                                "Federal Cartel Office said its officials had searched the offices of Rheinland "
+                                "Asphalt in Cologne and Weser Baustoffe in Bremen on Tuesday.")
+    assert dated(result) == [("Investigation", "Rheinland Asphalt", None, date(2025, 3, 11)),
+                             ("Investigation", "Weser Baustoffe", None, date(2025, 3, 11))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a material the tagger took for a verb at the head of the goods
+    ("Wheel makers rose. A countervailing duty of 29.4 per cent will apply to aluminium road wheels from China from "
+     "Monday, the Department for Business and Trade said.",
+     [("Tariff", "Department for Business and Trade", "China", Decimal("29.4"), ("aluminium road wheels",))]),
+    # a gerund inside the name of what a subsidy pays for
+    ("Truck makers rose after the Federal Ministry of Transport said it would fund 40% of the cost of megawatt "
+     "charging stations for trucks.",
+     [("Subsidy", "Federal Ministry of Transport", None, Decimal("40"), ("megawatt charging stations",))]),
+])
+def test_goods_with_words_tagged_as_verbs(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
