@@ -2631,9 +2631,16 @@ class FactExtractor:
                     return by[0]
             # "were frozen under an instruction from the Financial Intelligence Unit": who gave the order
             # ("… claim back up to 50% under a programme administered by the State Environmental Fund")
+            # (or "according to a Ministry of Trade decision published in the Official Gazette", a body named in
+            # full: not "according to a customs notification")
             orders = [n for c in node.children if c.dep_ == "prep" and c.lower_ == "under" for n in c.children
                       if n.dep_ == "pobj" and n.lemma_.lower() in _NOTICES | {"instruction", "decision", "programme",
                                                                               "program", "scheme"}]
+            orders += [n for c in node.children if c.dep_ == "prep" and c.lower_ == "according" for to in c.children
+                       if to.lower_ == "to" for n in to.children if n.dep_ == "pobj" and
+                       n.lemma_.lower() in _NOTICES | {"decision"} and
+                       any(k.dep_ in ("compound", "nmod") and k.ent_type_ == "GovernmentBody" and k.is_title
+                           for k in n.children)]
             orders += [a for n in orders for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
             by = [m for m in mentioned if m.type == "GovernmentBody" and (any(
                 t.dep_ == "pobj" and t.head.lower_ in ("from", "by", "of") and t.head.head in orders for t in m.span) or

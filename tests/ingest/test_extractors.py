@@ -3283,3 +3283,10 @@ def test_searches_of_two_companies_each_told_with_its_city(extractor):
 ])
 def test_goods_with_words_tagged_as_verbs(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_the_body_whose_decision_a_duty_comes_according_to(extractor):
+    result = extract(extractor, "Yarn makers rose. Imports of nylon filament yarn from China will be subject to "
+                                "definitive anti-dumping duties of 12%, according to a Ministry of Trade decision "
+                                "published in the Official Gazette.")
+    assert [issuer for _, issuer, *_ in plain_policies(result)] == ["Ministry of Trade"]
