@@ -43,6 +43,8 @@ _BODY_NOUNS = {
 }
 
 _SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday|sunday)\b", re.I)
+_LEDE_PARAGRAPHS = 2
+_NAMED_SESSION = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|sunday)['’]s\s+(?:session|trading|trade)\b", re.I)
 
 
 def session_date(doc: Doc, reference: date | None) -> date | None:
@@ -51,7 +53,13 @@ def session_date(doc: Doc, reference: date | None) -> date | None:
     Gulf and Bangladesh trade from Sunday to Thursday), never for one that tells of a weekend event."""
     if reference is None:
         return None
-    m = next((m for m in _SESSION.finditer(doc.text) if m.group(2).lower() != "sunday" or reference.weekday() == 6),
+    named = _NAMED_SESSION.search(doc.text)  # "Thursday's session in Kuwait had a little of everything"
+    if named:
+        return resolve_date(named.group(1), reference)
+    # (in the first paragraphs, which tell of the session: a later "on Wednesday" is the day of some other news)
+    lede = "\n\n".join(p for p in doc.text.split("\n\n") if p.strip())
+    lede = "\n\n".join(lede.split("\n\n")[:_LEDE_PARAGRAPHS])
+    m = next((m for m in _SESSION.finditer(lede) if m.group(2).lower() != "sunday" or reference.weekday() == 6),
              None)
     return resolve_date(m.group(0), reference) if m else reference
 

@@ -2412,6 +2412,19 @@ def test_a_sunday_session_in_a_report_published_on_sunday(extractor):
     assert _move_days(extractor, text, datetime(2025, 3, 17, 15))[-1] == date(2025, 3, 17)
 
 
+def test_the_session_told_by_name_and_not_by_a_later_paragraphs_news(extractor):
+    # "Thursday's session", before the day of a sanction told further down
+    text = ("Lower rates and a blow to a money changer: Thursday's session in Kuwait had a little of everything.\n\n"
+            "The Premier Market Index gained 1.2%.\n\nAl-Bahar Exchange fell 9.1% after the US Treasury "
+            "sanctioned it on Wednesday.")
+    assert _move_days(extractor, text, datetime(2025, 3, 14, 15)) == [date(2025, 3, 13)] * 2
+    # no day in the first paragraphs: the day of publication, not that of a raid told in the fourth
+    text = ("An unscheduled meeting and a cut nobody expected: Turkish equities rallied hard.\n\nThe BIST 100 "
+            "jumped 2.8%.\n\nBanks led the gains.\n\nAnadolu Cement Holding fell 8.7% after officials searched "
+            "its offices on Friday.")
+    assert _move_days(extractor, text, datetime(2025, 3, 17, 15)) == [date(2025, 3, 17)] * 2
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a name the tagger took for a plural noun, subject of a rating verb with "its"
     ("Analytes lowered its target price on Nordkapp Fisheries to 11.50 euros from 15 euros.",
