@@ -40,6 +40,8 @@ _COMPANY_NOUNS = {"company", "firm", "group", "retailer", "lender", "insurer", "
                   "contractor", "wholesaler", "dealer", "smelter", "builder", "brokerage", "startup", "fintech",
                   "utility", "broker", "grocer", "shipbuilder", "consultancy"}
 _GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
+#: Verbs that lay a duty on goods, the duty their subject: "the duty will be levied on tyres"
+_LEVYING = {"levy", "impose", "apply", "collect", "charge"}
 #: Where goods go or who gets them, after "for": no goods
 _DESTINATIONS = {"destination", "country", "market", "buyer", "customer", "end-user", "user", "region", "jurisdiction"}
 _TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
@@ -1801,14 +1803,18 @@ class FactExtractor:
                 # "will cover 40% of the cost of X for the site": X
                 shares_cost = head.pos_ == "VERB" and (head.lemma_.lower() in self.cost_share_verbs or
                                                        head.lemma_.lower() == "have" or head.lower_ in _FUNDED)
+                # ("Grants from the Department of Energy will cover three-fifths of the cost of …": the verb the
+                # grants are the subject of)
+                sharer = head if shares_cost else head.head if head.dep_ == "nsubj" and \
+                    head.head.lemma_.lower() in self.cost_share_verbs else None
                 # "claim back as much as 50% of the cost of …": the cost after the share
                 # (or before it: "Up to 50% of the cost of installing chillers will be co-funded by …")
-                share = next((c.i + 1 for c in head.children if c.dep_ in ("dobj", "nsubjpass")), end) \
-                    if shares_cost else end
+                share = next((c.i + 1 for c in sharer.children if c.dep_ in ("dobj", "nsubjpass")), end) \
+                    if sharer is not None else end
                 bearer = _bearing_verb(head)
                 beneficiaries = next((span for span in (
-                    lambda: self._cost_of(doc, share, next_start if share > head.i else head.i)
-                    if shares_cost else None,
+                    lambda: self._cost_of(doc, share, next_start if share > sharer.i else sharer.i)
+                    if sharer is not None else None,
                     lambda: self._beneficiaries(doc, end, next_start),
                     lambda: _plant_goods(doc, start, next_start, making_only=True),
                     lambda: self._cost_of(doc, end, next_start),
@@ -1838,6 +1844,12 @@ class FactExtractor:
                     any(c.dep_ == "auxpass" for c in head.head.head.children) and \
                     (shipped := self._object_span(head.head.head)) is not None:
                 clauses = [(rate, shipped) for rate, _ in clauses]  # "X could no longer be sold … without a licence"
+            if kind == "Tariff" and all(goods is None for _, goods in clauses) and \
+                    head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _LEVYING and \
+                    (levied := self._goods_span(doc, head.head.i, sent.end)) is not None and self._goods(levied):
+                # "An additional customs duty, amounting to a fifth of the declared value, will be levied on
+                # passenger car tyres": what the verb the duty is the subject of lays it on
+                clauses = [(rate, levied) for rate, _ in clauses]
             if all(goods is None or _refers_back(goods) for _, goods in clauses) and \
                     kind in ("Tariff", "ExportControl", "Subsidy"):
                 # "importers of French brandy would have to pay deposits of 35.8 percent"; "glass bottles
@@ -2688,9 +2700,13 @@ class FactExtractor:
                 if _acts(m, node, ("nsubj", "nsubjpass")) or node.pos_ == "NOUN" and _acts(m, node, ("poss",)):
                     return m
         def body_after(verb_test: Callable[[Token], bool]) -> Mentioned | None:
-            """The first government body after the policy word that is the subject of a verb passing the test."""
-            return next((m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and any(
-                t.dep_ == "nsubj" and verb_test(t.head) for t in m.span)), None)
+            """The first government body after the policy word that is the subject of a verb passing the test
+            (or that the verb, left without a subject by the parser, follows: "…, Thailand's Ministry of Commerce
+            said", the body read as an apposition of the country before)."""
+            return next((m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and (any(
+                t.dep_ == "nsubj" and verb_test(t.head) for t in m.span) or m.span.end < len(doc) and
+                doc[m.span.end].pos_ == "VERB" and verb_test(doc[m.span.end]) and
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[m.span.end].children))), None)
 
         # "exports of cathode materials will require a licence, the ministry said"
         # (or that "determined", "ruled", "decided" it: "…, the National Tariff Commission (NTC) determined")
@@ -2850,7 +2866,8 @@ class FactExtractor:
                 while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", "."):
                     j += 1
                 return doc[i + 4:j] if j > i + 4 else None
-            if (doc[i].lower_ in ("cost", "costs", "price", "purchase", "spending", "investment") or
+            if (doc[i].lower_ in ("cost", "costs", "price", "purchase", "spending", "investment", "outlay", "outlays",
+                                  "expenditure") or
                     doc[i].lemma_.lower() in ("spend", "invest") and doc[i].pos_ == "VERB") and \
                     doc[i + 1].lower_ in ("of", "on", "in"):  # (or "what they spend on solar panels")
                 j = i + 2

@@ -3303,3 +3303,22 @@ def test_the_body_whose_decision_a_duty_comes_according_to(extractor):
                                 "definitive anti-dumping duties of 12%, according to a Ministry of Trade decision "
                                 "published in the Official Gazette.")
     assert [issuer for _, issuer, *_ in plain_policies(result)] == ["Ministry of Trade"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # grants the subject of the verb that shares the cost
+    ("Utilities rose. Grants from the Department of Energy will cover three-fifths of the cost of grid-scale "
+     "flywheel storage projects, the secretary said.",
+     [("Subsidy", "Department of Energy", None, Decimal("60"), ("grid-scale flywheel storage projects",))]),
+    # the outlay a share is of
+    ("Logistics stocks rose. Half of the outlay on cold-chain warehouse robots will be borne by the Innovation, "
+     "Technology and Industry Bureau, the bureau said.",
+     [("Subsidy", "Innovation, Technology and Industry Bureau", None, Decimal("50"),
+       ("cold-chain warehouse robots",))]),
+    # a duty the subject of the verb that lays it on the goods
+    ("Tyre makers rose. An additional customs duty, amounting to a charge equal to a fifth of the declared value, "
+     "will be levied on passenger car tyres imported from Vietnam, Thailand's Ministry of Commerce said.",
+     [("Tariff", "Ministry of Commerce of Thailand", "Vietnam", Decimal("20"), ("passenger car tyres",))]),
+])
+def test_goods_told_after_the_verb_a_measure_is_the_subject_of(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
