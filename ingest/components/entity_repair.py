@@ -63,6 +63,8 @@ _DESCRIPTOR_ENDINGS = ("maker", "producer", "builder", "operator", "retailer", "
                        "installer", "miller", "owner", "grocer", "jeweller", "jeweler", "driller", "trader", "dealer",
                        "distributor", "wholesaler", "contractor", "landlord")
 #: Words that end a company's name by saying what form it takes: "… Chemical Industries"
+#: Lower-case words inside a name: "Acerias del Pacifico", "Banco do Brasil"
+_PARTICLES = {"del", "de", "la", "di", "da", "du", "des", "van", "von", "dos", "das", "do"}
 _CORPORATE_FORMS = {"Industries", "Company", "Corporation", "Holdings", "Group", "Co", "Corp", "Partners", "Associates"}
 
 
@@ -556,6 +558,13 @@ class EntityRepair:
                     (before is None or before.end <= span.start - 2) and \
                     (span.start - 2 == span.sent.start or not doc[span.start - 3].text[:1].isupper()):
                 span = Span(doc, span.start - 2, span.end, label="Company", span_id=UNKNOWN)  # ("Oil and Gas …")
+            if span.label_ in ("Company", "AnalystFirm", "City", "Person") and not span.id_.strip("?") and \
+                    span[0].lower_ in _PARTICLES \
+                    and span[0].is_lower and span.start > span.sent.start and doc[span.start - 1].is_title and \
+                    doc[span.start - 1].is_alpha and not doc[span.start - 1].ent_type_ and \
+                    (before is None or before.end < span.start - 1):
+                # "Acerias del Pacifico", the model's name begun at the particle
+                span = Span(doc, span.start - 1, span.end, label=span.label_, span_id=UNKNOWN)
             end = span.end
             if span.label_ in ("Company", "AnalystFirm", "Person") and not span.id_.strip("?") and \
                     end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and \

@@ -3322,3 +3322,16 @@ def test_the_body_whose_decision_a_duty_comes_according_to(extractor):
 ])
 def test_goods_told_after_the_verb_a_measure_is_the_subject_of(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_a_company_ahead_by_a_percentage_moves_and_gives_no_view(extractor):
+    result = extract(extractor, "Hong Kong stocks fell. Among the few risers were HSBC Holdings, ahead 0.4%, and Sun "
+                                "Hung Kai Properties, which edged up 0.3%.")
+    assert [(name, pct) for name, _, pct, *_ in moves(result)] == [("HSBC", Decimal("0.4")),
+                                                                   ("Sun Hung Kai Properties", Decimal("0.3"))]
+    assert views(result) == []
+
+
+def test_a_company_name_with_a_particle_the_model_began_at(extractor):
+    result = extract(extractor, "Chilean stocks rose. Acerias del Pacifico jumped 8.4%.")
+    assert [name for name, *_ in moves(result)] == ["Acerias del Pacifico"]
