@@ -202,6 +202,10 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
                     t.head.head.dep_ == "pobj" and t.head.head.head.lower_ in ("after", "when", "as", "before") and \
                     t.head.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                 return True  # "X lost 16.4% after officers from the DSI searched …", the clause misparsed
+            if t.dep_ == "pobj" and t.head.lower_ in ("after", "when", "as", "before") and t.i < verb.i and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+                    all(x.is_punct or x.ent_type_ == "GovernmentBody" for x in m.span.doc[m.span.end:verb.i]):
+                return True  # "X lost 32.6% after the Office of Foreign Assets Control (OFAC) sanctioned it": the same
     return False
 
 
@@ -3160,6 +3164,12 @@ class FactExtractor:
                     return subject or topic
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
             for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+                if obj.lower_ in ("it", "them"):
+                    # "X lost 32.6% after OFAC sanctioned it on Wednesday for supplying diesel to groups in Sudan",
+                    # "X, which plunged 38.9% after it was designated by OFAC": the company the sentence is about,
+                    # else the last one named before
+                    return about or next((m for m in reversed(mentioned) if m.type in ("Company", "AnalystFirm") and
+                                          ok(m) and m.span.end <= obj.i), None) or topic
                 if (obj.lower_ in _COMPANY_NOUNS or obj.pos_ == "NOUN" and obj.lower_.endswith(("er", "or"))) and \
                         topic is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
                     # (also "designated the Southampton-based ship manager", "The Rijeka-based freight forwarder

@@ -3335,3 +3335,13 @@ def test_a_company_ahead_by_a_percentage_moves_and_gives_no_view(extractor):
 def test_a_company_name_with_a_particle_the_model_began_at(extractor):
     result = extract(extractor, "Chilean stocks rose. Acerias del Pacifico jumped 8.4%.")
     assert [name for name, *_ in moves(result)] == ["Acerias del Pacifico"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Fuel stocks fell. Lamu Fuel Traders lost 32.6% after the US Office of Foreign Assets Control (OFAC) sanctioned "
+     "it on Wednesday for supplying diesel to armed groups in Sudan.", "Lamu Fuel Traders"),
+    ("Oil stocks fell. The steepest loss belonged to Caspian Horizon Shipping, which plunged 38.9% after it was "
+     "designated on Thursday by the Office of Foreign Assets Control (OFAC).", "Caspian Horizon Shipping"),
+])
+def test_a_company_sanctioned_as_it(extractor, text, target):
+    assert [t for _, _, t, *_ in plain_policies(extract(extractor, text))] == [target]
