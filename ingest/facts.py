@@ -543,6 +543,13 @@ _NAMED_RATES = {"selic", "ocr"}
 _RATE_NAMES = {"rate", "rates", "benchmark"}
 
 
+#: A level told as a change from the one before: "250 basis points lower than before", "a quarter point below its
+#: current level"
+_RATE_CHANGED = re.compile(r"\b(?:basis points?|points?)\s+(?:lower|higher|below|above)\b|"
+                           r"\b(?:lower|higher) than (?:before|previously)\b|\b(?:below|above) its (?:current|previous) "
+                           r"level\b", re.I)
+
+
 def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     """"The reference rate will stand at 4.25%", "Bank Rate remains at 3 percent", "The benchmark now
     stands at 12.25 percent", "the new level of 3.5 percent", "The new rate, 4.75%, …": the level a rate is at."""
@@ -3592,7 +3599,7 @@ class FactExtractor:
                                              p.lower_ in ("percent", "%", "per") for p in c.subtree)
                                          for c in t.children) or
                                      # "brought the target reverse repurchase rate down by 25 basis points to 5.0%"
-                                     t.lemma_.lower() == "bring" and t.pos_ == "VERB" and any(
+                                     t.lemma_.lower() in ("bring", "take") and t.pos_ == "VERB" and any(
                                          c.dep_ == "prt" and c.lower_ in ("down", "up") for c in t.children) or
                                      # "announced that its refinancing rate would drop by half a point to 4.0 percent"
                                      t.lemma_.lower() in ("drop", "fall", "rise", "go", "climb", "decline") and
@@ -3600,6 +3607,10 @@ class FactExtractor:
                                          p.dep_ == "poss" and p.lower_ == "its" for p in c.children)
                                                               for c in t.children))
                  and not self._hypothetical(t) and not _background(t)]
+        if not verbs and _RATE_CHANGED.search(sent.text) and any(_standing_rate(sent.doc, g) for g in groups):
+            # "the one-week repo rate of the CBRT stands at 27.5 percent, 250 basis points lower than before",
+            # "the discount rate of the CBK will be 3.75%, a quarter point below its current level": a new level
+            verbs = [sent.root]
         if not verbs or not any(t.lower_ in ("rate", "rates") or t.lower_ in _NAMED_RATES or t.lower_ == "costs" and t.i > 0 and
                                 sent.doc[t.i - 1].lower_ == "borrowing" or t.lower_ == "range" and t.i > 0 and
                                 sent.doc[t.i - 1].lower_ in ("target", "policy") and t.dep_ in ("dobj", "nsubjpass")

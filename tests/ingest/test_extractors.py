@@ -3345,3 +3345,20 @@ def test_a_company_name_with_a_particle_the_model_began_at(extractor):
 ])
 def test_a_company_sanctioned_as_it(extractor, text, target):
     assert [t for _, _, t, *_ in plain_policies(extract(extractor, text))] == [target]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a level told as a change from the one before, with no verb of cutting
+    ("Turkish stocks rose. Effective immediately, the one-week repo rate of the Central Bank of the Republic of Turkey "
+     "(CBRT) stands at 27.5 percent, 250 basis points lower than before.",
+     [("Central Bank of the Republic of Turkey", Decimal("27.5"))]),
+    ("Kuwaiti stocks rose. Effective from Sunday, the discount rate of the Central Bank of Kuwait (CBK) will be 3.75%, "
+     "a quarter point below its current level, the governor told reporters.",
+     [("Central Bank of Kuwait", Decimal("3.75"))]),
+    # a decision that "takes the rate down"
+    ("Kenyan stocks rose. The decision of the Monetary Policy Committee takes the Central Bank Rate down by half a "
+     "point, to 8.5%. It was the third reduction this year by the Central Bank of Kenya (CBK).",
+     [("Central Bank of Kenya", Decimal("8.5"))]),
+])
+def test_rate_decisions_told_as_a_new_level(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
