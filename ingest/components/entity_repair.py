@@ -63,6 +63,10 @@ _DESCRIPTOR_ENDINGS = ("maker", "producer", "builder", "operator", "retailer", "
                        "installer", "miller", "owner", "grocer", "jeweller", "jeweler", "driller", "trader", "dealer",
                        "distributor", "wholesaler", "contractor", "landlord")
 #: Words that end a company's name by saying what form it takes: "… Chemical Industries"
+#: What an agency that is a business deals in: "Kowloon Crest Property Agency", "Tsing Yi Maritime Agency"
+_BUSINESS_WORDS = {"Property", "Properties", "Realty", "Estate", "Shipping", "Maritime", "Travel", "Insurance",
+                   "Advertising", "Recruitment", "Employment", "Marketing", "Trading", "Logistics", "Freight", "Talent",
+                   "Media", "News", "Ship", "Cargo", "Tour", "Tours"}
 #: Lower-case words inside a name: "Acerias del Pacifico", "Banco do Brasil"
 _PARTICLES = {"del", "de", "la", "di", "da", "du", "des", "van", "von", "dos", "das", "do"}
 _CORPORATE_FORMS = {"Industries", "Company", "Corporation", "Holdings", "Group", "Co", "Corp", "Partners", "Associates"}
@@ -528,7 +532,7 @@ class EntityRepair:
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         for step in (self._joined_names, self._moving_indices, self._movers, self._described_names,
                      self._rated_or_sanctioned, self._company_cues, self._places,
-                     self._body_names, self._company_word_names, self._persons_by_role):
+                     self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role):
             spans = step(doc, spans)
         # "Scotch whisky", "Iberian ham": a name ends with a name, not with a common noun in lower case
         spans = [s for s in spans if not (s.label_ in ("Company", "AnalystFirm") and len(s) >= 2 and
@@ -1022,6 +1026,15 @@ class EntityRepair:
                 out.append(span)
                 taken.update(range(start, tok.i + 1))
         return sorted(out, key=lambda s: s.start)
+
+    @staticmethod
+    def _business_agencies(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Kowloon Crest Property Agency", "Tsing Yi Maritime Agency": an agency named for a business is a
+        company, not a government body (not "the Maritime Safety Agency"; one the gazetteer knows keeps its type)."""
+        return [Span(doc, s.start, s.end, label="Company", span_id=UNKNOWN)
+                if s.label_ == "GovernmentBody" and not s.id_.strip("?") and len(s) >= 3 and
+                s[-1].text in ("Agency", "Agencies") and s[-2].text in _BUSINESS_WORDS and s[-3].pos_ == "PROPN" and
+                s[0].text not in ("National", "Federal", "State") else s for s in spans]
 
     def _body_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A body's name the model missed, after "the" and ending in a government word, its

@@ -3362,3 +3362,12 @@ def test_a_company_sanctioned_as_it(extractor, text, target):
 ])
 def test_rate_decisions_told_as_a_new_level(extractor, text, expected):
     assert decisions(extract(extractor, text)) == expected
+
+
+def test_an_agency_named_for_a_business_is_a_company(extractor):
+    result = extract(extractor, "Hong Kong stocks fell. Officers from the Independent Commission Against Corruption "
+                                "(ICAC) on Friday searched the headquarters of Kowloon Crest Property Agency, the "
+                                "commission confirmed. The Maritime Safety Agency said the port was open.")
+    types = {e.label: e.type for e in result.entities.values()}
+    assert (types["Kowloon Crest Property Agency"], types["Maritime Safety Agency"]) == ("Company", "GovernmentBody")
+    assert [t for _, _, t, *_ in plain_policies(result)] == ["Kowloon Crest Property Agency"]
