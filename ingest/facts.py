@@ -105,8 +105,8 @@ _RATE_BASES = {"consignment", "shipment", "cargo", "batch", "load", "application
                "kilowatt", "barrel", "pound", "ounce", "year", "month", "day", "worker", "employee", "job"}
 _QUANTITY_NOUNS = {"raft", "range", "number", "host", "list", "series", "slew", "basket", "variety", "dozens",
                    "hundreds", "batch", "group", "set", "array", "string", "swathe", "swath"}
-_GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "whose", "certain", "some", "imported", "most", "of", "many",
-                       "several", "other"}
+_GOODS_DROP_LEADING = {"all", "the", "a", "an", "its", "their", "whose", "certain", "some", "imported", "most", "of",
+                       "many", "several", "other"}
 
 
 def parse_number(text: str) -> tuple[Decimal, str | None] | None:
@@ -546,8 +546,8 @@ _RATE_NAMES = {"rate", "rates", "benchmark"}
 #: A level told as a change from the one before: "250 basis points lower than before", "a quarter point below its
 #: current level"
 _RATE_CHANGED = re.compile(r"\b(?:basis points?|points?)\s+(?:lower|higher|below|above)\b|"
-                           r"\b(?:lower|higher) than (?:before|previously)\b|\b(?:below|above) its (?:current|previous) "
-                           r"level\b", re.I)
+                           r"\b(?:lower|higher) than (?:before|previously)\b|"
+                           r"\b(?:below|above) its (?:current|previous) level\b", re.I)
 
 
 def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
@@ -834,7 +834,8 @@ _FRACTIONS = {("half",): Decimal(50), ("a", "third"): Decimal("33.3"), ("one", "
               ("three", "quarters"): Decimal(75), ("a", "fifth"): Decimal(20), ("one", "fifth"): Decimal(20),
               ("two", "fifths"): Decimal(40), ("three", "fifths"): Decimal(60), ("four", "fifths"): Decimal(80),
               ("a", "tenth"): Decimal(10), ("one", "tenth"): Decimal(10)}
-_FRACTIONS |= {(words[0], "-", words[1]): value for words, value in _FRACTIONS.items() if len(words) == 2 and words[0] != "a"}
+_FRACTIONS |= {(words[0], "-", words[1]): value for words, value in _FRACTIONS.items()
+               if len(words) == 2 and words[0] != "a"}  # ("three-fifths")
 #: A value a duty is charged on ("a fifth of the declared value"), unlike "lost a third of its value"
 _DUTIABLE = {"declared", "customs", "invoice", "import", "dutiable", "assessed", "transaction"}
 
@@ -854,9 +855,9 @@ def _fraction_of_cost(doc: Doc, i: int) -> tuple[int, Decimal] | None:
             continue
         # (not "lost a third of its value": a fall)
         if tok.dep_ == "predet" and tok.head.lower_ in _COST_NOUNS - {"value"} or any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and (p.lower_ in _COST_NOUNS - {"value"} or
-                                                                                    p.lower_ == "value" and any(
-                    a.lower_ in _DUTIABLE for a in p.children)) for p in c.children) for c in tok.children):
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    p.dep_ == "pobj" and (p.lower_ in _COST_NOUNS - {"value"} or p.lower_ == "value" and any(
+                        a.lower_ in _DUTIABLE for a in p.children)) for p in c.children) for c in tok.children):
             return start, value
     return None
 #: … or a new scheme (not "the subsidy covered 40% of the cost of its plant": one named before)
@@ -2886,7 +2887,8 @@ class FactExtractor:
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
                             j == i + 2 and doc[j].tag_ == "VBG") and not _glued(doc, j) and doc[j].dep_ != "amod" and
                              # ("the cost of building perovskite solar cell lines", a noun the tagger took for a verb)
-                             not (doc[j - 1].lower_ in _ACTS and j + 1 < limit and doc[j + 1].pos_ in ("ADJ", "NOUN")) and
+                             not (doc[j - 1].lower_ in _ACTS and j + 1 < limit and
+                                  doc[j + 1].pos_ in ("ADJ", "NOUN")) and
                              # ("megawatt charging stations": a gerund inside the name of the goods)
                              not (doc[j].tag_ == "VBG" and j + 1 < limit and doc[j + 1].pos_ == "NOUN" and
                                   doc[j - 1].pos_ in ("NOUN", "ADJ", "PROPN"))):

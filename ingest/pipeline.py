@@ -44,11 +44,13 @@ _BODY_NOUNS = {
 
 _SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday|sunday)\b", re.I)
 _LEDE_PARAGRAPHS = 2
-_NAMED_SESSION = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|sunday)['’]s\s+(?:session|trading|trade)\b", re.I)
+_NAMED_SESSION = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|sunday)['’]s\s+(?:session|trading|trade)\b",
+                            re.I)
 
 
 def session_date(doc: Doc, reference: date | None) -> date | None:
-    """The trading day an article reports: its first "on <weekday>", else its publication date.
+    """The trading day an article reports: "<weekday>'s session", else the first "on <weekday>" of its
+    first paragraphs (a later one is the day of other news: a sanction, a raid), else its publication date.
     Sunday counts only in a report published on a Sunday ("Kuwaiti stocks retreated on Sunday": the
     Gulf and Bangladesh trade from Sunday to Thursday), never for one that tells of a weekend event."""
     if reference is None:
@@ -56,9 +58,7 @@ def session_date(doc: Doc, reference: date | None) -> date | None:
     named = _NAMED_SESSION.search(doc.text)  # "Thursday's session in Kuwait had a little of everything"
     if named:
         return resolve_date(named.group(1), reference)
-    # (in the first paragraphs, which tell of the session: a later "on Wednesday" is the day of some other news)
-    lede = "\n\n".join(p for p in doc.text.split("\n\n") if p.strip())
-    lede = "\n\n".join(lede.split("\n\n")[:_LEDE_PARAGRAPHS])
+    lede = "\n\n".join([p for p in doc.text.split("\n\n") if p.strip()][:_LEDE_PARAGRAPHS])
     m = next((m for m in _SESSION.finditer(lede) if m.group(2).lower() != "sunday" or reference.weekday() == 6),
              None)
     return resolve_date(m.group(0), reference) if m else reference
