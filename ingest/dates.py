@@ -28,11 +28,11 @@ PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
 DAY_OF_MONTH = re.compile(r"\bthe\s+(?P<dd>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<which>this|next|the\s+current|"
                           r"the\s+coming)\s+month\b", re.I)
 
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 #: "a week from Thursday", "two weeks from today"
 WEEKS_FROM = re.compile(r"\b(?P<n>a|one|two|three|four)\s+(?P<weeks>weeks?)\s+from\s+(?=(?:next\s+)?(?:monday|tuesday|"
                         r"wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b)", re.I)
 
+#: Counts told in words: "ten days from now", "a week from Thursday"
 _DAY_COUNTS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"))} | {
     "a": 1, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90}
@@ -138,7 +138,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
         for m in WEEKS_FROM.finditer(text):
             day = resolve_date(text[m.end("weeks"):], reference, future=True)
             if day:
-                candidates.append((m.start(), day + timedelta(weeks=_COUNTS[m["n"].lower()])))
+                candidates.append((m.start(), day + timedelta(weeks=_DAY_COUNTS[m["n"].lower()])))
         for m in DAY_OF_MONTH.finditer(text):
             ahead = m["which"].lower() in ("next", "the coming")
             d = _safe_date(reference.year + (reference.month + ahead - 1) // 12,

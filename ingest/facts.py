@@ -176,6 +176,7 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
     """The entity is who does ``verb``: its subject, the subject's acronym in brackets ("the Korea
     Fair Trade Commission (KFTC) raided"), or whom the subject works for ("investigators from the
     prosecutors' office searched")."""
+    subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # (a clause the parser misread)
     for tok in m.span:
         candidates = [tok]
         if tok.dep_ == "appos":  # "(CNMC)": the name it abbreviates, up to that name's head
@@ -188,7 +189,7 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
         for t in candidates:
             if t.head.i == verb.i and t.dep_ in deps:
                 return True
-            if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+            if verb.dep_ == "conj" and subjectless and (
                     t.head.i == verb.head.i and t.dep_ in deps or
                     verb.head.dep_ == "acl" and verb.head.head.i == t.i and t.dep_ in deps + ("ROOT",)):
                 return True  # "the Council, acting on a request from police, froze …": the subject both share
@@ -200,11 +201,10 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
                 return True
             if t.dep_ == "pobj" and t.head.lower_ in ("from", "of", "at") and t.head.head.lower_ in _AGENTS_OF and \
                     t.head.head.dep_ == "pobj" and t.head.head.head.lower_ in ("after", "when", "as", "before") and \
-                    t.head.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    t.head.head.i < verb.i and subjectless:
                 return True  # "X lost 16.4% after officers from the DSI searched …", the clause misparsed
             if t.dep_ == "pobj" and t.head.lower_ in ("after", "when", "as", "before") and t.i < verb.i and \
-                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
-                    all(x.is_punct or x.ent_type_ == "GovernmentBody" for x in m.span.doc[m.span.end:verb.i]):
+                    subjectless and all(x.is_punct or x.ent_type_ == "GovernmentBody" for x in m.span.doc[m.span.end:verb.i]):
                 return True  # "X lost 32.6% after the Office of Foreign Assets Control (OFAC) sanctioned it": the same
     return False
 
@@ -3598,7 +3598,7 @@ class FactExtractor:
                                      # "Set at 10.25 percent, …, the Selic now stands at its lowest"
                                      t.lemma_.lower() == "set" and t.pos_ == "VERB" and any(
                                          c.dep_ == "prep" and c.lower_ == "at" and any(
-                                             p.lower_ in ("percent", "%", "per") for p in c.subtree)
+                                             c.left_edge.i <= g.start <= c.right_edge.i for g in groups)
                                          for c in t.children) or
                                      # "brought the target reverse repurchase rate down by 25 basis points to 5.0%"
                                      t.lemma_.lower() in ("bring", "take") and t.pos_ == "VERB" and any(
