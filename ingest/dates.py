@@ -24,9 +24,21 @@ PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
                            rf"(?:(?P<next>next|the\s+coming)\s+(?P<unit>month|year)|"
                            rf"(?P<m>{_MONTH})\b(?:\s+(?P<y>\d{{4}}))?)", re.I)
 
-#: "the 22nd of this month", "the 1st of next month": a day of the reference's month or the next one
-DAY_OF_MONTH = re.compile(r"\bthe\s+(?P<dd>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<which>this|next|the\s+current|"
-                          r"the\s+coming)\s+month\b", re.I)
+#: Days of the month told in words: "the fifteenth of this month", "the twenty-first of March"
+_UNIT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(_UNIT_ORDINALS + (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth"))} | {f"twenty{sep}{w}": 21 + i for i, w in enumerate(_UNIT_ORDINALS) for sep in "- "} | {
+    "thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_ORDINAL = "|".join(w.replace(" ", r"\s+") for w in sorted(ORDINAL_DAYS, key=len, reverse=True))
+
+#: "the 22nd of this month", "the 1st of next month", "the fifteenth of this month": a day of the reference's month
+#: or the next one
+DAY_OF_MONTH = re.compile(rf"\bthe\s+(?:(?P<dd>\d{{1,2}})(?:st|nd|rd|th)|(?P<ddw>{_ORDINAL}))\s+of\s+"
+                          r"(?P<which>this|next|the\s+current|the\s+coming)\s+month\b", re.I)
+#: "the 15th of March", "the first of April 2026": a day of a named month
+ORDINAL_OF_MONTH = re.compile(rf"\bthe\s+(?:(?P<od>\d{{1,2}})(?:st|nd|rd|th)|(?P<ow>{_ORDINAL}))\s+of\s+"
+                              rf"(?P<om>{_MONTH})\b\.?(?:,?\s+(?P<oy>\d{{4}}))?", re.I)
 
 #: "a week from Thursday", "two weeks from today"
 WEEKS_FROM = re.compile(r"\b(?P<n>a|one|two|three|four)\s+(?P<weeks>weeks?)\s+from\s+(?=(?:next\s+)?(?:monday|tuesday|"
@@ -94,22 +106,23 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
             if d:
                 candidates.append((m.start(), d))
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
-        for m in pattern.finditer(text):
-            month = MONTHS[m["m"].lower()]
-            day = int(m["d"])
-            if m["y"]:
-                d = _safe_date(int(m["y"]), month, day)
-            elif reference:
-                d = _safe_date(reference.year, month, day)
-                if d and future and (reference - d).days > 30:  # "from July 1", said in December: next July
-                    d = _safe_date(reference.year + 1, month, day)
-                elif d and not future and (d - reference).days > 183:
-                    d = _safe_date(reference.year - 1, month, day)
-            else:
-                d = None
-            if d:
-                candidates.append((m.start(), d))
+    named = [(m, m["m"], int(m["d"]), m["y"]) for pattern in (_MONTH_DAY, _DAY_MONTH) for m in pattern.finditer(text)]
+    named += [(m, m["om"], int(m["od"]) if m["od"] else ORDINAL_DAYS[re.sub(r"\s+", " ", m["ow"].lower())], m["oy"])
+              for m in ORDINAL_OF_MONTH.finditer(text)]
+    for m, month_name, day, year in named:
+        month = MONTHS[month_name.lower()]
+        if year:
+            d = _safe_date(int(year), month, day)
+        elif reference:
+            d = _safe_date(reference.year, month, day)
+            if d and future and (reference - d).days > 30:  # "from July 1", said in December: next July
+                d = _safe_date(reference.year + 1, month, day)
+            elif d and not future and (d - reference).days > 183:
+                d = _safe_date(reference.year - 1, month, day)
+        else:
+            d = None
+        if d:
+            candidates.append((m.start(), d))
     if reference:
         for m in _WEEKDAY.finditer(text):
             if any(c[0] > m.start() and text[m.end():c[0]].strip(" ,") == "" for c in candidates):
@@ -141,8 +154,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
                 candidates.append((m.start(), day + timedelta(weeks=_DAY_COUNTS[m["n"].lower()])))
         for m in DAY_OF_MONTH.finditer(text):
             ahead = m["which"].lower() in ("next", "the coming")
-            d = _safe_date(reference.year + (reference.month + ahead - 1) // 12,
-                           (reference.month + ahead - 1) % 12 + 1, int(m["dd"]))
+            d = _safe_date(reference.year + (reference.month + ahead - 1) // 12, (reference.month + ahead - 1) % 12 + 1,
+                           int(m["dd"]) if m["dd"] else ORDINAL_DAYS[re.sub(r"\s+", " ", m["ddw"].lower())])
             if d:
                 candidates.append((m.start(), d))
         candidates += [(m.start(), reference + timedelta(days=days_ahead(m))) for m in counted_days(text)]

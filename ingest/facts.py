@@ -19,7 +19,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ingest.dates import DAY_OF_MONTH, MONTH_NAMES, PERIOD_START, WEEKS_FROM, counted_days, days_ahead, resolve_date
+from ingest.dates import (DAY_OF_MONTH, MONTH_NAMES, ORDINAL_OF_MONTH, PERIOD_START, WEEKS_FROM, counted_days,
+                          days_ahead, resolve_date)
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Fact
 from ingest.nlp import Lexicon
 
@@ -56,7 +57,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+)?(?:(?:monday|tuesday|wednesday|thursday|frida
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
              # "the start of next month", "the 22nd of this month", "a week from Thursday", as ingest.dates
              # resolves them
-             r"the\s+" + PERIOD_START.pattern + "|" + DAY_OF_MONTH.pattern + "|" + WEEKS_FROM.pattern + r"\w+)")
+             r"the\s+" + PERIOD_START.pattern + "|" + DAY_OF_MONTH.pattern + "|" + ORDINAL_OF_MONTH.pattern + "|" +
+             WEEKS_FROM.pattern + r"\w+)")
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
                         r"on or after|since|"
@@ -306,7 +308,10 @@ def _bearing_verb(trigger: Token) -> Token | None:
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound"):
             return None  # (not through a clause: "duties …, after an inquiry found that …")
-        node = node.head
+        came, node = node, node.head
+        if node.lemma_.lower() in ("enter", "arrive") and node.pos_ == "VERB" and \
+                came.lower_ in ("at", "with", "under"):
+            return node  # "aluminium from the UAE will enter India at a duty of 2.5 per cent"
         if node.lower_ == "dumping" and node.dep_ in ("xcomp", "amod", "compound") and node.head.i != node.i:
             node = node.head  # "will attract dumping duties", "dumping" parsed as a verb taking the duties
         if node.lemma_.lower() in _BEARING and node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in (
@@ -512,6 +517,18 @@ def _moved_by(verb: Token, move_verbs: set[str]) -> bool:
     """``verb`` is a company's share move: "Kessler Thermotechnik, whose …, rose 7.4%"."""
     return verb.lemma_.lower() in move_verbs and any(
         c.dep_ == "nsubj" and c.ent_type_ in ("Company", "AnalystFirm") for c in verb.children)
+
+
+def _measure_came_after(probe: Token, matches: list[tuple[str, int, int]]) -> bool:
+    """"imposed duties on pipes after a year-long investigation", "The duties, recommended by the DGTR after an
+    investigation into …": the probe a measure of another kind came out of, told as its background."""
+    if probe.dep_ != "pobj" or probe.head.lower_ not in ("after", "following"):
+        return False
+    verb = probe.head.head
+    measures = {i for kind, s, e in matches if kind != "Investigation" for i in range(s, e)}
+    return verb.i in measures or verb.pos_ == "VERB" and (
+        verb.dep_ in ("acl", "relcl") and verb.head.i in measures or
+        any(c.dep_ in ("dobj", "nsubjpass") and c.i in measures for c in verb.children))
 
 
 def _fronted_rate(sent: Span, groups: list[PercentGroup]) -> Decimal | None:
@@ -824,10 +841,50 @@ _FUND_VERBS = {"fund", "pay", "cover", "subsidise", "subsidize", "meet", "bear",
 _FUNDED = {"funded", "paid", "covered", "subsidised", "subsidized", "reimbursed", "met", "financed", "refunded",
            "borne", "co-funded", "co-financed"}
 _STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "city", "province"}
-#: Percentages told in words: "Forty per cent of the cost"
-_NUMBER_WORDS = {w: 10 * (i + 1) for i, w in enumerate(
-    ("ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))} | {
-    "five": 5, "fifteen": 15, "twenty-five": 25, "thirty-five": 35, "forty-five": 45, "hundred": 100}
+#: Percentages told in words: "Forty per cent of the cost", "two and a half per cent", "twenty-seven percent"
+_UNIT_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                                "seventeen", "eighteen", "nineteen"))}
+_TENS_WORDS = {w: 10 * (i + 2) for i, w in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                                      "eighty", "ninety"))}
+#: … and the fraction after "and": "and a half", "and a quarter", "and three-quarters"
+_AND_FRACTIONS = {("a", "half"): Decimal("0.5"), ("one", "half"): Decimal("0.5"), ("a", "quarter"): Decimal("0.25"),
+                  ("one", "quarter"): Decimal("0.25"), ("three", "quarters"): Decimal("0.75"),
+                  ("three", "-", "quarters"): Decimal("0.75")}
+
+
+def _spelled_number(words: list[str]) -> Decimal | None:
+    """The value of a number spelled out in full: "twenty - seven", "six and a quarter", "a hundred"; else None."""
+    whole, rest = None, words
+    if rest[:2] in (["a", "hundred"], ["one", "hundred"]):
+        whole, rest = Decimal(100), rest[2:]
+    elif rest and rest[0] in _TENS_WORDS:
+        whole, rest = Decimal(_TENS_WORDS[rest[0]]), rest[1:]
+        if rest[:1] == ["-"] and rest[1:2] and rest[1] in _UNIT_WORDS and _UNIT_WORDS[rest[1]] < 10:
+            whole, rest = whole + _UNIT_WORDS[rest[1]], rest[2:]
+    elif rest and rest[0] in _UNIT_WORDS:
+        whole, rest = Decimal(_UNIT_WORDS[rest[0]]), rest[1:]
+    if whole is None:
+        return None
+    if not rest:
+        return whole
+    if rest[0] == "and" and tuple(rest[1:]) in _AND_FRACTIONS:
+        return whole + _AND_FRACTIONS[tuple(rest[1:])]
+    return None
+
+
+def _spelled_percent(doc: Doc, unit: int) -> tuple[int, Decimal] | None:
+    """The first token and value of the number words before a percent word at `unit`: the longest reading."""
+    for start in range(max(0, unit - 6), unit):
+        if doc[start].lower_ in ("and", "-") or start > 0 and (doc[start - 1].lower_ == "-" or (
+                doc[start - 1].lower_ in _TENS_WORDS and doc[start].lower_ == "-")):
+            continue
+        value = _spelled_number([t.lower_ for t in doc[start:unit]])
+        if value is not None:
+            return start, value
+    return None
+
+
 #: Shares told as fractions: "half the cost", "a third of the price", "two thirds of the investment"
 _FRACTIONS = {("half",): Decimal(50), ("a", "third"): Decimal("33.3"), ("one", "third"): Decimal("33.3"),
               ("a", "quarter"): Decimal(25), ("one", "quarter"): Decimal(25), ("two", "thirds"): Decimal("66.7"),
@@ -1233,6 +1290,10 @@ class FactExtractor:
             [{"LIKE_NUM": True}, {"LOWER": {"IN": ["percent", "%", "pct", "pc"]}}],
             [{"LIKE_NUM": True}, {"LOWER": "per"}, {"LOWER": "cent"}],
         ])
+        # the percent word alone, for numbers spelled out in several words
+        self.percent_words = Matcher(nlp.vocab)
+        self.percent_words.add("PERCENT_WORD", [[{"LOWER": {"IN": ["percent", "pct"]}}],
+                                                [{"LOWER": "per"}, {"LOWER": "cent"}]])
         self._cache: tuple | None = None
         self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.trigger_words: set[str] = set()
@@ -1264,8 +1325,12 @@ class FactExtractor:
         cached = self._cache
         if cached is not None and cached[0] is doc:
             return cached[1], cached[2]
-        percents = sorted([(s, e) for _, s, e in self.percent(doc)] +
-                          [(share[0], t.i + 1) for t in doc if (share := _fraction_of_cost(doc, t.i))])
+        matched = [(s, e) for _, s, e in self.percent(doc)]
+        # ("two and a half per cent": from the first of the words, not "half")
+        spelled = {s: e for _, s, e in self.percent_words(doc) if _spelled_percent(doc, s) is not None}
+        matched = [(s, e) for s, e in matched if not any(s2 <= s < e2 for s2, e2 in spelled.items())] + [
+            (_spelled_percent(doc, s)[0], e) for s, e in spelled.items()]
+        percents = sorted(set(matched) | {(share[0], t.i + 1) for t in doc if (share := _fraction_of_cost(doc, t.i))})
         found = [(doc.vocab.strings[k], s, e) for k, s, e in self.triggers(doc)]
         covered = {i for _, s, e in found for i in range(s, e)}
         # (not a verb that only describes a noun: "wafer-probing equipment", "banned substances")
@@ -1349,9 +1414,12 @@ class FactExtractor:
                 continue
             first = doc[start]
             fraction = _fraction_of_cost(doc, end - 1)
-            parsed = (fraction[1], None) if fraction else parse_number(first.text) or (
-                (Decimal(_NUMBER_WORDS[first.lower_]), None) if first.lower_ in _NUMBER_WORDS else None)
-            values, num_end = ([parsed[0]] if parsed else []), (end if fraction else start + 1)
+            spelled = None if fraction or first.like_num and parse_number(first.text) else \
+                _spelled_percent(doc, end - (2 if doc[end - 1].lower_ == "cent" else 1))
+            parsed = (fraction[1], None) if fraction else (spelled[1], None) if spelled and spelled[0] == start \
+                else parse_number(first.text)
+            values = [parsed[0]] if parsed else []
+            num_end = end if fraction else end - (2 if doc[end - 1].lower_ == "cent" else 1) if spelled else start + 1
             if not values:
                 continue
             # extend to the left over "12, 8.7 and" (a list of numbers sharing the unit)
@@ -1670,6 +1738,8 @@ class FactExtractor:
             if kind == "Investigation" and head.dep_ == "dobj" and \
                     head.head.lemma_.lower() in ("conclude", "complete", "end", "close", "wrap"):
                 continue  # "…, concluding a probe that began last year": the probe behind the measure, not a new one
+            if kind == "Investigation" and _measure_came_after(head, matches):
+                continue  # "The duties, recommended by the DGTR after a year-long investigation into …": its cause
             if kind == "Sanction" and head.dep_ == "pobj" and head.head.lower_ == "under" and \
                     head.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 continue  # "channelled funds to a network already under sanctions": what it is, no new measure
@@ -3600,6 +3670,10 @@ class FactExtractor:
                                          c.dep_ == "prep" and c.lower_ == "at" and any(
                                              c.left_edge.i <= g.start <= c.right_edge.i for g in groups)
                                          for c in t.children) or
+                                     # "that is the new policy rate set by the Bank of Thailand"
+                                     t.lemma_.lower() == "set" and t.tag_ == "VBN" and t.dep_ == "acl" and
+                                     t.head.lower_ in ("rate", "rates") and
+                                     any(c.dep_ == "agent" for c in t.children) or
                                      # "brought the target reverse repurchase rate down by 25 basis points to 5.0%"
                                      t.lemma_.lower() in ("bring", "take") and t.pos_ == "VERB" and any(
                                          c.dep_ == "prt" and c.lower_ in ("down", "up") for c in t.children) or

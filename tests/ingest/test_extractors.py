@@ -3371,3 +3371,53 @@ def test_an_agency_named_for_a_business_is_a_company(extractor):
     types = {e.label: e.type for e in result.entities.values()}
     assert (types["Kowloon Crest Property Agency"], types["Maritime Safety Agency"]) == ("Company", "GovernmentBody")
     assert [t for _, _, t, *_ in plain_policies(result)] == ["Kowloon Crest Property Agency"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rates spelled out in words, with their fractions
+    ("Soybean crushers fell. China will levy a duty of two and a half per cent on soybean meal from Brazil.",
+     [("Tariff", "China", "Brazil", Decimal("2.5"), ("soybean meal",))]),
+    ("Glove makers slid. Indonesia imposed a seven percent tariff on Thai rubber gloves.",
+     [("Tariff", "Indonesia", "Thailand", Decimal("7"), ("Thai rubber gloves",))]),
+    ("Steelmakers rose. Mexico will charge tariffs of twenty-five percent on Korean cold-rolled steel.",
+     [("Tariff", "Mexico", "South Korea", Decimal("25"), ("Korean cold-rolled steel",))]),
+    # goods that "enter" a country at a duty, from the country the duty is on
+    ("Smelters climbed. Zinc ingots from Peru will enter India at a duty of 3.5 per cent, the Ministry of Finance "
+     "said.",
+     [("Tariff", "Ministry of Finance of India", "Peru", Decimal("3.5"), ("Zinc ingots",))]),
+])
+def test_rates_spelled_out_and_goods_entering_at_a_duty(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thai stocks rose. Six and a quarter percent: that is the new policy rate set by the Bank of Thailand.",
+     [("Bank of Thailand", Decimal("6.25"))]),
+    ("Chilean stocks rose. The Central Bank of Chile cut its benchmark rate to four and three-quarters per cent.",
+     [("Central Bank of Chile", Decimal("4.75"))]),
+])
+def test_rate_decisions_spelled_out(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
+
+
+def test_a_stock_move_spelled_out(extractor):
+    result = extract(extractor, "Shares of Halden Offshore rose twenty-seven percent after the contract win.")
+    assert [(label, change) for label, _, change, *_ in moves(result)] == [("Halden Offshore", Decimal("27"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # days of the month told as ordinal words, and "the 20th of April"
+    ("Rebar makers rose. Steel rebar from Turkey will bear a duty of 14.2% from the fifteenth of this month, Peru's "
+     "Ministry of Economy said.", [("Tariff", "Turkey", Decimal("14.2"), date(2025, 3, 15))]),
+    ("Millers fell. Argentine wheat will face a 9 percent tariff in Brazil from the twenty-first of next month.",
+     [("Tariff", "Argentina", Decimal("9"), date(2025, 4, 21))]),
+    ("Tyre makers rose. Truck tyres from Thailand will carry a duty of 11% from the 20th of April, Brazil's "
+     "Ministry of Development, Industry, Trade and Services said.",
+     [("Tariff", "Thailand", Decimal("11"), date(2025, 4, 20))]),
+    # the probe a duty came out of is its background, not a new probe; the day the duties apply is theirs
+    ("Pipe makers surged. The Ministry of Finance imposed anti-dumping duties of 22.5% on seamless tubes from China. "
+     "The duties, proposed by the Directorate General of Trade Remedies (DGTR) after an 11-month investigation into "
+     "Chinese and Thai subsidies, will apply from Monday.", [("Tariff", "China", Decimal("22.5"), date(2025, 3, 17))]),
+])
+def test_days_of_the_month_in_words_and_the_probe_behind_a_duty(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
