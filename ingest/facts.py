@@ -591,6 +591,58 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
         for c in at.head.children)
 
 
+#: Words that make a rate a central bank's: "the policy rate", "the benchmark base rate", "the deposit facility rate"
+_RATE_QUALIFIERS = {"policy", "key", "benchmark", "deposit", "repo", "base", "refinancing", "lending", "overnight",
+                    "reference", "discount", "cash", "facility", "bank", "intervention", "account"}
+#: … and what makes a sentence about one a guess: "Economists reckon the base rate will stand at 3%"
+_GUESSES = {"expect", "forecast", "predict", "reckon", "see", "think", "bet", "price", "estimate", "anticipate",
+            "believe"}
+
+
+def sets_rates(name: str) -> bool:
+    """A body that may set a policy rate, by its name: a central bank, a reserve bank, a monetary council."""
+    return re.search(r"bank|banco|banque|bangko|reserve|\bfed\b|monetary|central", name, re.I) is not None
+
+
+def _guessed(sent: Span) -> bool:
+    """The sentence tells what someone expects: "We see the bank cutting twice more, taking the rate to 1.75%"
+    (but not "… announced that the policy rate would come down", what was decided)."""
+    return any(t.lemma_.lower() in _GUESSES or t.lower_ in ("could", "might", "may", "should", "probably")
+               for t in sent) or any(t.lower_ == "would" for t in sent) and not any(
+        t.lemma_.lower() in ("announce", "decide", "say", "confirm") and t.tag_ == "VBD" for t in sent)
+
+
+def _policy_rate(tok: Token) -> bool:
+    """``tok`` names a central bank's rate: "the reference rate", "Bank Rate", "the Selic"."""
+    return tok.lower_ in _NAMED_RATES or tok.lower_ in ("rate", "rates") and any(
+        t.lower_ in _RATE_QUALIFIERS for t in tok.lefts)
+
+
+def _policy_rate_level(sent: Span, groups: list[PercentGroup]) -> Decimal | None:
+    """The level a central bank's rate is told at without a verb of cutting or raising it: "Left unchanged at
+    two and a quarter per cent, the benchmark base rate has …", "The reference rate now stands at 3.75 per cent",
+    "the policy rate would come down by 150 basis points, to 9.5 per cent", "Seven and a quarter per cent: that is
+    where the MNB now has its base rate", "At 2.5 per cent, the deposit facility rate will take effect on …"."""
+    doc = sent.doc
+    if _guessed(sent):
+        return None
+    subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and _policy_rate(t)), None)
+    for g in groups:
+        if subject is None or _old_rate(doc, g) or len(g.values) > 1:
+            continue
+        before = doc[g.start - 1] if g.start > sent.start else None
+        if before is not None and before.lower_ == "at" and g.start - sent.start <= 3 or _standing_rate(doc, g):
+            return g.values[0]  # "Left unchanged at 2.25 per cent, the benchmark base rate …", "At 2.5 per cent, …"
+        mover = before.head if before is not None and before.lower_ == "to" else None
+        if mover is not None and mover.lemma_.lower() in ("come", "go", "rise", "fall", "drop", "climb", "decline",
+                                                          "move") and subject.head.i == mover.i:
+            return g.values[0]  # "the policy rate would come down by 150 basis points, to 9.5 per cent"
+    fronted = _fronted_rate(sent, groups)
+    if fronted is not None and any(_policy_rate(t) for t in sent):
+        return fronted  # "Seven and a quarter per cent: that is where the MNB now has its base rate"
+    return None
+
+
 def _later_step(doc: Doc, group: PercentGroup) -> bool:
     """"levied at 15% in the first year before tapering to 12% and then 10%": a later step of the
     same duty's schedule, no measure of its own."""
@@ -634,6 +686,19 @@ def _to_companies(doc: Doc, start: int, stop: int) -> bool:
                 # "any shipment of US-origin goods to the company will require a licence"
                 doc[k - 1].lower_ == "the" and (k + 1 >= len(doc) or doc[k + 1].tag_ != "POS")) or
                          doc[k].lower_ == "them" and k == tok.i + 1):
+            return True
+    return False
+
+
+def _describes(tok: Token, named: list[Mentioned]) -> bool:
+    """``tok`` is a word of what a named entity is, in the lower-case words just before the name: "payments firm"
+    in "and payments firm Fawry 3.0 per cent", "conglomerate" in "and conglomerate JG Summit Holdings 2.0 per cent"."""
+    doc = tok.doc
+    for m in named:
+        words = doc[max(0, m.span.start - 3):m.span.start]
+        if words.start <= tok.i < words.end and all(
+                t.is_alpha and t.is_lower and t.lower_ not in ("and", "or", "while", "with", "but", "as", "than")
+                for t in doc[tok.i:m.span.start]):
             return True
     return False
 
@@ -1370,8 +1435,10 @@ class FactExtractor:
                             any(p.ent_type_ == "Country" for p in c.subtree) for c in tok.head.head.children))):
                 found.append(("ExportControl", tok.i, tok.i + 1))
             if tok.lower_ in ("deposits", "deposit") and tok.pos_ == "NOUN" and tok.i not in covered and \
-                    tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" and _after_dumping(tok):
-                # "found that … had been dumped. … lodge deposits of 41.5%"
+                    tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("of", "equal", "worth", "equivalent") and \
+                    _after_dumping(tok):
+                # "found that … had been dumped. … lodge deposits of 41.5%" ("a deposit equal to a fifth of the
+                # declared value …, the ministry ruled in a preliminary anti-dumping finding")
                 found.append(("Tariff", tok.i, tok.i + 1))
             if tok.i not in covered and _forbidden_shipment(tok):
                 found.append(("ExportControl", tok.i, tok.i + 1))
@@ -1477,11 +1544,24 @@ class FactExtractor:
                 return 1, tok
             if tok.lower_ in ("lower", "down", "weaker", "softer"):
                 return -1, tok
+        after = doc[group.end] if group.end < len(doc) else None
+        if after is not None and after.pos_ == "NOUN" and (
+                after.dep_ == "pobj" and after.head.lower_ == "with" or after.dep_ == "dobj" and after.head.lemma_.lower()
+                in ("post", "record", "notch", "manage", "log", "book", "register", "suffer", "chalk", "eke", "scrape",
+                    "squeeze")) and not (
+                after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ("in", "of", "for", "this", "since", "so")):
+            # "bucked the trend with a 0.4 per cent gain", "managed a 0.1 percent gain" (not "a 12 percent rise in
+            # profit", "even after a 20 percent gain this year")
+            if after.lemma_.lower() in self.up:
+                return 1, after
+            if after.lemma_.lower() in self.down or after.lower_ in ("loss", "losses"):
+                return -1, after
         return 0, None
 
     def _is_policy_rate(self, doc: Doc, group: PercentGroup) -> bool:
-        after = [t.lower_ for t in doc[group.end:group.end + 3]]
-        before = [t.lower_ for t in doc[max(0, group.start - 3):group.start]]
+        # (words of a name are no measure: "Godavari Agro Exports slumped 9.8%")
+        after = [t.lower_ for t in doc[group.end:group.end + 3] if not t.ent_type_]
+        before = [t.lower_ for t in doc[max(0, group.start - 3):group.start] if not t.ent_type_]
         words = set(after) | set(before)
         return bool(words & self.trigger_words) or "of" in before[-1:] and bool(set(before) & self.trigger_words) \
             or any(w in ("rate", "rates", "stake", "share", "inflation", "growth", "yield", "yields", "unemployment",
@@ -1570,8 +1650,8 @@ class FactExtractor:
             between = [t for t in doc[lo:g.start] if not any(m.span.start <= t.i < m.span.end for m in window_ents)
                        and t.lower_ not in ("'s", "’s")]
             if direction == 0 and last_direction and all(
-                    t.lower_ in (",", "and", "or", "respectively", "and/or", "while", "with") for t in between) and \
-                    len(window_ents) <= 1:
+                    t.lower_ in (",", "and", "or", "respectively", "and/or", "while", "with") or
+                    _describes(t, window_ents) for t in between) and len(window_ents) <= 1:
                 direction = last_direction  # "gained 8.7 percent and 7.9 percent", "…and Frankfurt's DAX 0.9%"
             if direction == 0 or (verb is not None and (self._hypothetical(verb) or _transitive(verb))):
                 lo = g.end  # no movement word, a forecast ("could lift prices by 15 percent") or
@@ -1819,11 +1899,14 @@ class FactExtractor:
                                issuer.span.end <= m.span.start <= issuer.span.end + 6 and
                                m.span.root.i in {a.i for a in issuer.span.root.ancestors}), issuer)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
-            passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+            # (also "had any assets it holds in China frozen by the ministry", a participle with its agent)
+            passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "agent" and head.dep_ == "acl"
+                                      for c in head.children)
             if by_verb and head.lemma_.lower() == "freeze" and not any(
                     t.lemma_.lower() in _FROZEN for t in chain(
                         *(c.subtree for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),
-                        *(c.subtree for c in head.head.children if c.dep_ in ("nsubj", "dobj")))):
+                        *(c.subtree for c in head.head.children if c.dep_ in ("nsubj", "dobj")),
+                        [head.head] if head.dep_ == "acl" else [])):
                 continue  # "was frozen at its 20% lower circuit": a stock, not a sanction
             if by_verb and kind == "ExportControl" and not any(
                     t.lower_ in ("exports", "export", "shipments", "sales") for c in head.children
@@ -2160,6 +2243,12 @@ class FactExtractor:
                                   if m.type in ("Company", "AnalystFirm") and (
                                       m.span.root.dep_ == "pobj" and m.span.root.head.head.i == c.i or
                                       m.span.root.dep_ == "poss" and m.span.root.head.i == c.i)), None)
+                    held = head.head if head.dep_ == "acl" and head.head.lemma_.lower() in _FROZEN else None
+                    if owner is None and held is not None and held.dep_ == "dobj" and \
+                            held.head.lemma_.lower() in ("have", "get", "see"):
+                        # "X had any assets it holds in China frozen by the ministry": X's
+                        owner = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and
+                                      m.span.root.dep_ == "nsubj" and m.span.root.head.i == held.head.i), None)
                     target = owner or target
                 target_prev = target
                 if kind in ("Investigation", "Sanction", "ExportControl"):
@@ -2549,6 +2638,10 @@ class FactExtractor:
             return None
         groups = [g for g in self._percent_groups(sent) if not _old_rate(doc, g)]
         return groups[0].values[0] if len(groups) == 1 and len(groups[0].values) == 1 else None
+
+    def policy_rate_level(self, sent: Span) -> Decimal | None:
+        """The level a central bank's rate is told at, in a sentence that may not name the bank."""
+        return _policy_rate_level(sent, self._percent_groups(sent))
 
     def restated_rate(self, sent: Span) -> Decimal | None:
         """The new rate of a decision the sentence before named without it: "Policymakers cut the
@@ -3218,6 +3311,17 @@ class FactExtractor:
                     return next((m for m in named if m.type in ("Company", "AnalystFirm")), named[0])
                 if hit.lower_ in ("it", "them") or _described_company(hit):
                     return about
+        # "the mobile-payments operator is now the subject of an investigation by the SAMR": what the probe is of
+        role = measure.head.head if measure.dep_ == "pobj" and measure.head.lower_ == "of" else None
+        if role is not None and role.lower_ in ("subject", "target", "focus") and role.dep_ in ("attr", "pobj"):
+            verb = role.head if role.dep_ == "attr" else role.head.head  # (or "has become the target of")
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                named = [m for m in mentioned if subj.left_edge.i <= m.span.start <= subj.right_edge.i and ok(m)]
+                if named:
+                    return named[0]
+                if subj.lower_ == "it" or _described_company(subj):
+                    return about or topic
         # "is probing Woolworths", "sanctioned two Turkish shipping firms": the object of the policy verb
         verb = doc[trigger_end - 1]
         if verb.pos_ == "VERB" and verb.lemma_.lower() == "freeze":
@@ -3643,16 +3747,19 @@ class FactExtractor:
             if node.i == verb.i:
                 return True
             if node.pos_ in ("VERB", "AUX"):
-                if node.lemma_.lower() in ("take", "bring") and node.tag_ == "VBG" and node.head.i == verb.i:
-                    return True  # "lowered its rate by 25 basis points, taking it to 4.75 percent"
+                if node.lemma_.lower() in ("take", "bring") and node.tag_ == "VBG" and (node.head.i == verb.i or any(
+                        c.dep_ == "dobj" and (c.lower_ in _RATE_NAMES or _policy_rate(c)) for c in node.children) and
+                        not _guessed(node.sent)):
+                    return True  # "lowered its rate by 25 basis points, taking it to 4.75 percent" ("…, taking the
+                    # benchmark to 12.75 per cent", the parser hanging it on the committee)
+                if node.lemma_.lower() == "set" and node.dep_ == "acl" and node.head.lower_ == "level":
+                    continue  # "brought its deposit rate down to a level set at 18.5 percent"
                 return node.lemma_.lower() in self.rate_verbs and not _background(node)
         return False
 
     def _rate_decision(self, sent: Span, mentioned: list[Mentioned], groups: list[PercentGroup],
                        evidence: Evidence, reference: date | None, session: date | None) -> list[Fact]:
-        banks = [m for m in mentioned if m.type == "GovernmentBody" and
-                 re.search(r"bank|banco|banque|bangko|reserve|\bfed\b|monetary|central", m.entity.label + " " + m.span.text,
-                           re.I)]
+        banks = [m for m in mentioned if m.type == "GovernmentBody" and sets_rates(m.entity.label + " " + m.span.text)]
         if not banks:
             return []
         # (also "voted to lower Bank Rate …", "lower" tagged an adjective)
@@ -3674,6 +3781,13 @@ class FactExtractor:
                                      t.lemma_.lower() == "set" and t.tag_ == "VBN" and t.dep_ == "acl" and
                                      t.head.lower_ in ("rate", "rates") and
                                      any(c.dep_ == "agent" for c in t.children) or
+                                     # "Three-quarters of a percentage point was added to the Selic", "shaved a
+                                     # quarter point off its key rate"
+                                     t.lemma_.lower() in ("add", "shave", "knock", "slice", "lop", "take") and
+                                     t.pos_ == "VERB" and any(
+                                         c.dep_ == "prep" and c.lower_ in ("to", "off", "from") and any(
+                                             p.dep_ == "pobj" and _policy_rate(p) for p in c.children)
+                                         for c in t.children) or
                                      # "brought the target reverse repurchase rate down by 25 basis points to 5.0%"
                                      t.lemma_.lower() in ("bring", "take") and t.pos_ == "VERB" and any(
                                          c.dep_ == "prt" and c.lower_ in ("down", "up") for c in t.children) or
@@ -3683,6 +3797,11 @@ class FactExtractor:
                                          p.dep_ == "poss" and p.lower_ == "its" for p in c.children)
                                                               for c in t.children))
                  and not self._hypothetical(t) and not _background(t)]
+        level = _policy_rate_level(sent, groups)
+        if not verbs and level is not None:
+            # "At 2.5 per cent, the deposit facility rate will take effect on April 17, the ECB's Governing Council
+            # decided": the level the bank of the sentence set
+            verbs = [sent.root]
         if not verbs and _RATE_CHANGED.search(sent.text) and any(_standing_rate(sent.doc, g) for g in groups):
             # "the one-week repo rate of the CBRT stands at 27.5 percent, 250 basis points lower than before",
             # "the discount rate of the CBK will be 3.75%, a quarter point below its current level": a new level
@@ -3735,6 +3854,8 @@ class FactExtractor:
                          _standing_rate(sent.doc, g)][:1]
             if not rates and (fronted := _fronted_rate(sent, groups)) is not None:
                 rates = [fronted]  # "A flat 3 percent: that is the new repo rate, lowered by a quarter point"
+            if not rates and level is not None and len(decisions) == 1:
+                rates = [level]  # "brought its overnight deposit rate down to a level set at 18.5 percent"
             when = self._effective_date(sent, reference, "InterestRateDecision", verb)
             told = when is not None  # the sentence gives the day ("with effect from Friday")
             if when is None and session is not None:

@@ -22,7 +22,7 @@ from ingest.article import Article
 from ingest.dates import resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Fact, Mention
 from ingest.facts import (ANY_MEASURE, GOODS_ANAPHORS, MONETARY_BODY, FactExtractor, Mentioned, finalize_policies,
-                          per_origin_facts, same_goods, shares_of)
+                          per_origin_facts, same_goods, sets_rates, shares_of)
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver, entity_from_entry
@@ -197,7 +197,9 @@ class Extractor:
                 # (the last clause's: "LVMH lost 1.1%, and Biolys plunged 15.3%. The company said …")
                 topic_at, topic = n, next((m for m in reversed(mentioned) if m.type in ("Company", "AnalystFirm") and any(
                     t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and
-                                                          t.head.head.dep_ == "ROOT") or shares_of(t)
+                                                          t.head.head.dep_ == "ROOT") or shares_of(t) or
+                    # "What sank the tech board was Huaxin Payment Technology"
+                    t.dep_ == "attr" and t.head.dep_ == "ROOT" and t.head.lemma_ == "be"
                     for t in m.span)), None) or next((  # (or the one company whose shares moved)
                     m for m in mentioned if len(moves) == 1 and moves[0].kind == "StockMovement" and
                     m.entity.key == moves[0].role("company")), None)
@@ -291,6 +293,18 @@ class Extractor:
                     # "The Bank of Israel cut rates again. Policymakers cut the rate by a quarter point to 3.25%."
                     decision.values["ratePercent"] = rate
                     decision.extracted_by += "+rate-from-next-sentence"
+                if decision is None and (level := self.facts.policy_rate_level(sent)) is not None:
+                    # "… Thursday's statement from the Bank of Korea … Left unchanged at 2.25 per cent, the
+                    # benchmark base rate has now been on hold": a decision told of the bank named just before
+                    bank = next((result.entities[m.entity] for m in reversed(result.mentions)
+                                 if n - m.evidence.sentence <= 2 and result.entities[m.entity].type == "GovernmentBody"
+                                 and sets_rates(result.entities[m.entity].label)), None)
+                    if bank is not None:
+                        when = self.facts.effective_date(sent, reference) or session
+                        result.facts.append(Fact("InterestRateDecision", {"issuedBy": (bank.key,)}, {
+                            "appliesTo": (), "ratePercent": level, **({"effectiveDate": when} if when else {})},
+                            evidence, 0.7, "policy:rate-level+bank-before"))
+                        decision = result.facts[-1]
                 latest = next((f for f in reversed(result.facts) if f.kind in POLICY_KINDS), None)
                 if decision is not None and ("+day-told" not in decision.extracted_by or
                                              decision.evidence.sentence == n - 1) and \

@@ -3421,3 +3421,69 @@ def test_a_stock_move_spelled_out(extractor):
 ])
 def test_days_of_the_month_in_words_and_the_probe_behind_a_duty(extractor, text, expected):
     assert dated(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the level the rate is left, set or told at, with no verb of cutting or raising it
+    ("Danish stocks rose. At 1.75 per cent — unchanged — the current-account rate will stay in place, the board of "
+     "Danmarks Nationalbank decided.", [("Danmarks Nationalbank", Decimal("1.75"))]),
+    ("Czech stocks fell. Four and a half per cent: that is where the Czech National Bank now has its two-week repo "
+     "rate, after a quarter-point increase.", [("Czech National Bank", Decimal("4.5"))]),
+    ("Egyptian stocks rose. The Central Bank of Egypt took its overnight lending rate down to a level set at 21.25 "
+     "percent.", [("Central Bank of Egypt", Decimal("21.25"))]),
+    ("Brazilian stocks fell. Half a percentage point was added to the Selic by the Central Bank of Brazil's monetary "
+     "policy committee, taking the benchmark to 14.25 per cent.", [("Central Bank of Brazil", Decimal("14.25"))]),
+    # the bank named in the sentence before
+    ("Korean stocks slipped after a statement from the Bank of Korea on Thursday. Kept unchanged at 3.25 per cent, the "
+     "benchmark base rate has now been on hold for a year.", [("Bank of Korea", Decimal("3.25"))]),
+    ("Karachi stocks jumped on Monday's rate cut from the State Bank of Pakistan. The governor announced that the "
+     "policy rate would come down by 100 basis points, to 11 per cent, from Wednesday.",
+     [("State Bank of Pakistan", Decimal("11"))]),
+    # what analysts expect is no decision
+    ("Canadian stocks rose. The Bank of Canada lowered its overnight rate to 2.5%. \"We see the bank cutting once more, "
+     "taking the overnight rate to 2.25% by the autumn,\" said an economist at Desjardins.",
+     [("Bank of Canada", Decimal("2.5"))]),
+    ("Korean stocks slipped after a statement from the Bank of Korea. Economists reckon the base rate will stand at "
+     "3 per cent by June.", []),
+])
+def test_rate_decisions_told_by_the_level_of_the_rate(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a move told as a noun the company "bucked the trend with" or "managed" (not a rise in profit, nor a gain
+    # over the year)
+    ("Seoul stocks fell. Doosan Enerbility bucked the trend with a 1.2 per cent gain. Kia posted a 12 percent rise "
+     "in profit.", [("Doosan Enerbility", Decimal("1.2"))]),
+    ("Madrid stocks rose. Inditex managed a 0.6 percent gain, while Repsol posted a 2.4% loss. Analysts said the "
+     "IBEX 35 still looked cheap even after a 20 percent gain this year.",
+     [("Inditex", Decimal("0.6")), ("Repsol", Decimal("-2.4"))]),
+    # a list whose later entries say what the company is; a name with "Exports" in it; "leapt"
+    ("Manila stocks rose. Ayala Land gained 1.3 per cent, BDO Unibank 1.0 per cent and conglomerate JG Summit "
+     "Holdings 2.0 per cent.", [("Ayala Land", Decimal("1.3")), ("BDO Unibank", Decimal("1.0")),
+                                ("JG Summit Holdings", Decimal("2.0"))]),
+    ("Kolkata stocks fell. Hooghly Jute Exports slumped 9.1%. Bhagirathi Tea Estates leapt 6.8 per cent.",
+     [("Hooghly Jute Exports", Decimal("-9.1")), ("Bhagirathi Tea Estates", Decimal("6.8"))]),
+])
+def test_moves_told_as_nouns_in_described_lists_and_of_names_with_trade_words(extractor, text, expected):
+    assert [(label, change) for label, _, change, *_ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # assets a company "had frozen by" a ministry
+    ("Drone makers fell. Texan drone maker Mesquite Aerial Systems had any assets it holds in China frozen by the "
+     "Ministry of Foreign Affairs on Monday.",
+     [("Sanction", "Ministry of Foreign Affairs of China", "Mesquite Aerial Systems", None, ())]),
+    # a deposit "equal to" a share of the declared value, in an anti-dumping finding
+    ("Stainless mills rose. Importers of Korean stainless steel wire must lodge a deposit equal to a quarter of the "
+     "declared value of each shipment, China's Ministry of Commerce ruled in a preliminary anti-dumping finding.",
+     [("Tariff", "Ministry of Commerce of China", "South Korea", Decimal("25"),
+       ("Korean stainless steel wire",))]),
+    # the company named as what the sentence before was about is "the subject of an investigation"
+    ("Shanghai stocks fell. What dragged the index lower was Tianfu Payment Technology. Down 7.5 per cent by the "
+     "close, the mobile-payments operator is now the subject of an investigation by the State Administration for "
+     "Market Regulation (SAMR).",
+     [("Investigation", "State Administration for Market Regulation", "Tianfu Payment Technology", None, ())]),
+])
+def test_freezes_deposits_and_probes_told_in_the_words_of_batch_59(extractor, text, expected):
+    assert policies(extract(extractor, text)) == expected
