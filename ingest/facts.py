@@ -1418,7 +1418,11 @@ class FactExtractor:
         for tok in doc:
             # "will need a strategic goods permit", "must obtain an individual export licence": a permit
             # needed for what is shipped, however it is qualified
-            if tok.lemma_.lower() in ("permit", "licence", "license") and tok.i not in covered and (
+            # (also "must obtain prior approval from the Secretariat … for every shipment")
+            if (tok.lemma_.lower() in ("permit", "licence", "license") or tok.lemma_.lower() in (
+                    "approval", "authorisation", "authorization", "clearance") and any(
+                        t.lower_ in _SHIPPING or t.lower_ in ("exporters", "exports", "export")
+                        for t in tok.sent)) and tok.i not in covered and (
                     tok.dep_ in ("dobj", "nsubjpass") and
                     tok.head.lemma_.lower() in ("need", "require", "obtain", "get", "hold", "seek") or
                     # "may only be shipped to Armenia under an individual licence"
@@ -1443,8 +1447,12 @@ class FactExtractor:
             if tok.i not in covered and _forbidden_shipment(tok):
                 found.append(("ExportControl", tok.i, tok.i + 1))
             # "a charge equal to a fifth of the declared value would be levied on …", "imposed a fee of 12% on"
+            # ("Truck tyres from Brazil will carry a charge equal to a fifth of their declared value")
             if tok.lemma_.lower() in ("charge", "fee") and tok.pos_ == "NOUN" and tok.i not in covered and \
-                    tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in ("levy", "impose"):
+                    tok.dep_ in ("nsubjpass", "dobj") and (tok.head.lemma_.lower() in ("levy", "impose") or
+                                                           tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
+                                                               "carry", "face", "attract", "bear", "incur") and
+                                                           any(s <= tok.i + 6 and e > tok.i for s, e in percents)):
                 found.append(("Tariff", tok.i, tok.i + 1))
             # "ordered the freezing of the company's assets", "a freeze on its accounts"
             if tok.lower_ in ("freezing", "freeze") and tok.pos_ == "NOUN" and tok.i not in covered and any(
@@ -2698,6 +2706,16 @@ class FactExtractor:
                          any(t.dep_ == "pobj" and t.head.i == agent.i for t in m.span)), None)
             if body is not None:
                 return kind, body
+        # "That was the verdict of the Ministry of Economy, which published the resolution …": whoever decided the
+        # measure the sentence before told
+        if len(sent) > 5 and doc[sent.start].lower_ in ("that", "this", "such") and doc[sent.start + 1].lemma_ == "be" \
+                and doc[sent.start + 2].lower_ == "the" and doc[sent.start + 3].lower_ in (
+                    "verdict", "decision", "ruling", "finding", "conclusion", "work", "order") and \
+                doc[sent.start + 4].lower_ == "of":
+            body = next((m for m in mentioned if m.type == "GovernmentBody" and m.span.start in (
+                sent.start + 5, sent.start + 6)), None)
+            if body is not None:
+                return ANY_MEASURE, body
         return None
 
     def retold_dates(self, sent: Span, reference: date | None) -> list[tuple[str, date]]:
@@ -3098,7 +3116,8 @@ class FactExtractor:
                 j = tok.i + 2
                 while j < start and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text in ("-", ",") or
                                      doc[j].lower_ in ("and", "or") or _glued(doc, j) or  # "Chinese-made"
-                                     doc[j].tag_ == "VBG" and j + 1 < start and doc[j + 1].pos_ == "NOUN" or
+                                     doc[j].tag_ in ("VBG", "VBN") and j + 1 < start and doc[j + 1].pos_ == "NOUN" or
+                                     # ("exporters of chilled beef", the participle before the goods)
                                      # ("cold-rolled coils of alloy and non-alloy steel")
                                      j + 1 < start and doc[j + 1].text == "-" and not doc[j].whitespace_ or
                                      doc[j].lower_ == "of" and j > tok.i + 2 and doc[j - 1].pos_ == "NOUN" and
@@ -3243,7 +3262,7 @@ class FactExtractor:
                 continue  # "colour-coated steel sheet, the painted coil used for roofing": what it is, told again
             if item and item[0].lower_ in ("whatever", "regardless", "irrespective", "whichever"):
                 continue  # "on imported steel billets, whatever their country of origin"
-            if item and item[0].lower_ in ("each", "every", "per"):
+            if item and item[0].lower_ in ("each", "every", "per", "any"):
                 if any(t.lemma_.lower() in _RATE_BASES or t.pos_ == "PRON" for t in item):
                     continue  # "a permit for each consignment", "A$2 for every kilogram they make": how often or
                 item = item[1:]  # how much, not what; "for each battery electric car sold": the cars

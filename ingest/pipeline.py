@@ -260,6 +260,16 @@ class Extractor:
                 # same duty on the origin told before, too)
                 _date_undated((f for f in result.facts if n - f.evidence.sentence <= 3 and any(
                     kind in (p.kind, ANY_MEASURE) and same_goods(p, f) for p in policies)), when, "+date-restated")
+            for bank in (m.entity for m in mentioned if m.type == "GovernmentBody" and m.entity.known and
+                         sets_rates(m.entity.label)):
+                # "… once the monetary authority delivered a deeper cut … The cut, announced by the Central Bank of
+                # the Argentine Republic (BCRA), applies from Wednesday": the bank the generic name stood for
+                for fact in (f for f in result.facts if f.kind == "InterestRateDecision" and
+                             n - f.evidence.sentence <= 3):
+                    told = result.entities.get(fact.role("issuedBy") or "")
+                    if told is not None and not told.known and told.country == bank.country:
+                        fact.roles["issuedBy"] = (bank.key,)
+                        fact.extracted_by += "+bank-named-after"
             result.facts += policies
             setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
                           setter)  # the central bank whose decision the article reported last
@@ -307,7 +317,7 @@ class Extractor:
                         decision = result.facts[-1]
                 latest = next((f for f in reversed(result.facts) if f.kind in POLICY_KINDS), None)
                 if decision is not None and ("+day-told" not in decision.extracted_by or
-                                             decision.evidence.sentence == n - 1) and \
+                                             n - decision.evidence.sentence <= 2) and \
                         (latest is decision or latest is None) and \
                         (when := self.facts.restated_rate_day(sent, reference)) is not None:
                     # "The new rate applies from next Wednesday, the bank said." (the day it applies, over the day
@@ -347,7 +357,9 @@ class Extractor:
                     # "Australian-origin cargoes face a duty of 18.6 percent. … The duties were imposed by
                     # India's Ministry of Finance": who took the measures told before without a body
                     kind, body = acted
-                    for fact in (f for f in result.facts if f.kind == kind and n - f.evidence.sentence <= 3 and (
+                    for fact in (f for f in result.facts if (f.kind == kind and n - f.evidence.sentence <= 3 or
+                                                             kind == ANY_MEASURE and n - f.evidence.sentence == 1 and
+                                                             f.kind != "InterestRateDecision") and (
                             "issuedBy" not in f.roles or f.role("issuedBy") == body.entity.country)):
                         fact.roles["issuedBy"] = (body.entity.key,)
                         fact.extracted_by += "+issuer-told-after"
@@ -449,6 +461,17 @@ class Extractor:
                     # that names no entity it knows speaks of the company the sentence before was about
                     view.roles["about"] = (topic_before.entity.key,)
                     view.extracted_by += "+about-the-company-before"
+                elif not view.roles["about"] and any(
+                        t.lower_ in ("company", "company's", "group", "group's") and t.i > sent.start and
+                        doc[t.i - 1].lower_ == "the" for t in sent):
+                    # '"Banks are likely to cut the company's credit lines," said an analyst at Maybank': the
+                    # company named last in the sentences just before
+                    named = next((m for m in reversed(result.mentions) if 1 <= n - m.evidence.sentence <= 3 and
+                                  result.entities[m.entity].type == "Company" and
+                                  m.entity != view.role("analyst")), None)
+                    if named is not None:
+                        view.roles["about"] = (named.entity,)
+                        view.extracted_by += "+about-the-company-before"
             if views and any(t.lower_ in ('"', "“", "”") for t in sent):
                 # "'A 30% rebate won't bring back mass manufacturing,' said an analyst at CLSA": a measure an
                 # analyst speaks of, which the sentence does not say anyone took

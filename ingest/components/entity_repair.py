@@ -220,6 +220,9 @@ class EntityRepair:
                 end += 1
         if end > span.end and doc[end - 1].text == ",":
             end -= 1
+        if end + 1 < len(doc) and doc[end - 1].text.endswith("s") and doc[end].text in ("'", "’") and \
+                doc[end + 1].text in ("Office", "Service", "Bureau") and end + 1 not in taken:
+            end += 2  # "Seoul Southern District Prosecutors' Office"
         # "State Secretariat" + "for Maritime Fisheries", "Department" + "for Business and Trade"
         if end == span.end and doc[end - 1].text in self.government_words and end + 1 < len(doc) and \
                 doc[end].lower_ in ("for", "of") and end + 1 not in taken and self._is_name_token(doc[end + 1]):
@@ -532,7 +535,8 @@ class EntityRepair:
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         for step in (self._joined_names, self._moving_indices, self._movers, self._described_names,
                      self._rated_or_sanctioned, self._company_cues, self._places,
-                     self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role):
+                     self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role,
+                     self._particle_names):
             spans = step(doc, spans)
         # "Scotch whisky", "Iberian ham": a name ends with a name, not with a common noun in lower case
         spans = [s for s in spans if not (s.label_ in ("Company", "AnalystFirm") and len(s) >= 2 and
@@ -577,6 +581,38 @@ class EntityRepair:
                 # "Kerrigan and Partners", "Hollis & Co": the name goes on past the words the model left out
                 label = "Company" if span.label_ == "Person" else span.label_
                 span = Span(doc, span.start, end + 2, label=label, span_id=UNKNOWN)
+            out.append(span)
+        return out
+
+    def _particle_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Textiles de Puebla", "Aços Vale do Paraíba": a company named after a place (or with a known name in it),
+        which the gazetteer cut at the place."""
+        out: list[Span] = []
+        for span in spans:
+            k = span.start - 1
+            if span.label_ in ("City", "Company", "Person") and k > span.sent.start and doc[k].lower_ in _PARTICLES \
+                    and doc[k].is_lower:
+                start = k
+                while start - 1 >= span.sent.start and k - start < 3 and doc[start - 1].is_alpha and \
+                        doc[start - 1].text[:1].isupper() and not doc[start - 1].is_stop and \
+                        doc[start - 1].text not in self.government_words and not any(
+                            o.start <= start - 1 < o.end and (o.label_ not in ("Company", "Person") or o.start < start - 1
+                                                              and o.start < span.sent.start) for o in out):
+                    start -= 1
+                inner = [o for o in out if start <= o.start and o.end <= k]
+                if start < k and any(not any(o.start <= i < o.end for o in inner) for i in range(start, k)) and \
+                        not any(o.start < start < o.end for o in out):
+                    out = [o for o in out if o not in inner]
+                    span = Span(doc, start, span.end, label="Company", span_id=UNKNOWN)
+            elif span.label_ == "Company" and not span.id_.strip("?") and any(
+                    t.lower_ in _PARTICLES and t.is_lower for t in span[1:-1]):
+                # ("Papel" + "Vale do Itajai", the known "Vale" begun anew by the model)
+                start = span.start
+                while start - 1 > span.sent.start and span.start - start < 2 and doc[start - 1].pos_ == "PROPN" and \
+                        doc[start - 1].is_title and not doc[start - 1].is_stop and not doc[start - 1].ent_type_ and \
+                        doc[start - 1].text not in self.government_words and not any(o.end > start - 1 for o in out):
+                    start -= 1
+                span = Span(doc, start, span.end, label="Company", span_id=UNKNOWN) if start < span.start else span
             out.append(span)
         return out
 
@@ -1073,7 +1109,10 @@ class EntityRepair:
                 continue
             end = tok.i + 2
             while end < tok.sent.end and end not in taken and (doc[end].is_title and doc[end].is_alpha or (
-                    doc[end].lower_ in ("and", "of", "for") and end + 1 < tok.sent.end and doc[end + 1].is_title)):
+                    doc[end].lower_ in ("and", "of", "for") and end + 1 < tok.sent.end and doc[end + 1].is_title) or (
+                    # "the Secretariat of Agriculture, Livestock and Fisheries"
+                    doc[end].text == "," and end + 2 < tok.sent.end and doc[end + 1].is_title and
+                    doc[end + 2].lower_ in ("and", ","))):
                 end += 1
             while end > tok.i + 2 and doc[end - 1].lower_ in ("and", "of", "for"):
                 end -= 1

@@ -3487,3 +3487,57 @@ def test_moves_told_as_nouns_in_described_lists_and_of_names_with_trade_words(ex
 ])
 def test_freezes_deposits_and_probes_told_in_the_words_of_batch_59(extractor, text, expected):
     assert policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a company named after a place, or with a known company's name inside it, joined by a particle
+    ("Mexican stocks rose. Curtidos de Leon rose 6.9% after the decision.", "Curtidos de Leon"),
+    ("Brazilian stocks fell, and Papel Vale do Itajai jumped 9.1%.", "Papel Vale do Itajai"),
+    ("French stocks fell. Fonderies du Nord lost 5.1%.", "Fonderies du Nord"),
+])
+def test_a_company_named_with_a_particle_and_a_place(extractor, text, name):
+    result = extract(extractor, text)
+    assert [label for label, *_ in moves(result)] == [name]
+    assert {e.label: e.type for e in result.entities.values()}[name] == "Company"
+
+
+def test_a_prosecutors_office_keeps_its_possessive(extractor):
+    result = extract(extractor, "Korean stocks fell. Investigators from the Busan Eastern District Prosecutors' "
+                                "Office searched the offices of Haeundae Bio on Monday.")
+    assert plain_policies(result) == [("Investigation", "Busan Eastern District Prosecutors' Office", "Haeundae Bio",
+                                       None, ())]
+
+
+def test_a_quote_about_the_company_is_about_the_one_named_before(extractor):
+    result = extract(extractor, "Singapore stocks fell. Lion City Tankers plunged 24.3%. OFAC imposed sanctions on "
+                                "the tanker operator on Tuesday. The operator denied wrongdoing. \"Banks are likely to "
+                                "cut the company's credit lines quickly,\" said Daniel Koh, an analyst at Maybank "
+                                "Securities.")
+    assert views(result) == [("Maybank", ["Lion City Tankers"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a charge that goods "carry", and the body whose "verdict" it was, told in the next sentence
+    ("Tyre makers rose. Car tyres from Vietnam will carry a charge equal to a quarter of their declared value. That "
+     "was the verdict of the Ministry of Economy of Argentina, which published the resolution on Tuesday.",
+     [("Tariff", "Ministry of Economy of Argentina", "Vietnam", Decimal("25"), ("Car tyres",))]),
+    # shipments that "will be barred", and exporters needing "prior approval" for every shipment
+    ("Sugar mills fell. Shipments of refined sugar abroad will be barred from Monday, the Directorate General of "
+     "Foreign Trade said.",
+     [("ExportControl", "Directorate General of Foreign Trade", None, None, ("refined sugar",))]),
+    ("Meatpackers fell. Exporters of chilled beef must obtain prior approval from the Secretariat of Agriculture, "
+     "Livestock and Fisheries for every shipment.",
+     [("ExportControl", "Secretariat of Agriculture, Livestock and Fisheries", None, None, ("chilled beef",))]),
+])
+def test_charges_carried_bars_and_approvals(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_a_decision_of_the_monetary_authority_is_the_central_bank_named_after(extractor):
+    result = extract(extractor, "Argentine stocks rallied on Tuesday once the monetary authority delivered a deeper "
+                                "rate cut than expected. Three percentage points came off the monetary policy rate, "
+                                "which now stands at 29 percent. The cut, announced by the Central Bank of the "
+                                "Argentine Republic (BCRA), applies from Wednesday.")
+    assert [(label, rate, f.values.get("effectiveDate")) for (label, rate), f in
+            zip(decisions(result), result.facts_of("InterestRateDecision"))] == [
+        ("Central Bank of Argentina", Decimal("29"), date(2025, 3, 12))]
