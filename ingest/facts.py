@@ -92,7 +92,7 @@ _CENTRAL_BANK = re.compile(r"\bcentral bank\b|\bbank of\b|\breserve bank\b|\bfed
 MONETARY_BODY = re.compile(_CENTRAL_BANK.pattern + r"|\bmonetary authority\b", re.I)
 _BARE_GOODS = ("shipments", "imports", "exports", "products", "goods")
 _PRONOUNS = ("those", "them", "it", "these")
-_ANNOUNCING = ("say", "announce", "state", "confirm", "add")
+_ANNOUNCING = ("say", "announce", "state", "confirm", "add", "tell")
 #: Verbs of a body that rules on a case: "…, the Commissioner of Trade Levies ruled"
 _RULING = ("determine", "rule", "decide", "conclude", "order")
 _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
@@ -339,7 +339,10 @@ _THINGS_IN_ER = {"tower", "container", "boiler", "transformer", "computer", "sco
                  "loader", "crusher", "burner", "cooler", "freezer", "chiller", "dishwasher", "cutter", "elevator",
                  "escalator", "locomotive", "thermometer", "ventilator", "respirator", "extinguisher", "stroller",
                  "exchanger", "conditioner", "transistor", "amplifier", "modulator", "laser",
-                 "wafer", "sticker", "folder", "binder", "hanger", "fastener", "spacer", "liner", "trimmer"}
+                 "wafer", "sticker", "folder", "binder", "hanger", "fastener", "spacer", "liner", "trimmer",
+                 "stopper", "copper", "rubber", "leather", "timber", "lumber", "slipper", "diaper", "blender", "toaster",
+                 "harvester", "sprayer", "planter", "tumbler", "cracker", "wrapper", "lighter", "marker", "shutter",
+                 "stapler", "calculator", "projector", "scanner", "polyester"}
 
 
 #: Verbs of what a vehicle or a container holds: "lorries carrying tomatoes", "cargoes containing ore"
@@ -1657,6 +1660,8 @@ class FactExtractor:
                 direction, verb = g.sign, verb  # "Zions Bancorporation (+5.2%)"
             between = [t for t in doc[lo:g.start] if not any(m.span.start <= t.i < m.span.end for m in window_ents)
                        and t.lower_ not in ("'s", "’s")]
+            if len(between) >= 2 and between[0].lower_ in ("to", "at") and between[1].like_num:
+                between = between[2:]  # "… had gained 1.5% to 4,612.08 and the Shenzhen Component Index 1.7%"
             if direction == 0 and last_direction and all(
                     t.lower_ in (",", "and", "or", "respectively", "and/or", "while", "with") or
                     _describes(t, window_ents) for t in between) and len(window_ents) <= 1:
@@ -1748,7 +1753,9 @@ class FactExtractor:
         """True when a trigger stands under "could", "threatened to", "is considering"…"""
         node, seen, path = tok, 0, [tok]
         while seen < 6:
-            if node.lemma_.lower() in self.hedges or any(
+            # (a verb joined to a hedge is none: "The Dow, weighed down by banks, lost 0.1%", "weighed" the root)
+            coordinate = seen > 0 and path[-2].dep_ == "conj" and any(c.dep_ == "agent" for c in node.children)
+            if node.lemma_.lower() in self.hedges and not coordinate or any(
                     c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children) and not any(
                     c.lower_ in ("only", "longer") for p in path for c in p.children) and not any(
                     _forbidden_shipment(p) for p in path):  # ("may only be shipped under a licence", "may be
@@ -1848,7 +1855,9 @@ class FactExtractor:
                         _noun_of(doc[m[2] - 1]).dep_ == "pobj" and
                         _noun_of(doc[m[2] - 1]).head.lower_ in ("under", "through", "via")) and not (
                         # (not "designated the ship manager under the Russia sanctions regime")
-                        doc[m[2] - 1].dep_ == "compound" and doc[m[2] - 1].head.lower_ not in self.trigger_words)
+                        doc[m[2] - 1].dep_ == "compound" and doc[m[2] - 1].head.lower_ not in self.trigger_words) and \
+                    not any(r.dep_ == "relcl" and r.left_edge.i <= m[1] <= r.right_edge.i for r in c.subtree)
+                    # (nor "… funded by the Israel Innovation Authority, which said the grants would help")
                     for m in matches) for c in head.children):
                 continue  # "levy duties of 21.4 percent", "grant tax credits": the measure is named after the verb
             if kind != "Investigation" and any(m[0] == "Investigation" and end <= m[1] <= end + 1 for m in matches):
@@ -1962,7 +1971,9 @@ class FactExtractor:
                                        for t in doc[end:g.start])]  # "…, while the Riksbank left…" (but "while
             # those shipped from Brazil will pay 24.5%": the same goods from elsewhere)
             # ("a rate of 48.2% for most exporters": whom it is charged to, no goods)
-            clauses = [(rate, None if goods is not None and _holders_only(goods) else goods)
+            # (nor "…, the ministry's spokeswoman Tang Wenli said": who tells of it)
+            clauses = [(rate, None if goods is not None and (_holders_only(goods) or any(
+                t.dep_ == "nsubj" and t.head.lemma_.lower() in self.reporting for t in goods)) else goods)
                        for rate, goods in self._rate_clauses(doc, sent, start, end, rate_groups)]
             origins: list[Span | None] = []
             holders = [_with_origin(g) if g is not None else None for _, g in clauses]

@@ -3541,3 +3541,47 @@ def test_a_decision_of_the_monetary_authority_is_the_central_bank_named_after(ex
     assert [(label, rate, f.values.get("effectiveDate")) for (label, rate), f in
             zip(decisions(result), result.facts_of("InterestRateDecision"))] == [
         ("Central Bank of Argentina", Decimal("29"), date(2025, 3, 12))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an index left out of its verb after the close of the one before; a verb joined to a participle
+    ("Chinese stocks rose. The blue-chip CSI 300 had gained 1.1% to 4,512.08 and the Shenzhen Component Index 1.4% "
+     "to 12,640.55.", [("CSI 300 Index", Decimal("1.1")), ("Shenzhen Component Index", Decimal("1.4"))]),
+    ("US stocks were mixed. The Dow Jones Industrial Average, weighed down by insurers, lost 0.2% to close at "
+     "51,004.88.", [("Dow Jones Industrial Average", Decimal("-0.2"))]),
+    # indices the gazetteer knows by these names
+    ("Taiwan stocks rose, leaving the Taiwan 50 up 0.9% at 20,046.15.", [("FTSE TWSE Taiwan 50 Index", Decimal("0.9"))]),
+    ("Colombo stocks fell. The All Share Price Index (ASPI) ended down 0.4% at 18,862.41.",
+     [("CSE All Share Price Index", Decimal("-0.4"))]),
+    ("Portuguese stocks fell. The PSI slipped 0.2% to 7,328.15.", [("PSI Index", Decimal("-0.2"))]),
+    ("Athens stocks rose. The ATHEX General Composite Index finished 0.5% firmer at 2,084.37.",
+     [("Athens General Composite Index", Decimal("0.5"))]),
+])
+def test_index_moves_in_the_words_of_batch_63(extractor, text, expected):
+    assert [(label, change) for label, _, change, *_ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who said it is not what is shipped
+    ("Chip stocks fell. Exporters of gallium arsenide wafers will, from next month, need a licence from China's "
+     "Ministry of Commerce for every overseas shipment, the ministry's spokesman Li Wei said.",
+     [("ExportControl", "Ministry of Commerce of China", None, None, ("gallium arsenide wafers",))]),
+    # goods whose name ends like a doer's
+    ("Cork stocks fell. Synthetic wine stoppers from Portugal will face countervailing duties of 17.5 per cent, the "
+     "US Commerce Department said.",
+     [("Tariff", "US Department of Commerce", "Portugal", Decimal("17.5"), ("Synthetic wine stoppers",))]),
+    # a measure word in a clause about the body is no measure that silences the one before
+    ("Israeli stocks fell. Makers of water filters will have 40 percent of the cost of new production lines funded "
+     "by the Israel Innovation Authority, which said the grants would help exports.",
+     [("Subsidy", "Israel Innovation Authority", None, Decimal("40"), ("new production lines",))]),
+])
+def test_goods_speakers_and_grants_in_the_words_of_batch_63(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_a_body_that_told_a_briefing_issued_the_measure(extractor):
+    result = extract(extractor, "Taiwan chip stocks fell. Advanced photomasks bound for China will need an export "
+                                "permit from next month, Taiwan's Ministry of Economic Affairs (MOEA) told a briefing "
+                                "in Taipei.")
+    assert [(kind, issuer) for kind, issuer, *_ in plain_policies(result)] == [
+        ("ExportControl", "Ministry of Economic Affairs of Taiwan")]
