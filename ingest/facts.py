@@ -74,7 +74,7 @@ _EFFECT_AFTER = re.compile(r"\b(?:take[sn]?|taking|took|come[s]? into|coming int
 ANY_MEASURE = "*"
 #: Nouns of an opinion whose holder follows "of": "in the view of", "by the reckoning of"
 _OPINION_NOUNS = {"view", "views", "judgment", "judgement", "opinion", "reckoning", "estimate", "estimates",
-                  "estimation", "assessment", "calculations", "analysis", "thinking", "take"}
+                  "estimation", "assessment", "calculations", "analysis", "thinking", "take", "reading"}
 #: Conjunctions of a clause that a market reaction hangs on ("rose after the bank cut rates")
 _REACTION_MARKS = {"after", "as", "when", "while", "since", "because", "following"}
 _TRADE_REMEDY_WORDS = {"antidumping", "dumping", "countervailing", "antisubsidy", "subsidy", "safeguard", "232",
@@ -234,6 +234,9 @@ def _next_rate_move(sent: Span) -> bool:
             return True  # (also "a September cut", "a cut at the January meeting", "a cut this year")
         if tok.lower_ == "basis" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lemma_ == "point":
             return True
+        if tok.lower_ == "reserve" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ in ("requirement",
+                                                                                            "requirements"):
+            return True  # "we expect a cut in banks' reserve requirement ratio before the end of March"
         if tok.lower_ in ("decision", "decision's", "cut", "hike", "move", "reduction", "increase") and \
                 tok.pos_ == "NOUN" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ in ("the", "this"):
             return True  # ("The cut was fully expected")
@@ -558,7 +561,7 @@ def _old_rate(doc: Doc, group: PercentGroup) -> bool:
 
 
 #: Policy rates known by a name of their own: "lifted the Selic by 50 basis points", "cut the OCR"
-_NAMED_RATES = {"selic", "ocr"}
+_NAMED_RATES = {"selic", "ocr", "opr"}
 #: What a sentence calls a policy rate when it tells where it stands: "Bank Rate", "the benchmark"
 _RATE_NAMES = {"rate", "rates", "benchmark"}
 
@@ -1799,7 +1802,9 @@ class FactExtractor:
                     # "will receive tax credit certificates equal to 15% of their capital spending"
                     kind == "Subsidy" and head.head.lower_ in ("certificates", "certificate", "vouchers", "payments") or
                     # "set a countervailing duty rate of 4.6 percent": the duty's rate
-                    kind == "Tariff" and head.head.lower_ in ("rate", "rates")):
+                    kind == "Tariff" and head.head.lower_ in ("rate", "rates") or
+                    # ("need permits to ship scrap copper", "ship" misparsed as a noun)
+                    end - start >= 3 and doc[end - 2].lower_ == "to"):
                 continue
             payer = head.head.head if head.dep_ == "conj" else head.head
             if payer.lemma_.lower() == "pay" and payer.head.lemma_.lower() == "use":
@@ -2058,7 +2063,8 @@ class FactExtractor:
                 if verb is None:
                     # "a licence from September 1 to ship ion implanters …", the verb tagged as a noun
                     # (or "licences before shipping photomask blanks …", the gerund tagged as a noun)
-                    to_ship = next((t.i for t in doc[end:min(next_start, end + 8)] if t.lower_ in (
+                    # (also inside the trigger: "permits to ship scrap copper", "ship" taken for a noun)
+                    to_ship = next((t.i for t in doc[start + 1:min(next_start, end + 8)] if t.lower_ in (
                         "ship", "export", "sell", "supply", "send", "transfer") and doc[t.i - 1].lower_ == "to" or
                         t.lower_ in _SHIPPING and doc[t.i - 1].lower_ in ("before", "for", "when")), None)
                     if to_ship is not None:
@@ -3090,8 +3096,9 @@ class FactExtractor:
                 if j < limit and doc[j].text == ",":
                     j = _rest_of_list(doc, j, limit)  # "what they spend on heat pumps, solar water heaters and …"
                 making = None  # the verb that says what the premises make
-                if j + 1 < limit and doc[j].lower_ in ("that", "which", "who") and doc[j + 1].pos_ == "VERB":
-                    making = j + 1
+                if j + 1 < limit and doc[j].lower_ in ("that", "which", "who") and doc[j + 1].pos_ == "VERB" and \
+                        doc[j + 1].lemma_.lower() in _MAKING_VERBS:
+                    making = j + 1  # (not "heat pumps and electrode boilers that replace coal-fired boilers")
                 elif j < limit and doc[j].tag_ == "VBG" and doc[j].lemma_.lower() in _MAKING_VERBS and \
                         doc[j - 1].lower_ in _PREMISES | {"lines"}:
                     making = j
@@ -3127,7 +3134,8 @@ class FactExtractor:
                 j = tok.i + 2
                 while j < start and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text in ("-", ",") or
                                      doc[j].lower_ in ("and", "or") or _glued(doc, j) or  # "Chinese-made"
-                                     doc[j].tag_ in ("VBG", "VBN") and j + 1 < start and doc[j + 1].pos_ == "NOUN" or
+                                     doc[j].tag_ in ("VBG", "VBN") and j + 1 < start and
+                                     doc[j + 1].pos_ in ("NOUN", "ADJ") or
                                      # ("exporters of chilled beef", the participle before the goods)
                                      # ("cold-rolled coils of alloy and non-alloy steel")
                                      j + 1 < start and doc[j + 1].text == "-" and not doc[j].whitespace_ or
@@ -3273,6 +3281,9 @@ class FactExtractor:
                 continue  # "colour-coated steel sheet, the painted coil used for roofing": what it is, told again
             if item and item[0].lower_ in ("whatever", "regardless", "irrespective", "whichever"):
                 continue  # "on imported steel billets, whatever their country of origin"
+            if len(item) > 3 and item[0].lower_ in ("each", "every", "any") and \
+                    item[1].lemma_.lower() in _RATE_BASES and item[2].lower_ == "of":
+                item = item[3:]  # "export permits for every shipment of nickel ore": the ore
             if item and item[0].lower_ in ("each", "every", "per", "any"):
                 if any(t.lemma_.lower() in _RATE_BASES or t.pos_ == "PRON" for t in item):
                     continue  # "a permit for each consignment", "A$2 for every kilogram they make": how often or
@@ -3698,9 +3709,10 @@ class FactExtractor:
             head = tok.head if tok.head.pos_ != "ADV" and tok.head.dep_ not in ("acomp", "advmod", "oprd") else \
                 tok.head.head
             if head.pos_ == "ADP" and head.lower_ in ("from", "to", "at", "by") and head.head.i in governors or \
-                    head.dep_ in ("aux", "auxpass"):
+                    head.dep_ in ("aux", "auxpass") or \
+                    tok.lower_ == "on" and head.dep_ == "nsubj" and head.head.i in governors and tok.i < head.head.i:
                 # "would rise to 25 percent from 15 percent on August 1": the day of the rise; "had on Tuesday
-                # searched": the day of the search
+                # searched": the day of the search ("OFAC on Monday imposed sanctions", hung on the subject)
                 head = head.head
             if tok.lower_ in ("yesterday", "today", "tomorrow"):
                 # "was searched yesterday by prosecutors", "searched its offices the day before yesterday"
@@ -3978,7 +3990,10 @@ class FactExtractor:
                                        text_lower))  # (also "said in a strategy note")
             # "For Alantra Equities, the IBEX 35 remains the cheapest benchmark": the firm's view
             for_firm = m.span.start == sent.start + 1 and doc[sent.start].lower_ == "for" and nxt is not None and \
-                nxt.text == "," and (m.type == "AnalystFirm" or m.entity.label.split()[-1] in self.analyst_cues)
+                nxt.text == "," and (m.type == "AnalystFirm" or m.entity.label.split()[-1] in self.analyst_cues) or \
+                m.span.start == sent.start + 1 and doc[sent.start].lower_ == "in" and nxt is not None and \
+                nxt.lower_ in ("'s", "’s") and m.span.end + 1 < sent.end and \
+                doc[m.span.end + 1].lower_ in _OPINION_NOUNS  # "In Ubhar Capital's reading, the central bank …"
             quoted = sum(t.text in ('"', "“", "”") for t in doc[sent.start:m.span.start]) % 2 == 1
             if quoted and any(t.text in ('"', "“", "”") for t in doc[m.span.end:sent.end]):
                 continue  # "'X remains our top pick,' Standard Investment Bank said": X is what the firm speaks of

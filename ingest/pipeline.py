@@ -270,6 +270,7 @@ class Extractor:
                     if told is not None and not told.known and told.country == bank.country:
                         fact.roles["issuedBy"] = (bank.key,)
                         fact.extracted_by += "+bank-named-after"
+                        setter = bank.key if setter == told.key else setter
             result.facts += policies
             setter = next((f.role("issuedBy") for f in reversed(policies) if f.kind == "InterestRateDecision"),
                           setter)  # the central bank whose decision the article reported last

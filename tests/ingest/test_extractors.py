@@ -3585,3 +3585,59 @@ def test_a_body_that_told_a_briefing_issued_the_measure(extractor):
                                 "in Taipei.")
     assert [(kind, issuer) for kind, issuer, *_ in plain_policies(result)] == [
         ("ExportControl", "Ministry of Economic Affairs of Taiwan")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a view "in the firm's reading"
+    ("Omani stocks rose. In Dhofar Capital's reading, the Central Bank of Oman will keep following US rates.",
+     [("Dhofar Capital", ["Central Bank of Oman"])]),
+    # the central bank by a short name, or by a move of its own
+    ("Danish stocks fell after Danmarks Nationalbank raised its current-account rate to 2.1 per cent. Sydbank "
+     "economists reckon the Nationalbank will raise rates once more.",
+     [("Sydbank", ["Danmarks Nationalbank"])]),
+    ("Chinese stocks rose after the People's Bank of China cut its seven-day reverse repo rate to 1.3%. \"We expect a "
+     "cut in banks' reserve requirement ratio before the summer,\" said an economist at Guosen Securities.",
+     [("Guosen Securities", ["People's Bank of China"])]),
+    ("Malaysian stocks rose after Bank Negara Malaysia held its overnight policy rate at 2.75%. \"Bank Negara is "
+     "comfortable where it is, and we see the OPR unchanged,\" said an economist at Kenanga Investment Bank.",
+     [("Kenanga Investment Bank", ["Bank Negara Malaysia"])]),
+    # the bank a generic "monetary authority" stood for
+    ("Argentine stocks rallied once the monetary authority delivered a deeper rate cut than expected. The cut, "
+     "announced by the Central Bank of the Argentine Republic (BCRA), applies from Wednesday. \"A cut of this size "
+     "tells you the board is worried about activity,\" said an economist at Balanz Capital.",
+     [("Balanz Capital", ["Central Bank of Argentina"])]),
+])
+def test_views_of_central_banks_in_the_words_of_batches_63_and_64(extractor, text, expected):
+    assert views(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day told between the body and its verb
+    ("Bogota stocks fell. The US Office of Foreign Assets Control (OFAC) on Monday imposed sanctions on Casa de "
+     "Cambio Andina, a Cali-based currency exchange business.",
+     [("Sanction", "Casa de Cambio Andina", None, date(2025, 3, 10))]),
+])
+def test_a_day_told_between_the_body_and_its_verb(extractor, text, expected):
+    assert dated(extract(extractor, text), kinds=("Sanction",)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what every shipment is of; permits "to ship" the tagger read as a noun; importers of goods whose name opens
+    # with a participle
+    ("Miners fell. The Department of Environment and Natural Resources said miners would need export permits for "
+     "every shipment of chromite ore from July 1.",
+     [("ExportControl", "Department of Environment and Natural Resources", None, None, ("chromite ore",))]),
+    ("Foundries rose. The International Trade Administration Commission (ITAC) said exporters would need permits to "
+     "ship scrap copper and scrap brass from January 1.",
+     [("ExportControl", "International Trade Administration Commission of South Africa", None, None,
+       ("scrap copper", "scrap brass"))]),
+    ("Pipe makers rose. The US Commerce Department said importers of welded stainless steel tube from Korea would "
+     "have to pay anti-dumping duties of 21.7% from Monday.",
+     [("Tariff", "US Department of Commerce", "South Korea", Decimal("21.7"), ("welded stainless steel tube",))]),
+    # what the goods replace is not what the grant pays for
+    ("Boiler makers rose. New Zealand's Energy Efficiency and Conservation Authority said it would fund 40% of the "
+     "cost of electric heat pumps that replace gas boilers.",
+     [("Subsidy", "Energy Efficiency and Conservation Authority", None, Decimal("40"), ("electric heat pumps",))]),
+])
+def test_goods_in_the_words_of_batch_64(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
