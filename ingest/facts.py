@@ -343,9 +343,9 @@ _THINGS_IN_ER = {"tower", "container", "boiler", "transformer", "computer", "sco
                  "escalator", "locomotive", "thermometer", "ventilator", "respirator", "extinguisher", "stroller",
                  "exchanger", "conditioner", "transistor", "amplifier", "modulator", "laser",
                  "wafer", "sticker", "folder", "binder", "hanger", "fastener", "spacer", "liner", "trimmer",
-                 "stopper", "copper", "rubber", "leather", "timber", "lumber", "slipper", "diaper", "blender", "toaster",
-                 "harvester", "sprayer", "planter", "tumbler", "cracker", "wrapper", "lighter", "marker", "shutter",
-                 "stapler", "calculator", "projector", "scanner", "polyester"}
+                 "stopper", "copper", "rubber", "leather", "timber", "lumber", "slipper", "diaper", "blender",
+                 "toaster", "harvester", "sprayer", "planter", "tumbler", "cracker", "wrapper", "lighter", "marker",
+                 "shutter", "stapler", "calculator", "projector", "scanner", "polyester"}
 
 
 #: Verbs of what a vehicle or a container holds: "lorries carrying tomatoes", "cargoes containing ore"
@@ -597,6 +597,9 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
         for c in at.head.children)
 
 
+#: Verbs whose object is a move told as a noun: "managed a 0.1 percent gain", "eked out a 0.1% gain"
+_MOVE_TAKERS = {"post", "record", "notch", "manage", "log", "book", "register", "suffer", "chalk", "eke", "scrape",
+                "squeeze"}
 #: Words that make a rate a central bank's: "the policy rate", "the benchmark base rate", "the deposit facility rate"
 _RATE_QUALIFIERS = {"policy", "key", "benchmark", "deposit", "repo", "base", "refinancing", "lending", "overnight",
                     "reference", "discount", "cash", "facility", "bank", "intervention", "account"}
@@ -1560,9 +1563,8 @@ class FactExtractor:
                 return -1, tok
         after = doc[group.end] if group.end < len(doc) else None
         if after is not None and after.pos_ == "NOUN" and (
-                after.dep_ == "pobj" and after.head.lower_ == "with" or after.dep_ == "dobj" and after.head.lemma_.lower()
-                in ("post", "record", "notch", "manage", "log", "book", "register", "suffer", "chalk", "eke", "scrape",
-                    "squeeze")) and not (
+                after.dep_ == "pobj" and after.head.lower_ == "with" or
+                after.dep_ == "dobj" and after.head.lemma_.lower() in _MOVE_TAKERS) and not (
                 after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ("in", "of", "for", "this", "since", "so")):
             # "bucked the trend with a 0.4 per cent gain", "managed a 0.1 percent gain" (not "a 12 percent rise in
             # profit", "even after a 20 percent gain this year")

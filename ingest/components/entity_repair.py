@@ -588,16 +588,21 @@ class EntityRepair:
         """"Textiles de Puebla", "Aços Vale do Paraíba": a company named after a place (or with a known name in it),
         which the gazetteer cut at the place."""
         out: list[Span] = []
+
+        def name_word(i: int, *, limit: int) -> bool:
+            """Token ``i`` may open such a name: a capitalised word, no stop word nor a body's word, and no part of a
+            span other than a one-word company or person ("Vale" in "Aços Vale do Paraíba")."""
+            tok = doc[i]
+            return i >= limit and tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop and \
+                tok.text not in self.government_words and not any(
+                    o.start <= i < o.end and o.label_ not in ("Company", "Person") for o in out)
+
         for span in spans:
             k = span.start - 1
             if span.label_ in ("City", "Company", "Person") and k > span.sent.start and doc[k].lower_ in _PARTICLES \
                     and doc[k].is_lower:
                 start = k
-                while start - 1 >= span.sent.start and k - start < 3 and doc[start - 1].is_alpha and \
-                        doc[start - 1].text[:1].isupper() and not doc[start - 1].is_stop and \
-                        doc[start - 1].text not in self.government_words and not any(
-                            o.start <= start - 1 < o.end and (o.label_ not in ("Company", "Person") or o.start < start - 1
-                                                              and o.start < span.sent.start) for o in out):
+                while k - start < 3 and name_word(start - 1, limit=span.sent.start):
                     start -= 1
                 inner = [o for o in out if start <= o.start and o.end <= k]
                 if start < k and any(not any(o.start <= i < o.end for o in inner) for i in range(start, k)) and \
@@ -608,9 +613,9 @@ class EntityRepair:
                     t.lower_ in _PARTICLES and t.is_lower for t in span[1:-1]):
                 # ("Papel" + "Vale do Itajai", the known "Vale" begun anew by the model)
                 start = span.start
-                while start - 1 > span.sent.start and span.start - start < 2 and doc[start - 1].pos_ == "PROPN" and \
-                        doc[start - 1].is_title and not doc[start - 1].is_stop and not doc[start - 1].ent_type_ and \
-                        doc[start - 1].text not in self.government_words and not any(o.end > start - 1 for o in out):
+                while span.start - start < 2 and name_word(start - 1, limit=span.sent.start + 1) and \
+                        doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                        not doc[start - 1].ent_type_ and not any(o.end > start - 1 for o in out):
                     start -= 1
                 span = Span(doc, start, span.end, label="Company", span_id=UNKNOWN) if start < span.start else span
             out.append(span)

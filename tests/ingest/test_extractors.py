@@ -3440,8 +3440,8 @@ def test_days_of_the_month_in_words_and_the_probe_behind_a_duty(extractor, text,
      "policy rate would come down by 100 basis points, to 11 per cent, from Wednesday.",
      [("State Bank of Pakistan", Decimal("11"))]),
     # what analysts expect is no decision
-    ("Canadian stocks rose. The Bank of Canada lowered its overnight rate to 2.5%. \"We see the bank cutting once more, "
-     "taking the overnight rate to 2.25% by the autumn,\" said an economist at Desjardins.",
+    ("Canadian stocks rose. The Bank of Canada lowered its overnight rate to 2.5%. \"We see the bank cutting once "
+     "more, taking the overnight rate to 2.25% by the autumn,\" said an economist at Desjardins.",
      [("Bank of Canada", Decimal("2.5"))]),
     ("Korean stocks slipped after a statement from the Bank of Korea. Economists reckon the base rate will stand at "
      "3 per cent by June.", []),
@@ -3550,7 +3550,8 @@ def test_a_decision_of_the_monetary_authority_is_the_central_bank_named_after(ex
     ("US stocks were mixed. The Dow Jones Industrial Average, weighed down by insurers, lost 0.2% to close at "
      "51,004.88.", [("Dow Jones Industrial Average", Decimal("-0.2"))]),
     # indices the gazetteer knows by these names
-    ("Taiwan stocks rose, leaving the Taiwan 50 up 0.9% at 20,046.15.", [("FTSE TWSE Taiwan 50 Index", Decimal("0.9"))]),
+    ("Taiwan stocks rose, leaving the Taiwan 50 up 0.9% at 20,046.15.",
+     [("FTSE TWSE Taiwan 50 Index", Decimal("0.9"))]),
     ("Colombo stocks fell. The All Share Price Index (ASPI) ended down 0.4% at 18,862.41.",
      [("CSE All Share Price Index", Decimal("-0.4"))]),
     ("Portuguese stocks fell. The PSI slipped 0.2% to 7,328.15.", [("PSI Index", Decimal("-0.2"))]),
