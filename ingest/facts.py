@@ -3446,6 +3446,13 @@ class FactExtractor:
                     if topic is not None and (member.lower_ == "it" or _described_company(member, the=False)):
                         return topic
                 objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+                if not objects and any(c.dep_ == "auxpass" for c in node.children):
+                    # "X lost 8.4% after Y, a Minsk-based distributor, was placed on the sanctions list", parsed
+                    # with "was placed" joined to "lost": the company named last before the verb, not the mover
+                    listed = next((m for m in reversed(mentioned) if m.span.end <= node.i and ok(m) and
+                                   m.type in ("Company", "AnalystFirm") and m.span.root.dep_ != "nsubj"), None)
+                    if listed is not None:
+                        return listed
                 if any(_described_company(o) or o.lower_ in ("it", "them") for o in objects):
                     # "the company", "the Monterrey-based company", "… plunged after OFAC added it to its list"
                     # "X crashed after OFAC placed the company on its list": the company the sentence is about

@@ -533,7 +533,7 @@ class EntityRepair:
         spans = [s for s in spans if not (s.end < len(doc) and normalize_name(f"{s.text} {doc[s.end].text}") in
                                          self.not_entities)]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
-        for step in (self._joined_names, self._moving_indices, self._movers, self._described_names,
+        for step in (self._joined_names, self._moving_indices, self._movers, self._described_names, self._apposed,
                      self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role,
                      self._particle_names):
@@ -893,6 +893,23 @@ class EntityRepair:
             out.append(whole)
             by_token.update({i: whole for i in range(whole.start, whole.end)})
         return sorted(out, key=lambda s: s.start)
+
+    @staticmethod
+    def _apposed(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Belmash Trade, a Minsk-based distributor": a name the model took for a place or a person, which the
+        apposition after it says is a company."""
+        out = []
+        for span in spans:
+            k = span.end
+            if span.label_ in ("City", "Person") and not span.id_.strip("?") and k + 2 < len(doc) and \
+                    doc[k].text == "," and doc[k + 1].lower_ in ("a", "an"):
+                kind = next((t for t in doc[k + 2:min(len(doc), k + 7)] if t.dep_ == "appos" and
+                             span.start <= t.head.i < span.end), None)
+                if kind is not None and kind.is_lower and (
+                        kind.lower_ in _DESCRIBING_NOUNS or _ends_as_descriptor(kind.lower_)):
+                    span = Span(doc, span.start, span.end, label="Company", span_id=UNKNOWN)
+            out.append(span)
+        return out
 
     def _described_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A name right after the noun that says what kind of company it is: "shipping firm

@@ -3642,3 +3642,11 @@ def test_a_day_told_between_the_body_and_its_verb(extractor, text, expected):
 ])
 def test_goods_in_the_words_of_batch_64(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_a_name_apposed_as_a_company_placed_on_a_list_after_a_move(extractor):
+    result = extract(extractor, "Czech stocks fell. Brno Pumps lost 6.4% after Vitebsk Agro Supply, a Minsk-based "
+                                "distributor that had been its largest customer, was placed on the national sanctions "
+                                "list by the Czech Ministry of Foreign Affairs.")
+    assert {e.label: e.type for e in result.entities.values()}["Vitebsk Agro Supply"] == "Company"
+    assert [(kind, target) for kind, _, target, *_ in plain_policies(result)] == [("Sanction", "Vitebsk Agro Supply")]
