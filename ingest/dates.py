@@ -17,7 +17,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
 _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|coming\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday)\b", re.I)
 #: "the start of next month", "the beginning of March": the first day of a month or year
 PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
@@ -128,8 +128,10 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             if any(c[0] > m.start() and text[m.end():c[0]].strip(" ,") == "" for c in candidates):
                 continue  # "Monday, October 15": the date the weekday comes with
             target = WEEKDAYS[m["w"].lower()]
-            qualifier = (m["next"] or "").strip().lower()
-            if qualifier == "next" or (future and qualifier != "last"):
+            words = (m["next"] or "").lower().split()
+            qualifier = words[0] if words else ""
+            # ("this coming Monday", "coming Friday": a day ahead, however the sentence is told)
+            if qualifier == "next" or (future or "coming" in words) and qualifier != "last":
                 delta = (target - reference.weekday()) % 7
                 if qualifier == "next" and delta == 0:
                     delta = 7

@@ -48,7 +48,7 @@ _DESTINATIONS = {"destination", "country", "market", "buyer", "customer", "end-u
 _TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
 _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",
                 "importer", "builder", "designer", "grower", "buyer", "consumer", "household", "house", "business"}
-_DAY_WORD = (r"(?:next\s+|this\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+_DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|coming\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
              # ("starting Monday, October 15": the date told with its weekday)
              r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)|"
@@ -1645,8 +1645,14 @@ class FactExtractor:
         """"Deputy Governor Barnabas Virag": a person with a title is no company that moves."""
         return m.type == "Person" and m.span.start > 0 and m.span.doc[m.span.start - 1].text in self.person_titles
 
-    def moves(self, sent: Span, mentioned: list[Mentioned], session: date | None, evidence: Evidence) -> list[Fact]:
+    def moves(self, sent: Span, mentioned: list[Mentioned], session: date | None, evidence: Evidence,
+              topic: Mentioned | None = None) -> list[Fact]:
+        """Index and stock moves. ``topic`` is the company the sentences before were about: "The Herzliya-based
+        card processor plunged 16.5%" moves it."""
         doc = sent.doc
+        # ("the Herzliya-based card processor": where a company is based does not move)
+        mentioned = [m for m in mentioned if not (m.span.end + 1 < len(doc) and doc[m.span.end].text == "-" and
+                                                  doc[m.span.end + 1].lower_ == "based")]
         groups = [g for g in self._percent_groups(sent) if not g.fraction]
         facts: list[Fact] = []
         respectively = any(t.lower_ == "respectively" for t in sent)
@@ -1687,6 +1693,9 @@ class FactExtractor:
             if not subjects and queue:
                 subjects = queue[: len(g.values)]
                 queue = queue[len(g.values):]
+            elif not subjects and topic is not None and verb is not None and verb.pos_ == "VERB" and any(
+                    c.dep_ == "nsubj" and c.i < g.start and _described_company(c) for c in verb.children):
+                subjects = [topic]  # "Less happy was Negev Payments. The Herzliya-based card processor plunged 16.5%"
             elif not subjects and last_subject is not None and verb is not None and \
                     (verb if verb.pos_ == "VERB" else verb.head).tag_ in ("VBG", "VB") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in (verb if verb.pos_ == "VERB" else verb.head).children):

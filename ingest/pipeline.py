@@ -186,7 +186,7 @@ class Extractor:
                 entity = result.entities[company]
                 if not entity.known and entity.country is None:
                     entity.country = home
-            moves = self.facts.moves(sent, mentioned, session, evidence)
+            moves = self.facts.moves(sent, mentioned, session, evidence, topic if n - topic_at <= 2 else None)
             result.facts += moves
             policies = self.facts.policies(sent, mentioned, reference, evidence, session, topic)
             policies = self._one_per_origin(sent, mentioned, policies, evidence)
@@ -198,8 +198,8 @@ class Extractor:
                 topic_at, topic = n, next((m for m in reversed(mentioned) if m.type in ("Company", "AnalystFirm") and any(
                     t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and
                                                           t.head.head.dep_ == "ROOT") or shares_of(t) or
-                    # "What sank the tech board was Huaxin Payment Technology"
-                    t.dep_ == "attr" and t.head.dep_ == "ROOT" and t.head.lemma_ == "be"
+                    # "What sank the tech board was Huaxin Payment Technology", "Hardest hit was X"
+                    t.dep_ == "attr" and t.head.lemma_ == "be" and "ROOT" in (t.head.dep_, t.head.head.dep_)
                     for t in m.span)), None) or next((  # (or the one company whose shares moved)
                     m for m in mentioned if len(moves) == 1 and moves[0].kind == "StockMovement" and
                     m.entity.key == moves[0].role("company")), None)

@@ -534,6 +534,7 @@ class EntityRepair:
                                          self.not_entities)]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         for step in (self._joined_names, self._moving_indices, self._movers, self._described_names, self._apposed,
+                     self._based_places,
                      self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role,
                      self._particle_names):
@@ -893,6 +894,15 @@ class EntityRepair:
             out.append(whole)
             by_token.update({i: whole for i in range(whole.start, whole.end)})
         return sorted(out, key=lambda s: s.start)
+
+    @staticmethod
+    def _based_places(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"The Herzliya-based card processor": what a company is based in is a place, whatever the model took it
+        for."""
+        return [Span(doc, s.start, s.end, label="City", span_id=UNKNOWN) if (
+            s.label_ in ("Company", "Person") and not s.id_.strip("?") and s.end + 1 < len(doc) and
+            doc[s.end].text == "-" and doc[s.end + 1].lower_ == "based" and not doc[s.end - 1].whitespace_) else s
+            for s in spans]
 
     @staticmethod
     def _apposed(doc: Doc, spans: list[Span]) -> list[Span]:

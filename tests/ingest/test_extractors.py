@@ -3650,3 +3650,19 @@ def test_a_name_apposed_as_a_company_placed_on_a_list_after_a_move(extractor):
                                 "list by the Czech Ministry of Foreign Affairs.")
     assert {e.label: e.type for e in result.entities.values()}["Vitebsk Agro Supply"] == "Company"
     assert [(kind, target) for kind, _, target, *_ in plain_policies(result)] == [("Sanction", "Vitebsk Agro Supply")]
+
+
+def test_a_company_told_by_where_it_is_based_moves_and_is_probed(extractor):
+    result = extract(extractor, "Israeli stocks fell. Hardest hit was Arava Card Services. The Eilat-based card "
+                                "processor plunged 14.5% after the Israel Securities Authority said it had opened an "
+                                "investigation into its accounts.")
+    assert {e.label: e.type for e in result.entities.values()}["Eilat"] == "City"
+    assert [(label, change) for label, _, change, *_ in moves(result)] == [("Arava Card Services", Decimal("-14.5"))]
+    assert [(kind, target) for kind, _, target, *_ in plain_policies(result)] == [
+        ("Investigation", "Arava Card Services")]
+
+
+def test_a_day_this_coming_week(extractor):
+    result = extract(extractor, "Farm stocks rose. Morocco's Ministry of Agriculture will halt all exports of "
+                                "tomatoes from this coming Monday until further notice.")
+    assert dated(result, kinds=("ExportControl",)) == [("ExportControl", None, None, date(2025, 3, 17))]
