@@ -4158,7 +4158,8 @@ _POLICY_MOVE_WORDS = {"cut", "cuts", "hike", "hikes", "easing", "tightening", "r
 #: What kind of cost ("capital costs"), not what it is spent on
 _COST_KINDS = {"capital", "operating", "eligible", "total", "upfront", "initial", "qualifying", "running", "project",
                "investment", "development", "labour", "labor", "training", "financing", "borrowing", "input",
-               "equipment", "installation", "construction", "purchase", "acquisition", "maintenance", "compliance"}
+               "equipment", "installation", "construction", "purchase", "acquisition", "maintenance", "compliance",
+               "research", "r&d", "energy", "fuel", "wage", "payroll"}
 
 #: Words that name goods only in general: "the cost of systems connected to the grid"
 _GENERIC_GOODS = {"systems", "system", "projects", "project", "installations", "installation", "units",

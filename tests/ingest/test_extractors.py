@@ -3666,3 +3666,10 @@ def test_a_day_this_coming_week(extractor):
     result = extract(extractor, "Farm stocks rose. Morocco's Ministry of Agriculture will halt all exports of "
                                 "tomatoes from this coming Monday until further notice.")
     assert dated(result, kinds=("ExportControl",)) == [("ExportControl", None, None, date(2025, 3, 17))]
+
+
+def test_a_share_of_their_research_spending_pays_for_what_they_develop(extractor):
+    result = extract(extractor, "Israeli stocks fell. Developers of water filtration membranes will have 50 percent "
+                                "of their research spending funded by the Israel Innovation Authority.")
+    assert plain_policies(result) == [("Subsidy", "Israel Innovation Authority", None, Decimal("50"),
+                                       ("water filtration membranes",))]
