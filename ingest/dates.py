@@ -17,7 +17,8 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
 _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|coming\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|coming\s+)?"
+                      r"(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday)\b", re.I)
 #: "the start of next month", "the beginning of March": the first day of a month or year
 PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"

@@ -48,7 +48,8 @@ _DESTINATIONS = {"destination", "country", "market", "buyer", "customer", "end-u
 _TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
 _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",
                 "importer", "builder", "designer", "grower", "buyer", "consumer", "household", "house", "business"}
-_DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|coming\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+_DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|coming\s+)?"
+             r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
              # ("starting Monday, October 15": the date told with its weekday)
              r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)|"
