@@ -566,13 +566,15 @@ class Extractor:
                 if bank is not None:
                     found.append((doc[tok.i - 2:tok.i + 1], bank))
                 continue
-            if tok.ent_type_ or tok.lower_ not in _BODY_NOUNS or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            # (also "The same ministry also froze …")
+            first = tok.i - 2 if tok.i > 1 and doc[tok.i - 1].lower_ == "same" else tok.i - 1
+            if tok.ent_type_ or tok.lower_ not in _BODY_NOUNS or tok.i == 0 or doc[first].lower_ != "the":
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
                 continue  # "the Ministry of …" is a name the ruler did not know, not a reference
             for entity in reversed(bodies):
                 if _BODY_NOUNS[tok.lower_] & set(entity.label.lower().replace(",", " ").split()):
-                    found.append((doc[tok.i - 1:tok.i + 1], entity))
+                    found.append((doc[first:tok.i + 1], entity))
                     break
         return found
 

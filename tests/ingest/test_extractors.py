@@ -3673,3 +3673,13 @@ def test_a_share_of_their_research_spending_pays_for_what_they_develop(extractor
                                 "of their research spending funded by the Israel Innovation Authority.")
     assert plain_policies(result) == [("Subsidy", "Israel Innovation Authority", None, Decimal("50"),
                                        ("water filtration membranes",))]
+
+
+def test_the_same_ministry_is_the_one_named_before(extractor):
+    result = extract(extractor, "Taiwan stocks fell. Polycarbonate shipped from Taiwan will be charged duties of 9 "
+                                "per cent, China's Ministry of Commerce (MOFCOM) said. The same ministry also froze, "
+                                "with immediate effect, any assets in China held by Tainan Avionics and barred Chinese "
+                                "firms from doing business with it.")
+    assert [(kind, issuer, target) for kind, issuer, target, *_ in plain_policies(result)] == [
+        ("Tariff", "Ministry of Commerce of China", "Taiwan"),
+        ("Sanction", "Ministry of Commerce of China", "Tainan Avionics")]
