@@ -1642,6 +1642,31 @@ class FactExtractor:
                         return found
         return session
 
+    @staticmethod
+    def _fronted_move(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int, evidence: Evidence,
+                      session: date | None) -> Fact | None:
+        """A move the sentence opens with, its index or company the subject after the comma: "Down 1.2%, the Nikkei
+        Stock Average settled at 48,906.33", "Up 0.5% on the session, the STOXX Europe 600 closed at 612.48"."""
+        doc = sent.doc
+        if g.start != sent.start + 1 or len(g.values) != 1 or doc[sent.start].lower_ not in ("up", "down"):
+            return None
+        comma = next((t.i for t in doc[g.end:min(hi, g.end + 6)] if t.text == ","), None)
+        subject = next((m for m in mentioned if comma is not None and comma < m.span.start <= comma + 6 and
+                        m.type in MOVER_TYPES and m.span.root.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        values: dict = {"percentChange": g.values[0] * (1 if doc[sent.start].lower_ == "up" else -1)}
+        # (the close before the comma, "Down 0.8% at 61,442.30, the Nikkei 225 finished …", or after the subject)
+        at = next((t for t in chain(doc[g.end:comma], doc[subject.span.end:min(hi, subject.span.end + 4)])
+                   if t.lower_ in ("at", "to")), None)
+        close = parse_number(doc[at.i + 1].text) if at is not None and at.i + 1 < hi and doc[at.i + 1].like_num else None
+        kind, role = ("IndexMovement", "index") if subject.type == "StockIndex" else ("StockMovement", "company")
+        if close is not None and kind == "IndexMovement":
+            values["closeLevel"] = close[0]
+        if session is not None:
+            values["date"] = session
+        return Fact(kind, {role: (subject.entity.key,)}, values, evidence, 0.8, "move:fronted")
+
     def _titled(self, m: Mentioned) -> bool:
         """"Deputy Governor Barnabas Virag": a person with a title is no company that moves."""
         return m.type == "Person" and m.span.start > 0 and m.span.doc[m.span.start - 1].text in self.person_titles
@@ -1665,6 +1690,12 @@ class FactExtractor:
             hi = groups[n + 1].start if n + 1 < len(groups) else sent.end
             window_ents = [m for m in mentioned if lo <= m.span.start and m.span.end <= g.start]
             if self._is_policy_rate(doc, g):
+                lo = g.end
+                continue
+            fronted = self._fronted_move(sent, g, mentioned, hi, evidence, session)
+            if fronted is not None:
+                # "Down 1.2%, the Nikkei Stock Average settled at 48,906.33"
+                facts.append(fronted)
                 lo = g.end
                 continue
             direction, verb = self._direction(doc, lo, g)

@@ -3683,3 +3683,16 @@ def test_the_same_ministry_is_the_one_named_before(extractor):
     assert [(kind, issuer, target) for kind, issuer, target, *_ in plain_policies(result)] == [
         ("Tariff", "Ministry of Commerce of China", "Taiwan"),
         ("Sanction", "Ministry of Commerce of China", "Tainan Avionics")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a move the sentence opens with, its index the subject after the comma, the close before or after it
+    ("Japanese stocks fell. Down 1.4%, the Nikkei Stock Average settled at 47,906.33.",
+     [("Nikkei 225", Decimal("-1.4"), Decimal("47906.33"))]),
+    ("European stocks rose. Up 0.6% on the session, the pan-European STOXX Europe 600 closed at 602.48.",
+     [("STOXX Europe 600", Decimal("0.6"), Decimal("602.48"))]),
+    ("Turkish stocks rose. Up 2.1% at 13,602.55, the BIST 100 finished near its high.",
+     [("BIST 100", Decimal("2.1"), Decimal("13602.55"))]),
+])
+def test_a_move_the_sentence_opens_with(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
