@@ -1659,7 +1659,8 @@ class FactExtractor:
         # (the close before the comma, "Down 0.8% at 61,442.30, the Nikkei 225 finished …", or after the subject)
         at = next((t for t in chain(doc[g.end:comma], doc[subject.span.end:min(hi, subject.span.end + 4)])
                    if t.lower_ in ("at", "to")), None)
-        close = parse_number(doc[at.i + 1].text) if at is not None and at.i + 1 < hi and doc[at.i + 1].like_num else None
+        close = parse_number(doc[at.i + 1].text) \
+            if at is not None and at.i + 1 < hi and doc[at.i + 1].like_num else None
         kind, role = ("IndexMovement", "index") if subject.type == "StockIndex" else ("StockMovement", "company")
         if close is not None and kind == "IndexMovement":
             values["closeLevel"] = close[0]
