@@ -33,6 +33,11 @@ ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(_UNIT_ORDINALS + (
     "thirtieth": 30, "thirty-first": 31, "thirty first": 31}
 _ORDINAL = "|".join(w.replace(" ", r"\s+") for w in sorted(ORDINAL_DAYS, key=len, reverse=True))
 
+
+def _day_number(digits: str | None, words: str | None) -> int:
+    """The day of a month told as "15th" (its digits) or as "the fifteenth", "the twenty first" (its words)."""
+    return int(digits) if digits else ORDINAL_DAYS[re.sub(r"\s+", " ", words.lower())]
+
 #: "the 22nd of this month", "the 1st of next month", "the fifteenth of this month": a day of the reference's month
 #: or the next one
 DAY_OF_MONTH = re.compile(rf"\bthe\s+(?:(?P<dd>\d{{1,2}})(?:st|nd|rd|th)|(?P<ddw>{_ORDINAL}))\s+of\s+"
@@ -108,8 +113,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             if d:
                 candidates.append((m.start(), d))
     named = [(m, m["m"], int(m["d"]), m["y"]) for pattern in (_MONTH_DAY, _DAY_MONTH) for m in pattern.finditer(text)]
-    named += [(m, m["om"], int(m["od"]) if m["od"] else ORDINAL_DAYS[re.sub(r"\s+", " ", m["ow"].lower())], m["oy"])
-              for m in ORDINAL_OF_MONTH.finditer(text)]
+    named += [(m, m["om"], _day_number(m["od"], m["ow"]), m["oy"]) for m in ORDINAL_OF_MONTH.finditer(text)]
     for m, month_name, day, year in named:
         month = MONTHS[month_name.lower()]
         if year:
@@ -158,7 +162,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
         for m in DAY_OF_MONTH.finditer(text):
             ahead = m["which"].lower() in ("next", "the coming")
             d = _safe_date(reference.year + (reference.month + ahead - 1) // 12, (reference.month + ahead - 1) % 12 + 1,
-                           int(m["dd"]) if m["dd"] else ORDINAL_DAYS[re.sub(r"\s+", " ", m["ddw"].lower())])
+                           _day_number(m["dd"], m["ddw"]))
             if d:
                 candidates.append((m.start(), d))
         candidates += [(m.start(), reference + timedelta(days=days_ahead(m))) for m in counted_days(text)]

@@ -609,9 +609,12 @@ _GUESSES = {"expect", "forecast", "predict", "reckon", "see", "think", "bet", "p
             "believe"}
 
 
+_RATE_SETTER = re.compile(r"bank|banco|banque|bangko|reserve|\bfed\b|monetary|central", re.I)
+
+
 def sets_rates(name: str) -> bool:
     """A body that may set a policy rate, by its name: a central bank, a reserve bank, a monetary council."""
-    return re.search(r"bank|banco|banque|bangko|reserve|\bfed\b|monetary|central", name, re.I) is not None
+    return _RATE_SETTER.search(name) is not None
 
 
 def _guessed(sent: Span) -> bool:
@@ -1400,11 +1403,9 @@ class FactExtractor:
         cached = self._cache
         if cached is not None and cached[0] is doc:
             return cached[1], cached[2]
-        matched = [(s, e) for _, s, e in self.percent(doc)]
         # ("two and a half per cent": from the first of the words, not "half")
-        spelled = {s: e for _, s, e in self.percent_words(doc) if _spelled_percent(doc, s) is not None}
-        matched = [(s, e) for s, e in matched if not any(s2 <= s < e2 for s2, e2 in spelled.items())] + [
-            (_spelled_percent(doc, s)[0], e) for s, e in spelled.items()]
+        spelled = [(found[0], e) for _, s, e in self.percent_words(doc) if (found := _spelled_percent(doc, s))]
+        matched = [(s, e) for _, s, e in self.percent(doc) if not any(s2 <= s < e2 for s2, e2 in spelled)] + spelled
         percents = sorted(set(matched) | {(share[0], t.i + 1) for t in doc if (share := _fraction_of_cost(doc, t.i))})
         found = [(doc.vocab.strings[k], s, e) for k, s, e in self.triggers(doc)]
         covered = {i for _, s, e in found for i in range(s, e)}
@@ -1499,12 +1500,12 @@ class FactExtractor:
                 continue
             first = doc[start]
             fraction = _fraction_of_cost(doc, end - 1)
-            spelled = None if fraction or first.like_num and parse_number(first.text) else \
-                _spelled_percent(doc, end - (2 if doc[end - 1].lower_ == "cent" else 1))
+            unit = end - (2 if doc[end - 1].lower_ == "cent" else 1)  # the percent word ("per cent": its "per")
+            spelled = None if fraction or first.like_num and parse_number(first.text) else _spelled_percent(doc, unit)
             parsed = (fraction[1], None) if fraction else (spelled[1], None) if spelled and spelled[0] == start \
                 else parse_number(first.text)
             values = [parsed[0]] if parsed else []
-            num_end = end if fraction else end - (2 if doc[end - 1].lower_ == "cent" else 1) if spelled else start + 1
+            num_end = end if fraction else unit if spelled else start + 1
             if not values:
                 continue
             # extend to the left over "12, 8.7 and" (a list of numbers sharing the unit)

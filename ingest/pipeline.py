@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from itertools import chain
 
@@ -90,6 +90,13 @@ def _issued_by(facts: Iterable[Fact], speaker: Entity | None, *, for_country: bo
                 fact.role("issuedBy") == speaker.country:
             fact.roles["issuedBy"] = (speaker.key,)
             fact.extracted_by += "+issuer-next-sentence"
+
+
+def _named_last(result: Extraction, n: int, nearest: int, farthest: int,
+                accept: Callable[[Entity], bool]) -> Entity | None:
+    """The entity named last, ``nearest`` to ``farthest`` sentences before sentence ``n``, that ``accept`` takes."""
+    return next((e for m in reversed(result.mentions) if nearest <= n - m.evidence.sentence <= farthest
+                 for e in [result.entities[m.entity]] if accept(e)), None)
 
 
 def _date_undated(facts: Iterable[Fact], when: date, how: str) -> None:
@@ -307,9 +314,7 @@ class Extractor:
                 if decision is None and (level := self.facts.policy_rate_level(sent)) is not None:
                     # "… Thursday's statement from the Bank of Korea … Left unchanged at 2.25 per cent, the
                     # benchmark base rate has now been on hold": a decision told of the bank named just before
-                    bank = next((result.entities[m.entity] for m in reversed(result.mentions)
-                                 if n - m.evidence.sentence <= 2 and result.entities[m.entity].type == "GovernmentBody"
-                                 and sets_rates(result.entities[m.entity].label)), None)
+                    bank = _named_last(result, n, 0, 2, lambda e: e.type == "GovernmentBody" and sets_rates(e.label))
                     if bank is not None:
                         when = self.facts.effective_date(sent, reference) or session
                         result.facts.append(Fact("InterestRateDecision", {"issuedBy": (bank.key,)}, {
@@ -467,11 +472,10 @@ class Extractor:
                         doc[t.i - 1].lower_ == "the" for t in sent):
                     # '"Banks are likely to cut the company's credit lines," said an analyst at Maybank': the
                     # company named last in the sentences just before
-                    named = next((m for m in reversed(result.mentions) if 1 <= n - m.evidence.sentence <= 3 and
-                                  result.entities[m.entity].type == "Company" and
-                                  m.entity != view.role("analyst")), None)
+                    named = _named_last(result, n, 1, 3,
+                                        lambda e: e.type == "Company" and e.key != view.role("analyst"))
                     if named is not None:
-                        view.roles["about"] = (named.entity,)
+                        view.roles["about"] = (named.key,)
                         view.extracted_by += "+about-the-company-before"
             if views and any(t.lower_ in ('"', "“", "”") for t in sent):
                 # "'A 30% rebate won't bring back mass manufacturing,' said an analyst at CLSA": a measure an
