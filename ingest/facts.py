@@ -602,6 +602,10 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
 _MOVE_TAKERS = {"post", "record", "notch", "manage", "log", "book", "register", "suffer", "chalk", "eke", "scrape",
                 "squeeze"}
 #: Words that make a rate a central bank's: "the policy rate", "the benchmark base rate", "the deposit facility rate"
+_MOVE_CARRIERS = {"carry", "take", "lift", "push", "send", "leave", "drag", "pull", "bring", "propel", "drive"}
+_SPAN_WORDS = {"this", "since", "so", "year", "week", "month", "ytd", "year-to-date", "past", "last"}
+_CLOSE_FORMS = {"finish", "close", "end", "settle", "finished", "closed", "ended", "settled", "finishing", "closing",
+                "ending", "settling", "stand", "stood", "standing"}
 _RATE_QUALIFIERS = {"policy", "key", "benchmark", "deposit", "repo", "base", "refinancing", "lending", "overnight",
                     "reference", "discount", "cash", "facility", "bank", "intervention", "account"}
 #: … and what makes a sentence about one a guess: "Economists reckon the base rate will stand at 3%"
@@ -1545,6 +1549,10 @@ class FactExtractor:
             lemma = tok.lemma_.lower()
             if tok.dep_ == "prt" and tok.head.lemma_.lower() in self.move_verbs:
                 tok, lemma = tok.head, tok.head.lemma_.lower()  # "gave up 3%": the verb, not its particle
+            if tok.lower_ == "on" and tok.head.lemma_.lower() == "put" and tok.head.i == tok.i - 1:
+                return 1, tok.head  # "put on 0.6%"
+            if tok.lower_ in ("loss", "losses") and tok.i + 1 < group.start and doc[tok.i + 1].lower_ == "of":
+                return -1, tok  # "ended at 98,410.27, a loss of 0.4%"
             if lemma == "pare":
                 # "pared gains to 0.3%" is still up; "pared losses to 0.2%" still down
                 obj = next((c.lower_ for c in tok.children if c.dep_ == "dobj"), "")
@@ -1593,8 +1601,8 @@ class FactExtractor:
             if tok.lower_ in ("to", "at"):
                 seen_to = True
                 continue
-            if tok.lower_ in ("finish", "close", "end", "settle", "finished", "closed", "ended", "settled", ",", "a",
-                              "record", "new", "fresh", "all-time", "high", "low", "level", "of"):
+            if tok.lower_ in _CLOSE_FORMS or tok.lower_ in (",", "a", "record", "new", "fresh", "all-time", "high", "low",
+                                                        "level", "of"):
                 continue
             if seen_to and tok.like_num:
                 value = parse_number(tok.text)
@@ -1607,12 +1615,15 @@ class FactExtractor:
 
     @staticmethod
     def _close_before(doc: Doc, lo: int, group: PercentGroup) -> Decimal | None:
-        """"The KOSDAQ closed at 803.57, up 2.4 percent": the level stated before the move."""
+        """"The KOSDAQ closed at 803.57, up 2.4 percent": the level stated before the move; also fronted, "At
+        27,412.66, the Hang Seng Index finished 1.4 per cent higher"."""
         window = list(doc[lo:group.start])
         for k, tok in enumerate(window[:-1]):
-            if tok.lemma_ in ("close", "end", "finish", "settle", "stand") and window[k + 1].lower_ == "at" \
-                    and k + 2 < len(window) and window[k + 2].like_num:
-                value = parse_number(window[k + 2].text)
+            fronted = k == 0 and tok.i == tok.sent.start and k + 2 < len(window) and window[k + 2].text == ","
+            if (tok.lower_ in _CLOSE_FORMS or tok.lemma_ in ("close", "end", "finish", "settle", "stand")) and \
+                    window[k + 1].lower_ == "at" and k + 2 < len(window) and window[k + 2].like_num or \
+                    fronted and tok.lower_ == "at" and window[k + 1].like_num:
+                value = parse_number(window[k + (1 if tok.lower_ == "at" else 2)].text)
                 return value[0] if value else None
         return None
 
@@ -1643,20 +1654,23 @@ class FactExtractor:
                         return found
         return session
 
-    @staticmethod
-    def _fronted_move(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int, evidence: Evidence,
+    def _fronted_move(self, sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int, evidence: Evidence,
                       session: date | None) -> Fact | None:
         """A move the sentence opens with, its index or company the subject after the comma: "Down 1.2%, the Nikkei
-        Stock Average settled at 48,906.33", "Up 0.5% on the session, the STOXX Europe 600 closed at 612.48"."""
+        Stock Average settled at 48,906.33", "Up 0.5% on the session, the STOXX Europe 600 closed at 612.48",
+        "Shedding 0.7 per cent, the FTSE/JSE Top 40 index closed at 112,480.65"."""
         doc = sent.doc
-        if g.start != sent.start + 1 or len(g.values) != 1 or doc[sent.start].lower_ not in ("up", "down"):
+        first = doc[sent.start]
+        sign = {"up": 1, "down": -1}.get(first.lower_, 0) or first.tag_ == "VBG" and (
+            1 if first.lemma_.lower() in self.up else -1 if first.lemma_.lower() in self.down else 0)
+        if g.start != sent.start + 1 or len(g.values) != 1 or not sign:
             return None
         comma = next((t.i for t in doc[g.end:min(hi, g.end + 6)] if t.text == ","), None)
         subject = next((m for m in mentioned if comma is not None and comma < m.span.start <= comma + 6 and
                         m.type in MOVER_TYPES and m.span.root.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return None
-        values: dict = {"percentChange": g.values[0] * (1 if doc[sent.start].lower_ == "up" else -1)}
+        values: dict = {"percentChange": g.values[0] * sign}
         # (the close before the comma, "Down 0.8% at 61,442.30, the Nikkei 225 finished …", or after the subject)
         at = next((t for t in chain(doc[g.end:comma], doc[subject.span.end:min(hi, subject.span.end + 4)])
                    if t.lower_ in ("at", "to")), None)
@@ -1668,6 +1682,42 @@ class FactExtractor:
         if session is not None:
             values["date"] = session
         return Fact(kind, {role: (subject.entity.key,)}, values, evidence, 0.8, "move:fronted")
+
+    def _noun_move(self, sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int, evidence: Evidence,
+                   session: date | None) -> Fact | None:
+        """A move told as a noun that names what moved: "A 1.3 per cent fall in the DSEX, to 5,812.44, was …", "The
+        BIST 100's 2.8 percent jump, to 14,620.37, …", "A 2.3 per cent surge carried the KSE-100 to 148,306.41" (not
+        "Tencent's 10 percent rise in revenue", "a 20 percent gain in the Nikkei this year")."""
+        doc = sent.doc
+        noun = doc[g.end] if g.end < sent.end else None
+        if noun is None or noun.pos_ != "NOUN" or len(g.values) != 1:
+            return None
+        lemma = noun.lemma_.lower()
+        sign = 1 if lemma in self.up else -1 if lemma in self.down or noun.lower_ in ("loss", "losses") else 0
+        if not sign or self._hypothetical(noun) or noun.head.lemma_.lower() in _GUESSES:
+            return None
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")]
+        holders = [o for c in preps for o in c.children if c.lower_ != "of" and o.dep_ == "pobj"] or \
+            [c for c in noun.children if c.dep_ == "poss" and not preps]
+        holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
+                    if c.dep_ in ("compound", "poss")]  # "a 5 per cent rise in Tencent shares"
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _MOVE_CARRIERS:
+            holders += [c for c in noun.head.children if c.dep_ == "dobj"]  # "carried the KSE-100 to …"
+        moved = next((m for m in mentioned if m.type in MOVER_TYPES and (m.span.root in holders or not preps and
+                      m.span.end + 1 == g.start and doc[m.span.end].lower_ in ("'s", "’s"))), None)
+        tail = doc[noun.i + 1:min(hi, noun.i + 10)]
+        if moved is None or any(t.lower_ in _SPAN_WORDS for t in tail):
+            return None
+        values: dict = {"percentChange": g.values[0] * sign}
+        if session is not None:
+            values["date"] = session
+        if moved.type != "StockIndex":
+            return Fact("StockMovement", {"company": (moved.entity.key,)}, values, evidence, 0.75, "move:noun")
+        at = next((t for t in tail if t.lower_ in ("to", "at") and t.i + 1 < hi and doc[t.i + 1].like_num), None)
+        close = parse_number(doc[at.i + 1].text) if at is not None else None
+        if close is not None and not (at.i + 2 < len(doc) and doc[at.i + 2].lower_ in ("percent", "%", "per")):
+            values["closeLevel"] = close[0]
+        return Fact("IndexMovement", {"index": (moved.entity.key,)}, values, evidence, 0.8, "move:noun")
 
     def _titled(self, m: Mentioned) -> bool:
         """"Deputy Governor Barnabas Virag": a person with a title is no company that moves."""
@@ -1694,9 +1744,10 @@ class FactExtractor:
             if self._is_policy_rate(doc, g):
                 lo = g.end
                 continue
-            fronted = self._fronted_move(sent, g, mentioned, hi, evidence, session)
+            fronted = self._fronted_move(sent, g, mentioned, hi, evidence, session) or \
+                self._noun_move(sent, g, mentioned, hi, evidence, session)
             if fronted is not None:
-                # "Down 1.2%, the Nikkei Stock Average settled at 48,906.33"
+                # "Down 1.2%, the Nikkei Stock Average settled at 48,906.33", "A 1.3 per cent fall in the DSEX"
                 facts.append(fronted)
                 lo = g.end
                 continue

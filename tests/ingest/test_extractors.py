@@ -3696,3 +3696,38 @@ def test_the_same_ministry_is_the_one_named_before(extractor):
 ])
 def test_a_move_the_sentence_opens_with(extractor, text, expected):
     assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a move told as a noun that names what moved, its close after it
+    ("Karachi stocks rallied. A 1.8 per cent climb lifted the KSE-100 to 151,204.66 by the bell.",
+     [("KSE-100 Index", Decimal("1.8"), Decimal("151204.66"))]),
+    ("Turkish stocks rose. The BIST 100's 1.9 percent advance, to 13,880.12, was the best in a month.",
+     [("BIST 100", Decimal("1.9"), Decimal("13880.12"))]),
+    ("Dhaka shares slid. A 0.9 per cent drop in the DSEX, to 5,640.10, followed the rate decision.",
+     [("DSE Broad Index", Decimal("-0.9"), Decimal("5640.10"))]),
+    # a loss told after the close, "put on", a gain the index managed, the close fronted by "At"
+    ("Hungarian stocks slipped. The BUX ended at 97,118.40, a loss of 0.6%.",
+     [("BUX", Decimal("-0.6"), Decimal("97118.40"))]),
+    ("Icelandic stocks rose. The OMX Iceland All-Share index put on 0.4%, finishing at 2,488.20.",
+     [("OMX Iceland All-Share", Decimal("0.4"), Decimal("2488.20"))]),
+    ("Jordanian stocks were mixed. The ASE 20 Index managed a 0.3% gain to 1,371.90.",
+     [("ASE 20 Index", Decimal("0.3"), Decimal("1371.90"))]),
+    ("Hong Kong stocks rose. At 26,980.10, the Hang Seng Index ended 0.9 per cent higher.",
+     [("Hang Seng Index", Decimal("0.9"), Decimal("26980.10"))]),
+    ("South African stocks fell. Losing 0.5 per cent, the FTSE/JSE Top 40 index closed at 110,402.75.",
+     [("FTSE/JSE Top 40 Index", Decimal("-0.5"), Decimal("110402.75"))]),
+    # a noun about something else, or over a longer span, is no move of the day
+    ("Chinese stocks rose. Tencent's 8 percent rise in revenue pleased investors.", []),
+    ("Japanese stocks rose. A 15 percent gain in the Nikkei this year has drawn buyers.", []),
+    ("Indian stocks were flat. Analysts expect a 5 percent rise in the Sensex by March.", []),
+])
+def test_index_moves_told_as_nouns_and_closes_told_first(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+def test_a_share_move_told_as_a_noun_with_its_company(extractor):
+    result = extract(extractor, "Hong Kong stocks rose. Xiaomi's 4.2 percent gain led the technology names, and "
+                                "Anheuser-Busch InBev put on 1.1 percent in Brussels.")
+    assert [(label, change) for label, _, change, _, _ in moves(result)] == [
+        ("Xiaomi", Decimal("4.2")), ("Anheuser-Busch InBev", Decimal("1.1"))]
