@@ -57,7 +57,9 @@ _DAY_COUNTS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "f
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
 _SPAN = (r"(?:(?P<n>\d{1,3}|" + "|".join(_DAY_COUNTS) + r")\s+(?P<unit>days?|weeks?)|(?P<fortnight>a\s+fortnight))")
 #: "ten days from now", "a fortnight from today", "two weeks hence": counted from the reference
-DAYS_AHEAD = re.compile(r"\b" + _SPAN + r"\s+(?:from\s+(?:now|today)|hence)\b", re.I)
+DAYS_AHEAD = re.compile(r"\b" + _SPAN + r"\s+(?:from\s+(?:now|today)|hence|today)\b", re.I)
+#: "a week ago", "three days ago today": counted back from the reference
+DAYS_AGO = re.compile(r"\b" + _SPAN + r"\s+ago\b", re.I)
 #: "in 30 days' time", and "takes effect in 30 days" (a bare "in 30 days" may be a span: "rose 20% in 30 days")
 _DAYS_IN = re.compile(r"\bin\s+(?:exactly\s+|just\s+|precisely\s+)?" + _SPAN + r"(?P<time>['’]s?\s+time)?\b", re.I)
 
@@ -103,6 +105,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     datetime.date(2025, 3, 1)
     >>> resolve_date("ten days from now", ref), resolve_date("in a fortnight's time", ref)
     (datetime.date(2025, 2, 14), datetime.date(2025, 2, 18))
+    >>> resolve_date("from a week today", ref), resolve_date("begun three days ago today", ref)
+    (datetime.date(2025, 2, 11), datetime.date(2025, 2, 1))
     >>> resolve_date("takes effect in 30 days", ref), resolve_date("rose 20% in 30 days", ref)
     (datetime.date(2025, 3, 6), None)
     """
@@ -166,6 +170,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             if d:
                 candidates.append((m.start(), d))
         candidates += [(m.start(), reference + timedelta(days=days_ahead(m))) for m in counted_days(text)]
+        candidates += [(m.start(), reference - timedelta(days=days_ahead(m))) for m in DAYS_AGO.finditer(text)]
         for m in _RELATIVE.finditer(text):
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
                      "the day after tomorrow": 2}[re.sub(r"\s+", " ", m.group(1).lower())]

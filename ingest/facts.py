@@ -582,8 +582,9 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
             doc[group.start - 3].lower_ == "new":
         return True
     if at is not None and at.text == "," and group.start >= 3 and doc[group.start - 2].lower_ in (
-            "rate", "rates", "target") and doc[group.start - 3].lower_ in ("new", "lower", "higher"):
-        return True  # "The new rate, 4.75%, applies from Friday", "The new target, 1.5%, will be applied from …"
+            "rate", "rates", "target", "level") and doc[group.start - 3].lower_ in ("new", "lower", "higher"):
+        return True  # "The new rate, 4.75%, applies from Friday", "The new target, 1.5%, will be applied from …",
+        # "the new level, 6.25 percent, takes effect from tomorrow"
     if at is not None and at.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in _RATE_NAMES | {"rate"} and
                                                     any(d.lower_ in ("the", "new") for d in c.children)
                                                     for c in at.children):
@@ -727,6 +728,16 @@ def _described_company(tok: Token, *, the: bool = True) -> bool:
         return False
     return tok.lemma_.lower() in _COMPANY_NOUNS or any(c.lower_ == "based" for c in tok.children) or \
         tok.lower_.endswith(("er", "or")) and tok.lemma_.lower() not in _THINGS_IN_ER
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of the clause a move word stands in: its verb's, or for a participle that hangs on another verb
+    ("The operator was routed, plunging 29.4 percent") that verb's."""
+    clause = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not own and clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj", "xcomp"):
+        own = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return own
 
 
 def _in_range(doc: Doc, group: PercentGroup, groups: list[PercentGroup]) -> bool:
@@ -1341,11 +1352,12 @@ def _origin(m: Mentioned) -> bool:
 
 
 def _transitive(verb: Token) -> bool:
-    """True when a move verb has an object that is no amount: "lowered the forecast to 3.1 percent"."""
-    return any(c.dep_ == "dobj" and not any(
-        t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) or
-        t.lower_ in ("%", "percent", "pct", "points", "point", "cent", "ground", "steam") for t in c.subtree)
-        for c in verb.children)
+    """True when a move verb has an object that is no amount: "lowered the forecast to 3.1 percent" (not when it
+    has an amount too: "plunging 29.4 percent, under sanctions the US Treasury Department imposed", misparsed)."""
+    amounts = [any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) or
+                   t.lower_ in ("%", "percent", "pct", "points", "point", "cent", "ground", "steam") for t in c.subtree)
+               for c in verb.children if c.dep_ == "dobj"]
+    return bool(amounts) and not any(amounts)
 
 
 class FactExtractor:
@@ -1492,7 +1504,9 @@ class FactExtractor:
                     tok.head.lemma_.lower() in ("launch", "open", "start", "begin", "announce", "initiate") and \
                     tok.i not in covered:
                 found.append(("Investigation", tok.i, tok.i + 1))
-        triggers = sorted(found, key=lambda m: (m[1], -m[2]))
+        # (words of a name are no measure: "the Federal Office for Economic Affairs and Export Control")
+        triggers = sorted((m for m in found if not all(doc[i].ent_type_ in ("GovernmentBody", "Company", "AnalystFirm")
+                                                       for i in range(m[1], m[2]))), key=lambda m: (m[1], -m[2]))
         self._cache = (doc, percents, triggers)
         return percents, triggers
 
@@ -1586,8 +1600,12 @@ class FactExtractor:
 
     def _is_policy_rate(self, doc: Doc, group: PercentGroup) -> bool:
         # (words of a name are no measure: "Godavari Agro Exports slumped 9.8%")
-        after = [t.lower_ for t in doc[group.end:group.end + 3] if not t.ent_type_]
-        before = [t.lower_ for t in doc[max(0, group.start - 3):group.start] if not t.ent_type_]
+        sent = doc[group.start].sent  # (words of the next sentence tell nothing: "… sank 8.9 percent. Exports of …")
+        after = [t.lower_ for t in doc[group.end:min(group.end + 3, sent.end)] if not t.ent_type_]
+        before = [t.lower_ for t in doc[max(sent.start, group.start - 3):group.start] if not t.ent_type_]
+        mover = next((t.head for t in doc[group.start:group.end] if t.head.pos_ == "VERB"), doc[group.end - 1])
+        if after[:1] in ([","], [":"], [";"], ["—"]) and mover.lemma_.lower() in self.move_verbs:
+            after = []  # "plunging 29.4 percent, under sanctions …": what follows the comma tells why
         words = set(after) | set(before)
         return bool(words & self.trigger_words) or "of" in before[-1:] and bool(set(before) & self.trigger_words) \
             or any(w in ("rate", "rates", "stake", "share", "inflation", "growth", "yield", "yields", "unemployment",
@@ -1643,7 +1661,12 @@ class FactExtractor:
         if session is None:
             return None
         doc = sent.doc
-        verbs = {verb.i, verb.head.i} if verb is not None else set()
+        # (the verb's governor when the verb has no subject of its own or the governor's moves too, "the S&P 500
+        # tumbled 2.8 percent on Wednesday, while the Nasdaq Composite slid 3.4%"; not "On Tuesday it opened an
+        # investigation into X; the stock slid 8.4 percent")
+        verbs = {verb.i} | ({verb.head.i} if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or any(
+            c.dep_ == "nsubj" and c.ent_type_ in MOVER_TYPES for c in verb.head.children) else set()) \
+            if verb is not None else set()
         for window in (doc[g.end:hi], doc[lo:g.start]):
             for tok in window:
                 if tok.lower_ in _REACTION_MARKS and tok.i >= g.end:
@@ -1661,9 +1684,13 @@ class FactExtractor:
         "Shedding 0.7 per cent, the FTSE/JSE Top 40 index closed at 112,480.65"."""
         doc = sent.doc
         first = doc[sent.start]
-        sign = {"up": 1, "down": -1}.get(first.lower_, 0) or first.tag_ == "VBG" and (
-            1 if first.lemma_.lower() in self.up else -1 if first.lemma_.lower() in self.down else 0)
-        if g.start != sent.start + 1 or len(g.values) != 1 or not sign:
+        sign = {"up": 1, "down": -1}.get(first.lower_, 0) or first.tag_ == "VBG" and self._sign(first)
+        if g.start == sent.start + 2 and first.lower_ == "with" and doc[sent.start + 1].lower_ in ("a", "an") and \
+                g.end < hi:
+            sign = self._sign(doc[g.end])  # "With a 1.8 percent advance, the WIG20 ended at 2,964.12"
+        elif g.start != sent.start + 1:
+            sign = 0
+        if len(g.values) != 1 or not sign:
             return None
         comma = next((t.i for t in doc[g.end:min(hi, g.end + 6)] if t.text == ","), None)
         subject = next((m for m in mentioned if comma is not None and comma < m.span.start <= comma + 6 and
@@ -1683,6 +1710,11 @@ class FactExtractor:
             values["date"] = session
         return Fact(kind, {role: (subject.entity.key,)}, values, evidence, 0.8, "move:fronted")
 
+    def _sign(self, word: Token) -> int:
+        """+1 or -1 for a word of moving up or down ("gaining", "advance", "loss"), else 0."""
+        lemma = word.lemma_.lower()
+        return 1 if lemma in self.up else -1 if lemma in self.down or word.lower_ in ("loss", "losses") else 0
+
     def _noun_move(self, sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int, evidence: Evidence,
                    session: date | None) -> Fact | None:
         """A move told as a noun that names what moved: "A 1.3 per cent fall in the DSEX, to 5,812.44, was …", "The
@@ -1692,8 +1724,7 @@ class FactExtractor:
         noun = doc[g.end] if g.end < sent.end else None
         if noun is None or noun.pos_ != "NOUN" or len(g.values) != 1:
             return None
-        lemma = noun.lemma_.lower()
-        sign = 1 if lemma in self.up else -1 if lemma in self.down or noun.lower_ in ("loss", "losses") else 0
+        sign = self._sign(noun)
         if not sign or self._hypothetical(noun) or noun.head.lemma_.lower() in _GUESSES:
             return None
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")]
@@ -1705,6 +1736,10 @@ class FactExtractor:
             holders += [c for c in noun.head.children if c.dep_ == "dobj"]  # "carried the KSE-100 to …"
         moved = next((m for m in mentioned if m.type in MOVER_TYPES and (m.span.root in holders or not preps and
                       m.span.end + 1 == g.start and doc[m.span.end].lower_ in ("'s", "’s"))), None)
+        if moved is None and not preps and any(h.lower_ == "its" for h in holders):
+            # "Germany's DAX fared worse: its 1.1 percent decline left it at 27,314.92"
+            moved = next((m for m in reversed(mentioned) if m.span.end <= g.start and m.span.start >= sent.start and
+                          m.type in MOVER_TYPES), None)
         tail = doc[noun.i + 1:min(hi, noun.i + 10)]
         if moved is None or any(t.lower_ in _SPAN_WORDS for t in tail):
             return None
@@ -1778,9 +1813,11 @@ class FactExtractor:
             if not subjects and queue:
                 subjects = queue[: len(g.values)]
                 queue = queue[len(g.values):]
-            elif not subjects and topic is not None and verb is not None and verb.pos_ == "VERB" and any(
-                    c.dep_ == "nsubj" and c.i < g.start and _described_company(c) for c in verb.children):
-                subjects = [topic]  # "Less happy was Negev Payments. The Herzliya-based card processor plunged 16.5%"
+            elif not subjects and topic is not None and verb is not None and any(
+                    c.i < g.start and _described_company(c) for c in _clause_subjects(verb)):
+                # "Less happy was Negev Payments. The Herzliya-based card processor plunged 16.5%", "… was routed,
+                # plunging 29.4 percent"
+                subjects = [topic]
             elif not subjects and last_subject is not None and verb is not None and \
                     (verb if verb.pos_ == "VERB" else verb.head).tag_ in ("VBG", "VB") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in (verb if verb.pos_ == "VERB" else verb.head).children):
@@ -1861,8 +1898,10 @@ class FactExtractor:
                 # exported only with a licence", "could no longer be sold without one", "no more ore may be
                 # shipped overseas": a rule)
                 return True
-            if node.head.i == node.i:
-                return False
+            if node.head.i == node.i or node.dep_ == "relcl" and node.head.ent_type_ in MOVER_TYPES and (
+                    node.lemma_.lower() in self.move_verbs or node.lower_ in self.move_verbs):
+                return False  # (a company's move told in a relative clause is told: "weighed on Optronik, which shed
+                # 6.2 percent")
             node, seen = node.head, seen + 1
             path.append(node)
         return False
@@ -2027,9 +2066,11 @@ class FactExtractor:
                         [head.head] if head.dep_ == "acl" else [])):
                 continue  # "was frozen at its 20% lower circuit": a stock, not a sanction
             if by_verb and kind == "ExportControl" and not any(
-                    t.lower_ in ("exports", "export", "shipments", "sales") for c in head.children
-                    if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
-                continue  # "banned" is an export control only for exports: "exports of magnets were banned"
+                    t.lower_ in ("exports", "export", "shipments", "sales") for c in chain(
+                        head.children, head.head.children if head.dep_ == "xcomp" else ())
+                    if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and c.head.i != head.i for t in c.subtree):
+                continue  # "banned" is an export control only for exports: "exports of magnets were banned" (or "are
+                # to be banned")
             if by_verb and not passive and issuer is not None and not _acts(issuer, head):
                 # "officers from the CAD, the white-collar crime unit of the Singapore Police Force, had
                 # visited its office": the body whose officers did it
@@ -3258,9 +3299,16 @@ class FactExtractor:
         if any(t.lemma_ == "apply" for t in doc[pos:min(limit, pos + 6)]):
             openers = openers + ("to",)  # "duties of up to 35% would apply to ceramic tiles"
         i, told = pos, 0
-        while i < limit and (doc[i].lower_ not in openers or _day_follows(doc, i)) and told < 6:
+        if i + 2 < limit and i > 0 and doc[i - 1].lemma_.lower() in ("licence", "license", "permit") and \
+                doc[i].lower_ == "from" and doc[i + 1 + (doc[i + 1].lower_ == "the")].ent_type_ == "GovernmentBody":
+            # "a licence from the Federal Office for Economic Affairs and Export Control (BAFA) will be required for
+            # sales of …": who grants it, then what it is for
+            i += 1 + (doc[i + 1].lower_ == "the")
+            while i < limit and (doc[i].ent_type_ == "GovernmentBody" or doc[i].text in ("(", ")")):
+                i += 1
+        while i < limit and (doc[i].lower_ not in openers or _day_follows(doc, i) or doc[i].ent_type_) and told < 6:
             # "an investigation on Thursday into frozen chicken": the day is no goods ("duties ranging from 18.6
-            # percent to 52.4 percent on tyres": nor is a range of rates)
+            # percent to 52.4 percent on tyres": nor is a range of rates; nor a word of a name)
             told += not _in_told_range(doc, i)
             i += 1
         if i >= limit or doc[i].lower_ not in openers or \
@@ -3913,10 +3961,13 @@ class FactExtractor:
                                      sent.doc[t.i - 1].lower_ == "to" or
                                      # "the Federal Reserve delivered a widely expected quarter-point rate cut"
                                      t.lemma_.lower() in ("deliver", "announce", "make", "approve") and
+                                     # ("A quarter-point reduction, taking the base rate to 2 percent, was delivered
+                                     # by the Bank of Korea")
                                      t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN") and any(
-                                         c.dep_ == "dobj" and c.lemma_.lower() in (
+                                         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in (
                                          "cut", "hike", "reduction", "increase") and any(
-                                         k.lower_ in ("rate", "interest") for k in c.children) for c in t.children) or
+                                         k.lower_ in ("rate", "interest") for k in (
+                                             c.children if c.dep_ == "dobj" else c.subtree)) for c in t.children) or
                                      # "Set at 10.25 percent, …, the Selic now stands at its lowest"
                                      t.lemma_.lower() == "set" and t.pos_ == "VERB" and any(
                                          c.dep_ == "prep" and c.lower_ == "at" and any(
@@ -3978,7 +4029,10 @@ class FactExtractor:
             start = verb.i if len(decisions) > 1 else sent.start
             rates = []
             for g in groups:
-                before = sent.doc[max(sent.start, g.start - 2):g.start]
+                lead = g.start  # ("to an even 2 percent")
+                while lead - 1 > sent.start and sent.doc[lead - 1].lower_ in ("an", "even", "a", "exactly", "flat"):
+                    lead -= 1
+                before = sent.doc[max(sent.start, lead - 2):lead]
                 # "3 to 6 percent", "in a range of 3.25% to 3.50%": a range, no one rate
                 is_range = before[-1:].text == "to" and (len(before) == 2 and before[0].like_num or
                                                          any(o.end == g.start - 1 for o in groups)) or \
@@ -4102,6 +4156,12 @@ class FactExtractor:
                 continue  # "'X remains our top pick,' Standard Investment Bank said": X is what the firm speaks of
             after_according = according and "according" in lead_words
             governing = _subject_of(m.span)
+            if governing is not None and any(t.dep_ == "nsubjpass" and t.head.i == governing.i for t in m.span):
+                governing = None  # "X was downgraded to reduce by HDFC Securities": what was rated, not who rated
+            # "was downgraded to reduce by HDFC Securities": the firm that rated
+            rated_by = lead_words[-1:] == ["by"] and any(
+                v.lemma_.lower() in ("upgrade", "downgrade", "rate") for v in (lead[-1].head, lead[-1].head.head))
+            cue_before = cue_before or rated_by
             head = governing if governing is not None else m.span.root.head
             subject_of_rating = governing is not None and head.lemma_.lower() in self.reporting | \
                 {"raise", "cut", "lift", "lower", "trim", "upgrade", "downgrade", "reiterate", "keep", "initiate",
@@ -4117,7 +4177,7 @@ class FactExtractor:
             if m.type in ("Person", "City"):
                 # a person-typed name is a firm only with a firm's cue: "Monex analysts", "Monex cut its target"
                 its = any(t.lower_ == "its" for t in doc[head.i:sent.end])
-                if not (cue_after or subject_of_rating and len(m.span) <= 3 and (
+                if not (cue_after or rated_by or subject_of_rating and len(m.span) <= 3 and (
                         its or head.lemma_.lower() in ("upgrade", "downgrade"))):
                     continue
             others = any(o.type in ("Company", "AnalystFirm", "StockIndex") and o.entity.key != m.entity.key
@@ -4144,7 +4204,9 @@ class FactExtractor:
                 2 if subject_of_rating or is_subject and in_a_note else \
                 1 if is_subject and (cue_name or m.type == "AnalystFirm" and (rating or views_words or others)) or \
                 judges else 0
-            if strength and (not after_according or cue_name or not m.entity.known or m.type == "AnalystFirm"):
+            # ("according to Tencent" is no view; "according to a note from mBank" is)
+            if strength and (not after_according or cue_name or cue_before or not m.entity.known or
+                             m.type == "AnalystFirm"):
                 firms.append((strength, m))
         firms = [m for _, m in sorted(firms, key=lambda pair: -pair[0])]
         facts = []
@@ -4166,7 +4228,7 @@ class FactExtractor:
                     t.dep_ == "dobj" and t.head.i == verb.i for t in m.span))
             # ("the bank", "the central bank", "The board is clearly waiting", "the governor signalled", "the
             # committee is serious about inflation": the rate setter by what it is)
-            bank_named = any(t.lower_ in ("bank", "board", "governor", "committee") and t.i > sent.start and
+            bank_named = any(t.lower_ in ("bank", "board", "governor", "committee", "council") and t.i > sent.start and
                              doc[t.i - 1].lower_ in ("the", "central") and not t.ent_type_ for t in sent) or any(
                 t.lower_ in ("policymakers", "rate-setters") for t in sent)
             if not about and rate_setter and (_next_rate_move(sent) or bank_named):

@@ -209,7 +209,11 @@ class Extractor:
                     t.dep_ == "attr" and t.head.lemma_ == "be" and "ROOT" in (t.head.dep_, t.head.head.dep_)
                     for t in m.span)), None) or next((  # (or the one company whose shares moved)
                     m for m in mentioned if len(moves) == 1 and moves[0].kind == "StockMovement" and
-                    m.entity.key == moves[0].role("company")), None)
+                    m.entity.key == moves[0].role("company")), None) or next((
+                    # (or the one company the sentence names: "A separate blow landed on Lion Rock Securities")
+                    m for m in mentioned if not moves and m.type == "Company" and
+                    {c.entity.key for c in mentioned if c.type in ("Company", "AnalystFirm")} == {m.entity.key}),
+                    None)
             if country and country in self.gazetteer.entries and (any(
                     m.type == "Person" and (m.span[0].text in _GOVERNMENT_TITLES or m.span.start > 0 and
                                             doc[m.span.start - 1].text in _GOVERNMENT_TITLES)
@@ -528,7 +532,7 @@ class Extractor:
             if after + 2 < sent.end and doc[after].text == "(" and doc[after + 2].text == ")":
                 after += 3  # "the Ministry of Industry and Trade (MOIT) published"
             if m.type == "GovernmentBody" and not MONETARY_BODY.search(m.entity.label) and (
-                    root.dep_ == "nsubj" and root.head.pos_ == "VERB" or
+                    root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") or  # ("The CMF has been busy")
                     root.dep_ == "pobj" and root.head.dep_ == "agent" or
                     # "rallied after the ministry published its ruling", parsed as "after the ministry"
                     root.dep_ == "pobj" and root.head.lower_ in ("after", "as", "when", "following") and

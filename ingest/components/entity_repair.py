@@ -682,6 +682,8 @@ class EntityRepair:
             for subj in own:
                 if subj.dep_ != "nsubj":
                     continue
+                if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+                    subj = verb.head  # "A hard landing came for Perak Precision Aero, which plunged 33.5 percent"
                 heads = [subj] + [c for c in subj.children if c.dep_ == "conj"]
                 # "Telecoms operator Swisscom fell 2.2 percent": the name in apposition
                 heads += [c for h in heads if h.pos_ == "NOUN" for c in h.children
@@ -980,8 +982,9 @@ class EntityRepair:
         return sorted(out, key=lambda s: s.start)
 
     def _rated_or_sanctioned(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """What a rating or a sanction names is a company: "upgraded JFE Holdings to outperform",
-        "cut its price target on Kelvoria", "sanctioned Baltic Meridian Freight and Caspian Rig Services"."""
+        """What a rating, a sanction or a probe names is a company: "upgraded JFE Holdings to outperform",
+        "cut its price target on Kelvoria", "sanctioned Baltic Meridian Freight and Caspian Rig Services", "an
+        investigation into Viña Cordillera"."""
         out = list(spans)
         by_token = {i: s for s in out for i in range(s.start, s.end)}
         for tok in doc:
@@ -1001,10 +1004,15 @@ class EntityRepair:
                             out.append(named)
                             by_token.update({i: named for i in range(named.start, named.end)})
             elif tok.lower_ in ("target", "rating", "coverage") and tok.i + 2 < len(doc) and \
-                    doc[tok.i + 1].lower_ in ("on", "of", "for"):
+                    doc[tok.i + 1].lower_ in ("on", "of", "for") or \
+                    tok.lemma_.lower() in ("investigation", "probe", "inquiry") and tok.i + 2 < len(doc) and \
+                    doc[tok.i + 1].lower_ == "into":  # "opened an investigation into Viña Cordillera"
                 obj = doc[tok.i + 2] if doc[tok.i + 2].pos_ == "PROPN" else None
                 while obj is not None and obj.i + 1 < len(doc) and obj.head.i > obj.i and obj.dep_ == "compound":
                     obj = obj.head
+                if obj is not None and (obj.pos_ != "PROPN" or obj.dep_ != "pobj") and \
+                        tok.lower_ not in ("target", "rating", "coverage"):
+                    obj = None  # "an investigation into PET resin": goods
             else:
                 continue
             if obj is not None and obj.i in by_token and by_token[obj.i].label_ == "Person" and \

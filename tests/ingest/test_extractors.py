@@ -3731,3 +3731,48 @@ def test_a_share_move_told_as_a_noun_with_its_company(extractor):
                                 "Anheuser-Busch InBev put on 1.1 percent in Brussels.")
     assert [(label, change) for label, _, change, _, _ in moves(result)] == [
         ("Xiaomi", Decimal("4.2")), ("Anheuser-Busch InBev", Decimal("1.1"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company a sentence names alone is what "the brokerage" or "the operator" that moves next is
+    ("Stocks fell. Trouble found Baltic Haul Lines. The Gdansk-based ferry operator was hammered, sinking 22 "
+     "percent.", [("Baltic Haul Lines", Decimal("-22"))]),
+    ("Stocks fell. A second blow landed on Harbour Crest Securities. The brokerage sank 9.5 percent.",
+     [("Harbour Crest Securities", Decimal("-9.5"))]),
+    # a move told in a relative clause, also under a verb that can hedge ("weighed on")
+    ("Stocks fell. Export curbs weighed on Lumetra Optics, which cratered 14.1 percent.",
+     [("Lumetra Optics", Decimal("-14.1"))]),
+    ("Stocks fell. The worst day came for Kedah Aerostructures, which collapsed 27.5 percent.",
+     [("Kedah Aerostructures", Decimal("-27.5"))]),
+    # what follows a move after a colon or in the next sentence says why it moved
+    ("Stocks fell. Deccan Agro Exports, for its part, slumped 6.3 per cent: exports of garlic are banned.",
+     [("Deccan Agro Exports", Decimal("-6.3"))]),
+    ("Stocks fell. Also from Kuantan, Pahang Minerals sank 4.4 percent. Exports of bauxite are to be banned.",
+     [("Pahang Minerals", Decimal("-4.4"))]),
+    # a name joined by a particle is one name, whatever the sentence splitter thought
+    ("Stocks rose. Duties were raised. Conserves du Rharb jumped 5.1%.", [("Conserves du Rharb", Decimal("5.1"))]),
+    # the index told by "its" and a fronted noun move
+    ("European stocks fell. Germany's DAX fared worse: its 0.9 percent decline left it at 26,114.20.",
+     [("DAX", Decimal("-0.9"))]),
+    ("Polish stocks rose. With a 1.2 percent advance, the WIG20 ended at 2,801.44.", [("WIG20", Decimal("1.2"))]),
+    # a rate that only comes as the economists' forecast is no move
+    ("Goldman Sachs economists expect two more cuts, which would bring the base rate down to 3.25 percent.", []),
+])
+def test_moves_of_companies_told_before_and_in_clauses(extractor, text, expected):
+    assert [(label, change) for label, _, change, _, _ in moves(extract(extractor, text))] == expected
+
+
+def test_measures_and_views_in_the_words_of_batch_67(extractor):
+    result = extract(extractor, "Korean stocks rose. A quarter-point reduction, taking the base rate to an even 2.5 "
+                                "percent, was delivered by the Bank of Korea on Tuesday. The South African Reserve "
+                                "Bank cut its repo rate; the new level, 6.5 percent, takes effect from tomorrow.")
+    assert decisions(result) == [("Bank of Korea", Decimal("2.5")), ("South African Reserve Bank", Decimal("6.5"))]
+    result = extract(extractor, "Chilean stocks fell. On Monday the regulator opened an investigation into Viña Quebrada "
+                                "over its accounting. A licence from the Federal Office for Economic Affairs and Export "
+                                "Control (BAFA) will be required for sales of optical encoders to Russia.")
+    assert [(kind, target, goods) for kind, _, target, _, goods in plain_policies(result)] == [
+        ("Investigation", "Viña Quebrada", ()), ("ExportControl", "Russia", ("optical encoders",))]
+    result = extract(extractor, "The National Bank of Poland lowered the reference rate to 4.5 percent. According to "
+                                "a note from mBank, the council will cut again in June. Kujawy Foods was downgraded "
+                                "to sell by Dom Maklerski Vistula, which said margins would shrink.")
+    assert views(result) == [("mBank", ["National Bank of Poland"]), ("Dom Maklerski Vistula", ["Kujawy Foods"])]
