@@ -1561,6 +1561,8 @@ class FactExtractor:
                                                                                   "about", "around", "some", "roughly"):
                 continue
             lemma = tok.lemma_.lower()
+            if tok.lower_ == "up" and tok.i + 1 < group.start and doc[tok.i + 1].lower_ == "to":
+                continue  # "a fine of up to 10 percent of turnover": a ceiling, no move
             if tok.dep_ == "prt" and tok.head.lemma_.lower() in self.move_verbs:
                 tok, lemma = tok.head, tok.head.lemma_.lower()  # "gave up 3%": the verb, not its particle
             if tok.lower_ == "on" and tok.head.lemma_.lower() == "put" and tok.head.i == tok.i - 1:
@@ -2055,6 +2057,11 @@ class FactExtractor:
                                m.entity.country == issuer.entity.key and
                                issuer.span.end <= m.span.start <= issuer.span.end + 6 and
                                m.span.root.i in {a.i for a in issuer.span.root.ancestors}), issuer)
+            elif issuer is not None and issuer.type == "GovernmentBody" and issuer.span.end + 1 < len(doc) and \
+                    doc[issuer.span.end].lower_ in ("'s", "’s"):
+                # "the Commerce Department's Bureau of Industry and Security": the bureau
+                issuer = next((m for m in mentioned if m.type == "GovernmentBody" and
+                               m.span.start == issuer.span.end + 1), issuer)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
             # (also "had any assets it holds in China frozen by the ministry", a participle with its agent)
             passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "agent" and head.dep_ == "acl"
@@ -2564,7 +2571,9 @@ class FactExtractor:
             pass  # "into whether the company's pricing tool…"
         elif phrase[0].lower_ == "the":
             nouns = [t for t in phrase[1:] if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.ent_type_]
-            head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS), None)
+            # ("sanctions on the shipbroker")
+            head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS or _described_company(t, the=False)),
+                        None)
             if head is None or any(t.text in (",", ";") or t.pos_ == "VERB" for t in doc[i + 1:head.i]) or not nouns:
                 return None
         before = [m for m in mentioned if m.span.end <= start and m.type in ("Company", "AnalystFirm")]
@@ -3347,7 +3356,12 @@ class FactExtractor:
             if tok.dep_ in ("nsubj", "nsubjpass") and j > i + 1 and doc[j - 1].lower_ in (",", "and", "but", "while") \
                     and tok.head.i > j and tok.head.pos_ in ("VERB", "AUX"):
                 break  # "..., and reports said": a new clause begins
-            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and tok.lower_ not in ("including", "excluding") \
+            # ("would apply to lithium hydroxide", "lithium" tagged a verb after "to"; "to dissolving pulp")
+            misread = j == i + 1 and doc[i].lower_ == "to" and j + 1 < limit and (
+                tok.tag_ == "VB" and doc[j + 1].pos_ not in ("DET", "PRON", "ADP") or
+                tok.tag_ == "VBG" and doc[j + 1].pos_ == "NOUN")
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN",) and not misread and \
+                    tok.lower_ not in ("including", "excluding") \
                     and not (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i) \
                     and not (tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN") \
                     and not (tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.i > tok.i) \

@@ -500,6 +500,10 @@ class EntityRepair:
                 ent = Span(doc, ent.start, end, label="PERSON")  # "Pichai Naripthaphan" is not Sundar Pichai
             elif ent.label_ == "GovernmentBody":
                 ent = self._extend_body(ent, taken)
+            if ent.label_ in ("Company", "AnalystFirm") and len(ent) == 1 and ent.start >= 2 and \
+                    ent.start - 1 not in taken and self._is_name_token(doc[ent.start - 1]) and \
+                    doc[ent.start - 2].text in self.person_titles:
+                ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Economy Minister Ryo Takeda" is no Takeda
             trimmed = self._trim(ent) if ent.label_ not in OUR_TYPES else ent
             if trimmed is None:
                 continue
@@ -539,9 +543,11 @@ class EntityRepair:
                      self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role,
                      self._particle_names):
             spans = step(doc, spans)
-        # "Scotch whisky", "Iberian ham": a name ends with a name, not with a common noun in lower case
+        # "Scotch whisky", "Iberian ham": a name ends with a name, not with a common noun in lower case (and
+        # "The CBRT on Thursday lowered its rate": a day is no name)
         spans = [s for s in spans if not (s.label_ in ("Company", "AnalystFirm") and len(s) >= 2 and
-                                          not s.id_.strip("?") and s[-1].is_lower and s[-1].pos_ in ("NOUN", "PROPN"))]
+                                          not s.id_.strip("?") and s[-1].is_lower and s[-1].pos_ in ("NOUN", "PROPN")
+                                          or len(s) == 1 and not s.id_.strip("?") and s[0].lower_ in WEEKDAYS)]
         doc.ents = filter_spans([s for s in (self._whole_word(_given_name(self._undescribed(s)))
                                              for s in self._repeat_names(doc, spans)) if s is not None])
         return doc
@@ -820,8 +826,11 @@ class EntityRepair:
             run = self._name_run(head)
             parts = {id(s): s for i in range(run.start, run.end) if (s := by_token.get(i)) is not None}
             if len(run) > 1 and parts and all(
-                    s.start >= run.start and s.end <= run.end and (not s.id_.strip("?") or s.label_ == "City")
-                    and s.label_ in ("Company", "City", "Person") for s in parts.values()) and \
+                    s.start >= run.start and s.end <= run.end and (
+                        (not s.id_.strip("?") or s.label_ == "City") and s.label_ in ("Company", "City", "Person") or
+                        # "Ternium Argentina fell 0.8%": a company named after its country
+                        s.label_ == "Country" and s.end == run.end > s.start > run.start)
+                    for s in parts.values()) and \
                     not (span is not None and (span.start, span.end) == (run.start, run.end)):
                 # the model cut one name into pieces: "Aurelia" (a place?) + "Energia y Medio Ambiente"
                 for s in parts.values():

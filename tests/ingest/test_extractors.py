@@ -3776,3 +3776,39 @@ def test_measures_and_views_in_the_words_of_batch_67(extractor):
                                 "a note from mBank, the council will cut again in June. Kujawy Foods was downgraded "
                                 "to sell by Dom Maklerski Vistula, which said margins would shrink.")
     assert views(result) == [("mBank", ["National Bank of Poland"]), ("Dom Maklerski Vistula", ["Kujawy Foods"])]
+
+
+def test_measures_and_names_in_the_words_of_batch_68(extractor):
+    result = extract(extractor, "US stocks fell. Tariffs of 40% will apply to lithium carbonate from Chile from June 1, "
+                                "the Office of the United States Trade Representative said. Anti-dumping duties of "
+                                "14.5 percent would apply to dissolving pulp from Finland, China's Ministry of "
+                                "Commerce said.")
+    assert [(target, rate, goods) for _, _, target, rate, goods in plain_policies(result)] == [
+        ("Chile", Decimal("40"), ("lithium carbonate",)), ("Finland", Decimal("14.5"), ("dissolving pulp",))]
+    result = extract(extractor, "Singapore stocks fell. Keppel Bay Chartering plunged 31% after OFAC imposed "
+                                "sanctions on the shipbroker on Friday. The Commerce Department's Bureau of Industry "
+                                "and Security said companies would need licences to export etching tools to China.")
+    assert [(kind, issuer, target) for kind, issuer, target, *_ in plain_policies(result)] == [
+        ("Sanction", "Office of Foreign Assets Control", "Keppel Bay Chartering"),
+        ("ExportControl", "Bureau of Industry and Security", "China")]
+    assert {"US Department of Commerce", "Bureau of Industry and Security"} <= {
+        e.label for e in result.entities.values() if e.type == "GovernmentBody"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a company named after its country, a day that is no name, a ceiling that is no move
+    ("Argentine stocks rose. Pampa Energía added 1.5%, while Ternium Argentina fell 0.8%.",
+     [("Pampa Energía", Decimal("1.5")), ("Ternium Argentina", Decimal("-0.8"))]),
+    ("Turkish stocks rose. The central bank on Thursday lowered its one-week repo rate to 31.5 percent.", []),
+    ("Turkish stocks fell. QNB Invest cut its target on Bursa Cement, citing a fine of up to 10 percent of turnover.",
+     []),
+])
+def test_what_is_no_move_and_names_that_hold_a_country(extractor, text, expected):
+    assert [(label, change) for label, _, change, _, _ in moves(extract(extractor, text))] == expected
+
+
+def test_a_minister_named_like_a_company_is_a_person(extractor):
+    result = extract(extractor, "Japanese stocks fell. Economy Minister Ryo Takeda said the curbs matched those of "
+                                "allies.")
+    assert ("Ryo Takeda", "Person") in {(e.label, e.type) for e in result.entities.values()}
+    assert not [e for e in result.entities.values() if e.type == "Company"]
