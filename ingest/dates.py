@@ -18,7 +18,7 @@ _MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th
 _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|coming\s+)?"
-                      r"(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+                      r"(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<week>\s+week\b)?\b", re.I)
 _RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday)\b", re.I)
 #: "the start of next month", "the beginning of March": the first day of a month or year
 PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
@@ -105,6 +105,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     datetime.date(2025, 3, 1)
     >>> resolve_date("ten days from now", ref), resolve_date("in a fortnight's time", ref)
     (datetime.date(2025, 2, 14), datetime.date(2025, 2, 18))
+    >>> resolve_date("starting Monday week", ref)
+    datetime.date(2025, 2, 17)
     >>> resolve_date("from a week today", ref), resolve_date("begun three days ago today", ref)
     (datetime.date(2025, 2, 11), datetime.date(2025, 2, 1))
     >>> resolve_date("takes effect in 30 days", ref), resolve_date("rose 20% in 30 days", ref)
@@ -140,11 +142,12 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             words = (m["next"] or "").lower().split()
             qualifier = words[0] if words else ""
             # ("this coming Monday", "coming Friday": a day ahead, however the sentence is told)
-            if qualifier == "next" or (future or "coming" in words) and qualifier != "last":
+            if qualifier == "next" or (future or "coming" in words or m["week"]) and qualifier != "last":
                 delta = (target - reference.weekday()) % 7
-                if qualifier == "next" and delta == 0:
+                if (qualifier == "next" or m["week"]) and delta == 0:
                     delta = 7
-                candidates.append((m.start(), reference + timedelta(days=delta)))
+                # ("Monday week": a week after the coming Monday)
+                candidates.append((m.start(), reference + timedelta(days=delta + (7 if m["week"] else 0))))
             else:
                 delta = (reference.weekday() - target) % 7
                 candidates.append((m.start(), reference - timedelta(days=delta)))

@@ -53,7 +53,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|coming\s+)?"
              # ("starting Monday, October 15": the date told with its weekday)
              r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)|"
-             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
+             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+week\b)?|today|tomorrow|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
              # "the start of next month", "the 22nd of this month", "a week from Thursday", as ingest.dates
@@ -929,7 +929,7 @@ _COST_NOUNS = {"cost", "costs", "price", "investment", "investments", "value", "
 _CLAIM_VERBS = {"claim", "reclaim", "deduct", "recoup", "recover", "offset", "write"}
 #: Verbs whose subject pays: a subsidy when that is a government ("Berlin would fund up to 45% of the cost")
 _FUND_VERBS = {"fund", "pay", "cover", "subsidise", "subsidize", "meet", "bear", "shoulder", "finance", "refund",
-               "reimburse", "match", "co-finance", "co-fund"}
+               "reimburse", "match", "co-finance", "co-fund", "foot"}
 #: … and their participles, when a body pays a share
 _FUNDED = {"funded", "paid", "covered", "subsidised", "subsidized", "reimbursed", "met", "financed", "refunded",
            "borne", "co-funded", "co-financed"}
@@ -983,7 +983,9 @@ _FRACTIONS = {("half",): Decimal(50), ("a", "third"): Decimal("33.3"), ("one", "
               ("a", "quarter"): Decimal(25), ("one", "quarter"): Decimal(25), ("two", "thirds"): Decimal("66.7"),
               ("three", "quarters"): Decimal(75), ("a", "fifth"): Decimal(20), ("one", "fifth"): Decimal(20),
               ("two", "fifths"): Decimal(40), ("three", "fifths"): Decimal(60), ("four", "fifths"): Decimal(80),
-              ("a", "tenth"): Decimal(10), ("one", "tenth"): Decimal(10)}
+              ("a", "tenth"): Decimal(10), ("one", "tenth"): Decimal(10)} | {
+    (word, "tenths"): Decimal(10 * n) for n, word in enumerate(("two", "three", "four", "five", "six", "seven", "eight",
+                                                              "nine"), start=2)}
 _FRACTIONS |= {(words[0], "-", words[1]): value for words, value in _FRACTIONS.items()
                if len(words) == 2 and words[0] != "a"}  # ("three-fifths")
 #: A value a duty is charged on ("a fifth of the declared value"), unlike "lost a third of its value"
@@ -1004,7 +1006,9 @@ def _fraction_of_cost(doc: Doc, i: int) -> tuple[int, Decimal] | None:
         if start < 0 or tuple(t.lower_ for t in doc[start:i + 1]) != words:
             continue
         # (not "lost a third of its value": a fall)
-        if tok.dep_ == "predet" and tok.head.lower_ in _COST_NOUNS - {"value"} or any(
+        # ("half their declared value")
+        if tok.dep_ == "predet" and (tok.head.lower_ in _COST_NOUNS - {"value"} or tok.head.lower_ == "value" and any(
+                a.lower_ in _DUTIABLE for a in tok.head.children)) or any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(
                     p.dep_ == "pobj" and (p.lower_ in _COST_NOUNS - {"value"} or p.lower_ == "value" and any(
                         a.lower_ in _DUTIABLE for a in p.children)) for p in c.children) for c in tok.children):
@@ -1638,6 +1642,16 @@ class FactExtractor:
         """"The KOSDAQ closed at 803.57, up 2.4 percent": the level stated before the move; also fronted, "At
         27,412.66, the Hang Seng Index finished 1.4 per cent higher"."""
         window = list(doc[lo:group.start])
+        for k, tok in enumerate(window[1:-1], start=1):
+            # "The Dow Jones Industrial Average, at 61,204.18, was the laggard", "The CSI 300 — 5,214.80, up 0.2
+            # percent —": a level set off right after the index
+            prev = window[k - 1]
+            if tok.like_num and "," in tok.text and (prev.lower_ in ("—", "–") or prev.lower_ == "at" and k >= 2 and
+                                                     window[k - 2].text == ",") and \
+                    window[k - (3 if prev.lower_ == "at" else 2)].ent_type_ == "StockIndex" and \
+                    window[k + 1].text in (",", "—", "–"):
+                value = parse_number(tok.text)
+                return value[0] if value else None
         for k, tok in enumerate(window[:-1]):
             fronted = k == 0 and tok.i == tok.sent.start and k + 2 < len(window) and window[k + 2].text == ","
             if (tok.lower_ in _CLOSE_FORMS or tok.lemma_ in ("close", "end", "finish", "settle", "stand")) and \
@@ -1724,12 +1738,15 @@ class FactExtractor:
         "Tencent's 10 percent rise in revenue", "a 20 percent gain in the Nikkei this year")."""
         doc = sent.doc
         noun = doc[g.end] if g.end < sent.end else None
+        if g.start - 2 >= sent.start and doc[g.start - 1].lower_ == "of" and doc[g.start - 2].dep_ == "nsubj" and \
+                self._sign(doc[g.start - 2]):
+            noun = doc[g.start - 2]  # "Gains of 1.2 percent took the NGX All-Share Index to 142,618.35"
         if noun is None or noun.pos_ != "NOUN" or len(g.values) != 1:
             return None
         sign = self._sign(noun)
         if not sign or self._hypothetical(noun) or noun.head.lemma_.lower() in _GUESSES:
             return None
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")]
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i != g.start - 1]
         holders = [o for c in preps for o in c.children if c.lower_ != "of" and o.dep_ == "pobj"] or \
             [c for c in noun.children if c.dep_ == "poss" and not preps]
         holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
@@ -1742,7 +1759,8 @@ class FactExtractor:
             # "Germany's DAX fared worse: its 1.1 percent decline left it at 27,314.92"
             moved = next((m for m in reversed(mentioned) if m.span.end <= g.start and m.span.start >= sent.start and
                           m.type in MOVER_TYPES), None)
-        tail = doc[noun.i + 1:min(hi, noun.i + 10)]
+        after = max(noun.i + 1, g.end)
+        tail = doc[after:min(hi, after + 9)]
         if moved is None or any(t.lower_ in _SPAN_WORDS for t in tail):
             return None
         values: dict = {"percentChange": g.values[0] * sign}
@@ -2303,7 +2321,7 @@ class FactExtractor:
                     continue
             target_prev = None
             goods_prev: list[str] = []
-            anaphor = self._company_anaphor(doc, sent, mentioned, start, end) if kind in (
+            anaphor = self._company_anaphor(doc, sent, mentioned, start, end, topic) if kind in (
                 "Investigation", "Sanction") else None
             for n_clause, (rate, goods_span) in enumerate(clauses):
                 goods = self._goods_of(goods_span, mentioned) if goods_span is not None else []
@@ -2552,7 +2570,8 @@ class FactExtractor:
         return doc[obj.left_edge.i:end] if end > obj.left_edge.i else None
 
     @staticmethod
-    def _company_anaphor(doc: Doc, sent: Span, mentioned: list[Mentioned], start: int, end: int) -> Mentioned | None:
+    def _company_anaphor(doc: Doc, sent: Span, mentioned: list[Mentioned], start: int, end: int,
+                         topic: Mentioned | None = None) -> Mentioned | None:
         """"A probe into the telecoms company", "an investigation into its billing practices":
         the measure aims at the company the sentence named before."""
         i = end
@@ -2563,7 +2582,7 @@ class FactExtractor:
             return None
         if i + 1 < sent.end and doc[i + 1].lower_ in ("whether", "how", "why", "if"):
             i += 1  # "an investigation into whether the telecoms company misled customers"
-        phrase = doc[i + 1:min(i + 7, sent.end)]
+        phrase = doc[i + 1:min(i + 9, sent.end)]
         if not len(phrase) or phrase[0].lower_ not in ("the", "its"):
             return None
         if phrase[0].lower_ == "the" and len(phrase) > 2 and phrase[1].lower_ in _COMPANY_NOUNS and \
@@ -2574,13 +2593,17 @@ class FactExtractor:
             # ("sanctions on the shipbroker")
             head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS or _described_company(t, the=False)),
                         None)
-            if head is None or any(t.text in (",", ";") or t.pos_ == "VERB" for t in doc[i + 1:head.i]) or not nouns:
+            # (a verb between them is another clause, not "the Lahti-based chain", "the ship-repair and bunkering firm")
+            if head is None or any(t.text in (",", ";") or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "conj")
+                                   for t in doc[i + 1:head.i]) or not nouns:
                 return None
         before = [m for m in mentioned if m.span.end <= start and m.type in ("Company", "AnalystFirm")]
         # the company the sentence is about: "Maplebear, which operates Instacart, slid … the company's tool"
         subjects = [m for m in before if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ != "relcl"
                                              for t in m.span)]
-        return (subjects or before)[-1] if before else None
+        # (else the one the sentences before were about: "Saimaa Retail Group lost 11.2 percent. The FCCA said it had
+        # opened an investigation into whether the Lahti-based chain …")
+        return (subjects or before)[-1] if before else topic
 
     @staticmethod
     def _conjoined(mentioned: list[Mentioned], target: Mentioned | None) -> list[Mentioned]:
@@ -3879,8 +3902,9 @@ class FactExtractor:
                 # "would rise to 25 percent from 15 percent on August 1": the day of the rise; "had on Tuesday
                 # searched": the day of the search ("OFAC on Monday imposed sanctions", hung on the subject)
                 head = head.head
-            if tok.lower_ in ("yesterday", "today", "tomorrow"):
-                # "was searched yesterday by prosecutors", "searched its offices the day before yesterday"
+            if tok.lower_ in ("yesterday", "today", "tomorrow", "ago"):
+                # "was searched yesterday by prosecutors", "searched its offices the day before yesterday", "opened an
+                # investigation a week ago"
                 top = tok
                 while top.dep_ == "pobj" and top.head.lower_ in ("before", "after") and top.head.head.lower_ == "day":
                     top = top.head.head
@@ -3959,8 +3983,11 @@ class FactExtractor:
                         not _guessed(node.sent)):
                     return True  # "lowered its rate by 25 basis points, taking it to 4.75 percent" ("…, taking the
                     # benchmark to 12.75 per cent", the parser hanging it on the committee)
-                if node.lemma_.lower() == "set" and node.dep_ == "acl" and node.head.lower_ == "level":
-                    continue  # "brought its deposit rate down to a level set at 18.5 percent"
+                if node.lemma_.lower() == "set" and node.tag_ == "VBN" and (
+                        node.dep_ == "acl" and (node.head.lower_ == "level" or _policy_rate(node.head)) or
+                        node.i == node.sent.start or node.i > 0 and node.doc[node.i - 1].text == ";"):
+                    continue  # "brought its deposit rate down to a level set at 18.5 percent", "leaves the short-term
+                    # policy rate set at 1.75 percent", "lowered its rate by a quarter point; set at 5.25 percent, …"
                 return node.lemma_.lower() in self.rate_verbs and not _background(node)
         return False
 
@@ -4001,6 +4028,11 @@ class FactExtractor:
                                      # "brought the target reverse repurchase rate down by 25 basis points to 5.0%"
                                      t.lemma_.lower() in ("bring", "take") and t.pos_ == "VERB" and any(
                                          c.dep_ == "prt" and c.lower_ in ("down", "up") for c in t.children) or
+                                     # "Tuesday's decision by the CBN takes the monetary policy rate to 24.75 percent"
+                                     t.lemma_.lower() in ("bring", "take", "push", "lift") and t.pos_ == "VERB" and
+                                     any(c.dep_ == "nsubj" and c.lemma_.lower() in ("decision", "move", "cut", "hike")
+                                         for c in t.children) and
+                                     any(c.dep_ == "dobj" and _policy_rate(c) for c in t.children) or
                                      # "announced that its refinancing rate would drop by half a point to 4.0 percent"
                                      t.lemma_.lower() in ("drop", "fall", "rise", "go", "climb", "decline") and
                                      t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "rate" and any(
@@ -4382,6 +4414,17 @@ def _merge_restatements(facts: list[Fact], country_of: Mapping[str, str | None] 
                     h.values = {**h.values, "effectiveDate": f.values["effectiveDate"]}
             dropped.add(id(f))
             break
+    for f in policies:
+        # "… can claim three-tenths of the installed cost from the Department of Agriculture. 'A 30% grant roughly
+        # halves the payback period on a digester,' …": the same measure at the same rate, said again
+        stems = {w.lower().rstrip("s") for x in f.values.get("appliesTo", ()) for w in x.split()}
+        for g in policies:
+            if g is not f and id(g) not in dropped and id(f) not in dropped and g.kind == f.kind and \
+                    f.values.get("ratePercent") is not None and g.values.get("ratePercent") == f.values["ratePercent"] \
+                    and 0 < g.evidence.sentence - f.evidence.sentence <= 2 and not g.values.get("effectiveDate") and \
+                    _same_issuer(f, g, country_of or {}) and g.roles.get("targets") in (None, f.roles.get("targets")) \
+                    and stems >= {w.lower().rstrip("s") for x in g.values.get("appliesTo", ()) for w in x.split()}:
+                dropped.add(id(g))
     return [f for f in facts if id(f) not in dropped]
 
 

@@ -160,10 +160,7 @@ class Extractor:
         for n, sent in enumerate(doc.sents):
             evidence = sentence_evidence(sent, n)
             mentioned: list[Mentioned] = []
-            for span, entity in self._body_anaphora(sent, bodies):
-                mentioned.append(Mentioned(span, entity))
-                result.mentions.append(Mention(entity.key, span.text, span.start_char, span.end_char, evidence, 0.6,
-                                               "coreference:definite-description"))
+            earlier = list(bodies)  # (the bodies named before this sentence; its own join them as they are named)
             for span in sent.ents:
                 entity = acronyms.get(span.text) or self.resolver.resolve(span, country)
                 if entity is None:
@@ -188,6 +185,10 @@ class Extractor:
                             0.95 if entity.known else 0.7,
                             "gazetteer" if entity.known else "model:" + self.nlp.meta.get("name", "ner"))
                 )
+            for span, entity in self._body_anaphora(sent, earlier, [m for m in mentioned if m.type == "GovernmentBody"]):
+                mentioned.append(Mentioned(span, entity))
+                result.mentions.append(Mention(entity.key, span.text, span.start_char, span.end_char, evidence, 0.6,
+                                               "coreference:definite-description"))
             mentioned.sort(key=lambda m: m.span.start)
             for company, home in self.facts.headquarters(sent, mentioned, self._country_of):
                 entity = result.entities[company]
@@ -550,13 +551,16 @@ class Extractor:
         return None
 
     @staticmethod
-    def _body_anaphora(sent: Span, bodies: list[Entity]) -> list[tuple[Span, Entity]]:
-        """"The ministry said…": a definite description of a government body named before."""
+    def _body_anaphora(sent: Span, earlier: list[Entity], here: list[Mentioned]) -> list[tuple[Span, Entity]]:
+        """"The ministry said…": a definite description of a government body named before, in the sentences
+        before (``earlier``) or in this one before it (``here``: "… from the Department of Agriculture, under a
+        program the department said …")."""
         found = []
-        if not bodies:
-            return found
         doc = sent.doc
         for tok in sent:
+            bodies = earlier + [m.entity for m in here if m.span.end <= tok.i]
+            if not bodies:
+                continue
             if tok.lower_ == "bank" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and not tok.ent_type_ and \
                     tok.dep_ in ("nsubj", "nsubjpass") and any(t.lemma_ in ("cut", "hike", "raise", "hold", "ease")
                                                                or t.lower_ in ("rate", "rates") for t in sent):

@@ -209,17 +209,29 @@ class EntityRepair:
         doc = span.doc
         end = span.end
         def name_part(tok: Token) -> bool:  # (also "SMEs" in "Ministry of Industrial Development, SMEs and …")
-            return self._is_name_token(tok) or tok.is_alpha and tok.ent_type_ in ("", "ORG") and (
-                tok.text[:2].isupper() or tok.is_title and tok.tag_ in ("NNS", "NNPS"))  # (and "Cooperatives")
+            # (and "Cooperatives", "Forests" in "Ministry of Environment, Waters and Forests", the model's "nation";
+            # not "Agriculture Secretary Dale Whitfield" after "the Department of Agriculture,")
+            if tok.text in _OFFICE_TITLES or tok.ent_type_ == "PERSON":
+                return False
+            return self._is_name_token(tok) or tok.is_alpha and (tok.ent_type_ in ("", "ORG") or tok.ent_type_ == "NORP"
+                                                                 and self.gazetteer.lookup(tok.text) is None) and (
+                tok.text[:2].isupper() or tok.is_title and tok.tag_ in ("NNS", "NNPS") or
+                # "… and Renewable Energy"
+                tok.is_title and tok.pos_ == "ADJ" and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
 
         # "and Welfare", "& Energy", ", Industry and Energy": joined words of the same name
         while end + 1 < len(doc) and doc[end].lower_ in ("and", "&", ",") and end + 1 not in taken \
-                and name_part(doc[end + 1]) and doc[end + 1].text not in _OFFICE_TITLES:
+                and name_part(doc[end + 1]):
             end += 2
             while end < len(doc) and end not in taken and name_part(doc[end]):
                 end += 1
         if end > span.end and doc[end - 1].text == ",":
             end -= 1
+        if end > span.end and end < len(doc) and (doc[end].text in _OFFICE_TITLES or doc[end].ent_type_ == "PERSON"):
+            # "…, Agriculture Secretary Dale Whitfield": the words before a title are the official's, not the body's
+            while end > span.end and doc[end - 1].text not in (",", "and", "&"):
+                end -= 1
+            end = max(span.end, end - 1)
         if end + 1 < len(doc) and doc[end - 1].text.endswith("s") and doc[end].text in ("'", "’") and \
                 doc[end + 1].text in ("Office", "Service", "Bureau") and end + 1 not in taken:
             end += 2  # "Seoul Southern District Prosecutors' Office"
@@ -271,13 +283,15 @@ class EntityRepair:
                                                        doc[end].text in self.company_words):
             end += 1  # ("Kempen Gem Trading", "Trading" tagged a noun)
         if end == span.end and end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_ \
-                and doc[end + 1].is_title and end + 1 not in taken:
-            # "Cleveland-Cliffs" is a company, not the city
+                and (doc[end + 1].is_title or span.label_ == "StockIndex" and doc[end + 1].is_upper) and \
+                end + 1 not in taken:
+            # "Cleveland-Cliffs" is a company, not the city; "BET-TR" is an index of its own
             whole = Span(doc, start, end + 2, label="ORG")
             entry = self.gazetteer.lookup(whole.text)
             if entry is not None:
                 return Span(doc, start, end + 2, label=entry.type, span_id=entry.id)
-            return Span(doc, start, end + 2, label="ORG", span_id=UNKNOWN)
+            return Span(doc, start, end + 2, label="StockIndex" if span.label_ == "StockIndex" else "ORG",
+                        span_id=UNKNOWN)
         if span.label_ == "StockIndex":
             # "Nifty Midcap 100", "S&P MidCap 400 index", "KOSDAQ 150": a sub-index with its number
             if end < len(doc) and end not in taken and re.fullmatch(r"\d{2,4}", doc[end].text) and not (
@@ -914,9 +928,10 @@ class EntityRepair:
     @staticmethod
     def _based_places(doc: Doc, spans: list[Span]) -> list[Span]:
         """"The Herzliya-based card processor": what a company is based in is a place, whatever the model took it
-        for."""
+        for (also a town a listed company is named after: "the Piraeus-based company")."""
         return [Span(doc, s.start, s.end, label="City", span_id=UNKNOWN) if (
-            s.label_ in ("Company", "Person") and not s.id_.strip("?") and s.end + 1 < len(doc) and
+            s.label_ in ("Company", "Person") and (not s.id_.strip("?") or s.label_ == "Company") and
+            s.end + 1 < len(doc) and
             doc[s.end].text == "-" and doc[s.end + 1].lower_ == "based" and not doc[s.end - 1].whitespace_) else s
             for s in spans]
 

@@ -3812,3 +3812,69 @@ def test_a_minister_named_like_a_company_is_a_person(extractor):
                                 "allies.")
     assert ("Ryo Takeda", "Person") in {(e.label, e.type) for e in result.entities.values()}
     assert not [e for e in result.entities.values() if e.type == "Company"]
+
+
+def test_rate_decisions_and_subsidies_in_the_words_of_batch_69(extractor):
+    result = extract(extractor, "Japanese stocks rose. A quarter-point increase from the Bank of Japan leaves the "
+                                "short-term policy rate set at 1.5 percent. The National Bank of Romania lowered its "
+                                "monetary policy rate by a quarter point; set at 5.5 percent, the new rate applies from "
+                                "Wednesday. Tuesday's decision by the Central Bank of Nigeria takes the monetary policy "
+                                "rate to 25.25 percent.")
+    assert decisions(result) == [("Bank of Japan", Decimal("1.5")), ("National Bank of Romania", Decimal("5.5")),
+                                 ("Central Bank of Nigeria", Decimal("25.25"))]
+    result = extract(extractor, "Thai stocks rose. The Ministry of Industry will foot 40 percent of the bill for "
+                                "electric motorcycles bought by couriers. The Danish Energy Agency will cover "
+                                "three-tenths of the cost of industrial heat pumps. Woven plastic sacks from China will "
+                                "attract a levy equal to half their declared value, the Federal Ministry of Finance "
+                                "said.")
+    assert [(kind, rate, goods) for kind, _, _, rate, goods in plain_policies(result)] == [
+        ("Subsidy", Decimal("40"), ("electric motorcycles",)), ("Subsidy", Decimal("30"), ("industrial heat pumps",)),
+        ("Tariff", Decimal("50"), ("Woven plastic sacks",))]
+
+
+def test_body_names_listed_with_commas_end_before_an_officials_title(extractor):
+    result = extract(extractor, "Romanian stocks rose. Raw beech logs will need an export permit, the Ministry of "
+                                "Environment, Waters and Forests said. Half the cost of biogas plants will be covered "
+                                "by the Department of Agriculture, Agriculture Secretary Dale Whitmore announced. The "
+                                "Ministry of Electricity, Water and Renewable Energy will pay 45 per cent of the cost "
+                                "of rooftop solar panels.")
+    assert [issuer for _, issuer, *_ in plain_policies(result)] == [
+        "Ministry of Environment, Waters and Forests", "Department of Agriculture",
+        "Ministry of Electricity, Water and Renewable Energy"]
+    assert "Dale Whitmore" in {e.label for e in result.entities.values() if e.type == "Person"}
+
+
+def test_targets_told_as_what_the_company_is_and_days_counted_back(extractor):
+    result = extract(extractor, "Finnish stocks fell. Pirkka Retail Group lost 9.2 percent. The Finnish Competition "
+                                "and Consumer Authority said it had opened an investigation a week ago into whether the "
+                                "Tampere-based chain had coordinated prices. Kuwaiti stocks fell. Salmiya Marine "
+                                "Services plunged 21.3 percent. OFAC imposed sanctions on the ship-repair and bunkering "
+                                "firm.")
+    assert dated(result, ("Investigation", "Sanction")) == [
+        ("Investigation", "Pirkka Retail Group", None, date(2025, 3, 5)),
+        ("Sanction", "Salmiya Marine Services", None, None)]
+    result = extract(extractor, "Japanese stocks fell. Robot arms bound for Russia will need an export licence starting "
+                                "Monday week, the Ministry of Economy, Trade and Industry said.")
+    assert dated(result, ("ExportControl",)) == [("ExportControl", "Russia", None, date(2025, 3, 24))]
+
+
+def test_the_department_named_in_the_same_sentence_and_a_rate_said_again(extractor):
+    result = extract(extractor, "US stocks rose. On Monday, the Justice Department opened an investigation into Plains "
+                                "Seed. Dairy farms that install biogas digesters from October 1 can claim three-tenths "
+                                "of the installed cost from the Department of Agriculture, under a program the "
+                                "department said would run for five years. \"A 30% grant halves the payback period on "
+                                "a digester,\" said Ann Lee of Piper Sandler.")
+    assert [(kind, issuer, rate) for kind, issuer, _, rate, _ in plain_policies(result)] == [
+        ("Investigation", "US Department of Justice", None), ("Subsidy", "Department of Agriculture", Decimal("30"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nigerian stocks rose. Gains of 1.3 percent took the NGX All-Share Index to 141,002.10.",
+     [("NGX All-Share Index", Decimal("1.3"), Decimal("141002.10"))]),
+    ("US stocks were mixed. The Dow Jones Industrial Average, at 60,114.20, was the laggard with a 0.2% dip.",
+     [("Dow Jones Industrial Average", Decimal("-0.2"), Decimal("60114.20"))]),
+    ("Finnish stocks fell. The OMX Helsinki 25, at 5,044.10, had lost 0.7 percent by the close.",
+     [("OMX Helsinki 25", Decimal("-0.7"), Decimal("5044.10"))]),
+])
+def test_closes_set_off_after_the_index_and_moves_told_before_of(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
