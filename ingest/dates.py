@@ -17,8 +17,9 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
 _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|coming\s+)?"
-                      r"(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<week>\s+week\b)?\b", re.I)
+_WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
+                      r"(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<week>\s+week\b)?"
+                      r"(?P<of_next>\s+of\s+next\s+week\b)?\b", re.I)
 _RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday)\b", re.I)
 #: "the start of next month", "the beginning of March": the first day of a month or year
 PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
@@ -105,8 +106,10 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     datetime.date(2025, 3, 1)
     >>> resolve_date("ten days from now", ref), resolve_date("in a fortnight's time", ref)
     (datetime.date(2025, 2, 14), datetime.date(2025, 2, 18))
-    >>> resolve_date("starting Monday week", ref)
-    datetime.date(2025, 2, 17)
+    >>> resolve_date("starting Monday week", ref), resolve_date("on Wednesday of next week", ref)
+    (datetime.date(2025, 2, 17), datetime.date(2025, 2, 12))
+    >>> resolve_date("from the coming Monday", ref)
+    datetime.date(2025, 2, 10)
     >>> resolve_date("from a week today", ref), resolve_date("begun three days ago today", ref)
     (datetime.date(2025, 2, 11), datetime.date(2025, 2, 1))
     >>> resolve_date("takes effect in 30 days", ref), resolve_date("rose 20% in 30 days", ref)
@@ -142,7 +145,10 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             words = (m["next"] or "").lower().split()
             qualifier = words[0] if words else ""
             # ("this coming Monday", "coming Friday": a day ahead, however the sentence is told)
-            if qualifier == "next" or (future or "coming" in words or m["week"]) and qualifier != "last":
+            if m["of_next"]:
+                # "Wednesday of next week": that day in the week after this one
+                candidates.append((m.start(), reference + timedelta(days=7 - reference.weekday() + target)))
+            elif qualifier == "next" or (future or "coming" in words or m["week"]) and qualifier != "last":
                 delta = (target - reference.weekday()) % 7
                 if (qualifier == "next" or m["week"]) and delta == 0:
                     delta = 7

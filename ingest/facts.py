@@ -48,12 +48,13 @@ _DESTINATIONS = {"destination", "country", "market", "buyer", "customer", "end-u
 _TIME_PHRASE = re.compile(r"^(\w+\s+)?(years?|months?|weeks?|days?|quarters?)$", re.I)
 _MAKER_NOUNS = {"maker", "producer", "developer", "manufacturer", "firm", "company", "supplier", "exporter",
                 "importer", "builder", "designer", "grower", "buyer", "consumer", "household", "house", "business"}
-_DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|coming\s+)?"
+_DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
              r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
              # ("starting Monday, October 15": the date told with its weekday)
              r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)|"
-             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+week\b)?|today|tomorrow|"
+             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+week\b|\s+of\s+next\s+week\b)?|"
+             r"today|tomorrow|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
              # "the start of next month", "the 22nd of this month", "a week from Thursday", as ingest.dates
@@ -63,7 +64,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|coming\s+)?"
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
                         r"on or after|since|"
-                        r"beginning|comes? into force|starts|begins|commences|will (?:start|begin|commence)|"
+                        r"beginning|comes? into force|coming into force|starts|begins|commences|will (?:start|begin|commence)|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
                         r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
                         r"(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
@@ -1372,6 +1373,10 @@ class FactExtractor:
         self.up = lexicon.words("move_up")
         self.down = lexicon.words("move_down")
         self.move_verbs = self.up | self.down
+        # the -ing forms of the move verbs ("shedding", "rising", "gaining"), for a tagger that calls a sentence's
+        # first word a name ("Shedding 1.4 percent, the NGX All-Share Index ended at …")
+        self.move_ing = {form: sign for words, sign in ((self.up, 1), (self.down, -1)) for v in words
+                         for form in (v + "ing", v[:-1] + "ing", v + v[-1:] + "ing")}
         self.rate_verbs = lexicon.words("rate_verbs")
         self.reporting = lexicon.words("reporting_verbs")
         self.hedges = lexicon.words("hedge_verbs")
@@ -1645,19 +1650,26 @@ class FactExtractor:
         for k, tok in enumerate(window[1:-1], start=1):
             # "The Dow Jones Industrial Average, at 61,204.18, was the laggard", "The CSI 300 — 5,214.80, up 0.2
             # percent —": a level set off right after the index
+            # (also "The IBEX 35, at 16,842.3 by the close, had gained", "ended with the Taiwan Capitalization Weighted
+            # Stock Index (Taiex) at 30,155.09 - a retreat of 1.3 percent")
             prev = window[k - 1]
-            if tok.like_num and "," in tok.text and (prev.lower_ in ("—", "–") or prev.lower_ == "at" and k >= 2 and
-                                                     window[k - 2].text == ",") and \
-                    window[k - (3 if prev.lower_ == "at" else 2)].ent_type_ == "StockIndex" and \
-                    window[k + 1].text in (",", "—", "–"):
+            before = window[k - 3] if prev.lower_ == "at" and k >= 3 and window[k - 2].text == "," else \
+                window[k - 2] if k >= 2 and (prev.lower_ in ("—", "–") or prev.lower_ == "at") else None
+            if before is not None and before.text == ")" and k >= 5:
+                before = window[k - 5 if prev.lower_ == "at" else k - 4]
+            if tok.like_num and ("," in tok.text or "." in tok.text) and before is not None and \
+                    before.ent_type_ == "StockIndex" and window[k + 1].lower_ in (",", "—", "–", "-", "by", "at"):
                 value = parse_number(tok.text)
                 return value[0] if value else None
         for k, tok in enumerate(window[:-1]):
             fronted = k == 0 and tok.i == tok.sent.start and k + 2 < len(window) and window[k + 2].text == ","
+            # ("finished the week at 4,918.44")
+            skip = 2 if [t.lower_ for t in window[k + 1:k + 3]] in (["the", "week"], ["the", "day"],
+                                                                    ["the", "session"]) else 0
             if (tok.lower_ in _CLOSE_FORMS or tok.lemma_ in ("close", "end", "finish", "settle", "stand")) and \
-                    window[k + 1].lower_ == "at" and k + 2 < len(window) and window[k + 2].like_num or \
-                    fronted and tok.lower_ == "at" and window[k + 1].like_num:
-                value = parse_number(window[k + (1 if tok.lower_ == "at" else 2)].text)
+                    k + skip + 2 < len(window) and window[k + skip + 1].lower_ == "at" and \
+                    window[k + skip + 2].like_num or fronted and tok.lower_ == "at" and window[k + 1].like_num:
+                value = parse_number(window[k + (1 if tok.lower_ == "at" else skip + 2)].text)
                 return value[0] if value else None
         return None
 
@@ -1700,7 +1712,8 @@ class FactExtractor:
         "Shedding 0.7 per cent, the FTSE/JSE Top 40 index closed at 112,480.65"."""
         doc = sent.doc
         first = doc[sent.start]
-        sign = {"up": 1, "down": -1}.get(first.lower_, 0) or first.tag_ == "VBG" and self._sign(first)
+        sign = {"up": 1, "down": -1}.get(first.lower_, 0) or first.tag_ == "VBG" and self._sign(first) or \
+            self.move_ing.get(first.lower_, 0)
         if g.start == sent.start + 2 and first.lower_ == "with" and doc[sent.start + 1].lower_ in ("a", "an") and \
                 g.end < hi:
             sign = self._sign(doc[g.end])  # "With a 1.8 percent advance, the WIG20 ended at 2,964.12"
@@ -1751,12 +1764,15 @@ class FactExtractor:
             [c for c in noun.children if c.dep_ == "poss" and not preps]
         holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
                     if c.dep_ in ("compound", "poss")]  # "a 5 per cent rise in Tencent shares"
-        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _MOVE_CARRIERS:
-            holders += [c for c in noun.head.children if c.dep_ == "dobj"]  # "carried the KSE-100 to …"
+        # "carried the KSE-100 to …", "a 0.6 percent decline leaving it at 3,305.12"
+        carriers = [v for v in chain([noun.head] if noun.dep_ == "nsubj" else [],
+                                     (c for c in noun.children if c.dep_ == "acl")) if v.lemma_.lower() in _MOVE_CARRIERS]
+        holders += [c for v in carriers for c in v.children if c.dep_ == "dobj"]
         moved = next((m for m in mentioned if m.type in MOVER_TYPES and (m.span.root in holders or not preps and
                       m.span.end + 1 == g.start and doc[m.span.end].lower_ in ("'s", "’s"))), None)
-        if moved is None and not preps and any(h.lower_ == "its" for h in holders):
-            # "Germany's DAX fared worse: its 1.1 percent decline left it at 27,314.92"
+        if moved is None and not preps and any(h.lower_ in ("its", "it") for h in holders):
+            # "Germany's DAX fared worse: its 1.1 percent decline left it at 27,314.92", "the Nasdaq Composite led
+            # the way, a 1.2 percent advance carrying it to 28,770.13"
             moved = next((m for m in reversed(mentioned) if m.span.end <= g.start and m.span.start >= sent.start and
                           m.type in MOVER_TYPES), None)
         after = max(noun.i + 1, g.end)
@@ -2853,10 +2869,12 @@ class FactExtractor:
                     t.pos_ == "NOUN" and t.lemma_.lower() in ("cut", "reduction", "hike", "increase", "rise")
                     for t in doc[sent.start:g.start]) and not _old_rate(doc, g):
                 return g.values[-1]
-            # "At 17.25%, the rate now stands at its lowest level since 2024": the rate where it now stands
+            # "At 17.25%, the rate now stands at its lowest level since 2024": the rate where it now stands (or "At
+            # 1.1 percent, the new rate applies to operations from Thursday")
             if g.start == sent.start + 1 and doc[sent.start].lower_ == "at" and any(
-                    t.lemma_.lower() in ("stand", "sit") and any(c.dep_ == "nsubj" and c.lower_ in ("rate", "rates")
-                                                                  for c in t.children) for t in sent):
+                    any(c.dep_ == "nsubj" and c.lower_ in ("rate", "rates") and (
+                        t.lemma_.lower() in ("stand", "sit") or any(d.lower_ == "new" for d in c.children))
+                        for c in t.children) for t in sent):
                 return g.values[-1]
             # "The short-term policy rate now stands at 1.25 percent, up from 1 percent"
             if _standing_rate(doc, g) and not _old_rate(doc, g):
@@ -4028,6 +4046,10 @@ class FactExtractor:
                                      # "brought the target reverse repurchase rate down by 25 basis points to 5.0%"
                                      t.lemma_.lower() in ("bring", "take") and t.pos_ == "VERB" and any(
                                          c.dep_ == "prt" and c.lower_ in ("down", "up") for c in t.children) or
+                                     # "Effective tomorrow, the HKMA will apply a base rate of 4.75 per cent"
+                                     t.lemma_.lower() in ("apply", "adopt", "fix") and t.pos_ == "VERB" and any(
+                                         c.dep_ == "dobj" and _policy_rate(c) and any(
+                                             p.lower_ == "of" for p in c.children) for c in t.children) or
                                      # "Tuesday's decision by the CBN takes the monetary policy rate to 24.75 percent"
                                      t.lemma_.lower() in ("bring", "take", "push", "lift") and t.pos_ == "VERB" and
                                      any(c.dep_ == "nsubj" and c.lemma_.lower() in ("decision", "move", "cut", "hike")
@@ -4083,8 +4105,10 @@ class FactExtractor:
                 is_range = before[-1:].text == "to" and (len(before) == 2 and before[0].like_num or
                                                          any(o.end == g.start - 1 for o in groups)) or \
                     g.end < sent.end and sent.doc[g.end].lower_ == "to" and any(o.start == g.end + 1 for o in groups)
-                if start <= g.start < limit and any(t.lower_ in ("to", "at") for t in before) and not is_range \
-                        and self._governed_by(sent.doc[g.end - 1], verb):
+                # ("will apply a base rate of 4.75 per cent")
+                rate_of = before[-1:].text == "of" and _policy_rate(sent.doc[before[-1].i - 1])
+                if start <= g.start < limit and (any(t.lower_ in ("to", "at") for t in before) or rate_of) and \
+                        not is_range and (rate_of or self._governed_by(sent.doc[g.end - 1], verb)):
                     # "kept the one-year rate at 3.1 percent and the five-year at 3.6"; "to minus 0.25%"
                     if len(g.values) > 1 and any(t.lower_ == "respectively" for t in sent):
                         rates += list(g.values)  # "the one-year and five-year rates … to 2.9 and 3.4 percent respectively"

@@ -3878,3 +3878,35 @@ def test_the_department_named_in_the_same_sentence_and_a_rate_said_again(extract
 ])
 def test_closes_set_off_after_the_index_and_moves_told_before_of(extractor, text, expected):
     assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a move told as a noun with "it" for the index named before, a close told after "the week" or set off
+    ("Japanese stocks fell. The broader Topix fared better, a 0.4 percent decline leaving it at 3,298.10.",
+     [("TOPIX", Decimal("-0.4"), Decimal("3298.10"))]),
+    ("US stocks rose. The Nasdaq Composite led the way, a 1.1 percent advance carrying it to 28,101.40.",
+     [("Nasdaq Composite", Decimal("1.1"), Decimal("28101.40"))]),
+    ("Singapore stocks rose. The Straits Times Index finished the week at 4,880.20, a rise of 0.4 percent on the day.",
+     [("Straits Times Index", Decimal("0.4"), Decimal("4880.20"))]),
+    ("Spanish stocks rose. The IBEX 35, at 16,790.5 by the close, had gained 0.6 percent.",
+     [("IBEX 35", Decimal("0.6"), Decimal("16790.5"))]),
+])
+def test_index_moves_in_the_words_of_batches_71_and_72(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+def test_rate_decisions_in_the_words_of_batches_71_and_72(extractor):
+    result = extract(extractor, "Hong Kong stocks rose. Effective tomorrow, the Hong Kong Monetary Authority will apply "
+                                "a base rate of 4.5 per cent. The European Central Bank raised its deposit rate to 2.75 "
+                                "percent, with the new rate coming into force on Wednesday of next week. Banco de la "
+                                "República lowered its benchmark rate to 6.5 percent, a cut that applies from the "
+                                "coming Monday.")
+    assert [(issuer, rate, f.values.get("effectiveDate")) for (issuer, rate), f in zip(
+        decisions(result), result.facts_of("InterestRateDecision"))] == [
+        ("Hong Kong Monetary Authority", Decimal("4.5"), date(2025, 3, 13)),
+        ("European Central Bank", Decimal("2.75"), date(2025, 3, 19)),
+        ("Banco de la República", Decimal("6.5"), date(2025, 3, 17))]
+    result = extract(extractor, "Chinese stocks rose. The People's Bank of China lowered the seven-day reverse "
+                                "repurchase rate by 10 basis points. At 1.2 percent, the new rate applies to "
+                                "operations from Thursday.")
+    assert decisions(result) == [("People's Bank of China", Decimal("1.2"))]
