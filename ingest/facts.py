@@ -64,7 +64,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
                         r"on or after|since|"
-                        r"beginning|comes? into force|coming into force|starts|begins|commences|will (?:start|begin|commence)|"
+                        r"beginning|comes? into force|coming into force|starts|begins|commences|"
+                        r"will (?:start|begin|commence)|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
                         r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
                         r"(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
@@ -1630,8 +1631,8 @@ class FactExtractor:
             if tok.lower_ in ("to", "at"):
                 seen_to = True
                 continue
-            if tok.lower_ in _CLOSE_FORMS or tok.lower_ in (",", "a", "record", "new", "fresh", "all-time", "high", "low",
-                                                        "level", "of"):
+            if tok.lower_ in _CLOSE_FORMS or tok.lower_ in (",", "a", "record", "new", "fresh", "all-time", "high",
+                                                        "low", "level", "of"):
                 continue
             if seen_to and tok.like_num:
                 value = parse_number(tok.text)
@@ -1759,14 +1760,16 @@ class FactExtractor:
         sign = self._sign(noun)
         if not sign or self._hypothetical(noun) or noun.head.lemma_.lower() in _GUESSES:
             return None
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i != g.start - 1]
+        preps = [c for c in noun.children
+                 if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i != g.start - 1]
         holders = [o for c in preps for o in c.children if c.lower_ != "of" and o.dep_ == "pobj"] or \
             [c for c in noun.children if c.dep_ == "poss" and not preps]
         holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
                     if c.dep_ in ("compound", "poss")]  # "a 5 per cent rise in Tencent shares"
         # "carried the KSE-100 to …", "a 0.6 percent decline leaving it at 3,305.12"
         carriers = [v for v in chain([noun.head] if noun.dep_ == "nsubj" else [],
-                                     (c for c in noun.children if c.dep_ == "acl")) if v.lemma_.lower() in _MOVE_CARRIERS]
+                                     (c for c in noun.children if c.dep_ == "acl"))
+                    if v.lemma_.lower() in _MOVE_CARRIERS]
         holders += [c for v in carriers for c in v.children if c.dep_ == "dobj"]
         moved = next((m for m in mentioned if m.type in MOVER_TYPES and (m.span.root in holders or not preps and
                       m.span.end + 1 == g.start and doc[m.span.end].lower_ in ("'s", "’s"))), None)
@@ -2610,8 +2613,9 @@ class FactExtractor:
             head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS or _described_company(t, the=False)),
                         None)
             # (a verb between them is another clause, not "the Lahti-based chain", "the ship-repair and bunkering firm")
-            if head is None or any(t.text in (",", ";") or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "conj")
-                                   for t in doc[i + 1:head.i]) or not nouns:
+            if head is None or not nouns or any(
+                    t.text in (",", ";") or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "conj")
+                    for t in doc[i + 1:head.i]):
                 return None
         before = [m for m in mentioned if m.span.end <= start and m.type in ("Company", "AnalystFirm")]
         # the company the sentence is about: "Maplebear, which operates Instacart, slid … the company's tool"

@@ -185,7 +185,8 @@ class Extractor:
                             0.95 if entity.known else 0.7,
                             "gazetteer" if entity.known else "model:" + self.nlp.meta.get("name", "ner"))
                 )
-            for span, entity in self._body_anaphora(sent, earlier, [m for m in mentioned if m.type == "GovernmentBody"]):
+            here = [m for m in mentioned if m.type == "GovernmentBody"]
+            for span, entity in self._body_anaphora(sent, earlier, here):
                 mentioned.append(Mentioned(span, entity))
                 result.mentions.append(Mention(entity.key, span.text, span.start_char, span.end_char, evidence, 0.6,
                                                "coreference:definite-description"))

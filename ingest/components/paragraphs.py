@@ -16,9 +16,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-
-#: Lower-case words that join the parts of a name ("Textiles de Puebla", "Plastiques du Souss")
-NAME_PARTICLES = {"de", "du", "des", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "y"}
+from ingest.components.entity_repair import _INNER_JOINERS  # the lower-case words inside a name: "de", "du", "van"
 
 
 @Language.component("marketgraph_paragraphs")
@@ -28,6 +26,6 @@ def mark_paragraphs(doc: Doc) -> Doc:
         if "\n" in tok.text_with_ws:
             if not nxt.is_space:
                 nxt.is_sent_start = True
-        elif tok.text in NAME_PARTICLES and tok.i > 0 and doc[tok.i - 1].is_title and nxt.is_title:
+        elif tok.text in _INNER_JOINERS and tok.i > 0 and doc[tok.i - 1].is_title and nxt.is_title:
             nxt.is_sent_start = False
     return doc

@@ -3767,27 +3767,27 @@ def test_measures_and_views_in_the_words_of_batch_67(extractor):
                                 "percent, was delivered by the Bank of Korea on Tuesday. The South African Reserve "
                                 "Bank cut its repo rate; the new level, 6.5 percent, takes effect from tomorrow.")
     assert decisions(result) == [("Bank of Korea", Decimal("2.5")), ("South African Reserve Bank", Decimal("6.5"))]
-    result = extract(extractor, "Chilean stocks fell. On Monday the regulator opened an investigation into Viña Quebrada "
-                                "over its accounting. A licence from the Federal Office for Economic Affairs and Export "
-                                "Control (BAFA) will be required for sales of optical encoders to Russia.")
+    result = extract(extractor, "Chilean stocks fell. On Monday the regulator opened an investigation into Viña "
+                                "Quebrada over its accounting. A licence from the Federal Office for Economic Affairs "
+                                "and Export Control (BAFA) will be required for sales of optical encoders to Russia.")
     assert [(kind, target, goods) for kind, _, target, _, goods in plain_policies(result)] == [
         ("Investigation", "Viña Quebrada", ()), ("ExportControl", "Russia", ("optical encoders",))]
-    result = extract(extractor, "The National Bank of Poland lowered the reference rate to 4.5 percent. According to "
-                                "a note from mBank, the council will cut again in June. Kujawy Foods was downgraded "
-                                "to sell by Dom Maklerski Vistula, which said margins would shrink.")
+    result = extract(extractor, "The National Bank of Poland lowered the reference rate to 4.5 percent. According to a "
+                                "note from mBank, the council will cut again in June. Kujawy Foods was downgraded to "
+                                "sell by Dom Maklerski Vistula, which said margins would shrink.")
     assert views(result) == [("mBank", ["National Bank of Poland"]), ("Dom Maklerski Vistula", ["Kujawy Foods"])]
 
 
 def test_measures_and_names_in_the_words_of_batch_68(extractor):
-    result = extract(extractor, "US stocks fell. Tariffs of 40% will apply to lithium carbonate from Chile from June 1, "
-                                "the Office of the United States Trade Representative said. Anti-dumping duties of "
+    result = extract(extractor, "US stocks fell. Tariffs of 40% will apply to lithium carbonate from Chile from June "
+                                "1, the Office of the United States Trade Representative said. Anti-dumping duties of "
                                 "14.5 percent would apply to dissolving pulp from Finland, China's Ministry of "
                                 "Commerce said.")
     assert [(target, rate, goods) for _, _, target, rate, goods in plain_policies(result)] == [
         ("Chile", Decimal("40"), ("lithium carbonate",)), ("Finland", Decimal("14.5"), ("dissolving pulp",))]
-    result = extract(extractor, "Singapore stocks fell. Keppel Bay Chartering plunged 31% after OFAC imposed "
-                                "sanctions on the shipbroker on Friday. The Commerce Department's Bureau of Industry "
-                                "and Security said companies would need licences to export etching tools to China.")
+    result = extract(extractor, "Singapore stocks fell. Keppel Bay Chartering plunged 31% after OFAC imposed sanctions "
+                                "on the shipbroker on Friday. The Commerce Department's Bureau of Industry and "
+                                "Security said companies would need licences to export etching tools to China.")
     assert [(kind, issuer, target) for kind, issuer, target, *_ in plain_policies(result)] == [
         ("Sanction", "Office of Foreign Assets Control", "Keppel Bay Chartering"),
         ("ExportControl", "Bureau of Industry and Security", "China")]
@@ -3817,16 +3817,16 @@ def test_a_minister_named_like_a_company_is_a_person(extractor):
 def test_rate_decisions_and_subsidies_in_the_words_of_batch_69(extractor):
     result = extract(extractor, "Japanese stocks rose. A quarter-point increase from the Bank of Japan leaves the "
                                 "short-term policy rate set at 1.5 percent. The National Bank of Romania lowered its "
-                                "monetary policy rate by a quarter point; set at 5.5 percent, the new rate applies from "
-                                "Wednesday. Tuesday's decision by the Central Bank of Nigeria takes the monetary policy "
-                                "rate to 25.25 percent.")
+                                "monetary policy rate by a quarter point; set at 5.5 percent, the new rate applies "
+                                "from Wednesday. Tuesday's decision by the Central Bank of Nigeria takes the monetary "
+                                "policy rate to 25.25 percent.")
     assert decisions(result) == [("Bank of Japan", Decimal("1.5")), ("National Bank of Romania", Decimal("5.5")),
                                  ("Central Bank of Nigeria", Decimal("25.25"))]
     result = extract(extractor, "Thai stocks rose. The Ministry of Industry will foot 40 percent of the bill for "
                                 "electric motorcycles bought by couriers. The Danish Energy Agency will cover "
-                                "three-tenths of the cost of industrial heat pumps. Woven plastic sacks from China will "
-                                "attract a levy equal to half their declared value, the Federal Ministry of Finance "
-                                "said.")
+                                "three-tenths of the cost of industrial heat pumps. Woven plastic sacks from China "
+                                "will attract a levy equal to half their declared value, the Federal Ministry of "
+                                "Finance said.")
     assert [(kind, rate, goods) for kind, _, _, rate, goods in plain_policies(result)] == [
         ("Subsidy", Decimal("40"), ("electric motorcycles",)), ("Subsidy", Decimal("30"), ("industrial heat pumps",)),
         ("Tariff", Decimal("50"), ("Woven plastic sacks",))]
@@ -3846,15 +3846,15 @@ def test_body_names_listed_with_commas_end_before_an_officials_title(extractor):
 
 def test_targets_told_as_what_the_company_is_and_days_counted_back(extractor):
     result = extract(extractor, "Finnish stocks fell. Pirkka Retail Group lost 9.2 percent. The Finnish Competition "
-                                "and Consumer Authority said it had opened an investigation a week ago into whether the "
-                                "Tampere-based chain had coordinated prices. Kuwaiti stocks fell. Salmiya Marine "
-                                "Services plunged 21.3 percent. OFAC imposed sanctions on the ship-repair and bunkering "
-                                "firm.")
+                                "and Consumer Authority said it had opened an investigation a week ago into whether "
+                                "the Tampere-based chain had coordinated prices. Kuwaiti stocks fell. Salmiya Marine "
+                                "Services plunged 21.3 percent. OFAC imposed sanctions on the ship-repair and "
+                                "bunkering firm.")
     assert dated(result, ("Investigation", "Sanction")) == [
         ("Investigation", "Pirkka Retail Group", None, date(2025, 3, 5)),
         ("Sanction", "Salmiya Marine Services", None, None)]
-    result = extract(extractor, "Japanese stocks fell. Robot arms bound for Russia will need an export licence starting "
-                                "Monday week, the Ministry of Economy, Trade and Industry said.")
+    result = extract(extractor, "Japanese stocks fell. Robot arms bound for Russia will need an export licence "
+                                "starting Monday week, the Ministry of Economy, Trade and Industry said.")
     assert dated(result, ("ExportControl",)) == [("ExportControl", "Russia", None, date(2025, 3, 24))]
 
 
@@ -3896,11 +3896,11 @@ def test_index_moves_in_the_words_of_batches_71_and_72(extractor, text, expected
 
 
 def test_rate_decisions_in_the_words_of_batches_71_and_72(extractor):
-    result = extract(extractor, "Hong Kong stocks rose. Effective tomorrow, the Hong Kong Monetary Authority will apply "
-                                "a base rate of 4.5 per cent. The European Central Bank raised its deposit rate to 2.75 "
-                                "percent, with the new rate coming into force on Wednesday of next week. Banco de la "
-                                "República lowered its benchmark rate to 6.5 percent, a cut that applies from the "
-                                "coming Monday.")
+    result = extract(extractor, "Hong Kong stocks rose. Effective tomorrow, the Hong Kong Monetary Authority will "
+                                "apply a base rate of 4.5 per cent. The European Central Bank raised its deposit rate "
+                                "to 2.75 percent, with the new rate coming into force on Wednesday of next week. Banco "
+                                "de la República lowered its benchmark rate to 6.5 percent, a cut that applies from "
+                                "the coming Monday.")
     assert [(issuer, rate, f.values.get("effectiveDate")) for (issuer, rate), f in zip(
         decisions(result), result.facts_of("InterestRateDecision"))] == [
         ("Hong Kong Monetary Authority", Decimal("4.5"), date(2025, 3, 13)),
