@@ -20,7 +20,9 @@ _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
                       r"(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<week>\s+week\b)?"
                       r"(?P<of_next>\s+of\s+next\s+week\b)?\b", re.I)
-_RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday)\b", re.I)
+_RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday|"
+                       r"the (?:previous|prior) day|the day before(?!\s+(?:the|a|an|its|their|his|her)\b)|"
+                       r"new year['’]s day)\b", re.I)
 #: "the start of next month", "the beginning of March": the first day of a month or year
 PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
                            rf"(?:(?P<next>next|the\s+coming)\s+(?P<unit>month|year)|"
@@ -108,8 +110,10 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     (datetime.date(2025, 2, 14), datetime.date(2025, 2, 18))
     >>> resolve_date("starting Monday week", ref), resolve_date("on Wednesday of next week", ref)
     (datetime.date(2025, 2, 17), datetime.date(2025, 2, 12))
-    >>> resolve_date("from the coming Monday", ref)
-    datetime.date(2025, 2, 10)
+    >>> resolve_date("from the coming Monday", ref), resolve_date("adopted the previous day", ref)
+    (datetime.date(2025, 2, 10), datetime.date(2025, 2, 3))
+    >>> resolve_date("from New Year's Day", ref)
+    datetime.date(2026, 1, 1)
     >>> resolve_date("from a week today", ref), resolve_date("begun three days ago today", ref)
     (datetime.date(2025, 2, 11), datetime.date(2025, 2, 1))
     >>> resolve_date("takes effect in 30 days", ref), resolve_date("rose 20% in 30 days", ref)
@@ -181,8 +185,13 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
         candidates += [(m.start(), reference + timedelta(days=days_ahead(m))) for m in counted_days(text)]
         candidates += [(m.start(), reference - timedelta(days=days_ahead(m))) for m in DAYS_AGO.finditer(text)]
         for m in _RELATIVE.finditer(text):
+            said = re.sub(r"\s+", " ", m.group(1).lower())
+            if said.startswith("new year"):
+                candidates.append((m.start(), date(reference.year + 1, 1, 1)))  # ("from New Year's Day")
+                continue
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
-                     "the day after tomorrow": 2}[re.sub(r"\s+", " ", m.group(1).lower())]
+                     "the day after tomorrow": 2, "the previous day": -1, "the prior day": -1,
+                     "the day before": -1}[said]
             candidates.append((m.start(), reference + timedelta(days=shift)))
     if not candidates:
         return None

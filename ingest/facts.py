@@ -54,7 +54,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
              r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)|"
              r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+week\b|\s+of\s+next\s+week\b)?|"
-             r"today|tomorrow|"
+             r"today|tomorrow|new\s+year['’]s\s+day|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
              # "the start of next month", "the 22nd of this month", "a week from Thursday", as ingest.dates
@@ -310,6 +310,9 @@ def _bearing_subject(verb: Token | None) -> Token | None:
 
 def _bearing_verb(trigger: Token) -> Token | None:
     """The verb that brings the measure to what bears it: "face", "carry", "be subject to"."""
+    if trigger.lemma_.lower() in ("need", "require") and trigger.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("licence", "license", "permit") for c in trigger.children):
+        return trigger  # "Quantum computing cryostats now need a licence", matched as one trigger with its verb
     node, verb = trigger, None
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound"):
@@ -3924,14 +3927,20 @@ class FactExtractor:
                 # "would rise to 25 percent from 15 percent on August 1": the day of the rise; "had on Tuesday
                 # searched": the day of the search ("OFAC on Monday imposed sanctions", hung on the subject)
                 head = head.head
-            if tok.lower_ in ("yesterday", "today", "tomorrow", "ago"):
+            # ("had been sanctioned the day before by OFAC", "adopted the previous day")
+            day_before = tok.lower_ == "day" and (any(c.lower_ in ("previous", "prior") for c in tok.children) or
+                                                  tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "before" and
+                                                  sent.doc[tok.i + 2:tok.i + 3].text.lower() != "yesterday" and
+                                                  resolve_date(sent.doc[tok.i - 1:tok.i + 3].text, reference))
+            if tok.lower_ in ("yesterday", "today", "tomorrow", "ago") or day_before:
                 # "was searched yesterday by prosecutors", "searched its offices the day before yesterday", "opened an
                 # investigation a week ago"
                 top = tok
                 while top.dep_ == "pobj" and top.head.lower_ in ("before", "after") and top.head.head.lower_ == "day":
                     top = top.head.head
                 if top.head.i in governors and top.dep_ in ("npadvmod", "advmod", "nmod", "dobj"):
-                    found = resolve_date(sent.doc[top.left_edge.i:tok.i + 1].text, reference)
+                    told = tok.i + (2 if day_before and sent.doc[tok.i + 1].lower_ == "before" else 1)
+                    found = resolve_date(sent.doc[top.left_edge.i:told].text, reference)
                     if found:
                         found_at.append((governors[top.head.i], found))
                 continue

@@ -3910,3 +3910,15 @@ def test_rate_decisions_in_the_words_of_batches_71_and_72(extractor):
                                 "repurchase rate by 10 basis points. At 1.2 percent, the new rate applies to "
                                 "operations from Thursday.")
     assert decisions(result) == [("People's Bank of China", Decimal("1.2"))]
+
+
+def test_days_told_as_the_day_before_and_goods_that_need_a_licence(extractor):
+    result = extract(extractor, "Nigerian stocks fell. Niger Delta Oilfield Services, down 10 percent, had been "
+                                "sanctioned the day before by the US Office of Foreign Assets Control. Enova will pay "
+                                "half the cost of shore power installations at ports from New Year's Day. Quantum "
+                                "computing cryostats now need a licence before they can be shipped to China, the Bureau "
+                                "of Industry and Security ruled.")
+    assert dated(result, ("Sanction", "Subsidy", "ExportControl")) == [
+        ("Sanction", "Niger Delta Oilfield Services", None, date(2025, 3, 11)),
+        ("Subsidy", None, Decimal("50"), date(2026, 1, 1)), ("ExportControl", "China", None, None)]
+    assert [goods for *_, goods in plain_policies(result)][-1] == ("Quantum computing cryostats",)
