@@ -1744,9 +1744,10 @@ class FactExtractor:
         return Fact(kind, {role: (subject.entity.key,)}, values, evidence, 0.8, "move:fronted")
 
     def _sign(self, word: Token) -> int:
-        """+1 or -1 for a word of moving up or down ("gaining", "advance", "loss"), else 0."""
+        """+1 or -1 for a word of moving up or down ("gaining", "advance", "loss", "gainer"), else 0."""
         lemma = word.lemma_.lower()
-        return 1 if lemma in self.up else -1 if lemma in self.down or word.lower_ in ("loss", "losses") else 0
+        return 1 if lemma in self.up or lemma == "gainer" else \
+            -1 if lemma in self.down or word.lower_ in ("loss", "losses") or lemma == "loser" else 0
 
     def _noun_move(self, sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int, evidence: Evidence,
                    session: date | None) -> Fact | None:
@@ -1770,9 +1771,14 @@ class FactExtractor:
         holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
                     if c.dep_ in ("compound", "poss")]  # "a 5 per cent rise in Tencent shares"
         # "carried the KSE-100 to …", "a 0.6 percent decline leaving it at 3,305.12"
+        # (or the participle right after it, whatever the parser hung it on: "a 1.4 percent advance lifting it to")
         carriers = [v for v in chain([noun.head] if noun.dep_ == "nsubj" else [],
-                                     (c for c in noun.children if c.dep_ == "acl"))
+                                     (c for c in noun.children if c.dep_ == "acl"),
+                                     doc[noun.i + 1:noun.i + 2] if doc[noun.i + 1:noun.i + 2].text.endswith("ing")
+                                     else [])
                     if v.lemma_.lower() in _MOVE_CARRIERS]
+        if noun.dep_ == "appos":
+            holders.append(noun.head)  # "The STOXX Europe 600, a 0.3 percent gainer on the day, settled at 612.48"
         holders += [c for v in carriers for c in v.children if c.dep_ == "dobj"]
         moved = next((m for m in mentioned if m.type in MOVER_TYPES and (m.span.root in holders or not preps and
                       m.span.end + 1 == g.start and doc[m.span.end].lower_ in ("'s", "’s"))), None)

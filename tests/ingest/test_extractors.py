@@ -3922,3 +3922,14 @@ def test_days_told_as_the_day_before_and_goods_that_need_a_licence(extractor):
         ("Sanction", "Niger Delta Oilfield Services", None, date(2025, 3, 11)),
         ("Subsidy", None, Decimal("50"), date(2026, 1, 1)), ("ExportControl", "China", None, None)]
     assert [goods for *_, goods in plain_policies(result)][-1] == ("Quantum computing cryostats",)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a move told as a noun in apposition to the index, or by a participle the parser hung on the verb before
+    ("European stocks rose. The STOXX Europe 600, a 0.4 percent gainer on the day, settled at 610.20.",
+     [("STOXX Europe 600", Decimal("0.4"), Decimal("610.20"))]),
+    ("Vietnamese stocks rose. The VN30 Index did better still, a 1.3 percent advance lifting it to 1,699.10.",
+     [("VN30 Index", Decimal("1.3"), Decimal("1699.10"))]),
+])
+def test_index_moves_in_the_words_of_batches_73_and_74(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
