@@ -1807,9 +1807,10 @@ class FactExtractor:
         return m.type == "Person" and m.span.start > 0 and m.span.doc[m.span.start - 1].text in self.person_titles
 
     def moves(self, sent: Span, mentioned: list[Mentioned], session: date | None, evidence: Evidence,
-              topic: Mentioned | None = None) -> list[Fact]:
+              topic: Mentioned | None = None, just_named: bool = False) -> list[Fact]:
         """Index and stock moves. ``topic`` is the company the sentences before were about: "The Herzliya-based
-        card processor plunged 16.5%" moves it."""
+        card processor plunged 16.5%" moves it; when ``just_named`` (named in this sentence or the one before), so
+        does "the stock" ("Worst of the day was Jadeway Freight. … sent the stock down 31.5 percent")."""
         doc = sent.doc
         # ("the Herzliya-based card processor": where a company is based does not move)
         mentioned = [m for m in mentioned if not (m.span.end + 1 < len(doc) and doc[m.span.end].text == "-" and
@@ -1862,7 +1863,10 @@ class FactExtractor:
                 subjects = queue[: len(g.values)]
                 queue = queue[len(g.values):]
             elif not subjects and topic is not None and verb is not None and any(
-                    c.i < g.start and _described_company(c) for c in _clause_subjects(verb)):
+                    c.i < g.start and (_described_company(c) or just_named and c.lower_ in ("stock", "shares") and any(
+                        d.dep_ in ("det", "poss") and d.lower_ in ("the", "its") for d in c.children))
+                    for c in _clause_subjects(verb) + [o for o in (verb if verb.pos_ == "VERB" else verb.head).children
+                                                       if o.dep_ == "dobj"]):
                 # "Less happy was Negev Payments. The Herzliya-based card processor plunged 16.5%", "… was routed,
                 # plunging 29.4 percent"
                 subjects = [topic]

@@ -42,7 +42,9 @@ _BODY_NOUNS = {
     "authority": {"authority"},
 }
 
-_SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday|sunday)\b", re.I)
+#: ("on Wednesday of next week", "on Monday week": a day to come, no session)
+_SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday|sunday)\b"
+                      r"(?!\s+(?:of\s+next\s+week|week)\b)", re.I)
 _LEDE_PARAGRAPHS = 2
 _NAMED_SESSION = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|sunday)['’]s\s+(?:session|trading|trade)\b",
                             re.I)
@@ -195,7 +197,8 @@ class Extractor:
                 entity = result.entities[company]
                 if not entity.known and entity.country is None:
                     entity.country = home
-            moves = self.facts.moves(sent, mentioned, session, evidence, topic if n - topic_at <= 2 else None)
+            moves = self.facts.moves(sent, mentioned, session, evidence, topic if n - topic_at <= 2 else None,
+                                     just_named=n - topic_at <= 1)
             result.facts += moves
             policies = self.facts.policies(sent, mentioned, reference, evidence, session, topic)
             policies = self._one_per_origin(sent, mentioned, policies, evidence)

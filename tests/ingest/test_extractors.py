@@ -3916,8 +3916,8 @@ def test_days_told_as_the_day_before_and_goods_that_need_a_licence(extractor):
     result = extract(extractor, "Nigerian stocks fell. Niger Delta Oilfield Services, down 10 percent, had been "
                                 "sanctioned the day before by the US Office of Foreign Assets Control. Enova will pay "
                                 "half the cost of shore power installations at ports from New Year's Day. Quantum "
-                                "computing cryostats now need a licence before they can be shipped to China, the Bureau "
-                                "of Industry and Security ruled.")
+                                "computing cryostats now need a licence before they can be shipped to China, the "
+                                "Bureau of Industry and Security ruled.")
     assert dated(result, ("Sanction", "Subsidy", "ExportControl")) == [
         ("Sanction", "Niger Delta Oilfield Services", None, date(2025, 3, 11)),
         ("Subsidy", None, Decimal("50"), date(2026, 1, 1)), ("ExportControl", "China", None, None)]
@@ -3933,3 +3933,22 @@ def test_days_told_as_the_day_before_and_goods_that_need_a_licence(extractor):
 ])
 def test_index_moves_in_the_words_of_batches_73_and_74(extractor, text, expected):
     assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the stock" of a company named in the sentence before, as subject or as what a decision sent down
+    ("Hong Kong stocks fell. Worst of the day was Tai Po Logistics. A decision by OFAC to blacklist the forwarder "
+     "sent the stock down 28.5 percent.", [("Tai Po Logistics", Decimal("-28.5"))]),
+    ("Japanese stocks rose. For Okazaki Fiber Works the day brought better news. Duties of 21 per cent will apply to "
+     "polyester fibre from Indonesia, and the stock rose 6.2 percent.", [("Okazaki Fiber Works", Decimal("6.2"))]),
+])
+def test_the_stock_of_a_company_just_named(extractor, text, expected):
+    assert [(label, change) for label, _, change, _, _ in moves(extract(extractor, text))] == expected
+
+
+def test_a_day_to_come_is_no_session(extractor):
+    thursday = datetime(2025, 3, 13, 10, 0)
+    result = extractor.extract(Article(body="Thursday was a good day for Finnish shares. Nokia gained 1.1 percent.\n\n"
+                                            "The ECB cut its deposit rate to 1.5 percent, with the change taking "
+                                            "effect on Wednesday of next week.", title="test", published=thursday))
+    assert [f.values["date"] for f in result.facts_of("StockMovement")] == [thursday.date()]
