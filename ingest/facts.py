@@ -611,6 +611,8 @@ _MOVE_TAKERS = {"post", "record", "notch", "manage", "log", "book", "register", 
 _MOVE_CARRIERS = {"carry", "take", "lift", "push", "send", "leave", "drag", "pull", "bring", "propel", "drive"}
 #: Words after a move told as a noun that make it a longer span's, no session's: "a 20 percent gain this year"
 _SPAN_WORDS = {"this", "since", "so", "year", "week", "month", "ytd", "year-to-date", "past", "last"}
+#: "At 4,216.35 by the close, …": the words after a fronted level that say it was the close
+_BY_THE_CLOSE = [["by", "the", w] for w in ("close", "end", "finish", "bell")]
 #: The forms of the verbs that tell an index's close: "closed at", "finishing at", "to settle at"
 _CLOSE_FORMS = {"finish", "close", "end", "settle", "finished", "closed", "ended", "settled", "finishing", "closing",
                 "ending", "settling", "stand", "stood", "standing"}
@@ -1365,10 +1367,11 @@ def _origin(m: Mentioned) -> bool:
 
 def _transitive(verb: Token) -> bool:
     """True when a move verb has an object that is no amount: "lowered the forecast to 3.1 percent" (not when it
-    has an amount too: "plunging 29.4 percent, under sanctions the US Treasury Department imposed", misparsed)."""
+    has an amount too: "plunging 29.4 percent, under sanctions the US Treasury Department imposed", misparsed; nor
+    when the object is a stray article: "The broader Nifty 50 advanced 0.6 percent", "The" read as object)."""
     amounts = [any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) or
                    t.lower_ in ("%", "percent", "pct", "points", "point", "cent", "ground", "steam") for t in c.subtree)
-               for c in verb.children if c.dep_ == "dobj"]
+               for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("the", "a", "an")]
     return bool(amounts) and not any(amounts)
 
 
@@ -1384,6 +1387,9 @@ class FactExtractor:
         # first word a name ("Shedding 1.4 percent, the NGX All-Share Index ended at …")
         self.move_ing = {form: sign for words, sign in ((self.up, 1), (self.down, -1)) for v in words
                          for form in (v + "ing", v[:-1] + "ing", v + v[-1:] + "ing")}
+        # … and their past forms, for a tagger that calls the verb an adjective ("the Nifty 50 advanced 0.6 percent")
+        self.move_past = {form: sign for words, sign in ((self.up, 1), (self.down, -1)) for v in words
+                          for form in (v + "ed", v + "d", v[:-1] + "ied", v + v[-1:] + "ed")}
         self.rate_verbs = lexicon.words("rate_verbs")
         self.reporting = lexicon.words("reporting_verbs")
         self.hedges = lexicon.words("hedge_verbs")
@@ -1593,6 +1599,9 @@ class FactExtractor:
                 return 1, tok
             if lemma in self.down or tok.lower_ in self.down or tok.lower_ == "off" and tok.head.lemma_ == "be":
                 return -1, tok  # "was off 1.1%"
+            if tok.pos_ == "ADJ" and tok.lower_ in self.move_past and (tok.dep_ in ("ROOT", "conj") or any(
+                    c.dep_ == "nsubj" for c in tok.children)):
+                return self.move_past[tok.lower_], tok  # "The broader Nifty 50 advanced 0.6 percent"
             if tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART", "SYM") or tok.text.startswith(("$", "HK$")) or \
                     parse_number(tok.text):
                 continue
@@ -1604,12 +1613,18 @@ class FactExtractor:
             if tok.lower_ in ("lower", "down", "weaker", "softer"):
                 return -1, tok
         after = doc[group.end] if group.end < len(doc) else None
-        if after is not None and after.pos_ == "NOUN" and (
-                after.dep_ == "pobj" and after.head.lower_ == "with" or
-                after.dep_ == "dobj" and after.head.lemma_.lower() in _MOVE_TAKERS) and not (
+        told = [t.lower_ for t in doc[max(0, group.start - 2):group.start]]
+        if after is not None and (after.pos_ == "NOUN" or told[-1:] in (["a"], ["an"]) and after.pos_ == "ADJ") and (
+                after.dep_ == "pobj" and after.head.lower_ == "with" or told in (["with", "a"], ["with", "an"]) or
+                after.dep_ == "pobj" and after.head.lower_ == "after" and after.head.head.lower_ in _CLOSE_FORMS or
+                told in ([",", "a"], [",", "an"]) and after.head.lower_ in _CLOSE_FORMS or
+                after.dep_ == "dobj" and (after.head.lemma_.lower() in _MOVE_TAKERS or after.head.lower_ == "scraped")) \
+                and not (
                 after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ("in", "of", "for", "this", "since", "so")):
-            # "bucked the trend with a 0.4 per cent gain", "managed a 0.1 percent gain" (not "a 12 percent rise in
-            # profit", "even after a 20 percent gain this year")
+            # "bucked the trend with a 0.4 per cent gain", "managed a 0.1 percent gain", "scraped out a 0.1 percent
+            # gain" (lemmatized "scrap"), "finished the day at 9,884.16 after a 0.6 percent gain", "closed at
+            # 7,655.01, a 0.4 percent decline" (not "a 12 percent rise in profit", "even after a 20 percent gain this
+            # year")
             if after.lemma_.lower() in self.up:
                 return 1, after
             if after.lemma_.lower() in self.down or after.lower_ in ("loss", "losses"):
@@ -1638,7 +1653,7 @@ class FactExtractor:
                 seen_to = True
                 continue
             if tok.lower_ in _CLOSE_FORMS or tok.lower_ in (",", "a", "record", "new", "fresh", "all-time", "high",
-                                                        "low", "level", "of"):
+                                                        "low", "level", "of", "reach", "reaching"):
                 continue
             if seen_to and tok.like_num:
                 value = parse_number(tok.text)
@@ -1668,8 +1683,11 @@ class FactExtractor:
                     before.ent_type_ == "StockIndex" and window[k + 1].lower_ in (",", "—", "–", "-", "by", "at"):
                 value = parse_number(tok.text)
                 return value[0] if value else None
-        for k, tok in enumerate(window[:-1]):
-            fronted = k == 0 and tok.i == tok.sent.start and k + 2 < len(window) and window[k + 2].text == ","
+        for k, tok in reversed(list(enumerate(window[:-1]))):  # the nearest close form before the move
+            # ("At 4,216.35 by the close, the Shanghai Composite Index was 0.6 percent lower")
+            fronted = k == 0 and tok.i == tok.sent.start and k + 2 < len(window) and (
+                window[k + 2].text == "," or [t.lower_ for t in window[k + 2:k + 6]][:3] in _BY_THE_CLOSE and
+                k + 5 < len(window) and window[k + 5].text == ",")
             # ("finished the week at 4,918.44")
             skip = 2 if [t.lower_ for t in window[k + 1:k + 3]] in (["the", "week"], ["the", "day"],
                                                                     ["the", "session"]) else 0
@@ -1678,6 +1696,13 @@ class FactExtractor:
                     window[k + skip + 2].like_num or fronted and tok.lower_ == "at" and window[k + 1].like_num:
                 value = parse_number(window[k + (1 if tok.lower_ == "at" else skip + 2)].text)
                 return value[0] if value else None
+        # "the SET Index drifted to 1,412.08, down 0.4 percent": the level a verb took it to, right before the move
+        tail = [t.lower_ for t in window[-4:]]
+        if len(window) >= 4 and tail[0] in ("to", "at") and window[-4].head.pos_ == "VERB" and \
+                window[-3].like_num and ("," in tail[1] or "." in tail[1]) and tail[2] == "," and \
+                tail[3] in ("up", "down", "a", "an"):
+            value = parse_number(window[-3].text)
+            return value[0] if value else None
         return None
 
     def _price_change(self, doc: Doc, lo: int, group: PercentGroup) -> tuple[Decimal, str] | None:
@@ -1718,19 +1743,25 @@ class FactExtractor:
         Stock Average settled at 48,906.33", "Up 0.5% on the session, the STOXX Europe 600 closed at 612.48",
         "Shedding 0.7 per cent, the FTSE/JSE Top 40 index closed at 112,480.65"."""
         doc = sent.doc
-        first = doc[sent.start]
+        # (the sentence's first word, or the first after a semicolon: "…; with a gain of 0.5 percent, the OMX …")
+        start = max([sent.start] + [t.i + 1 for t in doc[sent.start:g.start] if t.text == ";"])
+        first = doc[start]
         sign = {"up": 1, "down": -1}.get(first.lower_, 0) or first.tag_ == "VBG" and self._sign(first) or \
             self.move_ing.get(first.lower_, 0)
-        if g.start == sent.start + 2 and first.lower_ == "with" and doc[sent.start + 1].lower_ in ("a", "an") and \
-                g.end < hi:
+        if g.start == start + 2 and first.lower_ == "with" and doc[start + 1].lower_ in ("a", "an") and g.end < hi:
             sign = self._sign(doc[g.end])  # "With a 1.8 percent advance, the WIG20 ended at 2,964.12"
-        elif g.start != sent.start + 1:
+        elif g.start == start + 4 and first.lower_ == "with" and doc[start + 1].lower_ in ("a", "an") and \
+                doc[start + 3].lower_ == "of":
+            sign = self._sign(doc[start + 2])  # "With a gain of 0.5 percent, the OMX Helsinki All-Share index closed"
+        elif g.start != start + 1:
             sign = 0
         if len(g.values) != 1 or not sign:
             return None
         comma = next((t.i for t in doc[g.end:min(hi, g.end + 6)] if t.text == ","), None)
+        # (the name may stop short of its head noun: "the OMX Helsinki All-Share index")
         subject = next((m for m in mentioned if comma is not None and comma < m.span.start <= comma + 6 and
-                        m.type in MOVER_TYPES and m.span.root.dep_ in ("nsubj", "nsubjpass")), None)
+                        m.type in MOVER_TYPES and "nsubj" in (m.span.root.dep_, m.span.root.dep_ == "compound" and
+                                                              m.span.root.head.dep_)), None)
         if subject is None:
             return None
         values: dict = {"percentChange": g.values[0] * sign}
@@ -1752,8 +1783,8 @@ class FactExtractor:
         return 1 if lemma in self.up or lemma == "gainer" else \
             -1 if lemma in self.down or word.lower_ in ("loss", "losses") or lemma == "loser" else 0
 
-    def _noun_move(self, sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int, evidence: Evidence,
-                   session: date | None) -> Fact | None:
+    def _noun_move(self, sent: Span, g: PercentGroup, mentioned: list[Mentioned], lo: int, hi: int,
+                   evidence: Evidence, session: date | None) -> Fact | None:
         """A move told as a noun that names what moved: "A 1.3 per cent fall in the DSEX, to 5,812.44, was …", "The
         BIST 100's 2.8 percent jump, to 14,620.37, …", "A 2.3 per cent surge carried the KSE-100 to 148,306.41" (not
         "Tencent's 10 percent rise in revenue", "a 20 percent gain in the Nikkei this year")."""
@@ -1771,12 +1802,18 @@ class FactExtractor:
                  if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i != g.start - 1]
         holders = [o for c in preps for o in c.children if c.lower_ != "of" and o.dep_ == "pobj"] or \
             [c for c in noun.children if c.dep_ == "poss" and not preps]
+        if noun.dep_ == "dobj" and not holders:
+            # "For the Hang Seng China Enterprises Index the session meant a 0.9 percent slide"
+            holders = [o for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < noun.i
+                       for o in c.children if o.dep_ == "pobj"]
         holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
                     if c.dep_ in ("compound", "poss")]  # "a 5 per cent rise in Tencent shares"
         # "carried the KSE-100 to …", "a 0.6 percent decline leaving it at 3,305.12"
         # (or the participle right after it, whatever the parser hung it on: "a 1.4 percent advance lifting it to")
         carriers = [v for v in chain([noun.head] if noun.dep_ == "nsubj" else [],
                                      (c for c in noun.children if c.dep_ == "acl"),
+                                     (c for c in noun.head.children if noun.dep_ == "dobj" and c.dep_ == "advcl" and
+                                      c.i > noun.i and c.tag_ == "VBG"),  # "meant a 0.9 percent slide, leaving it"
                                      doc[noun.i + 1:noun.i + 2] if doc[noun.i + 1:noun.i + 2].text.endswith("ing")
                                      else [])
                     if v.lemma_.lower() in _MOVE_CARRIERS]
@@ -1803,6 +1840,12 @@ class FactExtractor:
         close = parse_number(doc[at.i + 1].text) if at is not None else None
         if close is not None and not (at.i + 2 < len(doc) and doc[at.i + 2].lower_ in ("percent", "%", "per")):
             values["closeLevel"] = close[0]
+        else:
+            # "closed at 7,702.55, a 0.6 percent decline"; "a 0.5 percent gain for the TASI, which closed at 12,804.66"
+            level = self._close_before(doc, lo, g) if noun.dep_ == "appos" or noun.head.dep_ == "appos" else \
+                _relative_close(moved, hi)
+            if level is not None:
+                values["closeLevel"] = level
         return Fact("IndexMovement", {"index": (moved.entity.key,)}, values, evidence, 0.8, "move:noun")
 
     def _titled(self, m: Mentioned) -> bool:
@@ -1832,7 +1875,7 @@ class FactExtractor:
                 lo = g.end
                 continue
             fronted = self._fronted_move(sent, g, mentioned, hi, evidence, session) or \
-                self._noun_move(sent, g, mentioned, hi, evidence, session)
+                self._noun_move(sent, g, mentioned, lo, hi, evidence, session)
             if fronted is not None:
                 # "Down 1.2%, the Nikkei Stock Average settled at 48,906.33", "A 1.3 per cent fall in the DSEX"
                 facts.append(fronted)
@@ -4334,6 +4377,21 @@ class FactExtractor:
                               {"statement": evidence.text}, evidence,
                               0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))
         return facts
+
+
+def _relative_close(moved: Mentioned, hi: int) -> Decimal | None:
+    """"… for the Tadawul All Share Index (TASI), which closed at 12,804.66": the close told of the index in a
+    relative clause right after its name (and any short form in brackets)."""
+    doc = moved.span.doc
+    i = moved.span.end
+    if i < hi and doc[i].text == "(":
+        i = next((t.i + 1 for t in doc[i:min(hi, i + 5)] if t.text == ")"), hi)
+    words = doc[i:min(hi, i + 5)]
+    if [t.lower_ for t in words[:2]] != [",", "which"] or len(words) < 5 or words[2].lower_ not in _CLOSE_FORMS or \
+            words[3].lower_ != "at" or not words[4].like_num:
+        return None
+    value = parse_number(words[4].text)
+    return value[0] if value else None
 
 
 def _subject_of(span: Span) -> Token | None:

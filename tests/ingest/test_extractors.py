@@ -3950,3 +3950,38 @@ def test_a_day_to_come_is_no_session(extractor):
                                             "The ECB cut its deposit rate to 1.5 percent, with the change taking "
                                             "effect on Wednesday of next week.", title="test", published=thursday))
     assert [f.values["date"] for f in result.facts_of("StockMovement")] == [thursday.date()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb the tagger calls an adjective, a gain "scraped out" or told after "with a" / "after a"
+    ("Indian stocks rose. The broader Nifty 50 advanced 0.6 percent to 29,120.40.",
+     [("Nifty 50", Decimal("0.6"), Decimal("29120.40"))]),
+    ("French stocks were flat. The CAC 40 scraped out a 0.2 percent gain, finishing at 8,905.40.",
+     [("CAC 40", Decimal("0.2"), Decimal("8905.40"))]),
+    ("Chilean stocks rose. The S&P IPSA finished the day at 9,702.30 after a 0.7 percent gain.",
+     [("S&P IPSA", Decimal("0.7"), Decimal("9702.30"))]),
+    ("European stocks rose. The Euro Stoxx 50 went further with a 0.6 percent advance to 5,702.18.",
+     [("EURO STOXX 50", Decimal("0.6"), Decimal("5702.18"))]),
+    # a fronted "with a gain of", also after a semicolon
+    ("Finnish stocks rose. The OMX Helsinki 25 put on 0.3 percent; with a gain of 0.4 percent, the OMX Helsinki "
+     "All-Share index closed at 12,910.55.",
+     [("OMX Helsinki 25", Decimal("0.3"), None), ("OMX Helsinki", Decimal("0.4"), Decimal("12910.55"))]),
+    # closes told before the move: after "by the close", a verb's "to", the nearest "closed at", "which closed at"
+    ("Chinese stocks fell. At 4,102.66 by the close, the Shanghai Composite Index was 0.5 percent lower.",
+     [("Shanghai Composite Index", Decimal("-0.5"), Decimal("4102.66"))]),
+    ("Thai stocks slipped. The SET Index drifted to 1,398.20, down 0.3 percent.",
+     [("SET Index", Decimal("-0.3"), Decimal("1398.20"))]),
+    ("Kuwaiti stocks fell. The Premier Market Index lost 0.5 percent to finish at 8,310.44; the All-Share Market "
+     "Index closed at 7,655.01, a 0.4 percent decline.",
+     [("Boursa Kuwait Premier Market Index", Decimal("-0.5"), Decimal("8310.44")),
+      ("All-Share Market Index", Decimal("-0.4"), Decimal("7655.01"))]),
+    ("Saudi stocks rose. Tuesday brought a 0.6 percent gain for the Tadawul All Share Index (TASI), which closed "
+     "at 12,655.30.", [("Tadawul All Share Index", Decimal("0.6"), Decimal("12655.30"))]),
+    ("Saudi stocks rose. The MSCI Tadawul 30 Index added 0.7 percent to reach 1,670.25.",
+     [("MSCI Tadawul 30 Index", Decimal("0.7"), Decimal("1670.25"))]),
+    # "for X the session meant a slide, leaving it at"
+    ("Hong Kong stocks fell. For the Hang Seng China Enterprises Index the day meant a 1.1 percent slide, leaving "
+     "it at 8,705.90.", [("Hang Seng China Enterprises Index", Decimal("-1.1"), Decimal("8705.90"))]),
+])
+def test_index_moves_with_adjective_verbs_taken_gains_and_closes_told_before(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
