@@ -121,7 +121,11 @@ def score_article(extraction: Extraction, gold: dict, report: Report, *, label: 
     for key, entity in extraction.entities.items():
         etype = _scoring_type(entity.type, key in analysts)
         names = _names(entity.label, *entity.aliases, *surfaces.get(key, ()))
-        hit = next((g for g in gold_entities if g[0] not in matched_gold and g[2] & names), None)
+        # (the gold entity named by the label first, then one of the same type: "Washington" may be both the city
+        # and, as an alias, the country)
+        open_hits = [g for g in gold_entities if g[0] not in matched_gold and g[2] & names]
+        named = _names(entity.label)
+        hit = max(open_hits, key=lambda g: (bool(g[2] & named), g[1] == etype), default=None)
         if hit is not None:
             to_gold[key] = hit[0]
         if hit is not None and hit[1] == etype:

@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ingest.dates import (DAY_OF_MONTH, MONTH_NAMES, ORDINAL_OF_MONTH, PERIOD_START, WEEKS_FROM, counted_days,
-                          days_ahead, resolve_date)
+from ingest.dates import (DAY_OF_MONTH, MONTH_NAMES, ORDINAL_OF_MONTH, PERIOD_START, WEEKDAYS, WEEKS_FROM,
+                          counted_days, days_ahead, resolve_date)
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Fact
 from ingest.nlp import Lexicon
 
@@ -611,6 +611,10 @@ _MOVE_TAKERS = {"post", "record", "notch", "manage", "log", "book", "register", 
 _MOVE_CARRIERS = {"carry", "take", "lift", "push", "send", "leave", "drag", "pull", "bring", "propel", "drive"}
 #: Words after a move told as a noun that make it a longer span's, no session's: "a 20 percent gain this year"
 _SPAN_WORDS = {"this", "since", "so", "year", "week", "month", "ytd", "year-to-date", "past", "last"}
+#: Dashes that set off a phrase
+_DASHES = ("-", "—", "–")
+#: Words after a percentage that tell its sign: "0.7 percent weaker", "1.2 percent higher"
+_SET_OFF_SIGNS = {"higher", "lower", "up", "down", "firmer", "stronger", "weaker", "softer"}
 #: "At 4,216.35 by the close, …": the words after a fronted level that say it was the close
 _BY_THE_CLOSE = [["by", "the", w] for w in ("close", "end", "finish", "bell")]
 #: The forms of the verbs that tell an index's close: "closed at", "finishing at", "to settle at"
@@ -1617,7 +1621,8 @@ class FactExtractor:
         if after is not None and (after.pos_ == "NOUN" or told[-1:] in (["a"], ["an"]) and after.pos_ == "ADJ") and (
                 after.dep_ == "pobj" and after.head.lower_ == "with" or told in (["with", "a"], ["with", "an"]) or
                 after.dep_ == "pobj" and after.head.lower_ == "after" and after.head.head.lower_ in _CLOSE_FORMS or
-                told in ([",", "a"], [",", "an"]) and after.head.lower_ in _CLOSE_FORMS or
+                told in ([",", "a"], [",", "an"]) and (after.head.lower_ in _CLOSE_FORMS or after.dep_ == "appos" and
+                                                       after.head.like_num and after.head.head.lower_ == "at") or
                 after.dep_ == "dobj" and (after.head.lemma_.lower() in _MOVE_TAKERS or after.head.lower_ == "scraped")) \
                 and not (
                 after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ("in", "of", "for", "this", "since", "so")):
@@ -1625,10 +1630,8 @@ class FactExtractor:
             # gain" (lemmatized "scrap"), "finished the day at 9,884.16 after a 0.6 percent gain", "closed at
             # 7,655.01, a 0.4 percent decline" (not "a 12 percent rise in profit", "even after a 20 percent gain this
             # year")
-            if after.lemma_.lower() in self.up:
-                return 1, after
-            if after.lemma_.lower() in self.down or after.lower_ in ("loss", "losses"):
-                return -1, after
+            if self._sign(after):
+                return self._sign(after), after
         return 0, None
 
     def _is_policy_rate(self, doc: Doc, group: PercentGroup) -> bool:
@@ -1646,7 +1649,17 @@ class FactExtractor:
 
     def _close_level(self, doc: Doc, group: PercentGroup, limit: int) -> Decimal | None:
         i = group.end
+        # (past a move set off by dashes: "the Shanghai Composite Index - 0.7 percent weaker by the bell - settled at")
+        if i < limit and doc[i].lower_ in _SET_OFF_SIGNS:
+            j = i + 1 + (3 if [t.lower_ for t in doc[i + 1:i + 4]] in _BY_THE_CLOSE else 0)
+            if j < limit and doc[j].text in _DASHES:
+                i = j + 1
         window = doc[i:min(i + 7, limit)]
+        told = [t.lower_ for t in window[:4]]
+        if told[:3] in ([";", "its", "close"], [",", "its", "close"]) and len(window) > 4 and \
+                told[3] in (",", ":", "was") and window[4].like_num:
+            value = parse_number(window[4].text)  # "gave up 0.8 percent; its close, 18,604.55"
+            return value[0] if value else None
         seen_to = False
         for tok in window:
             if tok.lower_ in ("to", "at"):
@@ -1685,12 +1698,16 @@ class FactExtractor:
                 return value[0] if value else None
         for k, tok in reversed(list(enumerate(window[:-1]))):  # the nearest close form before the move
             # ("At 4,216.35 by the close, the Shanghai Composite Index was 0.6 percent lower")
-            fronted = k == 0 and tok.i == tok.sent.start and k + 2 < len(window) and (
+            # (also after a colon: "Only in Shenzhen was there anything to cheer: at 13,905.44, the …")
+            fronted = (k == 0 and tok.i == tok.sent.start or tok.i > 0 and doc[tok.i - 1].text in (":", ";")) and \
+                k + 2 < len(window) and (
                 window[k + 2].text == "," or [t.lower_ for t in window[k + 2:k + 6]][:3] in _BY_THE_CLOSE and
                 k + 5 < len(window) and window[k + 5].text == ",")
             # ("finished the week at 4,918.44")
+            # ("finished the week at 4,918.44", "ended Wednesday at 1,702.58")
             skip = 2 if [t.lower_ for t in window[k + 1:k + 3]] in (["the", "week"], ["the", "day"],
-                                                                    ["the", "session"]) else 0
+                                                                    ["the", "session"]) else \
+                1 if k + 1 < len(window) and window[k + 1].lower_ in WEEKDAYS else 0
             if (tok.lower_ in _CLOSE_FORMS or tok.lemma_ in ("close", "end", "finish", "settle", "stand")) and \
                     k + skip + 2 < len(window) and window[k + skip + 1].lower_ == "at" and \
                     window[k + skip + 2].like_num or fronted and tok.lower_ == "at" and window[k + 1].like_num:
@@ -1766,10 +1783,18 @@ class FactExtractor:
             return None
         values: dict = {"percentChange": g.values[0] * sign}
         # (the close before the comma, "Down 0.8% at 61,442.30, the Nikkei 225 finished …", or after the subject)
-        at = next((t for t in chain(doc[g.end:comma], doc[subject.span.end:min(hi, subject.span.end + 4)])
-                   if t.lower_ in ("at", "to")), None)
-        close = parse_number(doc[at.i + 1].text) \
-            if at is not None and at.i + 1 < hi and doc[at.i + 1].like_num else None
+        # (past a short form in brackets and a day, and "a record": "the Taiwan Capitalization Weighted Stock Index
+        # (Taiex) finished Wednesday at a record 36,012.84")
+        after = subject.span.end
+        if after < hi and doc[after].text == "(":
+            after = next((t.i + 1 for t in doc[after:min(hi, after + 5)] if t.text == ")"), after)
+        if after < hi and doc[after].lower_ in _CLOSE_FORMS and after + 1 < hi and doc[after + 1].lower_ in WEEKDAYS:
+            after += 2
+        at = next((t for t in chain(doc[g.end:comma], doc[after:min(hi, after + 4)]) if t.lower_ in ("at", "to")),
+                  None)
+        level = at.i + 1 + (2 if at is not None and [t.lower_ for t in doc[at.i + 1:at.i + 3]] == ["a", "record"]
+                            else 0) if at is not None else hi
+        close = parse_number(doc[level].text) if level < hi and doc[level].like_num else None
         kind, role = ("IndexMovement", "index") if subject.type == "StockIndex" else ("StockMovement", "company")
         if close is not None and kind == "IndexMovement":
             values["closeLevel"] = close[0]
@@ -1780,7 +1805,7 @@ class FactExtractor:
     def _sign(self, word: Token) -> int:
         """+1 or -1 for a word of moving up or down ("gaining", "advance", "loss", "gainer"), else 0."""
         lemma = word.lemma_.lower()
-        return 1 if lemma in self.up or lemma == "gainer" else \
+        return 1 if lemma in self.up or lemma in ("gainer", "improvement") else \
             -1 if lemma in self.down or word.lower_ in ("loss", "losses") or lemma == "loser" else 0
 
     def _noun_move(self, sent: Span, g: PercentGroup, mentioned: list[Mentioned], lo: int, hi: int,
@@ -1793,6 +1818,10 @@ class FactExtractor:
         if g.start - 2 >= sent.start and doc[g.start - 1].lower_ == "of" and doc[g.start - 2].dep_ == "nsubj" and \
                 self._sign(doc[g.start - 2]):
             noun = doc[g.start - 2]  # "Gains of 1.2 percent took the NGX All-Share Index to 142,618.35"
+        dashed = g.start - 2 >= sent.start and g.end + 1 < sent.end and doc[g.start - 1].text in _DASHES and \
+            doc[g.end].text in _DASHES and self._sign(doc[g.start - 2]) != 0
+        if dashed:
+            noun = doc[g.start - 2]  # "A sharper fall - 1.1 percent - hit the S&P Sri Lanka 20"
         if noun is None or noun.pos_ != "NOUN" or len(g.values) != 1:
             return None
         sign = self._sign(noun)
@@ -1802,10 +1831,14 @@ class FactExtractor:
                  if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i != g.start - 1]
         holders = [o for c in preps for o in c.children if c.lower_ != "of" and o.dep_ == "pobj"] or \
             [c for c in noun.children if c.dep_ == "poss" and not preps]
-        if noun.dep_ == "dobj" and not holders:
-            # "For the Hang Seng China Enterprises Index the session meant a 0.9 percent slide"
+        if noun.dep_ in ("dobj", "nsubj") and not holders:
+            # "For the Hang Seng China Enterprises Index the session meant a 0.9 percent slide", "for the broader NSE
+            # All Share Index (NASI), a 1.0 percent rise meant a finish at 168.92"; "The Euro Stoxx 50 fared a little
+            # worse: a 0.6 percent decline, to 6,101.45"
             holders = [o for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < noun.i
-                       for o in c.children if o.dep_ == "pobj"]
+                       for o in c.children if o.dep_ == "pobj"] or \
+                [c for c in noun.head.children if c.dep_ == "nsubj" and noun.dep_ == "dobj" and
+                 any(t.text == ":" for t in doc[noun.head.i + 1:noun.i])]
         holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
                     if c.dep_ in ("compound", "poss")]  # "a 5 per cent rise in Tencent shares"
         # "carried the KSE-100 to …", "a 0.6 percent decline leaving it at 3,305.12"
@@ -1816,7 +1849,8 @@ class FactExtractor:
                                       c.i > noun.i and c.tag_ == "VBG"),  # "meant a 0.9 percent slide, leaving it"
                                      doc[noun.i + 1:noun.i + 2] if doc[noun.i + 1:noun.i + 2].text.endswith("ing")
                                      else [])
-                    if v.lemma_.lower() in _MOVE_CARRIERS]
+                    if v.lemma_.lower() in _MOVE_CARRIERS] + \
+            [v for v in doc[g.end + 1:g.end + 2] if dashed and v.pos_ == "VERB"]  # ("- hit the S&P Sri Lanka 20")
         if noun.dep_ == "appos":
             holders.append(noun.head)  # "The STOXX Europe 600, a 0.3 percent gainer on the day, settled at 612.48"
         holders += [c for v in carriers for c in v.children if c.dep_ == "dobj"]

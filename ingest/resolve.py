@@ -62,6 +62,11 @@ _EURO_AREA = {"austria", "belgium", "croatia", "cyprus", "estonia", "finland", "
 _SOVEREIGN = {"hong-kong": "china", "macau": "china"}
 
 
+#: What a city's market holds: "Prague's utilities", "Helsinki's market" name the city, not its government
+_MARKET_NOUNS = {"market", "markets", "bourse", "stocks", "shares", "equities", "utilities", "banks", "lenders",
+                 "miners", "insurers", "brokers", "traders", "investors", "blue", "index", "benchmark", "gauge"}
+
+
 class Resolver:
     """Resolves entity spans of one pipeline run to :class:`Entity` records.
 
@@ -177,8 +182,9 @@ class Resolver:
             return None
         root = span.root
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        if root.dep_ == "poss" and root.head.ent_type_ in ("StockIndex", "StockExchange", "Company"):
-            return None  # "Tokyo's Nikkei 225": the market's city
+        if root.dep_ == "poss" and (root.head.ent_type_ in ("StockIndex", "StockExchange", "Company") or
+                                    root.head.lower_ in _MARKET_NOUNS):
+            return None  # "Tokyo's Nikkei 225", "Prague's utilities", "Helsinki's market": the market's city
         governing = root.head.head.lower_ if root.head.lower_ == "in" else ""
         if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") or prev in ("with", "between", "and") and \
                 root.head.lower_ in ("with", "between", "talks") or \
@@ -277,7 +283,9 @@ class Resolver:
                           aliases={surface}, country=country)
         if ident and ident in self.gazetteer.entries:
             entry = self.gazetteer.entries[ident]
-            by_name = self.gazetteer.lookup(surface)
+            # ("the PX, the Prague Stock Exchange's main gauge": an index named without its "Index")
+            by_name = self.gazetteer.lookup(surface) or (
+                self.gazetteer.lookup(f"{surface} Index") if entry.type == "StockIndex" else None)
             demonym = self.gazetteer.country_of_demonym(surface)
             if (by_name is not None and by_name.id == ident) or (demonym is not None and demonym.id == ident):
                 return entity_from_entry(entry, surface)

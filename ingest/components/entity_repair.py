@@ -48,6 +48,8 @@ _TITLE_WORDS = {"chief", "senior", "lead", "head", "deputy", "principal", "marke
 _PERCENT_WORDS = {"%", "percent", "pct", "cent", "points", "point"}
 #: Dependents of a move verb that carry its size: "rose 4 percent", "fell by 2%", "ended 1.5% higher"
 _MOVE_ARGS = {"dobj", "npadvmod", "advmod", "prep", "attr", "acomp", "oprd", "nummod", "quantmod"}
+#: What an apposition calls an index: "the PX, the Prague Stock Exchange's main gauge"
+_GAUGE_WORDS = {"gauge", "benchmark", "barometer"}
 #: Small words inside a name, between capitalised words: "Aceros del Biobío", "Banco do Nordeste"
 _INNER_JOINERS = {"de", "del", "di", "della", "da", "do", "dos", "das", "van", "von", "der", "du", "des"}
 #: Lower-case words inside company names: "Solaria Energia y Medio Ambiente", "Banco de Sabadell"
@@ -551,7 +553,7 @@ class EntityRepair:
         spans = [s for s in spans if not (s.end < len(doc) and normalize_name(f"{s.text} {doc[s.end].text}") in
                                          self.not_entities)]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
-        for step in (self._joined_names, self._moving_indices, self._movers, self._described_names, self._apposed,
+        for step in (self._joined_names, self._moving_indices, self._gauge_names, self._movers, self._described_names, self._apposed,
                      self._based_places,
                      self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role,
@@ -687,10 +689,15 @@ class EntityRepair:
             noun_moved = any(c.dep_ == "dobj" and c.lemma_.lower() in self.move_verbs and not any(
                 g.dep_ == "prep" and g.lower_ in ("in", "of", "for") for g in c.children) for c in verb.children)
             put_on = verb.lemma_ == "put" and any(c.lower_ == "on" and c.dep_ in ("prt", "prep") for c in verb.children)
+            # "the KSE-30 Index - the thirty most liquid names - advanced 2.4 percent": the verb tagged an adjective
+            # that hangs on its percentage
+            past = verb.pos_ == "ADJ" and verb.dep_ == "amod" and verb.head.lower_ in _PERCENT_WORDS and any(
+                verb.lower_ in (v + "ed", v + "d") for v in self.move_verbs)
             if (verb.lemma_.lower() not in self.move_verbs or verb.pos_ != "VERB") and not (
-                    be_moved or noun_moved or put_on):
+                    be_moved or noun_moved or put_on or past):
                 continue
-            args = [c for c in verb.children if c.dep_ in _MOVE_ARGS]
+            args = [c for c in verb.children if c.dep_ in _MOVE_ARGS or put_on and c.dep_ == "prt"] + \
+                ([verb.head] if past else [])
             if not any(t.lower_ in _PERCENT_WORDS for child in args for t in child.subtree) or any(
                     c.dep_ == "dobj" and not any(t.lower_ in _PERCENT_WORDS or t.like_num for t in c.subtree)
                     for c in args):
@@ -761,6 +768,34 @@ class EntityRepair:
             index = Span(doc, start, end, label="StockIndex", span_id=entry.id if entry else UNKNOWN)
             out.append(index)
             by_token.update({i: index for i in range(start, end)})
+        return sorted(out, key=lambda s: s.start)
+
+    def _gauge_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A short name that an apposition calls a gauge: "the PX, the Prague Stock Exchange's main gauge, …", "the
+        MADEX, Casablanca's narrower benchmark," (whatever the parser made of the clause)."""
+        out = list(spans)
+        by_token = {i: s for s in out for i in range(s.start, s.end)}
+        for comma in (t for t in doc if t.text == ","):
+            start = comma.i
+            while start > comma.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1
+            closing = next((t for t in doc[comma.i + 1:min(comma.sent.end, comma.i + 9)] if t.text in (",", ";")),
+                           None)
+            if start == comma.i or closing is None or doc[closing.i - 1].lower_ not in _GAUGE_WORDS or \
+                    start == comma.sent.start or doc[start - 1].lower_ != "the" or comma.i - start > 3:
+                continue
+            inside = {id(s): s for i in range(start, comma.i) if (s := by_token.get(i)) is not None}
+            if any(s.start < start or s.end > comma.i or s.id_.strip("?") for s in inside.values()):
+                continue  # (part of a longer name, or one the gazetteer knows)
+            name = doc[start:comma.i].text
+            entry = self.gazetteer.lookup(name) or self.gazetteer.lookup(f"{name} Index")
+            if entry is not None and entry.type != "StockIndex":
+                continue
+            for s in inside.values():
+                out.remove(s)
+            index = Span(doc, start, comma.i, label="StockIndex", span_id=entry.id if entry else UNKNOWN)
+            out.append(index)
+            by_token.update({i: index for i in range(start, comma.i)})
         return sorted(out, key=lambda s: s.start)
 
     def _company_span(self, doc: Doc, start: int, end: int) -> Span | None:

@@ -3985,3 +3985,50 @@ def test_a_day_to_come_is_no_session(extractor):
 ])
 def test_index_moves_with_adjective_verbs_taken_gains_and_closes_told_before(extractor, text, expected):
     assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a close after a move set off by dashes, after a colon, after a day; "an improvement"
+    ("Chinese stocks fell. The Shenzhen Component Index - 0.5 percent weaker by the bell - settled at 12,880.40.",
+     [("Shenzhen Component Index", Decimal("-0.5"), Decimal("12880.40"))]),
+    ("Hong Kong stocks were mixed. Only tech had a good day: at 5,402.10, the Hang Seng Tech Index ended 1.2 percent "
+     "higher.", [("Hang Seng Tech Index", Decimal("1.2"), Decimal("5402.10"))]),
+    ("Malaysian stocks rose. The FTSE Bursa Malaysia KLCI ended Tuesday at 1,688.40, a 0.3 percent improvement.",
+     [("FTSE Bursa Malaysia KLCI", Decimal("0.3"), Decimal("1688.40"))]),
+    # a fronted move whose close comes after a short form in brackets, a day and "a record"
+    ("Taiwanese stocks rose. Up 0.9 percent, the Taiwan Capitalization Weighted Stock Index (Taiex) finished "
+     "Thursday at a record 35,880.12.", [("TAIEX", Decimal("0.9"), Decimal("35880.12"))]),
+    # "; its close, N", a noun move set off by dashes, after a colon, or owned by a fronted "for"
+    ("Sri Lankan stocks fell. The All Share Price Index (ASPI) lost 0.6 percent; its close, 18,420.10.",
+     [("CSE All Share Price Index", Decimal("-0.6"), Decimal("18420.10"))]),
+    ("Sri Lankan stocks fell. A steeper drop - 0.9 percent - hit the S&P Sri Lanka 20, which finished at 5,390.20.",
+     [("S&P Sri Lanka 20", Decimal("-0.9"), Decimal("5390.20"))]),
+    ("German stocks fell. The DAX fared a little better: a 0.2 percent decline, to 24,990.40.",
+     [("DAX", Decimal("-0.2"), Decimal("24990.40"))]),
+    ("Kenyan stocks rose. For the broader NSE All Share Index (NASI), a 0.8 percent rise meant a finish at 170.20.",
+     [("NSE All Share Index", Decimal("0.8"), Decimal("170.20"))]),
+])
+def test_index_moves_and_closes_in_the_words_of_batch_76(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an index the gazetteer lists without "Index", named by an apposition that calls it a gauge
+    ("Czech stocks rose. The PX, the Prague bourse's main gauge, managed a 0.2 percent gain, closing at 2,170.33.",
+     [("PX Index", Decimal("0.2"), Decimal("2170.33"))]),
+    # an index number set off by dashes, before a verb the tagger calls an adjective
+    ("Pakistani stocks rose. The KSE-30 Index - the thirty most liquid names - advanced 1.8 percent to 45,210.66.",
+     [("KSE-30 Index", Decimal("1.8"), Decimal("45210.66"))]),
+    # Casablanca's narrower index
+    ("Moroccan stocks rose. Its narrower cousin, the MADEX, was 0.4 percent firmer at 12,802.50.",
+     [("MADEX", Decimal("0.4"), Decimal("12802.50"))]),
+])
+def test_indices_named_by_a_gauge_apposition_a_dashed_verb_or_the_gazetteer(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(label, change, close) for label, _, change, close, _ in moves(result)] == expected
+    assert [e.type for e in result.entities.values() if e.label == expected[0][0]] == ["StockIndex"]
+
+
+def test_a_capital_whose_market_is_meant_is_the_city(extractor):
+    result = extract(extractor, "A rate rise usually hurts Prague's utilities, and Tuesday was no exception.")
+    assert [(e.label, e.type) for e in result.entities.values()] == [("Prague", "City")]
