@@ -25,7 +25,7 @@ _RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|toda
                        r"new year['’]s day)\b", re.I)
 #: "the start of next month", "the beginning of March": the first day of a month or year
 PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
-                           rf"(?:(?P<next>next|the\s+coming)\s+(?P<unit>month|year)|"
+                           rf"(?:(?P<next>next|the\s+coming)\s+(?P<unit>month|quarter|year)|"
                            rf"(?P<m>{_MONTH})\b(?:\s+(?P<y>\d{{4}}))?)", re.I)
 
 #: Days of the month told in words: "the fifteenth of this month", "the twenty-first of March"
@@ -164,6 +164,9 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
         for m in PERIOD_START.finditer(text):
             if m["unit"] and m["unit"].lower() == "year":
                 d = date(reference.year + 1, 1, 1)
+            elif m["unit"] and m["unit"].lower() == "quarter":  # "the beginning of next quarter": a calendar one
+                first = (reference.month - 1) // 3 * 3 + 4
+                d = date(reference.year + (first > 12), (first - 1) % 12 + 1, 1)
             elif m["unit"]:
                 d = date(reference.year + reference.month // 12, reference.month % 12 + 1, 1)
             else:

@@ -68,7 +68,7 @@ _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effec
                         r"will (?:start|begin|commence)|"
                         r"came into force|in force since|in effect since|applied since|(?:applications?|tenders?|windows?) "
                         r"(?:opening|opens|will open|to open|open)|opening)\s+(?:at\s+(?:midnight|noon|[\d:.]+\s*[ap]\.?m\.?)\s+)?"
-                        r"(?:from\s+|on\s+)?(?P<rest>" + _DAY_WORD + r")",
+                        r"(?:from\s+|on\s+|at\s+(?=the\s+(?:start|beginning)))?(?P<rest>" + _DAY_WORD + r")",
                         re.I)
 #: A measure that takes effect so many days after the day told before it
 _EFFECT_AFTER = re.compile(r"\b(?:take[sn]?|taking|took|come[s]? into|coming into|came into) (?:effect|force) "
@@ -97,7 +97,7 @@ _BARE_GOODS = ("shipments", "imports", "exports", "products", "goods")
 _PRONOUNS = ("those", "them", "it", "these")
 _ANNOUNCING = ("say", "announce", "state", "confirm", "add", "tell")
 #: Verbs of a body that rules on a case: "…, the Commissioner of Trade Levies ruled"
-_RULING = ("determine", "rule", "decide", "conclude", "order")
+_RULING = ("determine", "rule", "decide", "conclude", "order", "decree", "decreed")  # (the lemmatizer keeps "decreed")
 _ANOTHER = re.compile(r"\b(also|another|second|further|additional|separately)\b", re.I)
 _MEASURE_WORD = re.compile(r"tariff|dut(y|ies)|levy|levies|probe|investigat|inquiry|sanction|control|ban|subsid|"
                            r"licen[cs]e|surtax|curb|incentive|credit", re.I)
@@ -396,7 +396,8 @@ def _subject_goods(trigger: Token) -> Span | None:
                                            # "Imported clothing, home textiles and footwear from China"
                                            doc[end].text == "," and any(k > end for k in listed)) \
             and not doc[end].ent_type_ in ("Country", "Company") and not (
-                doc[end].tag_ == "VBG" and doc[end].dep_ == "acl"):  # "… effluent leaving the country"
+                # "… effluent leaving the country", "heat pumps installed in public schools"
+                doc[end].tag_ in ("VBG", "VBN") and doc[end].dep_ == "acl"):
         end += 1
     while end > start and (doc[end - 1].tag_ in ("VBN", "VBG") or doc[end - 1].pos_ in ("ADP", "DET")):
         end -= 1  # "systems shipped to (China)", "pipes originating in (China)", "ingots bound for the (US)"
@@ -1171,6 +1172,11 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             a.dep_ == "agent" and any(p.ent_type_ in ("GovernmentBody", "Country") for p in a.subtree)
             for a in verb.children):
         return verb  # "Up to 50% of the cost of installing chillers will be co-funded by the Economic Development Board"
+    if share.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" and (verb.lemma_.lower() in _FUND_VERBS or
+                                                             verb.lower_ in _FUNDED) and any(
+            c.dep_ == "prep" and c.lower_ == "under" and c.i < share.i and
+            any(p.ent_type_ == "GovernmentBody" for p in c.subtree) for c in verb.children):
+        return verb  # "Under a programme run by the Ministry of Energy, 35 percent of the cost of … will be reimbursed"
     if share.dep_ not in ("dobj", "ccomp") and not paid_for or verb.pos_ not in ("VERB", "AUX"):
         return None
     if verb.lemma_.lower() in ("reimburse", "refund", "compensate") and any(c.dep_ == "auxpass" for c in verb.children):
@@ -1211,6 +1217,8 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+#: Participles of goods handed on to someone, who is then no beneficiary: "LPG cylinders distributed to households"
+_HANDED_ON = {"distributed", "sold", "shipped", "delivered", "exported", "supplied", "sent", "leased", "rented"}
 #: Verbs of moving over to something: "factories that switch to electric forklifts"
 _SWITCH_VERBS = {"switch", "move", "shift", "convert", "change", "turn", "upgrade", "migrate"}
 
@@ -1287,6 +1295,10 @@ def _claimant_goods(verb: Token) -> Span | None:
         start = _after_determiners(doc, subject.left_edge.i, subject.i)
         return doc[start:subject.i] if subject.i > start else None
     for child in subject.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i > subject.i:
+            # "Geothermal heat pumps installed in public schools will qualify for … grants": the thing paid for
+            start = _after_determiners(doc, subject.left_edge.i, subject.i)
+            return doc[start:subject.i + 1]
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None) or next(
                 (p for c in child.children if c.dep_ == "prep" and (c.lower_ in ("in", "on") or c.lower_ == "to" and
@@ -1610,6 +1622,13 @@ class FactExtractor:
                     parse_number(tok.text):
                 continue
             if tok.ent_type_:
+                if group.start - 1 > tok.i and doc[group.start - 1].lower_ == "by":
+                    # the verb the clause leaves out: "Broader measures rose too - the WIG by 0.5 percent, …, and
+                    # the mid-cap mWIG40 by 0.9 percent"
+                    gapped = next((t for t in reversed(doc[tok.sent.start:tok.i]) if t.pos_ == "VERB" and (
+                        t.lemma_.lower() in self.up or t.lemma_.lower() in self.down)), None)
+                    if gapped is not None:
+                        return (1 if gapped.lemma_.lower() in self.up else -1), gapped
                 break
         for tok in doc[group.end:min(group.end + 2, len(doc))]:
             if tok.lower_ in ("higher", "up", "firmer", "stronger"):
@@ -1631,7 +1650,8 @@ class FactExtractor:
             # 7,655.01, a 0.4 percent decline" (not "a 12 percent rise in profit", "even after a 20 percent gain this
             # year")
             if self._sign(after):
-                return self._sign(after), after
+                # (the verb of "closing at 3,215.50 after a 1.9 percent climb" is the close's)
+                return self._sign(after), after.head.head if after.head.lower_ == "after" else after
         return 0, None
 
     def _is_policy_rate(self, doc: Doc, group: PercentGroup) -> bool:
@@ -1662,6 +1682,8 @@ class FactExtractor:
             return value[0] if value else None
         seen_to = False
         for tok in window:
+            if tok.lower_ in ("while", "whereas", "but", ";"):
+                return None  # another clause's: "fell 0.8 percent, while at 65,880.40 the Dow …"
             if tok.lower_ in ("to", "at"):
                 seen_to = True
                 continue
@@ -1688,22 +1710,25 @@ class FactExtractor:
             # (also "The IBEX 35, at 16,842.3 by the close, had gained", "ended with the Taiwan Capitalization Weighted
             # Stock Index (Taiex) at 30,155.09 - a retreat of 1.3 percent")
             prev = window[k - 1]
+            # ("The Shanghai Composite Index - 4,512.36 at the close - managed …", "The BET index: 19,845.30 at the
+            # close, up 1.0 percent", "The Taiwan Capitalization Weighted Stock Index (Taiex), at 37,120.55, closed")
             before = window[k - 3] if prev.lower_ == "at" and k >= 3 and window[k - 2].text == "," else \
-                window[k - 2] if k >= 2 and (prev.lower_ in ("—", "–") or prev.lower_ == "at") else None
-            if before is not None and before.text == ")" and k >= 5:
-                before = window[k - 5 if prev.lower_ == "at" else k - 4]
+                window[k - 2] if k >= 2 and (prev.text in _DASHES or prev.text == ":" or prev.lower_ == "at") else None
+            if before is not None and before.text == ")" and before.i > lo:
+                before = doc[before.i - 1]  # the short form in brackets
             if tok.like_num and ("," in tok.text or "." in tok.text) and before is not None and \
                     before.ent_type_ == "StockIndex" and window[k + 1].lower_ in (",", "—", "–", "-", "by", "at"):
                 value = parse_number(tok.text)
                 return value[0] if value else None
         for k, tok in reversed(list(enumerate(window[:-1]))):  # the nearest close form before the move
             # ("At 4,216.35 by the close, the Shanghai Composite Index was 0.6 percent lower")
-            # (also after a colon: "Only in Shenzhen was there anything to cheer: at 13,905.44, the …")
-            fronted = (k == 0 and tok.i == tok.sent.start or tok.i > 0 and doc[tok.i - 1].text in (":", ";")) and \
-                k + 2 < len(window) and (
-                window[k + 2].text == "," or [t.lower_ for t in window[k + 2:k + 6]][:3] in _BY_THE_CLOSE and
-                k + 5 < len(window) and window[k + 5].text == ",")
-            # ("finished the week at 4,918.44")
+            # (also after a colon or "while": "Only in Shenzhen was there anything to cheer: at 13,905.44, the …",
+            # "while at 66,902.31 the Dow Jones Industrial Average … was 0.5 percent higher")
+            opener = doc[tok.i - 1].lower_ if tok.i > tok.sent.start else ""
+            after_level = [t.lower_ for t in window[k + 2:k + 6]]
+            fronted = (k == 0 and not opener or opener in (":", ";", "while")) and (
+                after_level[:1] == [","] or after_level[:3] in _BY_THE_CLOSE and after_level[3:4] == [","] or
+                opener == "while" and after_level[:1] == ["the"])
             # ("finished the week at 4,918.44", "ended Wednesday at 1,702.58")
             skip = 2 if [t.lower_ for t in window[k + 1:k + 3]] in (["the", "week"], ["the", "day"],
                                                                     ["the", "session"]) else \
@@ -1790,8 +1815,8 @@ class FactExtractor:
             after = next((t.i + 1 for t in doc[after:min(hi, after + 5)] if t.text == ")"), after)
         if after < hi and doc[after].lower_ in _CLOSE_FORMS and after + 1 < hi and doc[after + 1].lower_ in WEEKDAYS:
             after += 2
-        at = next((t for t in chain(doc[g.end:comma], doc[after:min(hi, after + 4)]) if t.lower_ in ("at", "to")),
-                  None)
+        at = next((t for t in chain(doc[g.end:comma], doc[after:min(hi, after + 4)])
+                   if t.lower_ in ("at", "to", "reached")), None)  # (also "the GSE Composite Index reached 6,904.12")
         level = at.i + 1 + (2 if at is not None and [t.lower_ for t in doc[at.i + 1:at.i + 3]] == ["a", "record"]
                             else 0) if at is not None else hi
         close = parse_number(doc[level].text) if level < hi and doc[level].like_num else None
@@ -1831,8 +1856,9 @@ class FactExtractor:
                  if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i != g.start - 1]
         holders = [o for c in preps for o in c.children if c.lower_ != "of" and o.dep_ == "pobj"] or \
             [c for c in noun.children if c.dep_ == "poss" and not preps]
-        if noun.dep_ in ("dobj", "nsubj") and not holders:
-            # "For the Hang Seng China Enterprises Index the session meant a 0.9 percent slide", "for the broader NSE
+        if noun.dep_ in ("dobj", "nsubj", "attr") and not holders:
+            # "For the Hang Seng China Enterprises Index the session meant a 0.9 percent slide" (or "the result was
+            # a 0.2 percent dip"), "for the broader NSE
             # All Share Index (NASI), a 1.0 percent rise meant a finish at 168.92"; "The Euro Stoxx 50 fared a little
             # worse: a 0.6 percent decline, to 6,101.45"
             holders = [o for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < noun.i
@@ -1870,7 +1896,10 @@ class FactExtractor:
             values["date"] = session
         if moved.type != "StockIndex":
             return Fact("StockMovement", {"company": (moved.entity.key,)}, values, evidence, 0.75, "move:noun")
-        at = next((t for t in tail if t.lower_ in ("to", "at") and t.i + 1 < hi and doc[t.i + 1].like_num), None)
+        # (or the level the carrier took it to, past a remark: "A gain of 0.2 percent - hardly worth a headline -
+        # took the Straits Times Index (STI) to 4,312.55")
+        at = next((t for t in chain(tail, (c for v in carriers for c in v.children if c.dep_ == "prep"))
+                   if t.lower_ in ("to", "at") and t.i + 1 < hi and doc[t.i + 1].like_num), None)
         close = parse_number(doc[at.i + 1].text) if at is not None else None
         if close is not None and not (at.i + 2 < len(doc) and doc[at.i + 2].lower_ in ("percent", "%", "per")):
             values["closeLevel"] = close[0]
@@ -1913,7 +1942,11 @@ class FactExtractor:
             if fronted is not None:
                 # "Down 1.2%, the Nikkei Stock Average settled at 48,906.33", "A 1.3 per cent fall in the DSEX"
                 facts.append(fronted)
-                lo = g.end
+                # (what moved, named after the move, is no subject of the next: "With a 1.3 percent rise, the GSE
+                # Composite Index (GSE-CI) reached 6,904.12; … the GSE Financial Stocks Index …")
+                moved = next(iter(fronted.roles.values()))[0]
+                lo = max([g.end] + [m.span.end for m in mentioned if m.entity.key == moved and g.end <= m.span.start
+                                    and m.span.end <= hi])
                 continue
             direction, verb = self._direction(doc, lo, g)
             if g.sign:
@@ -1930,8 +1963,11 @@ class FactExtractor:
                 lo = g.end  # no movement word, a forecast ("could lift prices by 15 percent") or
                 continue    # something else lowered ("Malhotra lowered the inflation forecast to 3.1 percent")
             last_direction = direction
-            subjects = [m for m in window_ents if m.type in MOVER_TYPES or not m.entity.known
-                        and m.type in ("Person", "City", "Company") and not self._titled(m)]
+            # (a short form in brackets after an index is the index's: "the GSE Financial Stocks Index (GSE-FSI)")
+            subjects = [m for m in window_ents if (m.type in MOVER_TYPES or not m.entity.known
+                        and m.type in ("Person", "City", "Company") and not self._titled(m)) and not (
+                m.span.start >= 2 and doc[m.span.start - 1].text == "(" and
+                any(o.type == "StockIndex" and o.span.end == m.span.start - 1 for o in window_ents))]
             if n + 1 < len(groups) and [t.lower_ for t in doc[max(sent.start, g.start - 3):g.start]] == \
                     ["as", "much", "as"]:
                 # "HLB rose as much as 7 percent before giving up its gains to close down 1.1%":
@@ -3204,8 +3240,13 @@ class FactExtractor:
 
         # "exports of cathode materials will require a licence, the ministry said"
         # (or that "determined", "ruled", "decided" it: "…, the National Tariff Commission (NTC) determined")
+        # ("…, the US Commerce Department ruled overnight", the parser joining the verb to the measure's)
         announcer = body_after(lambda verb: verb.lemma_ in _ANNOUNCING or verb.lemma_ in _RULING and
-                               verb.dep_ in ("ROOT", "parataxis", "ccomp") and verb.i > trigger_end)
+                               verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj") and verb.i > trigger_end) or next(
+            # (or the body the measure is "according to": "… starting on July 1, according to the Ministry of Economy")
+            (m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and
+             [t.lower_ for t in doc[max(0, m.span.start - 3):m.span.start] if t.lower_ != "the"][-2:] ==
+             ["according", "to"]), None)
         bodies = [m for m in before if m.type == "GovernmentBody"]
         if bodies:
             return bodies[-1]
@@ -3289,8 +3330,10 @@ class FactExtractor:
         i = end
         while i < min(limit, end + 14):
             tok = doc[i]
+            # (not "LPG cylinders distributed to rural households": where the goods go)
             if tok.lower_ in ("to", "for") and not tok.ent_type_ and not (tok.lower_ == "to" and (
-                    doc[i - 1].lower_ == "up" or i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"))) and not (
+                    doc[i - 1].lower_ == "up" or doc[i - 1].lower_ in _HANDED_ON or
+                    i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"))) and not (
                     i + 2 < len(doc) and (doc[i + 1].like_num and doc[i + 2].lower_ in ("%", "percent", "per") or
                                           tok.lower_ == "for" and doc[i + 1].lower_ in ("up", "half"))):
                 break  # ("reimbursed for 40% of the investment": the share, not who gets it)

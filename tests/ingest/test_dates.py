@@ -40,3 +40,8 @@ def test_a_future_day_said_months_after_last_years_is_next_years():
     # "would face a 50 percent tariff from July 1", said in December: next July
     assert resolve_date("July 1", date(2025, 12, 18), future=True) == date(2026, 7, 1)
     assert resolve_date("July 1", date(2025, 12, 18)) == date(2025, 7, 1)
+
+
+def test_the_beginning_of_next_quarter_is_the_first_day_of_the_next_calendar_quarter():
+    assert resolve_date("starting at the beginning of next quarter", date(2070, 3, 9)) == date(2070, 4, 1)
+    assert resolve_date("from the start of next quarter", date(2070, 11, 2)) == date(2071, 1, 1)

@@ -4032,3 +4032,67 @@ def test_indices_named_by_a_gauge_apposition_a_dashed_verb_or_the_gazetteer(extr
 def test_a_capital_whose_market_is_meant_is_the_city(extractor):
     result = extract(extractor, "A rate rise usually hurts Prague's utilities, and Tuesday was no exception.")
     assert [(e.label, e.type) for e in result.entities.values()] == [("Prague", "City")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a close set off by dashes or a colon after the index, or after its bracketed short form and a comma
+    ("Chinese stocks rose. The Shanghai Composite Index - 4,488.10 at the close - managed a gain of 0.4 percent.",
+     [("Shanghai Composite Index", Decimal("0.4"), Decimal("4488.10"))]),
+    ("Romanian stocks rose. The BET index: 19,700.20 at the close, up 0.8 percent.",
+     [("BET Index", Decimal("0.8"), Decimal("19700.20"))]),
+    ("Taiwanese stocks fell. The Taiwan Capitalization Weighted Stock Index (Taiex), at 36,950.10, closed 0.4 "
+     "percent weaker.", [("TAIEX", Decimal("-0.4"), Decimal("36950.10"))]),
+    # a close fronted after "while"; one a carrier took the index to, past a remark in dashes
+    ("US stocks were mixed. The Nasdaq Composite fell 0.8 percent, while at 65,880.40 the Dow Jones Industrial "
+     "Average was 0.3 percent higher.", [("Nasdaq Composite", Decimal("-0.8"), None),
+                                         ("Dow Jones Industrial Average", Decimal("0.3"), Decimal("65880.40"))]),
+    ("Singapore stocks rose. A gain of 0.3 percent - hardly a surprise - took the Straits Times Index (STI) to "
+     "4,290.10 on Tuesday.", [("Straits Times Index", Decimal("0.3"), Decimal("4290.10"))]),
+    # what the result was for an index, and moves whose verb the clause leaves out
+    ("Chinese stocks fell. For the CSI 300 Index the result was a 0.3 percent dip, to 5,190.20.",
+     [("CSI 300 Index", Decimal("-0.3"), Decimal("5190.20"))]),
+    ("Polish stocks rose. Broader gauges rose too - the WIG by 0.4 percent, to 97,110.20, and the mid-cap mWIG40 by "
+     "0.7 percent, to 7,010.44.", [("WIG", Decimal("0.4"), Decimal("97110.20")),
+                                   ("mWIG40", Decimal("0.7"), Decimal("7010.44"))]),
+    # a fronted move's index is no subject of the next clause; "reached", the close after "after a 1.6 percent climb"
+    ("Ghanaian stocks rose. With a 1.1 percent rise, the GSE Composite Index (GSE-CI) reached 6,850.40; financials "
+     "did better still, the GSE Financial Stocks Index (GSE-FSI) closing at 3,190.75 after a 1.6 percent climb.",
+     [("GSE Composite Index", Decimal("1.1"), Decimal("6850.40")),
+      ("GSE Financial Stocks Index", Decimal("1.6"), Decimal("3190.75"))]),
+    # the total-return BET
+    ("Romanian stocks rose. Dividends included, the gain was larger, with the BET-TR total return index rising 0.9 "
+     "percent to 41,880.50.", [("BET-TR", Decimal("0.9"), Decimal("41880.50"))]),
+])
+def test_index_moves_and_closes_in_the_words_of_batches_77_and_78(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the body a measure is "according to", or that "decreed" or "ruled" it
+    ("European stocks rose. Ceramic tiles from India will carry anti-dumping duties of 21.4 percent from next month, "
+     "according to the European Commission, which found Indian producers selling below cost.",
+     [("Tariff", "European Commission", "India", Decimal("21.4"), ("Ceramic tiles",))]),
+    ("US stocks fell. Oil well casing shipped from Mexico will face a countervailing levy of 12.2 percent from May 1, the "
+     "US Commerce Department ruled overnight in Washington.",
+     [("Tariff", "US Department of Commerce", "Mexico", Decimal("12.2"), ("Oil well casing",))]),
+    ("Moroccan stocks fell. Starting Saturday, fresh anchovies may not be exported at all, the Department of Maritime "
+     "Fisheries decreed.", [("ExportControl", "Department of Maritime Fisheries", None, None, ("fresh anchovies",))]),
+    # a share of the cost paid back under a body's programme; the goods, not who they go to or where they stand
+    ("Israeli stocks rose. Under a programme run by the Ministry of Energy and Infrastructure, 40 percent of the cost "
+     "of rooftop solar panels will be reimbursed.",
+     [("Subsidy", "Ministry of Energy and Infrastructure", None, Decimal("40"), ("rooftop solar panels",))]),
+    ("Ghanaian stocks rose. Starting January 5, the Ministry of Energy will cover half the cost of LPG cylinders "
+     "distributed to rural households.", [("Subsidy", "Ministry of Energy", None, Decimal("50"), ("LPG cylinders",))]),
+    ("US stocks rose. Air-source heat pumps installed in public libraries will qualify for Department of Energy grants "
+     "covering half their cost, the department said.",
+     [("Subsidy", "US Department of Energy", None, Decimal("50"), ("Air-source heat pumps",))]),
+])
+def test_policies_in_the_words_of_batches_75_to_78(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_a_subsidy_from_the_beginning_of_next_quarter(extractor):
+    result = extract(extractor, "Saudi stocks rose. Factories that put rooftop solar panels on their buildings will "
+                                "have two-fifths of the installation cost covered by the Saudi Industrial Development "
+                                "Fund (SIDF), starting at the beginning of next quarter.")
+    assert dated(result, ("Subsidy",)) == [("Subsidy", None, Decimal("40"), date(2025, 4, 1))]
