@@ -736,7 +736,7 @@ def _describes(tok: Token, named: list[Mentioned]) -> bool:
     return False
 
 
-def _described_company(tok: Token, *, the: bool = True) -> bool:
+def described_company(tok: Token, *, the: bool = True) -> bool:
     """``tok`` (after "the", unless ``the`` is false) describes a company instead of naming it: "the
     company", "the Busan-based shipbroker", "the Athens-based shipowner", "the freight forwarder"."""
     if tok.pos_ != "NOUN" or the and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -1911,7 +1911,7 @@ class FactExtractor:
                 values["closeLevel"] = level
         return Fact("IndexMovement", {"index": (moved.entity.key,)}, values, evidence, 0.8, "move:noun")
 
-    def _titled(self, m: Mentioned) -> bool:
+    def titled(self, m: Mentioned) -> bool:
         """"Deputy Governor Barnabas Virag": a person with a title is no company that moves."""
         return m.type == "Person" and m.span.start > 0 and m.span.doc[m.span.start - 1].text in self.person_titles
 
@@ -1965,7 +1965,7 @@ class FactExtractor:
             last_direction = direction
             # (a short form in brackets after an index is the index's: "the GSE Financial Stocks Index (GSE-FSI)")
             subjects = [m for m in window_ents if (m.type in MOVER_TYPES or not m.entity.known
-                        and m.type in ("Person", "City", "Company") and not self._titled(m)) and not (
+                        and m.type in ("Person", "City", "Company") and not self.titled(m)) and not (
                 m.span.start >= 2 and doc[m.span.start - 1].text == "(" and
                 any(o.type == "StockIndex" and o.span.end == m.span.start - 1 for o in window_ents))]
             if n + 1 < len(groups) and [t.lower_ for t in doc[max(sent.start, g.start - 3):g.start]] == \
@@ -1979,7 +1979,7 @@ class FactExtractor:
                 subjects = queue[: len(g.values)]
                 queue = queue[len(g.values):]
             elif not subjects and topic is not None and verb is not None and any(
-                    c.i < g.start and (_described_company(c) or just_named and c.lower_ in ("stock", "shares") and any(
+                    c.i < g.start and (described_company(c) or just_named and c.lower_ in ("stock", "shares") and any(
                         d.dep_ in ("det", "poss") and d.lower_ in ("the", "its") for d in c.children))
                     for c in _clause_subjects(verb) + [o for o in (verb if verb.pos_ == "VERB" else verb.head).children
                                                        if o.dep_ == "dobj"]):
@@ -2739,7 +2739,7 @@ class FactExtractor:
         elif phrase[0].lower_ == "the":
             nouns = [t for t in phrase[1:] if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.ent_type_]
             # ("sanctions on the shipbroker")
-            head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS or _described_company(t, the=False)),
+            head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS or described_company(t, the=False)),
                         None)
             # (a verb between them is another clause, not "the Lahti-based chain", "the ship-repair and bunkering firm")
             if head is None or not nouns or any(
@@ -3689,7 +3689,7 @@ class FactExtractor:
                 named = [m for m in mentioned if hit.left_edge.i <= m.span.start <= hit.right_edge.i and ok(m)]
                 if named:
                     return next((m for m in named if m.type in ("Company", "AnalystFirm")), named[0])
-                if hit.lower_ in ("it", "them") or _described_company(hit):
+                if hit.lower_ in ("it", "them") or described_company(hit):
                     return about
         # "the mobile-payments operator is now the subject of an investigation by the SAMR": what the probe is of
         role = measure.head.head if measure.dep_ == "pobj" and measure.head.lower_ == "of" else None
@@ -3700,7 +3700,7 @@ class FactExtractor:
                 named = [m for m in mentioned if subj.left_edge.i <= m.span.start <= subj.right_edge.i and ok(m)]
                 if named:
                     return named[0]
-                if subj.lower_ == "it" or _described_company(subj):
+                if subj.lower_ == "it" or described_company(subj):
                     return about or topic
         # "is probing Woolworths", "sanctioned two Turkish shipping firms": the object of the policy verb
         verb = doc[trigger_end - 1]
@@ -3715,7 +3715,7 @@ class FactExtractor:
                                          for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
                 return owner  # "froze 38 of the company's bank accounts"
             described = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree
-                         if t.dep_ == "pobj" and t.head.lower_ == "of" and _described_company(t)]
+                         if t.dep_ == "pobj" and t.head.lower_ == "of" and described_company(t)]
             if described and not any(m.type in ("Company", "AnalystFirm") and ok(m) and
                                      described[0].left_edge.i <= m.span.start <= described[0].right_edge.i
                                      for m in mentioned):
@@ -3780,7 +3780,7 @@ class FactExtractor:
                     named = [m for m in mentioned if ok(m) and m.span.start <= member.i < m.span.end]
                     if named:
                         return named[0]
-                    if topic is not None and (member.lower_ == "it" or _described_company(member, the=False)):
+                    if topic is not None and (member.lower_ == "it" or described_company(member, the=False)):
                         return topic
                 objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
                 if not objects and any(c.dep_ == "auxpass" for c in node.children):
@@ -3790,7 +3790,7 @@ class FactExtractor:
                                    m.type in ("Company", "AnalystFirm") and m.span.root.dep_ != "nsubj"), None)
                     if listed is not None:
                         return listed
-                if any(_described_company(o) or o.lower_ in ("it", "them") for o in objects):
+                if any(described_company(o) or o.lower_ in ("it", "them") for o in objects):
                     # "the company", "the Monterrey-based company", "… plunged after OFAC added it to its list"
                     # "X crashed after OFAC placed the company on its list": the company the sentence is about
                     subject = next((m for m in reversed(mentioned) if m.span.end <= node.i and m.type in (

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span
 from ingest.article import Article
 from ingest.dates import resolve_date
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Extraction, Fact, Mention
-from ingest.facts import (ANY_MEASURE, GOODS_ANAPHORS, MONETARY_BODY, FactExtractor, Mentioned, finalize_policies,
-                          per_origin_facts, same_goods, sets_rates, shares_of)
+from ingest.facts import (ANY_MEASURE, GOODS_ANAPHORS, MONETARY_BODY, FactExtractor, Mentioned, described_company,
+                          finalize_policies, per_origin_facts, same_goods, sets_rates, shares_of)
 from ingest.gazetteer import load_gazetteer
 from ingest.nlp import DEFAULT_GAZETTEER, DEFAULT_LEXICON, load_lexicon
 from ingest.resolve import Resolver, entity_from_entry
@@ -76,6 +76,9 @@ def sentence_evidence(sent: Span, n: int) -> Evidence:
 
 
 #: Titles of people who speak for a government
+#: Verbs that quote someone: a name in their sentence is a speaker's
+_QUOTING = {"say", "tell", "add", "note", "write", "argue", "warn", "comment", "explain", "announce", "state",
+            "confirm"}
 _GOVERNMENT_TITLES = {"Minister", "Secretary", "President", "Premier", "Chancellor", "Treasurer"}
 
 
@@ -159,9 +162,10 @@ class Extractor:
         speaker: Entity | None = None  # the government body acting in the sentence before
         # the goods a trade finding named last, where (sentence), and the one country they come from
         dumped: tuple[int, tuple[str, ...], str | None] | None = None
+        mentioned: list[Mentioned] = []
         for n, sent in enumerate(doc.sents):
             evidence = sentence_evidence(sent, n)
-            mentioned: list[Mentioned] = []
+            before, mentioned = mentioned, []  # (the sentence before's mentions)
             earlier = list(bodies)  # (the bodies named before this sentence; its own join them as they are named)
             for span in sent.ents:
                 entity = acronyms.get(span.text) or self.resolver.resolve(span, country)
@@ -193,6 +197,13 @@ class Extractor:
                 result.mentions.append(Mention(entity.key, span.text, span.start_char, span.end_char, evidence, 0.6,
                                                "coreference:definite-description"))
             mentioned.sort(key=lambda m: m.span.start)
+            named = self._described_before(sent, before) if topic is None or topic_at < n - 1 else None
+            if named is not None and sum(x.entity == named.entity.key for x in result.mentions) == 1:
+                # "For Kaveri Microfinance, a 10.6 percent drop. SEBI began investigating the lender …": the name
+                # the model took for a person is the company the description refers to (when named only there:
+                # "Industry Minister Adolfo Urso said … Urso also announced …" stays a person)
+                named.entity.type = "Company"
+                topic, topic_at = named, n - 1
             for company, home in self.facts.headquarters(sent, mentioned, self._country_of):
                 entity = result.entities[company]
                 if not entity.known and entity.country is None:
@@ -553,6 +564,23 @@ class Extractor:
                     root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() == "come"):
                 return m.entity
         return None
+
+    def _described_before(self, sent: Span, before: list[Mentioned]) -> Mentioned | None:
+        """The one name of the sentence before, unknown and typed a person, when this sentence
+        describes a company ("the lender", "the Bangkok-based tanker operator") and that one quotes no one."""
+        if not before or not any(described_company(t) for t in sent):
+            return None
+        told = before[0].span.sent
+        lone = [m for m in before if not m.entity.known and m.type == "Person"]
+        if len(lone) != 1 or any(m.type in ("Company", "AnalystFirm") for m in before) or \
+                self.facts.titled(lone[0]) or any(t.text in ('"', "“", "”") or t.lemma_ in _QUOTING for t in told):
+            return None
+        # (not someone named by a role, "Board member Jang Hye-won", or as who does something, "chaired by")
+        root = lone[0].span.root
+        if lone[0].span.start > told.start and sent.doc[lone[0].span.start - 1].pos_ == "NOUN" or \
+                root.dep_ == "pobj" and root.head.lower_ == "by":
+            return None
+        return lone[0]
 
     @staticmethod
     def _body_anaphora(sent: Span, earlier: list[Entity], here: list[Mentioned]) -> list[tuple[Span, Entity]]:

@@ -4096,3 +4096,16 @@ def test_a_subsidy_from_the_beginning_of_next_quarter(extractor):
                                 "have two-fifths of the installation cost covered by the Saudi Industrial Development "
                                 "Fund (SIDF), starting at the beginning of next quarter.")
     assert dated(result, ("Subsidy",)) == [("Subsidy", None, Decimal("40"), date(2025, 4, 1))]
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    # a name the model calls a person, alone in the sentence before one that describes a company, is that company
+    ("Indian stocks fell. For Godavari Finserv, a 9.1 percent drop. The Securities and Exchange Board of India "
+     "(SEBI) began investigating the lender on Monday.", "Godavari Finserv"),
+    ("Thai stocks fell. What happened to Maya Lending was of another order. The Bangkok-based consumer lender, "
+     "designated on Friday by the US Office of Foreign Assets Control (OFAC), lost 18.5 percent.", "Maya Lending"),
+])
+def test_a_name_typed_a_person_that_the_next_sentence_calls_a_company(extractor, text, company):
+    result = extract(extractor, text)
+    assert [e.type for e in result.entities.values() if e.label == company] == ["Company"]
+    assert [result.entities[f.role("targets")].label for f in result.facts_of("Investigation", "Sanction")] == [company]
