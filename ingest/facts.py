@@ -615,7 +615,7 @@ _SPAN_WORDS = {"this", "since", "so", "year", "week", "month", "ytd", "year-to-d
 #: Dashes that set off a phrase
 _DASHES = ("-", "—", "–")
 #: Words after a percentage that tell its sign: "0.7 percent weaker", "1.2 percent higher"
-_SET_OFF_SIGNS = {"higher", "lower", "up", "down", "firmer", "stronger", "weaker", "softer"}
+_SET_OFF_SIGNS = {"higher", "lower", "up", "down", "firmer", "stronger", "weaker", "softer", "richer", "poorer"}
 #: "At 4,216.35 by the close, …": the words after a fronted level that say it was the close
 _BY_THE_CLOSE = [["by", "the", w] for w in ("close", "end", "finish", "bell")]
 #: The forms of the verbs that tell an index's close: "closed at", "finishing at", "to settle at"
@@ -1631,9 +1631,9 @@ class FactExtractor:
                         return (1 if gapped.lemma_.lower() in self.up else -1), gapped
                 break
         for tok in doc[group.end:min(group.end + 2, len(doc))]:
-            if tok.lower_ in ("higher", "up", "firmer", "stronger"):
+            if tok.lower_ in ("higher", "up", "firmer", "stronger", "richer"):
                 return 1, tok
-            if tok.lower_ in ("lower", "down", "weaker", "softer"):
+            if tok.lower_ in ("lower", "down", "weaker", "softer", "poorer"):  # ("ended Wednesday 1.2 percent poorer")
                 return -1, tok
         after = doc[group.end] if group.end < len(doc) else None
         told = [t.lower_ for t in doc[max(0, group.start - 2):group.start]]
@@ -1684,8 +1684,8 @@ class FactExtractor:
         for tok in window:
             if tok.lower_ in ("while", "whereas", "but", ";"):
                 return None  # another clause's: "fell 0.8 percent, while at 65,880.40 the Dow …"
-            if tok.lower_ in ("to", "at"):
-                seen_to = True
+            if tok.lower_ in ("to", "at") or tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ == "close":
+                seen_to = True  # (also "managed a 0.7 percent gain and a close of 4,215.38")
                 continue
             if tok.lower_ in _CLOSE_FORMS or tok.lower_ in (",", "a", "record", "new", "fresh", "all-time", "high",
                                                         "low", "level", "of", "reach", "reaching"):
@@ -1847,7 +1847,9 @@ class FactExtractor:
             doc[g.end].text in _DASHES and self._sign(doc[g.start - 2]) != 0
         if dashed:
             noun = doc[g.start - 2]  # "A sharper fall - 1.1 percent - hit the S&P Sri Lanka 20"
-        if noun is None or noun.pos_ != "NOUN" or len(g.values) != 1:
+        # (also a noun the tagger calls a verb: "meant a 0.6 percent rise for the S&P/BMV IPC")
+        if noun is None or not (noun.pos_ == "NOUN" or noun.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubj")) or \
+                len(g.values) != 1:
             return None
         sign = self._sign(noun)
         if not sign or self._hypothetical(noun) or noun.head.lemma_.lower() in _GUESSES:
@@ -2058,7 +2060,9 @@ class FactExtractor:
         node, seen, path = tok, 0, [tok]
         while seen < 6:
             # (a verb joined to a hedge is none: "The Dow, weighed down by banks, lost 0.1%", "weighed" the root)
-            coordinate = seen > 0 and path[-2].dep_ == "conj" and any(c.dep_ == "agent" for c in node.children)
+            # ("Germany's DAX, weighed down by software names, suffered a steeper decline", "weighed" read as active)
+            coordinate = seen > 0 and path[-2].dep_ == "conj" and any(
+                c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in node.children)
             if node.lemma_.lower() in self.hedges and not coordinate or any(
                     c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children) and not any(
                     c.lower_ in ("only", "longer") for p in path for c in p.children) and not any(
@@ -4463,7 +4467,9 @@ def _relative_close(moved: Mentioned, hi: int) -> Decimal | None:
     i = moved.span.end
     if i < hi and doc[i].text == "(":
         i = next((t.i + 1 for t in doc[i:min(hi, i + 5)] if t.text == ")"), hi)
-    words = doc[i:min(hi, i + 5)]
+    words = list(doc[i:min(hi, i + 7)])
+    if len(words) > 5 and [t.lower_ for t in words[3:5]] in (["the", "week"], ["the", "day"], ["the", "session"]):
+        del words[3:5]  # ("which ended the week at 61,207.44")
     if [t.lower_ for t in words[:2]] != [",", "which"] or len(words) < 5 or words[2].lower_ not in _CLOSE_FORMS or \
             words[3].lower_ != "at" or not words[4].like_num:
         return None

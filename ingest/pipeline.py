@@ -46,6 +46,7 @@ _BODY_NOUNS = {
 _SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday|sunday)\b"
                       r"(?!\s+(?:of\s+next\s+week|week)\b)", re.I)
 _LEDE_PARAGRAPHS = 2
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to)\b", re.I)
 _NAMED_SESSION = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|sunday)['’]s\s+(?:session|trading|trade)\b",
                             re.I)
 
@@ -61,8 +62,9 @@ def session_date(doc: Doc, reference: date | None) -> date | None:
     if named:
         return resolve_date(named.group(1), reference)
     lede = "\n\n".join([p for p in doc.text.split("\n\n") if p.strip()][:_LEDE_PARAGRAPHS])
-    m = next((m for m in _SESSION.finditer(lede) if m.group(2).lower() != "sunday" or reference.weekday() == 6),
-             None)
+    m = next((m for m in _SESSION.finditer(lede) if (m.group(2).lower() != "sunday" or reference.weekday() == 6) and
+              # (not a day still to come: "the new rate will take hold on Monday")
+              not _FUTURE.search(lede[lede.rfind(".", 0, m.start()) + 1:m.start()])), None)
     return resolve_date(m.group(0), reference) if m else reference
 
 
@@ -75,10 +77,10 @@ def sentence_evidence(sent: Span, n: int) -> Evidence:
     return Evidence(n, stripped, start, start + len(stripped))
 
 
-#: Titles of people who speak for a government
 #: Verbs that quote someone: a name in their sentence is a speaker's
 _QUOTING = {"say", "tell", "add", "note", "write", "argue", "warn", "comment", "explain", "announce", "state",
             "confirm"}
+#: Titles of people who speak for a government
 _GOVERNMENT_TITLES = {"Minister", "Secretary", "President", "Premier", "Chancellor", "Treasurer"}
 
 

@@ -4109,3 +4109,28 @@ def test_a_name_typed_a_person_that_the_next_sentence_calls_a_company(extractor,
     result = extract(extractor, text)
     assert [e.type for e in result.entities.values() if e.label == company] == ["Company"]
     assert [result.entities[f.role("targets")].label for f in result.facts_of("Investigation", "Sanction")] == [company]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "poorer", "a close of", a noun the tagger calls a verb with the close in a relative clause after "the week",
+    # and a move joined to a verb "weighed down by" something
+    ("Vietnamese stocks fell. At 1,650.20, the VN-Index ended Tuesday 0.8 percent poorer.",
+     [("VN-Index", Decimal("-0.8"), Decimal("1650.20"))]),
+    ("Korean stocks were mixed. The KOSDAQ fell 0.4 percent to 955.10, while the KOSPI managed a 0.5 percent gain and "
+     "a close of 4,190.22.", [("KOSDAQ Composite Index", Decimal("-0.4"), Decimal("955.10")),
+                              ("KOSPI", Decimal("0.5"), Decimal("4190.22"))]),
+    ("Mexican stocks rose. On Friday that meant a 0.4 percent rise for the S&P/BMV IPC, which ended the week at "
+     "60,880.10.", [("S&P/BMV IPC", Decimal("0.4"), Decimal("60880.10"))]),
+    ("German stocks fell. Germany's DAX, weighed down by software and industrial names, suffered a steeper decline of "
+     "0.7 percent, ending at 24,100.50.", [("DAX", Decimal("-0.7"), Decimal("24100.50"))]),
+])
+def test_index_moves_in_the_words_of_batch_79(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+def test_a_day_a_decision_will_take_hold_is_no_session(extractor):
+    wednesday = datetime(2072, 1, 13, 10, 0)
+    result = extractor.extract(Article(body="Vietnamese stocks fell. The new refinancing rate will take hold on Monday, "
+                                            "the central bank announced.\n\nVingroup fell 2.3 percent.", title="test",
+                                       published=wednesday))
+    assert [f.values["date"] for f in result.facts_of("StockMovement")] == [wednesday.date()]
