@@ -616,6 +616,8 @@ _SPAN_WORDS = {"this", "since", "so", "year", "week", "month", "ytd", "year-to-d
 _DASHES = ("-", "—", "–")
 #: Words after a percentage that tell its sign: "0.7 percent weaker", "1.2 percent higher"
 _SET_OFF_SIGNS = {"higher", "lower", "up", "down", "firmer", "stronger", "weaker", "softer", "richer", "poorer"}
+#: The span a close verb may name before its level: "finished the week at 4,918.44"
+_THE_SESSION = (["the", "week"], ["the", "day"], ["the", "session"])
 #: "At 4,216.35 by the close, …": the words after a fronted level that say it was the close
 _BY_THE_CLOSE = [["by", "the", w] for w in ("close", "end", "finish", "bell")]
 #: The forms of the verbs that tell an index's close: "closed at", "finishing at", "to settle at"
@@ -1176,7 +1178,7 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
                                                              verb.lower_ in _FUNDED) and any(
             c.dep_ == "prep" and c.lower_ == "under" and c.i < share.i and
             any(p.ent_type_ == "GovernmentBody" for p in c.subtree) for c in verb.children):
-        return verb  # "Under a programme run by the Ministry of Energy, 35 percent of the cost of … will be reimbursed"
+        return verb  # "Under a programme run by the Ministry of Energy, 35 percent of the cost … will be reimbursed"
     if share.dep_ not in ("dobj", "ccomp") and not paid_for or verb.pos_ not in ("VERB", "AUX"):
         return None
     if verb.lemma_.lower() in ("reimburse", "refund", "compensate") and any(c.dep_ == "auxpass" for c in verb.children):
@@ -1642,7 +1644,8 @@ class FactExtractor:
                 after.dep_ == "pobj" and after.head.lower_ == "after" and after.head.head.lower_ in _CLOSE_FORMS or
                 told in ([",", "a"], [",", "an"]) and (after.head.lower_ in _CLOSE_FORMS or after.dep_ == "appos" and
                                                        after.head.like_num and after.head.head.lower_ == "at") or
-                after.dep_ == "dobj" and (after.head.lemma_.lower() in _MOVE_TAKERS or after.head.lower_ == "scraped")) \
+                after.dep_ == "dobj" and (after.head.lemma_.lower() in _MOVE_TAKERS or
+                                          after.head.lower_ == "scraped")) \
                 and not (
                 after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ("in", "of", "for", "this", "since", "so")):
             # "bucked the trend with a 0.4 per cent gain", "managed a 0.1 percent gain", "scraped out a 0.1 percent
@@ -1730,8 +1733,7 @@ class FactExtractor:
                 after_level[:1] == [","] or after_level[:3] in _BY_THE_CLOSE and after_level[3:4] == [","] or
                 opener == "while" and after_level[:1] == ["the"])
             # ("finished the week at 4,918.44", "ended Wednesday at 1,702.58")
-            skip = 2 if [t.lower_ for t in window[k + 1:k + 3]] in (["the", "week"], ["the", "day"],
-                                                                    ["the", "session"]) else \
+            skip = 2 if [t.lower_ for t in window[k + 1:k + 3]] in _THE_SESSION else \
                 1 if k + 1 < len(window) and window[k + 1].lower_ in WEEKDAYS else 0
             if (tok.lower_ in _CLOSE_FORMS or tok.lemma_ in ("close", "end", "finish", "settle", "stand")) and \
                     k + skip + 2 < len(window) and window[k + skip + 1].lower_ == "at" and \
@@ -1802,8 +1804,9 @@ class FactExtractor:
         comma = next((t.i for t in doc[g.end:min(hi, g.end + 6)] if t.text == ","), None)
         # (the name may stop short of its head noun: "the OMX Helsinki All-Share index")
         subject = next((m for m in mentioned if comma is not None and comma < m.span.start <= comma + 6 and
-                        m.type in MOVER_TYPES and "nsubj" in (m.span.root.dep_, m.span.root.dep_ == "compound" and
-                                                              m.span.root.head.dep_)), None)
+                        m.type in MOVER_TYPES and (m.span.root.dep_ in ("nsubj", "nsubjpass") or
+                                                   m.span.root.dep_ == "compound" and
+                                                   m.span.root.head.dep_ in ("nsubj", "nsubjpass"))), None)
         if subject is None:
             return None
         values: dict = {"percentChange": g.values[0] * sign}
@@ -1860,9 +1863,8 @@ class FactExtractor:
             [c for c in noun.children if c.dep_ == "poss" and not preps]
         if noun.dep_ in ("dobj", "nsubj", "attr") and not holders:
             # "For the Hang Seng China Enterprises Index the session meant a 0.9 percent slide" (or "the result was
-            # a 0.2 percent dip"), "for the broader NSE
-            # All Share Index (NASI), a 1.0 percent rise meant a finish at 168.92"; "The Euro Stoxx 50 fared a little
-            # worse: a 0.6 percent decline, to 6,101.45"
+            # a 0.2 percent dip"), "for the broader NSE All Share Index (NASI), a 1.0 percent rise meant a finish at
+            # 168.92"; "The Euro Stoxx 50 fared a little worse: a 0.6 percent decline, to 6,101.45"
             holders = [o for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < noun.i
                        for o in c.children if o.dep_ == "pobj"] or \
                 [c for c in noun.head.children if c.dep_ == "nsubj" and noun.dep_ == "dobj" and
@@ -3247,7 +3249,7 @@ class FactExtractor:
         # ("…, the US Commerce Department ruled overnight", the parser joining the verb to the measure's)
         announcer = body_after(lambda verb: verb.lemma_ in _ANNOUNCING or verb.lemma_ in _RULING and
                                verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj") and verb.i > trigger_end) or next(
-            # (or the body the measure is "according to": "… starting on July 1, according to the Ministry of Economy")
+            # (or the body the measure is "according to": "… from July 1, according to the Ministry of Economy")
             (m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and
              [t.lower_ for t in doc[max(0, m.span.start - 3):m.span.start] if t.lower_ != "the"][-2:] ==
              ["according", "to"]), None)
@@ -4468,7 +4470,7 @@ def _relative_close(moved: Mentioned, hi: int) -> Decimal | None:
     if i < hi and doc[i].text == "(":
         i = next((t.i + 1 for t in doc[i:min(hi, i + 5)] if t.text == ")"), hi)
     words = list(doc[i:min(hi, i + 7)])
-    if len(words) > 5 and [t.lower_ for t in words[3:5]] in (["the", "week"], ["the", "day"], ["the", "session"]):
+    if len(words) > 5 and [t.lower_ for t in words[3:5]] in _THE_SESSION:
         del words[3:5]  # ("which ended the week at 61,207.44")
     if [t.lower_ for t in words[:2]] != [",", "which"] or len(words) < 5 or words[2].lower_ not in _CLOSE_FORMS or \
             words[3].lower_ != "at" or not words[4].like_num:

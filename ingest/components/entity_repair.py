@@ -553,8 +553,8 @@ class EntityRepair:
         spans = [s for s in spans if not (s.end < len(doc) and normalize_name(f"{s.text} {doc[s.end].text}") in
                                          self.not_entities)]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
-        for step in (self._joined_names, self._moving_indices, self._gauge_names, self._movers, self._described_names, self._apposed,
-                     self._based_places,
+        for step in (self._joined_names, self._moving_indices, self._gauge_names, self._movers, self._described_names,
+                     self._apposed, self._based_places,
                      self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role,
                      self._particle_names):

@@ -4072,8 +4072,8 @@ def test_index_moves_and_closes_in_the_words_of_batches_77_and_78(extractor, tex
     ("European stocks rose. Ceramic tiles from India will carry anti-dumping duties of 21.4 percent from next month, "
      "according to the European Commission, which found Indian producers selling below cost.",
      [("Tariff", "European Commission", "India", Decimal("21.4"), ("Ceramic tiles",))]),
-    ("US stocks fell. Oil well casing shipped from Mexico will face a countervailing levy of 12.2 percent from May 1, the "
-     "US Commerce Department ruled overnight in Washington.",
+    ("US stocks fell. Oil well casing shipped from Mexico will face a countervailing levy of 12.2 percent from May 1, "
+     "the US Commerce Department ruled overnight in Washington.",
      [("Tariff", "US Department of Commerce", "Mexico", Decimal("12.2"), ("Oil well casing",))]),
     ("Moroccan stocks fell. Starting Saturday, fresh anchovies may not be exported at all, the Department of Maritime "
      "Fisheries decreed.", [("ExportControl", "Department of Maritime Fisheries", None, None, ("fresh anchovies",))]),
@@ -4130,7 +4130,6 @@ def test_index_moves_in_the_words_of_batch_79(extractor, text, expected):
 
 def test_a_day_a_decision_will_take_hold_is_no_session(extractor):
     wednesday = datetime(2072, 1, 13, 10, 0)
-    result = extractor.extract(Article(body="Vietnamese stocks fell. The new refinancing rate will take hold on Monday, "
-                                            "the central bank announced.\n\nVingroup fell 2.3 percent.", title="test",
-                                       published=wednesday))
+    body = "Vietnamese stocks fell. The new rate will take hold on Monday, the bank said.\n\nVingroup fell 2.3 percent."
+    result = extractor.extract(Article(body=body, title="test", published=wednesday))
     assert [f.values["date"] for f in result.facts_of("StockMovement")] == [wednesday.date()]
