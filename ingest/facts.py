@@ -330,8 +330,10 @@ def _bearing_verb(trigger: Token) -> Token | None:
         elif node.lemma_.lower() == "leave" and node.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lower_ in ("country", "kingdom", "island", "port") for c in node.children):
             verb = node  # "graphite may only leave the country under a licence"
-        elif node.lower_ == "subject" and node.dep_ == "acomp":  # "will be subject to"
+        elif node.lower_ in ("subject", "eligible") and node.dep_ == "acomp":  # "will be subject to", "eligible for"
             verb = node.head
+        elif node.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "eligible" for c in node.children):
+            verb = node  # "will be eligible, from the first of July, for a grant", the grant hung on "be"
         if verb is not None:
             break
     return verb
@@ -949,8 +951,8 @@ _FUND_VERBS = {"fund", "pay", "cover", "subsidise", "subsidize", "meet", "bear",
                "reimburse", "match", "co-finance", "co-fund", "foot"}
 #: … and their participles, when a body pays a share
 _FUNDED = {"funded", "paid", "covered", "subsidised", "subsidized", "reimbursed", "met", "financed", "refunded",
-           "borne", "co-funded", "co-financed"}
-_STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "city", "province"}
+           "borne", "co-funded", "co-financed", "picked"}  # ("picked up by the Ministry of Environment")
+_STATE_NOUNS = {"government", "state", "treasury", "ministry", "agency", "authority", "city", "province", "department"}
 #: Percentages told in words: "Forty per cent of the cost", "two and a half per cent", "twenty-seven percent"
 _UNIT_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
@@ -1166,7 +1168,7 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     if share.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in (
             "credit", "refund", "reimbursement", "contribution") and verb.head.pos_ == "NOUN":
         return verb.head  # "is offering a credit of up to 50% of qualifying capital spending"
-    if share.dep_ == "nsubj" and verb.lower_ in _FUNDED and verb.head.lemma_.lower() == "have" and \
+    if share.dep_ == "nsubj" and verb.lower_ in _FUNDED and verb.head.lemma_.lower() in ("have", "see") and \
             verb.head.pos_ in ("VERB", "AUX"):
         share, verb = verb, verb.head  # "Households … will have 30% of the cost refunded"
     if share.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" and (verb.lemma_.lower() in _FUND_VERBS or
@@ -1206,7 +1208,7 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             c.dep_ in ("amod", "compound") and c.lower_ in ("public", "state", "government", "federal", "taxpayer")
             for c in subject.children):
         return verb  # "Public money will cover up to 45% of the investment needed to build electrolyser factories"
-    if lemma == "have" and any(t.lower_ in _FUNDED and (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by" or
+    if lemma in ("have", "see") and any(t.lower_ in _FUNDED and (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by" or
                                                         t.head.i == verb.i or doc[t.i - 1].lower_ in _COST_NOUNS)
                                for t in doc[end + 2:min(len(doc) - 1, end + 10)]):
         # ("will have 30% of the cost refunded from February 1")
@@ -1219,6 +1221,8 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+#: Participles of where goods are put: "heat pumps installed in schools", "panels fitted to homes"
+_PLACED = {"installed", "fitted", "mounted", "placed", "located", "deployed", "used", "built", "sited", "distributed"}
 #: Participles of goods handed on to someone, who is then no beneficiary: "LPG cylinders distributed to households"
 _HANDED_ON = {"distributed", "sold", "shipped", "delivered", "exported", "supplied", "sent", "leased", "rented"}
 #: Verbs of moving over to something: "factories that switch to electric forklifts"
@@ -2325,6 +2329,8 @@ class FactExtractor:
                     lambda: self._cost_of(doc, end, next_start),
                     lambda: _claimant_goods(head) if head.pos_ == "VERB" else None,
                     lambda: _claimant_goods(bearer) if bearer is not None else None,
+                    # "Industrial heat pumps will be eligible … for a grant worth 45 percent of their installed cost"
+                    lambda: _subject_goods(head) if bearer is not None else None,
                     # "Companies building factories for subsea cables will be able to claim grants"
                     lambda: _claimant_goods(head.head) if head.dep_ == "dobj" and head.head.lemma_.lower() in
                     _CLAIM_VERBS | {"receive", "get", "obtain", "win", "apply"} else None,
@@ -3414,7 +3420,10 @@ class FactExtractor:
                     doc[i].lemma_.lower() in ("spend", "invest") and doc[i].pos_ == "VERB") and \
                     doc[i + 1].lower_ in ("of", "on", "in"):  # (or "what they spend on solar panels")
                 j = i + 2
+                # (up to a participle that says where the goods go: "battery storage systems installed on farms")
                 while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", ".") and \
+                        not (j > i + 2 and doc[j].tag_ == "VBN" and doc[j].dep_ == "acl" and
+                             doc[j].lower_ in _PLACED) and \
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
                             j == i + 2 and doc[j].tag_ == "VBG") and not _glued(doc, j) and doc[j].dep_ != "amod" and
                              # ("the cost of building perovskite solar cell lines", a noun the tagger took for a verb)

@@ -4133,3 +4133,19 @@ def test_a_day_a_decision_will_take_hold_is_no_session(extractor):
     body = "Vietnamese stocks fell. The new rate will take hold on Monday, the bank said.\n\nVingroup fell 2.3 percent."
     result = extractor.extract(Article(body=body, title="test", published=wednesday))
     assert [f.values["date"] for f in result.facts_of("StockMovement")] == [wednesday.date()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what is "eligible for" a grant; "the bill picked up by" a body; goods up to where they are installed
+    ("Danish stocks rose. Solar water pumps will be eligible, from the first of May, for a grant worth 40 percent of "
+     "their installed cost, payable by the Danish Energy Agency.",
+     [("Subsidy", "Danish Energy Agency", None, Decimal("40"), ("Solar water pumps",))]),
+    ("Korean stocks rose. From the first of June, households that replace gas boilers with heat pumps will have 35 "
+     "percent of the bill picked up by the Ministry of Environment.",
+     [("Subsidy", "Ministry of Environment", None, Decimal("35"), ("heat pumps",))]),
+    ("South African stocks rose. The Department of Agriculture cut fees. Starting on the first of October, the same "
+     "department will pay 40 percent of the cost of rainwater tanks installed on small farms.",
+     [("Subsidy", "Department of Agriculture", None, Decimal("40"), ("rainwater tanks",))]),
+])
+def test_subsidies_in_the_words_of_batch_80(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
