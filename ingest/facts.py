@@ -622,6 +622,13 @@ _SET_OFF_SIGNS = {"higher", "lower", "up", "down", "firmer", "stronger", "weaker
 _THE_SESSION = (["the", "week"], ["the", "day"], ["the", "session"])
 #: "At 4,216.35 by the close, …": the words after a fronted level that say it was the close
 _BY_THE_CLOSE = [["by", "the", w] for w in ("close", "end", "finish", "bell")]
+
+
+def _by_the_close(words: list[str]) -> int:
+    """How many of ``words`` say "by the close" ("by the bell", "by the final bell"), else 0."""
+    if words[:3] in _BY_THE_CLOSE:
+        return 3
+    return 4 if len(words) >= 4 and words[:2] == ["by", "the"] and ["by", "the", words[3]] in _BY_THE_CLOSE else 0
 #: The forms of the verbs that tell an index's close: "closed at", "finishing at", "to settle at"
 _CLOSE_FORMS = {"finish", "close", "end", "settle", "finished", "closed", "ended", "settled", "finishing", "closing",
                 "ending", "settling", "stand", "stood", "standing"}
@@ -1611,6 +1618,9 @@ class FactExtractor:
                 tok, lemma = tok.head, tok.head.lemma_.lower()  # "gave up 3%": the verb, not its particle
             if tok.lower_ == "on" and tok.head.lemma_.lower() == "put" and tok.head.i == tok.i - 1:
                 return 1, tok.head  # "put on 0.6%"
+            if tok.lemma_.lower() == "manage" and tok.i == group.start - 1 and not (
+                    group.end < len(doc) and self._sign(doc[group.end])):
+                return 1, tok  # "the Topix managed 0.9 percent" (not "managed 0.9 percent losses")
             if tok.lower_ in ("loss", "losses") and tok.i + 1 < group.start and doc[tok.i + 1].lower_ == "of":
                 return -1, tok  # "ended at 98,410.27, a loss of 0.4%"
             if lemma == "pare":
@@ -1678,7 +1688,7 @@ class FactExtractor:
         i = group.end
         # (past a move set off by dashes: "the Shanghai Composite Index - 0.7 percent weaker by the bell - settled at")
         if i < limit and doc[i].lower_ in _SET_OFF_SIGNS:
-            j = i + 1 + (3 if [t.lower_ for t in doc[i + 1:i + 4]] in _BY_THE_CLOSE else 0)
+            j = i + 1 + _by_the_close([t.lower_ for t in doc[i + 1:i + 5]])
             if j < limit and doc[j].text in _DASHES:
                 i = j + 1
         window = doc[i:min(i + 7, limit)]
@@ -1732,9 +1742,10 @@ class FactExtractor:
             # (also after a colon or "while": "Only in Shenzhen was there anything to cheer: at 13,905.44, the …",
             # "while at 66,902.31 the Dow Jones Industrial Average … was 0.5 percent higher")
             opener = doc[tok.i - 1].lower_ if tok.i > tok.sent.start else ""
-            after_level = [t.lower_ for t in window[k + 2:k + 6]]
+            after_level = [t.lower_ for t in window[k + 2:k + 7]]
+            told = _by_the_close(after_level)  # ("At 27,305.18 by the final bell, the Hang Seng Index had …")
             fronted = (k == 0 and not opener or opener in (":", ";", "while")) and (
-                after_level[:1] == [","] or after_level[:3] in _BY_THE_CLOSE and after_level[3:4] == [","] or
+                after_level[:1] == [","] or told and after_level[told:told + 1] == [","] or
                 opener == "while" and after_level[:1] == ["the"])
             # ("finished the week at 4,918.44", "ended Wednesday at 1,702.58")
             skip = 2 if [t.lower_ for t in window[k + 1:k + 3]] in _THE_SESSION else \
@@ -1745,9 +1756,12 @@ class FactExtractor:
                 value = parse_number(window[k + (1 if tok.lower_ == "at" else skip + 2)].text)
                 return value[0] if value else None
         # "the SET Index drifted to 1,412.08, down 0.4 percent": the level a verb took it to, right before the move
+        # (or "carried the NGX All-Share Index (NGX ASI) to 212,405.66 - a gain of 0.8 percent")
+        if len(window) >= 6 and window[-1].lower_ == "of" and window[-3].lower_ in ("a", "an"):
+            window = window[:-2]
         tail = [t.lower_ for t in window[-4:]]
         if len(window) >= 4 and tail[0] in ("to", "at") and window[-4].head.pos_ == "VERB" and \
-                window[-3].like_num and ("," in tail[1] or "." in tail[1]) and tail[2] == "," and \
+                window[-3].like_num and ("," in tail[1] or "." in tail[1]) and tail[2] in (",",) + _DASHES and \
                 tail[3] in ("up", "down", "a", "an"):
             value = parse_number(window[-3].text)
             return value[0] if value else None

@@ -4149,3 +4149,16 @@ def test_a_day_a_decision_will_take_hold_is_no_session(extractor):
 ])
 def test_subsidies_in_the_words_of_batch_80(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a level fronted "by the final bell"; "managed 0.9 percent"; a carrier's level before "- a gain of"
+    ("Hong Kong stocks fell. At 26,905.40 by the final bell, the Hang Seng Index had surrendered 1.2 percent.",
+     [("Hang Seng Index", Decimal("-1.2"), Decimal("26905.40"))]),
+    ("Japanese stocks rose. The Nikkei 225 tacked on 1.1 percent; the Topix managed 0.7 percent, closing at 4,080.12.",
+     [("Nikkei 225", Decimal("1.1"), None), ("TOPIX", Decimal("0.7"), Decimal("4080.12"))]),
+    ("Nigerian stocks rose. Banks carried the NGX All-Share Index (NGX ASI) to 210,880.40 - a gain of 0.6 percent.",
+     [("NGX All-Share Index", Decimal("0.6"), Decimal("210880.40"))]),
+])
+def test_index_moves_in_the_words_of_batch_80(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
