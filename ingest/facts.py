@@ -1651,6 +1651,10 @@ class FactExtractor:
                 return 1, tok
             if tok.lower_ in ("lower", "down", "weaker", "softer", "poorer"):  # ("ended Wednesday 1.2 percent poorer")
                 return -1, tok
+            if tok.lower_ in ("above", "below") and any(t.lower_ in WEEKDAYS or t.lower_ in ("yesterday", "previous",
+                                                                                          "prior")
+                                                         for t in doc[tok.i + 1:tok.i + 4]):
+                return (1 if tok.lower_ == "above" else -1), tok  # "stood 0.6 percent above Tuesday's level"
         after = doc[group.end] if group.end < len(doc) else None
         told = [t.lower_ for t in doc[max(0, group.start - 2):group.start]]
         if after is not None and (after.pos_ == "NOUN" or told[-1:] in (["a"], ["an"]) and after.pos_ == "ADJ") and (
@@ -1721,6 +1725,9 @@ class FactExtractor:
         """"The KOSDAQ closed at 803.57, up 2.4 percent": the level stated before the move; also fronted, "At
         27,412.66, the Hang Seng Index finished 1.4 per cent higher"."""
         window = list(doc[lo:group.start])
+        if len(window) > 2 and window[0].i == window[0].sent.start and window[0].like_num and window[1].text == ":":
+            value = parse_number(window[0].text)  # "48,902.61: that is where the Nikkei 225 came to rest on Friday"
+            return value[0] if value else None
         for k, tok in enumerate(window[1:-1], start=1):
             # "The Dow Jones Industrial Average, at 61,204.18, was the laggard", "The CSI 300 — 5,214.80, up 0.2
             # percent —": a level set off right after the index
@@ -1734,7 +1741,8 @@ class FactExtractor:
             if before is not None and before.text == ")" and before.i > lo:
                 before = doc[before.i - 1]  # the short form in brackets
             if tok.like_num and ("," in tok.text or "." in tok.text) and before is not None and \
-                    before.ent_type_ == "StockIndex" and window[k + 1].lower_ in (",", "—", "–", "-", "by", "at"):
+                    before.ent_type_ == "StockIndex" and \
+                    window[k + 1].lower_ in (",", "—", "–", "-", "by", "at", "when"):
                 value = parse_number(tok.text)
                 return value[0] if value else None
         for k, tok in reversed(list(enumerate(window[:-1]))):  # the nearest close form before the move

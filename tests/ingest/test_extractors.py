@@ -4162,3 +4162,14 @@ def test_subsidies_in_the_words_of_batch_80(extractor, text, expected):
 ])
 def test_index_moves_in_the_words_of_batch_80(extractor, text, expected):
     assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a move told against the day before's level; a close set off "when" the auction cleared, or opening the sentence
+    ("New Zealand stocks rose. The S&P/NZX 50 Index, at 13,702.44 when the closing auction cleared, stood 0.4 percent "
+     "above Monday's level.", [("S&P/NZX 50", Decimal("0.4"), Decimal("13702.44"))]),
+    ("Japanese stocks fell. 47,880.20: that is where the Nikkei 225 came to rest on Friday, 0.9 percent below "
+     "Thursday's finish.", [("Nikkei 225", Decimal("-0.9"), Decimal("47880.20"))]),
+])
+def test_moves_told_against_the_day_before(extractor, text, expected):
+    assert [(label, change, close) for label, _, change, close, _ in moves(extract(extractor, text))] == expected
