@@ -1670,9 +1670,10 @@ class FactExtractor:
             # gain" (lemmatized "scrap"), "finished the day at 9,884.16 after a 0.6 percent gain", "closed at
             # 7,655.01, a 0.4 percent decline" (not "a 12 percent rise in profit", "even after a 20 percent gain this
             # year")
-            if self._sign(after):
+            sign = self._sign(after)
+            if sign:
                 # (the verb of "closing at 3,215.50 after a 1.9 percent climb" is the close's)
-                return self._sign(after), after.head.head if after.head.lower_ == "after" else after
+                return sign, after.head.head if after.head.lower_ == "after" else after
         return 0, None
 
     def _is_policy_rate(self, doc: Doc, group: PercentGroup) -> bool:

@@ -46,6 +46,7 @@ _BODY_NOUNS = {
 _SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday|sunday)\b"
                       r"(?!\s+(?:of\s+next\s+week|week)\b)", re.I)
 _LEDE_PARAGRAPHS = 2
+#: What makes a day in the lede one still to come: "the new rate will take hold on Monday"
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to)\b", re.I)
 _NAMED_SESSION = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|sunday)['’]s\s+(?:session|trading|trade)\b",
                             re.I)
