@@ -21,6 +21,7 @@ _WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|(?:the\
                       r"(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<week>\s+week\b)?"
                       r"(?P<of_next>\s+of\s+next\s+week\b)?\b", re.I)
 _RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday|"
+                       r"this (?:morning|afternoon|evening)|tonight|last night|"
                        r"the (?:previous|prior) day|the day before(?!\s+(?:the|a|an|its|their|his|her)\b)|"
                        r"new year['’]s day)\b", re.I)
 #: "the start of next month", "the beginning of March": the first day of a month or year
@@ -192,7 +193,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             if said.startswith("new year"):
                 candidates.append((m.start(), date(reference.year + 1, 1, 1)))  # ("from New Year's Day")
                 continue
-            shift = {"today": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
+            shift = {"today": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2, "this morning": 0,
+                     "this afternoon": 0, "this evening": 0, "tonight": 0, "last night": -1,
                      "the day after tomorrow": 2, "the previous day": -1, "the prior day": -1,
                      "the day before": -1}[said]
             candidates.append((m.start(), reference + timedelta(days=shift)))

@@ -747,6 +747,13 @@ def _describes(tok: Token, named: list[Mentioned]) -> bool:
     return False
 
 
+def _in_apposition(tok: Token, named: list[Mentioned]) -> bool:
+    """``tok`` is a word of what a named entity is, set off after the name: "the day's heavyweight leader" in "and
+    SoftBank Group, the day's heavyweight leader, 3.2 percent"."""
+    return any(c.dep_ == "appos" and c.i >= m.span.end and c.left_edge.i <= tok.i <= c.i
+               for m in named for c in m.span.root.children)
+
+
 def described_company(tok: Token, *, the: bool = True) -> bool:
     """``tok`` (after "the", unless ``the`` is false) describes a company instead of naming it: "the
     company", "the Busan-based shipbroker", "the Athens-based shipowner", "the freight forwarder"."""
@@ -1655,6 +1662,9 @@ class FactExtractor:
                                                                                           "prior")
                                                          for t in doc[tok.i + 1:tok.i + 4]):
                 return (1 if tok.lower_ == "above" else -1), tok  # "stood 0.6 percent above Tuesday's level"
+            if tok.lower_ == "in" and doc[tok.i + 1:tok.i + 3].text.lower() in (
+                    "the red", "the black"):
+                return (1 if doc[tok.i + 2].lower_ == "black" else -1), tok  # "closed 0.5 percent in the red"
         after = doc[group.end] if group.end < len(doc) else None
         told = [t.lower_ for t in doc[max(0, group.start - 2):group.start]]
         if after is not None and (after.pos_ == "NOUN" or told[-1:] in (["a"], ["an"]) and after.pos_ == "ADJ") and (
@@ -1988,7 +1998,8 @@ class FactExtractor:
                 between = between[2:]  # "… had gained 1.5% to 4,612.08 and the Shenzhen Component Index 1.7%"
             if direction == 0 and last_direction and all(
                     t.lower_ in (",", "and", "or", "respectively", "and/or", "while", "with") or
-                    _describes(t, window_ents) for t in between) and len(window_ents) <= 1:
+                    _describes(t, window_ents) or _in_apposition(t, window_ents) for t in between) and \
+                    len(window_ents) <= 1:
                 direction = last_direction  # "gained 8.7 percent and 7.9 percent", "…and Frankfurt's DAX 0.9%"
             if direction == 0 or (verb is not None and (self._hypothetical(verb) or _transitive(verb))):
                 lo = g.end  # no movement word, a forecast ("could lift prices by 15 percent") or
@@ -2011,7 +2022,9 @@ class FactExtractor:
                 queue = queue[len(g.values):]
             elif not subjects and topic is not None and verb is not None and any(
                     c.i < g.start and (described_company(c) or just_named and c.lower_ in ("stock", "shares") and any(
-                        d.dep_ in ("det", "poss") and d.lower_ in ("the", "its") for d in c.children))
+                        d.dep_ in ("det", "poss") and d.lower_ in ("the", "its") or
+                        # "The supermarket operator's shares fell 7.9 percent"
+                        d.dep_ == "poss" and described_company(d) for d in c.children))
                     for c in _clause_subjects(verb) + [o for o in (verb if verb.pos_ == "VERB" else verb.head).children
                                                        if o.dep_ == "dobj"]):
                 # "Less happy was Negev Payments. The Herzliya-based card processor plunged 16.5%", "… was routed,
@@ -4103,13 +4116,18 @@ class FactExtractor:
             day_before = tok.lower_ == "day" and (any(c.lower_ in ("previous", "prior") for c in tok.children) or
                                                   tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "before" and
                                                   sent.doc[tok.i + 2:tok.i + 3].text.lower() != "yesterday")
-            if tok.lower_ in ("yesterday", "today", "tomorrow", "ago") or day_before:
+            # ("This morning the Commission opened an investigation", "detained late last night")
+            part_of_day = tok.lower_ in ("morning", "afternoon", "evening", "night") and any(
+                c.lower_ in ("this", "last") and c.i == tok.i - 1 for c in tok.children) or tok.lower_ == "tonight"
+            if tok.lower_ in ("yesterday", "today", "tomorrow", "ago") or day_before or part_of_day:
                 # "was searched yesterday by prosecutors", "searched its offices the day before yesterday", "opened an
                 # investigation a week ago"
                 top = tok
                 while top.dep_ == "pobj" and top.head.lower_ in ("before", "after") and top.head.head.lower_ == "day":
                     top = top.head.head
-                if top.head.i in governors and top.dep_ in ("npadvmod", "advmod", "nmod", "dobj"):
+                if top.dep_ == "pobj" and top.head.lower_ == "since":
+                    top = top.head  # "has been under investigation by the regulator since yesterday"
+                if top.head.i in governors and top.dep_ in ("npadvmod", "advmod", "nmod", "dobj", "prep"):
                     told = tok.i + (2 if day_before and sent.doc[tok.i + 1].lower_ == "before" else 1)
                     found = resolve_date(sent.doc[top.left_edge.i:told].text, reference)
                     if found:

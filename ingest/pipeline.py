@@ -207,6 +207,12 @@ class Extractor:
                 # "Industry Minister Adolfo Urso said … Urso also announced …" stays a person)
                 named.entity.type = "Company"
                 topic, topic_at = named, n - 1
+                for fact in previous:
+                    # "… opened an investigation into how Azteca Pagos had reported customer balances": the
+                    # probe the sentence before told is into that company, not one named earlier
+                    if fact.kind in ("Investigation", "Sanction") and fact.role("targets") not in {
+                            m.entity.key for m in before}:
+                        fact.roles["targets"] = (named.entity.key,)
             for company, home in self.facts.headquarters(sent, mentioned, self._country_of):
                 entity = result.entities[company]
                 if not entity.known and entity.country is None:
@@ -575,8 +581,12 @@ class Extractor:
             return None
         told = before[0].span.sent
         lone = [m for m in before if not m.entity.known and m.type == "Person"]
+        # (a sentence that quotes the name, or has it or a person say something, is about a person; not "…
+        # into how Azteca Pagos had reported customer balances, the regulator said")
         if len(lone) != 1 or any(m.type in ("Company", "AnalystFirm") for m in before) or \
-                self.facts.titled(lone[0]) or any(t.text in ('"', "“", "”") or t.lemma_ in _QUOTING for t in told):
+                self.facts.titled(lone[0]) or any(t.text in ('"', "“", "”") or t.lemma_ in _QUOTING and any(
+                    c.dep_ == "nsubj" and (c.left_edge.i <= lone[0].span.start < c.right_edge.i + 1 or
+                                           c.lower_ in ("he", "she")) for c in t.children) for t in told):
             return None
         # (not someone named by a role, "Board member Jang Hye-won", or as who does something, "chaired by")
         root = lone[0].span.root

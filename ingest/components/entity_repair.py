@@ -862,6 +862,9 @@ class EntityRepair:
         out = list(spans)
         by_token = {i: s for s in out for i in range(s.start, s.end)}
         for head in self._mover_subjects(doc):
+            if head.i > 0 and doc[head.i - 1].tag_ == "IN" and doc[head.i - 1].dep_ == "mark" and \
+                    head.i + 1 < len(doc) and doc[head.i + 1].tag_ in ("HYPH", ":"):
+                continue  # "HKEX - a proxy for turnover, thinning since Christmas - gave up 2.7%": a misread dash
             span = by_token.get(head.i)
             if span is not None and span.label_ == "Company" and span.end + 1 < len(doc) and \
                     doc[span.end].lower_ == "and" and doc[span.end + 1].text in self.name_suffixes and \
