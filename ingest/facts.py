@@ -332,6 +332,8 @@ def _bearing_verb(trigger: Token) -> Token | None:
             verb = node  # "graphite may only leave the country under a licence"
         elif node.lower_ in ("subject", "eligible") and node.dep_ == "acomp":  # "will be subject to", "eligible for"
             verb = node.head
+        elif node.lemma_.lower() == "qualify" and node.pos_ == "VERB" and came.lower_ == "for":
+            verb = node  # "Electrolysers will qualify for grants of up to 35 per cent of their installed cost"
         elif node.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "eligible" for c in node.children):
             verb = node  # "will be eligible, from the first of July, for a grant", the grant hung on "be"
         if verb is not None:
@@ -345,6 +347,7 @@ _THINGS_IN_ER = {"tower", "container", "boiler", "transformer", "computer", "sco
                  "semiconductor", "conductor", "reactor", "inverter", "charger", "heater", "printer", "router",
                  "server", "trailer", "compressor", "processor", "fertilizer", "fertiliser", "polymer", "capacitor",
                  "resistor", "sensor", "detector", "monitor", "generator", "radiator", "refrigerator", "washer",
+                 "electrolyser", "electrolyzer",
                  "dryer", "cooker", "mixer", "speaker", "tanker", "filter", "roller", "cylinder", "fiber", "paper",
                  "meter", "connector", "converter", "actuator", "rotor", "separator", "condenser", "excavator",
                  "loader", "crusher", "burner", "cooler", "freezer", "chiller", "dishwasher", "cutter", "elevator",
@@ -760,7 +763,13 @@ def described_company(tok: Token, *, the: bool = True) -> bool:
     if tok.pos_ != "NOUN" or the and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return False
     return tok.lemma_.lower() in _COMPANY_NOUNS or any(c.lower_ == "based" for c in tok.children) or \
-        tok.lower_.endswith(("er", "or")) and tok.lemma_.lower() not in _THINGS_IN_ER
+        tok.lower_.endswith(("er", "or")) and tok.lemma_.lower() not in _THINGS_IN_ER or \
+        tok.lower_ == "chain" and any(c.dep_ in ("compound", "amod") and c.lower_ not in _NOT_RETAIL
+                                      for c in tok.children)  # ("the pharmacy chain")
+
+
+#: What makes "the … chain" no company: "the supply chain", "the cold chain"
+_NOT_RETAIL = {"supply", "value", "cold", "food", "production", "distribution", "global", "whole", "entire"}
 
 
 def _clause_subjects(verb: Token) -> list[Token]:
@@ -924,8 +933,11 @@ _MAKING_VERBS = {"make", "produce", "build", "manufacture", "assemble", "process
 def _spending(span: Span) -> bool:
     """``span`` names money spent, not goods: "investment in green industry", "green industry investments"."""
     words = [t for t in span if t.lower_ not in ("the", "a", "an", "their", "its")]
-    return bool(words) and any(t.lemma_.lower() in ("investment", "spending", "expenditure", "outlay")
-                               for t in (words[0], words[-1]))
+    return bool(words) and (any(t.lemma_.lower() in ("investment", "spending", "expenditure", "outlay")
+                                for t in (words[0], words[-1])) or
+                            # ("a grant equal to a quarter of their cost": a share of a cost, no goods)
+                            words[-1].lower_ in ("cost", "costs", "price") and
+                            any(words[0].lower_ == w[-1] for w in _FRACTIONS))
 
 
 def _plant_goods(doc: Doc, start: int, limit: int, making_only: bool = False) -> Span | None:
@@ -1401,6 +1413,29 @@ def _origin(m: Mentioned) -> bool:
     return m.span.end < len(doc) and doc[m.span.end].lower_ in ("origin", "-origin", "-made", "made")
 
 
+#: Verbs that move what they take by the amount after it: "Banks lifted the GSE Composite Index 0.6 percent"
+_CAUSED = {"lift": 1, "boost": 1, "propel": 1, "buoy": 1, "drag": -1, "pull": -1, "knock": -1, "cost": -1}
+
+
+def _causer(last: Token) -> Token | None:
+    """The verb of "Chipmakers lifted the Kospi 0.6 percent" when ``last`` ends the name it moves (or the short form
+    in brackets after it: "lifted the GSE Composite Index (GSE-CI) 0.6 percent")."""
+    doc = last.doc
+    start = last.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if start >= 2 and doc[start - 1].text == "(" and doc[start - 2].ent_type_:
+        return _causer(doc[start - 2])
+    before = start - 1
+    while before > 0 and doc[before].pos_ in ("DET", "ADJ"):
+        before -= 1  # "lifted the broader Kospi"
+    verb = doc[before]
+    # (also "cost", which the tagger may call a noun: "The ban cost Lai Chau Rare Earths, the only listed miner of
+    # the ore, 5.2 percent")
+    return verb if (verb.pos_ == "VERB" or verb.lower_ == "cost") and verb.lemma_.lower() in _CAUSED and \
+        before < start else None
+
+
 def _transitive(verb: Token) -> bool:
     """True when a move verb has an object that is no amount: "lowered the forecast to 3.1 percent" (not when it
     has an amount too: "plunging 29.4 percent, under sanctions the US Treasury Department imposed", misparsed; nor
@@ -1625,9 +1660,12 @@ class FactExtractor:
                 tok, lemma = tok.head, tok.head.lemma_.lower()  # "gave up 3%": the verb, not its particle
             if tok.lower_ == "on" and tok.head.lemma_.lower() == "put" and tok.head.i == tok.i - 1:
                 return 1, tok.head  # "put on 0.6%"
-            if tok.lemma_.lower() == "manage" and tok.i == group.start - 1 and not (
+            if (tok.lemma_.lower() == "manage" and tok.i == group.start - 1 or tok.lemma_.lower() == "eke" and
+                    tok.i == group.start - 2 and doc[tok.i + 1].lower_ == "out") and not (
                     group.end < len(doc) and self._sign(doc[group.end])):
                 return 1, tok  # "the Topix managed 0.9 percent" (not "managed 0.9 percent losses")
+            if tok.lower_ in ("minus", "plus") and tok.i == group.start - 1:
+                return (1 if tok.lower_ == "plus" else -1), tok  # "Farmacias del Pacifico: minus 6.9 percent"
             if tok.lower_ in ("loss", "losses") and tok.i + 1 < group.start and doc[tok.i + 1].lower_ == "of":
                 return -1, tok  # "ended at 98,410.27, a loss of 0.4%"
             if lemma == "pare":
@@ -1636,14 +1674,17 @@ class FactExtractor:
                 return (1 if obj in ("gains", "gain") else -1), tok
             if lemma in self.up or tok.lower_ in self.up:
                 return 1, tok
-            if lemma in self.down or tok.lower_ in self.down or tok.lower_ == "off" and tok.head.lemma_ == "be":
-                return -1, tok  # "was off 1.1%"
+            if lemma in self.down or tok.lower_ in self.down or tok.lower_ == "off" and (
+                    tok.head.lemma_ == "be" or tok.i > 0 and doc[tok.i - 1].text in (",", "-", "–", "—")):
+                return -1, tok  # "was off 1.1%", "the Oslo Bors Benchmark Index, off 0.3 percent, closed at …"
             if tok.pos_ == "ADJ" and tok.lower_ in self.move_past and (tok.dep_ in ("ROOT", "conj") or any(
                     c.dep_ == "nsubj" for c in tok.children)):
                 return self.move_past[tok.lower_], tok  # "The broader Nifty 50 advanced 0.6 percent"
-            if tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART", "SYM") or tok.text.startswith(("$", "HK$")) or \
-                    parse_number(tok.text):
+            if tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART", "SYM") or re.match(r"[A-Z]{0,3}\$\d", tok.text) or \
+                    parse_number(tok.text):  # ("down S$0.04, or 1.2 percent")
                 continue
+            if tok.ent_type_ == "Country" and tok.i + 1 < group.start and doc[tok.i + 1].lower_ in _CURRENCIES:
+                continue  # "lost 25 New Taiwan dollars, or 2.2 percent": a currency, not a name
             if tok.ent_type_:
                 if group.start - 1 > tok.i and doc[group.start - 1].lower_ == "by":
                     # the verb the clause leaves out: "Broader measures rose too - the WIG by 0.5 percent, …, and
@@ -1652,9 +1693,16 @@ class FactExtractor:
                         t.lemma_.lower() in self.up or t.lemma_.lower() in self.down)), None)
                     if gapped is not None:
                         return (1 if gapped.lemma_.lower() in self.up else -1), gapped
+                caused = _causer(tok)
+                if caused is not None and not (group.end < len(doc) and doc[group.end].lower_ == "of") and not any(
+                        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will")
+                        for c in caused.children):
+                    # (not "said it would cost Nvidia at most 3% of next year's revenue")
+                    return _CAUSED[caused.lemma_.lower()], caused  # "Banks lifted the GSE Composite Index 0.6 percent"
                 break
         for tok in doc[group.end:min(group.end + 2, len(doc))]:
-            if tok.lower_ in ("higher", "up", "firmer", "stronger", "richer"):
+            if tok.lower_ in ("higher", "up", "firmer", "stronger", "richer") or tok.lower_ == "ahead" and not (
+                    tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"):  # ("finished 1.2 percent ahead")
                 return 1, tok
             if tok.lower_ in ("lower", "down", "weaker", "softer", "poorer"):  # ("ended Wednesday 1.2 percent poorer")
                 return -1, tok
@@ -1694,6 +1742,12 @@ class FactExtractor:
         mover = next((t.head for t in doc[group.start:group.end] if t.head.pos_ == "VERB"), doc[group.end - 1])
         if after[:1] in ([","], [":"], [";"], ["—"]) and mover.lemma_.lower() in self.move_verbs:
             after = []  # "plunging 29.4 percent, under sanctions …": what follows the comma tells why
+        told = doc[group.start - 1] if group.start > sent.start else None
+        if told is not None and told.pos_ == "VERB" and told.lemma_.lower() in self.move_verbs:
+            # (nor what ends an aside before the verb: "Talaat Moustafa Group - the developer most exposed to
+            # mortgage demand - surged 5.4 percent")
+            cut = max((k + 1 for k, w in enumerate(before) if w in (",", "-", "—", "–", ":", ";")), default=0)
+            before = before[cut:]
         words = set(after) | set(before)
         return bool(words & self.trigger_words) or "of" in before[-1:] and bool(set(before) & self.trigger_words) \
             or any(w in ("rate", "rates", "stake", "share", "inflation", "growth", "yield", "yields", "unemployment",
@@ -1716,9 +1770,13 @@ class FactExtractor:
         for tok in window:
             if tok.lower_ in ("while", "whereas", "but", ";"):
                 return None  # another clause's: "fell 0.8 percent, while at 65,880.40 the Dow …"
-            if tok.lower_ in ("to", "at") or tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ == "close":
-                seen_to = True  # (also "managed a 0.7 percent gain and a close of 4,215.38")
+            if tok.lower_ in ("to", "at") or tok.lower_ in ("of", "on") and tok.i > 0 and doc[tok.i - 1].lower_ in (
+                    "close", "ending", "closing", "finishing"):
+                seen_to = True  # (also "managed a 0.7 percent gain and a close of 4,215.38", "ending on 902.44")
                 continue
+            if seen_to and any(doc[k - 1].lower_ in _CLOSE_FORMS and [t.lower_ for t in doc[k:k + 2]] in _THE_SESSION
+                               for k in (tok.i, tok.i - 1) if k > 0):
+                continue  # "slumped 1.6 percent to end the week at 27,340.85"
             if tok.lower_ in _CLOSE_FORMS or tok.lower_ in (",", "a", "record", "new", "fresh", "all-time", "high",
                                                         "low", "level", "of", "reach", "reaching"):
                 continue
@@ -1747,7 +1805,7 @@ class FactExtractor:
             prev = window[k - 1]
             # ("The Shanghai Composite Index - 4,512.36 at the close - managed …", "The BET index: 19,845.30 at the
             # close, up 1.0 percent", "The Taiwan Capitalization Weighted Stock Index (Taiex), at 37,120.55, closed")
-            before = window[k - 3] if prev.lower_ == "at" and k >= 3 and window[k - 2].text == "," else \
+            before = window[k - 3] if prev.lower_ == "at" and k >= 3 and window[k - 2].text in (",", *_DASHES) else \
                 window[k - 2] if k >= 2 and (prev.text in _DASHES or prev.text == ":" or prev.lower_ == "at") else None
             if before is not None and before.text == ")" and before.i > lo:
                 before = doc[before.i - 1]  # the short form in brackets
@@ -1762,7 +1820,9 @@ class FactExtractor:
             # "while at 66,902.31 the Dow Jones Industrial Average … was 0.5 percent higher")
             opener = doc[tok.i - 1].lower_ if tok.i > tok.sent.start else ""
             after_level = [t.lower_ for t in window[k + 2:k + 7]]
-            told = _by_the_close(after_level)  # ("At 27,305.18 by the final bell, the Hang Seng Index had …")
+            # ("At 27,305.18 by the final bell, the Hang Seng Index had …", "At 4,886.32 when the bell rang, …")
+            told = _by_the_close(after_level) or (after_level.index(",") if after_level[:1] == ["when"] and
+                                                  "," in after_level else 0)
             fronted = (k == 0 and not opener or opener in (":", ";", "while")) and (
                 after_level[:1] == [","] or told and after_level[told:told + 1] == [","] or
                 opener == "while" and after_level[:1] == ["the"])
@@ -1873,6 +1933,22 @@ class FactExtractor:
         return 1 if lemma in self.up or lemma in ("gainer", "improvement") else \
             -1 if lemma in self.down or word.lower_ in ("loss", "losses") or lemma == "loser" else 0
 
+    def _told_after(self, doc: Doc, g: PercentGroup, sent: Span) -> Token | None:
+        """The move noun of a clause that says how it compared before telling it after a colon or a dash: "Losses on
+        the KOSDAQ were steeper: 1.9 percent", "for the broad WIG the damage was milder - 0.7 percent", "Sharpest of
+        all was the rally in the rate-sensitive Nifty Bank: 1.9 percent"."""
+        if g.start - 2 < sent.start or doc[g.start - 1].text not in (":", *_DASHES):
+            return None
+        node = doc[g.start - 2]
+        for _ in range(4):
+            if node.lemma_ == "be" or node.head.i == node.i:
+                break
+            node = node.head
+        if node.lemma_ != "be" or node.i >= g.start:
+            return None
+        return next((c for c in node.children if c.dep_ in ("nsubj", "attr") and c.pos_ == "NOUN" and (
+            self._sign(c) or c.lemma_.lower() == "damage")), None)
+
     def _noun_move(self, sent: Span, g: PercentGroup, mentioned: list[Mentioned], lo: int, hi: int,
                    evidence: Evidence, session: date | None) -> Fact | None:
         """A move told as a noun that names what moved: "A 1.3 per cent fall in the DSEX, to 5,812.44, was …", "The
@@ -1880,29 +1956,37 @@ class FactExtractor:
         "Tencent's 10 percent rise in revenue", "a 20 percent gain in the Nikkei this year")."""
         doc = sent.doc
         noun = doc[g.end] if g.end < sent.end else None
-        if g.start - 2 >= sent.start and doc[g.start - 1].lower_ == "of" and doc[g.start - 2].dep_ == "nsubj" and \
-                self._sign(doc[g.start - 2]):
+        # (or one the parser joins to the clause before: "…, and the BIST 30's fall of 2.3 percent left the gauge at")
+        carried = g.end < sent.end and doc[g.end].pos_ == "VERB" and doc[g.end].lemma_.lower() in _MOVE_CARRIERS
+        if g.start - 2 >= sent.start and doc[g.start - 1].lower_ == "of" and self._sign(doc[g.start - 2]) and (
+                doc[g.start - 2].dep_ == "nsubj" or carried and doc[g.start - 2].dep_ == "conj"):
             noun = doc[g.start - 2]  # "Gains of 1.2 percent took the NGX All-Share Index to 142,618.35"
         dashed = g.start - 2 >= sent.start and g.end + 1 < sent.end and doc[g.start - 1].text in _DASHES and \
             doc[g.end].text in _DASHES and self._sign(doc[g.start - 2]) != 0
         if dashed:
             noun = doc[g.start - 2]  # "A sharper fall - 1.1 percent - hit the S&P Sri Lanka 20"
+        told = self._told_after(doc, g, sent)
+        if told is not None:
+            noun = told  # "Losses on the KOSDAQ were steeper: 1.9 percent"
         # (also a noun the tagger calls a verb: "meant a 0.6 percent rise for the S&P/BMV IPC")
         if noun is None or not (noun.pos_ == "NOUN" or noun.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubj")) or \
                 len(g.values) != 1:
             return None
-        sign = self._sign(noun)
+        sign = self._sign(noun) or (-1 if told is not None else 0)  # ("the damage was milder - 0.7 percent")
         if not sign or self._hypothetical(noun) or noun.head.lemma_.lower() in _GUESSES:
             return None
         preps = [c for c in noun.children
-                 if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i != g.start - 1]
+                 if c.dep_ == "prep" and (c.lower_ in ("in", "of", "for") or told is not None and c.lower_ == "on") and
+                 c.i != g.start - 1]
         holders = [o for c in preps for o in c.children if c.lower_ != "of" and o.dep_ == "pobj"] or \
             [c for c in noun.children if c.dep_ == "poss" and not preps]
-        if noun.dep_ in ("dobj", "nsubj", "attr") and not holders:
+        # (or "the decree was worth a 4.0 percent rise")
+        clause = noun.head.head if noun.dep_ == "npadvmod" and noun.head.lower_ == "worth" else noun.head
+        if (noun.dep_ in ("dobj", "nsubj", "attr") or clause is not noun.head) and not holders:
             # "For the Hang Seng China Enterprises Index the session meant a 0.9 percent slide" (or "the result was
             # a 0.2 percent dip"), "for the broader NSE All Share Index (NASI), a 1.0 percent rise meant a finish at
             # 168.92"; "The Euro Stoxx 50 fared a little worse: a 0.6 percent decline, to 6,101.45"
-            holders = [o for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < noun.i
+            holders = [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < noun.i
                        for o in c.children if o.dep_ == "pobj"] or \
                 [c for c in noun.head.children if c.dep_ == "nsubj" and noun.dep_ == "dobj" and
                  any(t.text == ":" for t in doc[noun.head.i + 1:noun.i])]
@@ -1917,9 +2001,13 @@ class FactExtractor:
                                      doc[noun.i + 1:noun.i + 2] if doc[noun.i + 1:noun.i + 2].text.endswith("ing")
                                      else [])
                     if v.lemma_.lower() in _MOVE_CARRIERS] + \
-            [v for v in doc[g.end + 1:g.end + 2] if dashed and v.pos_ == "VERB"]  # ("- hit the S&P Sri Lanka 20")
+            [v for v in doc[g.end + 1:g.end + 2] if dashed and v.pos_ == "VERB"] + \
+            ([doc[g.end]] if carried and noun.dep_ == "conj" else [])  # ("- hit the S&P Sri Lanka 20")
         if noun.dep_ == "appos":
             holders.append(noun.head)  # "The STOXX Europe 600, a 0.3 percent gainer on the day, settled at 612.48"
+            if noun.head.dep_ == "attr":
+                # "Hammerfest Reefer Shipping was the day's biggest casualty, a 22.9 percent collapse"
+                holders += [c for c in noun.head.head.children if c.dep_ == "nsubj"]
         holders += [c for v in carriers for c in v.children if c.dep_ == "dobj"]
         moved = next((m for m in mentioned if m.type in MOVER_TYPES and (m.span.root in holders or not preps and
                       m.span.end + 1 == g.start and doc[m.span.end].lower_ in ("'s", "’s"))), None)
@@ -1975,10 +2063,12 @@ class FactExtractor:
         for n, g in enumerate(groups):
             hi = groups[n + 1].start if n + 1 < len(groups) else sent.end
             window_ents = [m for m in mentioned if lo <= m.span.start and m.span.end <= g.start]
-            if self._is_policy_rate(doc, g):
+            # ("The curb knocked 8.9 percent off Sundarban Rice Exports": a move, though a measure did it)
+            taken = _taken_off(sent, g, mentioned, hi, evidence, session)
+            if taken is None and self._is_policy_rate(doc, g):
                 lo = g.end
                 continue
-            fronted = self._fronted_move(sent, g, mentioned, hi, evidence, session) or \
+            fronted = taken or self._fronted_move(sent, g, mentioned, hi, evidence, session) or \
                 self._noun_move(sent, g, mentioned, lo, hi, evidence, session)
             if fronted is not None:
                 # "Down 1.2%, the Nikkei Stock Average settled at 48,906.33", "A 1.3 per cent fall in the DSEX"
@@ -2001,7 +2091,8 @@ class FactExtractor:
                     _describes(t, window_ents) or _in_apposition(t, window_ents) for t in between) and \
                     len(window_ents) <= 1:
                 direction = last_direction  # "gained 8.7 percent and 7.9 percent", "…and Frankfurt's DAX 0.9%"
-            if direction == 0 or (verb is not None and (self._hypothetical(verb) or _transitive(verb))):
+            if direction == 0 or (verb is not None and (self._hypothetical(verb) or _transitive(verb) and not (
+                    verb.lemma_.lower() in _CAUSED and any(m.span.root.head.i == verb.i for m in window_ents)))):
                 lo = g.end  # no movement word, a forecast ("could lift prices by 15 percent") or
                 continue    # something else lowered ("Malhotra lowered the inflation forecast to 3.1 percent")
             last_direction = direction
@@ -2105,7 +2196,10 @@ class FactExtractor:
             # ("Germany's DAX, weighed down by software names, suffered a steeper decline", "weighed" read as active)
             coordinate = seen > 0 and path[-2].dep_ == "conj" and any(
                 c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in node.children)
-            if node.lemma_.lower() in self.hedges and not coordinate or any(
+            # (what does the weighing is no hedge: "Vingroup's 2.3 percent fall weighed most")
+            hedged = node.lemma_.lower() in self.hedges and not coordinate and not (
+                seen > 0 and path[-2].dep_ == "nsubj")
+            if hedged or any(
                     c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children) and not any(
                     c.lower_ in ("only", "longer") for p in path for c in p.children) and not any(
                     _forbidden_shipment(p) for p in path):  # ("may only be shipped under a licence", "may be
@@ -2578,6 +2672,19 @@ class FactExtractor:
                         target = topic
                 if named_before is not None and target is None:
                     target = named_before[1]
+                if kind in ("Sanction", "Investigation") and (target is None or target.type == "Country" and
+                                                              target.span.root.dep_ in ("amod", "compound")):
+                    # "Sanctions imposed by OFSI - which accused Eilat Commodity Brokers of arranging sales of Iranian
+                    # petrochemicals -": whom the body accused, not where the goods came from
+                    target = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and
+                                   m.span.root.dep_ == "dobj" and m.span.root.head.lemma_.lower() == "accuse"), target)
+                if kind == "Investigation" and target is None:
+                    # "opened an investigation into the fees charged by Aeropuertos del Golfo": who did what is probed
+                    target = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and
+                                   m.span.start > end and m.span.root.dep_ == "pobj" and
+                                   m.span.root.head.lower_ == "by" and
+                                   m.span.root.head.head.dep_ == "acl" and m.span.root.head.head.tag_ == "VBN" and
+                                   m.span.root.head.head.head.head.lower_ == "into"), None)
                 if kind == "Investigation" and target is not None and target.type == "Country" and \
                         target.span.root.dep_ in ("amod", "compound") and (
                             target.span.root.head.lower_ in _COMPANY_NOUNS or
@@ -2769,31 +2876,35 @@ class FactExtractor:
     def _company_anaphor(doc: Doc, sent: Span, mentioned: list[Mentioned], start: int, end: int,
                          topic: Mentioned | None = None) -> Mentioned | None:
         """"A probe into the telecoms company", "an investigation into its billing practices":
-        the measure aims at the company the sentence named before."""
-        i = end
-        while i < min(end + 6, sent.end) and (doc[i].lower_ not in ("into", "against", "of", "on", "targeting") or
-                                              _day_follows(doc, i)):
-            i += 1
-        if i >= min(end + 6, sent.end):
-            return None
-        if i + 1 < sent.end and doc[i + 1].lower_ in ("whether", "how", "why", "if"):
-            i += 1  # "an investigation into whether the telecoms company misled customers"
-        phrase = doc[i + 1:min(i + 9, sent.end)]
-        if not len(phrase) or phrase[0].lower_ not in ("the", "its"):
-            return None
-        if phrase[0].lower_ == "the" and len(phrase) > 2 and phrase[1].lower_ in _COMPANY_NOUNS and \
-                phrase[2].lower_ in ("'s", "’s"):
-            pass  # "into whether the company's pricing tool…"
-        elif phrase[0].lower_ == "the":
-            nouns = [t for t in phrase[1:] if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.ent_type_]
-            # ("sanctions on the shipbroker")
-            head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS or described_company(t, the=False)),
-                        None)
-            # (a verb between them is another clause, not "the Lahti-based chain", "the ship-repair and bunkering firm")
-            if head is None or not nouns or any(
-                    t.text in (",", ";") or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "conj")
-                    for t in doc[i + 1:head.i]):
+        the measure aims at the company the sentence named before (also "… followed its designation by OFAC")."""
+        owned = start > sent.start and doc[start - 1].lower_ == "its" and doc[start - 1].dep_ == "poss" and \
+            any(t.lower_ == "by" for t in doc[end:min(end + 5, sent.end)])  # (not the issuer's "its sanctions list")
+        if not owned:
+            i = end
+            while i < min(end + 6, sent.end) and (doc[i].lower_ not in ("into", "against", "of", "on", "targeting") or
+                                                  _day_follows(doc, i)):
+                i += 1
+            if i >= min(end + 6, sent.end):
                 return None
+            if i + 1 < sent.end and doc[i + 1].lower_ in ("whether", "how", "why", "if"):
+                i += 1  # "an investigation into whether the telecoms company misled customers"
+            phrase = doc[i + 1:min(i + 9, sent.end)]
+            if not len(phrase) or phrase[0].lower_ not in ("the", "its"):
+                return None
+            if phrase[0].lower_ == "the" and len(phrase) > 2 and phrase[1].lower_ in _COMPANY_NOUNS and \
+                    phrase[2].lower_ in ("'s", "’s"):
+                pass  # "into whether the company's pricing tool…"
+            elif phrase[0].lower_ == "the":
+                nouns = [t for t in phrase[1:] if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.ent_type_]
+                # ("sanctions on the shipbroker")
+                head = next((t for t in phrase[1:] if t.lower_ in _COMPANY_NOUNS or described_company(t, the=False)),
+                            None)
+                # (a verb between them is another clause, not "the Lahti-based chain", "the ship-repair and
+                # bunkering firm")
+                if head is None or not nouns or any(
+                        t.text in (",", ";") or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "conj")
+                        for t in doc[i + 1:head.i]):
+                    return None
         before = [m for m in mentioned if m.span.end <= start and m.type in ("Company", "AnalystFirm")]
         # the company the sentence is about: "Maplebear, which operates Instacart, slid … the company's tool"
         subjects = [m for m in before if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ != "relcl"
@@ -3728,9 +3839,9 @@ class FactExtractor:
                 doc[m.span.end:issuer.span.start].text.lower() in ("", "'s", "’s"))) \
                 and not _owns_body(m, mentioned) and not _in_reason(m.span.root, trigger_end)
 
-        # the company the sentence is about (the subject of its main verb), else the one before
+        # the company the sentence is about (the subject of its main verb, or whose shares are), else the one before
         about = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in m.span)), None) or topic
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" or shares_of(t) for t in m.span)), None) or topic
 
         # "OFAC hit it with an asset freeze", "slapped the trader with sanctions": whom the verb hits
         measure = doc[trigger_end - 1]
@@ -4162,7 +4273,8 @@ class FactExtractor:
                                                                  # ("collection begins on Friday")
                                                                  head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in (
                                                                      "begin", "start", "apply", "commence", "kick", "open"))
-            found = resolve_date(sent.doc[tok.i:min(tok.i + 5, sent.end)].text, reference, future=coming)
+            # ("On the sixth of this month the FNE opened …")
+            found = resolve_date(sent.doc[tok.i:min(tok.i + 6, sent.end)].text, reference, future=coming)
             if found:
                 found_at.append((governors.get(head.i, 0), found))
         if not found_at and trigger is not None:
@@ -4510,6 +4622,33 @@ class FactExtractor:
                               {"statement": evidence.text}, evidence,
                               0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))
         return facts
+
+
+#: Verbs of taking an amount off what moved: "The curb knocked 8.9 percent off Sundarban Rice Exports"
+_TAKING_OFF = {"wipe", "knock", "shave", "take", "strip", "lop", "chop", "slice"}
+
+
+def _taken_off(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int, evidence: Evidence,
+               session: date | None) -> Fact | None:
+    """"The suspension wiped 6.6 percent off Nile Delta Agro Exports": a fall told by what took it, with what fell
+    named after "off"."""
+    doc = sent.doc
+    if g.start - 1 < sent.start or g.end + 1 >= sent.end or doc[g.end].lower_ != "off" or \
+            doc[g.start - 1].lemma_.lower() not in _TAKING_OFF or len(g.values) != 1:
+        return None
+    start = g.end + 2 if doc[g.end + 1].lower_ == "the" else g.end + 1
+    moved = next((m for m in mentioned if m.span.start == start and m.type in MOVER_TYPES), None)
+    if moved is None:
+        return None
+    values: dict = {"percentChange": -g.values[0]}
+    if session is not None:
+        values["date"] = session
+    if moved.type != "StockIndex":
+        return Fact("StockMovement", {"company": (moved.entity.key,)}, values, evidence, 0.75, "move:taken-off")
+    level = _relative_close(moved, hi)
+    if level is not None:
+        values["closeLevel"] = level
+    return Fact("IndexMovement", {"index": (moved.entity.key,)}, values, evidence, 0.75, "move:taken-off")
 
 
 def _relative_close(moved: Mentioned, hi: int) -> Decimal | None:

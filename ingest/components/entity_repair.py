@@ -172,6 +172,10 @@ class EntityRepair:
         self.name_suffixes = set(name_suffixes)
         self.government_words = set(government_words)
         self.not_place_words = {w.lower() for w in not_place_words}
+        # the English words the pipeline's lemmatizer knows
+        tables = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+        index = tables.get_table("lemma_index") if tables is not None and tables.has_table("lemma_index") else {}
+        self.known_words = {w for words in index.values() for w in words}
 
     # -- span surgery -------------------------------------------------------------------
 
@@ -548,13 +552,14 @@ class EntityRepair:
             any(n.end == s.start - 1 for n in named))]
         # "Glass bottles and jars …" where the article also writes "glass": a word, not a name
         spans = [s for s in spans if not (len(s) == 1 and not s.id_.strip("?") and s.start == s.sent.start and
-                                          s.label_ in ("Person", "Company", "City") and self._common_word(s[0]))]
+                                          s.label_ in ("Person", "Company", "City") and self._common_word(
+                                              s[0], unknown_is_name=s[0].head.i == s[0].i or not s[0].head.is_lower))]
         # "Portland cement": a product named after a place
         spans = [s for s in spans if not (s.end < len(doc) and normalize_name(f"{s.text} {doc[s.end].text}") in
                                          self.not_entities)]
         spans = self._surnames(self._firm_names(doc, filter_spans(spans)))
         for step in (self._joined_names, self._moving_indices, self._gauge_names, self._movers, self._described_names,
-                     self._apposed, self._based_places,
+                     self._apposed, self._national_arms, self._based_places,
                      self._rated_or_sanctioned, self._company_cues, self._places,
                      self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role,
                      self._particle_names):
@@ -716,6 +721,20 @@ class EntityRepair:
                 heads += [c for h in heads if h.pos_ == "NOUN" for c in h.children
                           if c.dep_ == "appos" and c.pos_ == "PROPN"]
                 yield from heads
+        for noun in doc:
+            # "For Ezz Steel, which rolls rebar, the decree was worth a 4.0 percent rise": what a move told as a
+            # noun was "for"
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.move_verbs or \
+                    not any(c.lower_ in _PERCENT_WORDS for c in noun.children):
+                continue
+            clause = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
+            yield from (o for c in clause.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < noun.i
+                        for o in c.children if o.dep_ == "pobj")
+            # ("A 31.0 percent collapse in Transportes Pacifico Norte followed its designation": a name of more than
+            # one word, not "a 3 percent fall in Brent")
+            yield from (o for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+                        if o.dep_ == "pobj" and o.pos_ == "PROPN" and any(
+                            k.dep_ == "compound" and k.pos_ == "PROPN" for k in o.children))
 
     def _moving_indices(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """An index the gazetteer may not hold, named by the move it makes: "The OMX Tallinn index
@@ -843,14 +862,18 @@ class EntityRepair:
             start -= 1
         return doc[start:head.i + 1]
 
-    def _common_word(self, tok: Token) -> bool:
+    def _common_word(self, tok: Token, unknown_is_name: bool = True) -> bool:
         """A capitalised word that is a plain word here: "Builders", "Imports", "Agribusiness"
         at the start of a sentence, or written in lower case elsewhere in the article."""
         if tok.tag_ in ("NNS",) or tok.lower_ in self.generic_words:
             return True
         if not tok.is_title or any(c.isdigit() for c in tok.text):
             return False
-        return any(t.text == tok.lower_ for t in tok.doc) or tok.i == tok.sent.start and tok.tag_ != "NNP"
+        # (unless ``unknown_is_name`` is false, a first word the lemmatizer does not know is none: "Equinor,
+        # tracking a softer oil price, fell 1.1 percent", but "Polyphenylene sulphide" is a word)
+        return any(t.text == tok.lower_ for t in tok.doc) or tok.i == tok.sent.start and tok.tag_ != "NNP" and (
+            not unknown_is_name or not self.known_words or tok.lower_ in self.known_words or
+            tok.lemma_.lower() in self.known_words or tok.lower_.rstrip("s") in self.known_words)
 
     def _movers(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """What moves by a percentage is a company or an index, whatever the model called it:
@@ -972,6 +995,22 @@ class EntityRepair:
             s.end + 1 < len(doc) and
             doc[s.end].text == "-" and doc[s.end + 1].lower_ == "based" and not doc[s.end - 1].whitespace_) else s
             for s in spans]
+
+    @staticmethod
+    def _national_arms(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"MTN Ghana's 0.8 percent gain", "Unilever Indonesia rose": a company named for its parent and the country
+        it is listed in is one name, not a company and a country (not when the country goes on into a noun, "Tencent
+        China sales")."""
+        out: list[Span] = []
+        for span in spans:
+            last = out[-1] if out else None
+            if last is not None and last.label_ == "Company" and span.label_ == "Country" and \
+                    span.start == last.end and span.end - span.start <= 2 and span.text.istitle() and \
+                    not (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")):
+                out[-1] = Span(doc, last.start, span.end, label="Company", span_id=UNKNOWN)
+                continue
+            out.append(span)
+        return out
 
     @staticmethod
     def _apposed(doc: Doc, spans: list[Span]) -> list[Span]:
