@@ -314,8 +314,12 @@ def _bearing_verb(trigger: Token) -> Token | None:
             c.dep_ == "dobj" and c.lemma_.lower() in ("licence", "license", "permit") for c in trigger.children):
         return trigger  # "Quantum computing cryostats now need a licence", matched as one trigger with its verb
     node, verb = trigger, None
+    if trigger.dep_ == "compound" and trigger.head.dep_ == "prt" and any(
+            t.text in _DASHES for t in trigger.doc[trigger.i + 1:trigger.head.i]):
+        node = trigger.head  # ("charged an import tariff set at 35 percent - up from 10 percent -", misparsed)
     for _ in range(4):
-        if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound"):
+        if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound",
+                                                      "prt"):
             return None  # (not through a clause: "duties …, after an inquiry found that …")
         came, node = node, node.head
         if node.lemma_.lower() in ("enter", "arrive") and node.pos_ == "VERB" and \
@@ -328,8 +332,9 @@ def _bearing_verb(trigger: Token) -> Token | None:
                 c.dep_ == "auxpass" for c in node.children):  # ("Chinese fibre was assigned a duty of 17.8%")
             verb = node  # (or "nuts may only be shipped under a licence")
         elif node.lemma_.lower() == "leave" and node.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and c.lower_ in ("country", "kingdom", "island", "port") for c in node.children):
-            verb = node  # "graphite may only leave the country under a licence"
+                c.dep_ == "dobj" and (c.lower_ in ("country", "kingdom", "island", "port") or c.ent_type_ == "Country")
+                for c in node.children):
+            verb = node  # "graphite may only leave the country under a licence", "… may leave Japan only under …"
         elif node.lower_ in ("subject", "eligible") and node.dep_ == "acomp":  # "will be subject to", "eligible for"
             verb = node.head
         elif node.lemma_.lower() == "qualify" and node.pos_ == "VERB" and came.lower_ == "for":
@@ -2238,6 +2243,10 @@ class FactExtractor:
                 continue
             next_start = next((m[1] for m in matches[n + 1:] if m[1] >= end), sent.end)
             head = doc[end - 1]
+            if kind == "ExportControl" and head.lower_ == "approval" and not any(
+                    t.lower_ in ("abroad", "overseas") or t.lower_.startswith("export") or
+                    t.lemma_.lower() in ("ship", "shipment") for t in sent):
+                continue  # "shipments of beef abroad will require prior approval", not "any transaction will"
             # "the US tariff deadline": a trigger that only modifies another noun is no policy;
             # "a countervailing duty investigation" is the investigation, not a duty
             if head.dep_ == "compound" and (head.head.lower_ not in self.trigger_words or any(
@@ -2247,7 +2256,9 @@ class FactExtractor:
                     # "set a countervailing duty rate of 4.6 percent": the duty's rate
                     kind == "Tariff" and head.head.lower_ in ("rate", "rates") or
                     # ("need permits to ship scrap copper", "ship" misparsed as a noun)
-                    end - start >= 3 and doc[end - 2].lower_ == "to"):
+                    end - start >= 3 and doc[end - 2].lower_ == "to" or
+                    # ("an import tariff set at 35 percent - up from 10 percent -", misparsed over the dash)
+                    any(t.text in _DASHES for t in doc[head.i + 1:head.head.i])):
                 continue
             payer = head.head.head if head.dep_ == "conj" else head.head
             if payer.lemma_.lower() == "pay" and payer.head.lemma_.lower() == "use":
@@ -2370,7 +2381,9 @@ class FactExtractor:
                                m.span.start == issuer.span.end + 1), issuer)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
             # (also "had any assets it holds in China frozen by the ministry", a participle with its agent)
-            passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "agent" and head.dep_ == "acl"
+            # (also a fronted participle: "Designated on Monday by the Council of the European Union, X lost …")
+            passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "agent" and (
+                head.dep_ == "acl" or head.dep_ == "advcl" and head.tag_ == "VBN" and head.i == sent.start)
                                       for c in head.children)
             if by_verb and head.lemma_.lower() == "freeze" and not any(
                     t.lemma_.lower() in _FROZEN for t in chain(
@@ -2678,6 +2691,16 @@ class FactExtractor:
                     # petrochemicals -": whom the body accused, not where the goods came from
                     target = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and
                                    m.span.root.dep_ == "dobj" and m.span.root.head.lemma_.lower() == "accuse"), target)
+                if kind in ("Sanction", "Investigation") and head.dep_ == "advcl" and head.tag_ == "VBN" and \
+                        head.i == sent.start:
+                    # "Designated on Monday by the Council …, Limassol Maritime Holdings lost 24.6 percent" (or
+                    # "…, the broker saw 28.5 percent of its value evaporate", "the commodities house stands accused
+                    # of…": the company before)
+                    subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                    target = next((m for m in mentioned if subject is not None and m.type in ("Company", "AnalystFirm")
+                                   and m.span.start <= subject.i < m.span.end), None) or (
+                        topic if subject is not None and (subject.lower_ == "it" or subject.pos_ == "NOUN" and any(
+                            c.dep_ == "det" and c.lower_ == "the" for c in subject.children)) else target)
                 if kind == "Investigation" and target is None:
                     # "opened an investigation into the fees charged by Aeropuertos del Golfo": who did what is probed
                     target = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and
@@ -2711,12 +2734,15 @@ class FactExtractor:
                                    doc[m.span.start - 1].lower_ == "to"), None)
                 if kind == "ExportControl" and target is None:
                     # "lorries carrying tomatoes to Mauritania will need an export licence": where the load goes
-                    target = next((m for m in mentioned if m.type == "Country" and m.span.start > sent.start and
+                    # (or "will leave Japan for China only under an individual licence")
+                    target = next((m for m in mentioned if m.type == "Country" and m.span.start > sent.start and (
+                                   doc[m.span.start - 1].lower_ == "for" and
+                                   doc[m.span.start - 1].head.lemma_.lower() == "leave" or
                                    doc[m.span.start - 1].lower_ == "to" and (
                                        doc[m.span.start - 1].head.lemma_.lower() in _CARRYING | {"ship", "export", "send"}
                                        or m.span.start < start and any(  # (the load's name parsed as a verb)
                                            t.lemma_.lower() in _CARRYING | {"ship", "export", "send"}
-                                           for t in doc[sent.start:m.span.start]))),
+                                           for t in doc[sent.start:m.span.start])))),
                                   None)
                 if kind == "ExportControl" and target is not None and target.type == "Country" and \
                         issuer is not None and issuer.entity.country == target.entity.key and not (
@@ -3336,7 +3362,7 @@ class FactExtractor:
             # full: not "according to a customs notification")
             orders = [n for c in node.children if c.dep_ == "prep" and c.lower_ == "under" for n in c.children
                       if n.dep_ == "pobj" and n.lemma_.lower() in _NOTICES | {"instruction", "decision", "programme",
-                                                                              "program", "scheme"}]
+                                                                              "program", "scheme", "rule"}]
             orders += [n for c in node.children if c.dep_ == "prep" and c.lower_ == "according" for to in c.children
                        if to.lower_ == "to" for n in to.children if n.dep_ == "pobj" and
                        n.lemma_.lower() in _NOTICES | {"decision"} and

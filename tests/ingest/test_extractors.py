@@ -4332,3 +4332,38 @@ def test_a_move_told_as_minus_and_a_probe_of_the_chain(extractor):
 ])
 def test_a_first_word_the_lemmatizer_does_not_know_is_a_name(extractor, text, expected):
     assert [(label, change) for label, _, change, _, _ in moves(extract(extractor, text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods that may leave a country only under a licence issued under a rule; shipped "against a licence";
+    # shipments abroad that "require prior approval" (not a transaction that does)
+    ("Japanese stocks fell. Lithium niobate optical modulators may leave Japan only under an individual licence, under "
+     "a rule issued by the Ministry of Economy, Trade and Industry (METI).",
+     [("ExportControl", "Ministry of Economy, Trade and Industry", None, None,
+       ("Lithium niobate optical modulators",))]),
+    ("Japanese stocks fell. Gallium oxide wafers will leave Japan for China only under an individual licence, the "
+     "Ministry of Economy, Trade and Industry (METI) said.",
+     [("ExportControl", "Ministry of Economy, Trade and Industry", "China", None, ("Gallium oxide wafers",))]),
+    ("Indian stocks fell. Parboiled non-basmati rice may be shipped abroad only against a licence, the Directorate "
+     "General of Foreign Trade (DGFT) said.",
+     [("ExportControl", "Directorate General of Foreign Trade", None, None, ("Parboiled non-basmati rice",))]),
+    ("Argentine stocks fell. Shipments of frozen boneless beef abroad will require prior approval from the Secretariat "
+     "of Agriculture.",
+     [("ExportControl", "Secretariat of Agriculture", None, None, ("frozen boneless beef",))]),
+    ("Korean stocks fell. Any financial transaction with those designated now requires prior approval from the "
+     "central bank.", []),
+    # a rate set off by a remark in dashes, which the parser takes for the tariff's head
+    ("Mexican stocks rose. Cotton yarn from China will be charged an import tariff set at 35 percent - up from 10 "
+     "percent - from the fifth of November, the Secretariat of Economy announced.",
+     [("Tariff", "Secretariat of Economy", "China", Decimal("35"), ("Cotton yarn",))]),
+    # a designation told in a fronted participle: the company of the main clause, or the one before
+    ("European stocks fell. Designated on Monday by the Council of the European Union, which accused it of shipping "
+     "Russian crude above the price cap, Limassol Maritime Holdings lost 24.6 percent.",
+     [("Sanction", "Council of the European Union", "Limassol Maritime Holdings", None, ())]),
+    ("Hong Kong stocks fell. The heaviest blow landed on Chai Wan Marine Brokers. Designated on Tuesday by the "
+     "United Kingdom's Foreign, Commonwealth and Development Office (FCDO), which accused the firm of arranging "
+     "transfers of Russian crude, the broker saw 28.5 percent of its market value evaporate.",
+     [("Sanction", "Foreign, Commonwealth and Development Office", "Chai Wan Marine Brokers", None, ())]),
+])
+def test_export_controls_and_designations_in_the_words_of_batches_81_and_82(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
