@@ -1765,6 +1765,11 @@ class FactExtractor:
             j = i + 1 + _by_the_close([t.lower_ for t in doc[i + 1:i + 5]])
             if j < limit and doc[j].text in _DASHES:
                 i = j + 1
+        # ("lost 1.1 percent - a decline that left the benchmark at 2,187.36")
+        if i + 4 < limit and doc[i].text in _DASHES and doc[i + 1].lower_ in ("a", "an") and \
+                self._sign(doc[i + 2]) and doc[i + 3].lower_ in ("that", "which") and \
+                doc[i + 4].lemma_.lower() in _MOVE_CARRIERS:
+            i += 5
         window = doc[i:min(i + 7, limit)]
         told = [t.lower_ for t in window[:4]]
         if told[:3] in ([";", "its", "close"], [",", "its", "close"]) and len(window) > 4 and \
@@ -1780,8 +1785,9 @@ class FactExtractor:
                 seen_to = True  # (also "managed a 0.7 percent gain and a close of 4,215.38", "ending on 902.44")
                 continue
             if seen_to and any(doc[k - 1].lower_ in _CLOSE_FORMS and [t.lower_ for t in doc[k:k + 2]] in _THE_SESSION
-                               for k in (tok.i, tok.i - 1) if k > 0):
-                continue  # "slumped 1.6 percent to end the week at 27,340.85"
+                               for k in (tok.i, tok.i - 1) if k > 0) or \
+                    seen_to and tok.lower_ in WEEKDAYS and doc[tok.i - 1].lower_ in _CLOSE_FORMS:
+                continue  # "slumped 1.6 percent to end the week at 27,340.85", "to close Thursday at 48,920.37"
             if tok.lower_ in _CLOSE_FORMS or tok.lower_ in (",", "a", "record", "new", "fresh", "all-time", "high",
                                                         "low", "level", "of", "reach", "reaching"):
                 continue
@@ -1802,6 +1808,11 @@ class FactExtractor:
         if len(window) > 2 and window[0].i == window[0].sent.start and window[0].like_num and window[1].text == ":":
             value = parse_number(window[0].text)  # "48,902.61: that is where the Nikkei 225 came to rest on Friday"
             return value[0] if value else None
+        for k, tok in enumerate(window[:-3]):
+            if tok.like_num and ("," in tok.text or "." in tok.text) and \
+                    [t.lower_ for t in window[k + 1:k + 3]] in (["was", "where"], ["is", "where"]):
+                value = parse_number(tok.text)  # "1,244.90 was where the broader OMX Stockholm All-Share settled"
+                return value[0] if value else None
         for k, tok in enumerate(window[1:-1], start=1):
             # "The Dow Jones Industrial Average, at 61,204.18, was the laggard", "The CSI 300 — 5,214.80, up 0.2
             # percent —": a level set off right after the index
@@ -1843,6 +1854,8 @@ class FactExtractor:
         # (or "carried the NGX All-Share Index (NGX ASI) to 212,405.66 - a gain of 0.8 percent")
         if len(window) >= 6 and window[-1].lower_ == "of" and window[-3].lower_ in ("a", "an"):
             window = window[:-2]
+        if len(window) >= 8 and window[-3].lower_ in WEEKDAYS and window[-4].lower_ == "on":
+            window = window[:-4] + window[-2:]  # ("carried the MSCI COLCAP to 2,274.91 on Thursday - a rise of")
         tail = [t.lower_ for t in window[-4:]]
         if len(window) >= 4 and tail[0] in ("to", "at") and window[-4].head.pos_ == "VERB" and \
                 window[-3].like_num and ("," in tail[1] or "." in tail[1]) and tail[2] in (",",) + _DASHES and \
@@ -1997,6 +2010,15 @@ class FactExtractor:
                  any(t.text == ":" for t in doc[noun.head.i + 1:noun.i])]
         holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
                     if c.dep_ in ("compound", "poss")]  # "a 5 per cent rise in Tencent shares"
+        # "Friday's close for the S&P/NZX 50 Index - 13,902.55 - amounted to a 0.4 percent loss": the close told
+        # as the subject, with its level set off after the index
+        told_by = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        closing = next((c for c in told_by.children if c.dep_ == "nsubj" and c.lemma_.lower() in ("close", "finish")),
+                       None) if not holders and noun.dep_ in ("dobj", "pobj") else None
+        if closing is not None:
+            holders = [o for c in closing.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+                       if o.dep_ == "pobj"]
+            holders += [c for h in holders if h.like_num for c in h.children if c.dep_ in ("compound", "nmod")]
         # "carried the KSE-100 to …", "a 0.6 percent decline leaving it at 3,305.12"
         # (or the participle right after it, whatever the parser hung it on: "a 1.4 percent advance lifting it to")
         carriers = [v for v in chain([noun.head] if noun.dep_ == "nsubj" else [],
@@ -2033,10 +2055,15 @@ class FactExtractor:
         # (or the level the carrier took it to, past a remark: "A gain of 0.2 percent - hardly worth a headline -
         # took the Straits Times Index (STI) to 4,312.55")
         at = next((t for t in chain(tail, (c for v in carriers for c in v.children if c.dep_ == "prep"))
-                   if t.lower_ in ("to", "at") and t.i + 1 < hi and doc[t.i + 1].like_num), None)
+                   if (t.lower_ in ("to", "at") or t.lower_ == "of" and doc[t.i - 1].lower_ == "close") and
+                   t.i + 1 < hi and doc[t.i + 1].like_num), None)  # (or "a 0.3 percent gain and a close of 1,062.18")
         close = parse_number(doc[at.i + 1].text) if at is not None else None
+        level = next((parse_number(t.text) for t in doc[moved.span.end:g.start] if closing is not None and t.like_num
+                      and doc[t.i - 1].text in _DASHES), None)
         if close is not None and not (at.i + 2 < len(doc) and doc[at.i + 2].lower_ in ("percent", "%", "per")):
             values["closeLevel"] = close[0]
+        elif level:
+            values["closeLevel"] = level[0]
         else:
             # "closed at 7,702.55, a 0.6 percent decline"; "a 0.5 percent gain for the TASI, which closed at 12,804.66"
             level = self._close_before(doc, lo, g) if noun.dep_ == "appos" or noun.head.dep_ == "appos" else \

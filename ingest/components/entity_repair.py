@@ -796,12 +796,20 @@ class EntityRepair:
         by_token = {i: s for s in out for i in range(s.start, s.end)}
         for comma in (t for t in doc if t.text == ","):
             start = comma.i
-            while start > comma.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            while start > comma.sent.start and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+                                                 or doc[start - 1].text == "-" and start - 1 > comma.sent.start and
+                                                 doc[start - 2].text.isupper()):  # ("the BET-NG, which tracks …")
                 start -= 1
             closing = next((t for t in doc[comma.i + 1:min(comma.sent.end, comma.i + 9)] if t.text in (",", ";")),
                            None)
-            if start == comma.i or closing is None or doc[closing.i - 1].lower_ not in _GAUGE_WORDS or \
-                    start == comma.sent.start or doc[start - 1].lower_ != "the" or comma.i - start > 3:
+            # (also "the AMX, the index of mid-sized companies,", "the BET-NG, which tracks energy and utilities,")
+            said = closing is not None and (any(t.lower_ in _GAUGE_WORDS | {"index"}
+                                                for t in doc[comma.i + 1:min(comma.i + 4, closing.i)]) or
+                                            doc[comma.i + 1].lower_ == "which" and
+                                            doc[comma.i + 2].lemma_.lower() in ("track", "measure"))
+            told = said or closing is not None and doc[closing.i - 1].lower_ in _GAUGE_WORDS
+            if start == comma.i or not told or start == comma.sent.start or doc[start - 1].lower_ != "the" or \
+                    comma.i - start > 3:
                 continue
             inside = {id(s): s for i in range(start, comma.i) if (s := by_token.get(i)) is not None}
             if any(s.start < start or s.end > comma.i or s.id_.strip("?") for s in inside.values()):
@@ -809,7 +817,9 @@ class EntityRepair:
             name = doc[start:comma.i].text
             entry = self.gazetteer.lookup(name) or self.gazetteer.lookup(f"{name} Index")
             if entry is not None and entry.type != "StockIndex":
-                continue
+                if not said:
+                    continue
+                entry = None  # ("AMX" is also a ticker, but "the index of mid-sized companies" says which)
             for s in inside.values():
                 out.remove(s)
             index = Span(doc, start, comma.i, label="StockIndex", span_id=entry.id if entry else UNKNOWN)

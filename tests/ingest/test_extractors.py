@@ -4367,3 +4367,30 @@ def test_a_first_word_the_lemmatizer_does_not_know_is_a_name(extractor, text, ex
 ])
 def test_export_controls_and_designations_in_the_words_of_batches_81_and_82(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # closes "to close Thursday at", after "- a decline that left the benchmark at", "and a close of", "N was where
+    # X settled", "carried X to N on Thursday - a rise of", and a close that is the subject, set off after the index
+    ("Egyptian stocks rose. The EGX 30 added 1.4 percent to close Thursday at 48,920.37.",
+     [("EGX30", Decimal("1.4"), Decimal("48920.37"))]),
+    ("Danish stocks fell. The OMX Copenhagen 25 (OMXC25), weighed down by wind and shipping stocks, lost 1.1 percent - "
+     "a decline that left the benchmark at 2,187.36.", [("OMX Copenhagen 25", Decimal("-1.1"), Decimal("2187.36"))]),
+    ("Dutch stocks rose. For the AEX the outcome was a 0.3 percent gain and a close of 1,062.18.",
+     [("AEX", Decimal("0.3"), Decimal("1062.18"))]),
+    ("Swedish stocks rose. The OMX Stockholm 30 rose 0.8 percent, and 1,244.90 was where the broader OMX Stockholm "
+     "All-Share settled, 0.6 percent up on the day.",
+     [("OMX Stockholm 30", Decimal("0.8"), None), ("OMX Stockholm All-Share", Decimal("0.6"), Decimal("1244.90"))]),
+    ("Colombian stocks rose. Its best session in five weeks carried the MSCI COLCAP to 2,274.91 on Thursday - a rise "
+     "of 1.4 percent - as investors cheered cheaper money.", [("MSCI COLCAP", Decimal("1.4"), Decimal("2274.91"))]),
+    ("New Zealand stocks fell. Friday's close for the S&P/NZX 50 Index - 13,902.55 - amounted to a 0.4 percent loss.",
+     [("S&P/NZX 50", Decimal("-0.4"), Decimal("13902.55"))]),
+    # an index an apposition or a relative clause calls one, even where a ticker has the same letters
+    ("Dutch stocks were mixed. The AMX, the index of mid-sized companies, went the other way, shedding 0.5 percent to "
+     "end at 1,148.73.", [("AMX", Decimal("-0.5"), Decimal("1148.73"))]),
+    ("Romanian stocks were mixed. The BET-NG, which tracks energy and utilities, dropped 0.5 percent to 1,844.09.",
+     [("BET-NG", Decimal("-0.5"), Decimal("1844.09"))]),
+])
+def test_index_moves_in_the_words_of_batches_83_and_84(extractor, text, expected):
+    assert [(label, change, close) for label, kind, change, close, _ in moves(extract(extractor, text))
+            if kind == "IndexMovement"] == expected
