@@ -2718,6 +2718,16 @@ class FactExtractor:
                     # petrochemicals -": whom the body accused, not where the goods came from
                     target = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and
                                    m.span.root.dep_ == "dobj" and m.span.root.head.lemma_.lower() == "accuse"), target)
+                if kind == "Sanction" and target is not None and target.type == "Country" and (
+                        target.span.root.dep_ == "amod" and target.span.root.head.pos_ == "NOUN" and
+                        target.span.root.head.lemma_.lower() not in _SANCTIONED_KINDS and
+                        not described_company(target.span.root.head, the=False) or
+                        target.span.root.dep_ == "poss" and target.span.root.head.lemma_.lower() in (
+                            "regime", "list", "law", "programme", "program", "rules")):
+                    # "sanctioned the shipping company for moving Russian crude", "froze the trading house's assets
+                    # under Japan's sanctions regime": the company, not where the crude came from or whose list
+                    target = next((m for m in mentioned if m.type in ("Company", "AnalystFirm")), None) or topic or \
+                        target
                 if kind in ("Sanction", "Investigation") and head.dep_ == "advcl" and head.tag_ == "VBN" and \
                         head.i == sent.start:
                     # "Designated on Monday by the Council …, Limassol Maritime Holdings lost 24.6 percent" (or
@@ -4257,6 +4267,13 @@ class FactExtractor:
                              c.lemma_.lower() in _NOTICES | {"decision", "move", "vote"}):
                     for announced in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
                         governors.setdefault(announced.i, 0)
+        for verb, depth in list(governors.items()):
+            # "Nine days ago, the company disclosed, the DCCA opened an investigation": the day the parser hangs on
+            # the remark set off before the verb
+            for remark in sent.doc[verb].children:
+                if remark.dep_ == "parataxis" and remark.i < verb and remark.lemma_.lower() in (
+                        "say", "disclose", "announce", "confirm", "report", "tell", "reveal"):
+                    governors.setdefault(remark.i, depth)
         # ("The listings take effect upon publication … on Friday": a rule that takes effect, on a day to come)
         ahead = any(t.lemma_.lower() == "take" and t.tag_ in ("VBZ", "VBP") and any(
             c.lower_ == "effect" for c in t.children) for t in sent)
@@ -4676,6 +4693,10 @@ class FactExtractor:
                               0.85 if firm.entity.known else 0.7, "view:analyst-reporting"))
         return facts
 
+
+#: What a sanction on a country's … names: "Russian entities", "Iranian banks" (not "Russian crude")
+_SANCTIONED_KINDS = {"entity", "individual", "person", "official", "bank", "company", "firm", "oligarch", "lender",
+                     "shipper", "vessel", "tanker", "government", "military", "regime", "national", "citizen"}
 
 #: Verbs of taking an amount off what moved: "The curb knocked 8.9 percent off Sundarban Rice Exports"
 _TAKING_OFF = {"wipe", "knock", "shave", "take", "strip", "lop", "chop", "slice"}

@@ -32,7 +32,7 @@ from ingest.gazetteer import Gazetteer, load_gazetteer, normalize_name
 OUR_TYPES = {"Company", "AnalystFirm", "StockIndex", "Country", "GovernmentBody", "StockExchange", "City", "Person"}
 _MODEL_LABELS = {"ORG": "Company", "PERSON": "Person", "GPE": "City", "NORP": "Country", "FAC": None, "LOC": None}
 _TRIM_LEFT = {"the", "a", "an", "'s", "’s", "peers", "peer", "rival", "rivals", "shares", "of"}
-_TRIM_RIGHT = {"and", "or", "&", ",", ";", "'s", "’s", "'", ".", "-", "--", "shares", "stock"}
+_TRIM_RIGHT = {"and", "or", "&", ",", ";", "'s", "’s", "'", ".", "-", "--", "shares", "stock", "the", "a", "an"}
 _JOINERS = {"of", "&", "and", "de", "du", "la"}
 #: Span id of an entity the gazetteer does not know (an empty id would keep the ruler's).
 UNKNOWN = "?"

@@ -4394,3 +4394,36 @@ def test_export_controls_and_designations_in_the_words_of_batches_81_and_82(extr
 def test_index_moves_in_the_words_of_batches_83_and_84(extractor, text, expected):
     assert [(label, change, close) for label, kind, change, close, _ in moves(extract(extractor, text))
             if kind == "IndexMovement"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day fronted before a remark set off by commas ("the company disclosed")
+    ("Danish stocks fell. Nine days ago, the company disclosed, the Danish Competition and Consumer Authority (DCCA) "
+     "opened an investigation into Odense Hearing Care.",
+     [("Investigation", "Odense Hearing Care", None, date(2025, 3, 3))]),
+    ("Polish stocks fell. On the eleventh of this month, the company disclosed, the Office of Competition and Consumer "
+     "Protection (UOKiK) opened an investigation into Mazowsze Energia Detal.",
+     [("Investigation", "Mazowsze Energia Detal", None, date(2025, 3, 11))]),
+])
+def test_probes_dated_before_a_remark(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company sanctioned, not the country its cargo came from, nor the one whose sanctions regime it is
+    ("Taiwanese stocks fell. Nearly a third of Kaohsiung Ocean Tankers' market value - 30.5 percent - evaporated "
+     "after the UK Office of Financial Sanctions Implementation (OFSI) confirmed that it had sanctioned the shipping "
+     "company on Tuesday for moving Russian crude above the price cap.",
+     [("Sanction", "Office of Financial Sanctions Implementation", "Kaohsiung Ocean Tankers", None, ())]),
+    ("Romanian stocks rose. Pontic Tanker Services - the Constanta-based operator added to the sanctions list of the "
+     "Council of the European Union on Monday for shipping Russian crude - lost 26.8 percent.",
+     [("Sanction", "Council of the European Union", "Pontic Tanker Services", None, ())]),
+    ("Japanese stocks fell. Hakata Maritime Trading was the session's worst performer, down 22.4 percent. On "
+     "Wednesday the Ministry of Foreign Affairs froze the trading house's assets under Japan's sanctions regime.",
+     [("Sanction", "Ministry of Foreign Affairs", "Hakata Maritime Trading", None, ())]),
+    # (a sanction on a country's entities is still one on the country)
+    ("US stocks fell. The US Treasury sanctioned 12 Russian entities on Monday.",
+     [("Sanction", "US Department of the Treasury", "Russia", None, ())]),
+])
+def test_sanctioned_companies_in_the_words_of_batches_83_and_84(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
