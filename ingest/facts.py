@@ -2408,10 +2408,9 @@ class FactExtractor:
                                m.span.start == issuer.span.end + 1), issuer)
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
             # (also "had any assets it holds in China frozen by the ministry", a participle with its agent)
-            # (also a fronted participle: "Designated on Monday by the Council of the European Union, X lost …")
+            # (also "X - sanctioned on Tuesday by OFAC for … - lost 24.1 percent", whatever the parser hung it on)
             passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "agent" and (
-                head.dep_ == "acl" or head.dep_ == "advcl" and head.tag_ == "VBN" and head.i == sent.start)
-                                      for c in head.children)
+                head.dep_ == "acl" or head.tag_ == "VBN") for c in head.children)
             if by_verb and head.lemma_.lower() == "freeze" and not any(
                     t.lemma_.lower() in _FROZEN for t in chain(
                         *(c.subtree for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),
@@ -2718,6 +2717,13 @@ class FactExtractor:
                     # petrochemicals -": whom the body accused, not where the goods came from
                     target = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and
                                    m.span.root.dep_ == "dobj" and m.span.root.head.lemma_.lower() == "accuse"), target)
+                if kind == "Sanction" and target is None and doc[end - 1].lower_ in ("list", "lists"):
+                    # "added Murmansk Arctic Freight, a Russian shipping group …, to its sanctions list" (the list
+                    # hung elsewhere by the parser), "Baltic Amber Logistics, added to the national sanctions list"
+                    target = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and (
+                        m.span.root.dep_ == "dobj" and m.span.root.head.lemma_.lower() in _LISTING_VERBS or any(
+                            c.dep_ == "acl" and c.lemma_.lower() in _LISTING_VERBS and c.i < start
+                            for c in m.span.root.children))), None)
                 if kind == "Sanction" and target is not None and target.type == "Country" and (
                         target.span.root.dep_ == "amod" and target.span.root.head.pos_ == "NOUN" and
                         target.span.root.head.lemma_.lower() not in _SANCTIONED_KINDS and
@@ -4694,6 +4700,8 @@ class FactExtractor:
         return facts
 
 
+#: Verbs that put a company on a list
+_LISTING_VERBS = {"add", "put", "place", "include"}
 #: What a sanction on a country's … names: "Russian entities", "Iranian banks" (not "Russian crude")
 _SANCTIONED_KINDS = {"entity", "individual", "person", "official", "bank", "company", "firm", "oligarch", "lender",
                      "shipper", "vessel", "tanker", "government", "military", "regime", "national", "citizen"}

@@ -4421,6 +4421,13 @@ def test_probes_dated_before_a_remark(extractor, text, expected):
     ("Japanese stocks fell. Hakata Maritime Trading was the session's worst performer, down 22.4 percent. On "
      "Wednesday the Ministry of Foreign Affairs froze the trading house's assets under Japan's sanctions regime.",
      [("Sanction", "Ministry of Foreign Affairs", "Hakata Maritime Trading", None, ())]),
+    # a company added to a sanctions list the parser hangs elsewhere, or named with the participle that listed it
+    ("European stocks fell. Yesterday the Council of the European Union added Murmansk Arctic Freight, a Russian "
+     "shipping group it accused of supplying military bases in the Arctic, to its sanctions list.",
+     [("Sanction", "Council of the European Union", "Murmansk Arctic Freight", None, ())]),
+    ("Polish stocks rose. Baltic Amber Logistics, added to the national sanctions list on Monday by the Ministry of "
+     "Interior and Administration over freight it had handled for a Belarusian arms maker, plunged 31.2 percent.",
+     [("Sanction", "Ministry of Interior and Administration", "Baltic Amber Logistics", None, ())]),
     # (a sanction on a country's entities is still one on the country)
     ("US stocks fell. The US Treasury sanctioned 12 Russian entities on Monday.",
      [("Sanction", "US Department of the Treasury", "Russia", None, ())]),
