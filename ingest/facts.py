@@ -2029,7 +2029,7 @@ class FactExtractor:
                                      else [])
                     if v.lemma_.lower() in _MOVE_CARRIERS] + \
             [v for v in doc[g.end + 1:g.end + 2] if dashed and v.pos_ == "VERB"] + \
-            ([doc[g.end]] if carried and noun.dep_ == "conj" else [])  # ("- hit the S&P Sri Lanka 20")
+            ([doc[g.end]] if carried and noun.dep_ == "conj" else [])  # ("- hit the S&P Sri Lanka 20", "… left")
         if noun.dep_ == "appos":
             holders.append(noun.head)  # "The STOXX Europe 600, a 0.3 percent gainer on the day, settled at 612.48"
             if noun.head.dep_ == "attr":
@@ -2058,12 +2058,12 @@ class FactExtractor:
                    if (t.lower_ in ("to", "at") or t.lower_ == "of" and doc[t.i - 1].lower_ == "close") and
                    t.i + 1 < hi and doc[t.i + 1].like_num), None)  # (or "a 0.3 percent gain and a close of 1,062.18")
         close = parse_number(doc[at.i + 1].text) if at is not None else None
-        level = next((parse_number(t.text) for t in doc[moved.span.end:g.start] if closing is not None and t.like_num
-                      and doc[t.i - 1].text in _DASHES), None)
+        set_off = next((parse_number(t.text) for t in doc[moved.span.end:g.start] if closing is not None and
+                        t.like_num and doc[t.i - 1].text in _DASHES), None)  # ("… Index - 13,902.55 - amounted")
         if close is not None and not (at.i + 2 < len(doc) and doc[at.i + 2].lower_ in ("percent", "%", "per")):
             values["closeLevel"] = close[0]
-        elif level:
-            values["closeLevel"] = level[0]
+        elif set_off:
+            values["closeLevel"] = set_off[0]
         else:
             # "closed at 7,702.55, a 0.6 percent decline"; "a 0.5 percent gain for the TASI, which closed at 12,804.66"
             level = self._close_before(doc, lo, g) if noun.dep_ == "appos" or noun.head.dep_ == "appos" else \
