@@ -19,7 +19,7 @@ _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
                       r"(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<week>\s+week\b)?"
-                      r"(?P<of_next>\s+of\s+next\s+week\b)?\b", re.I)
+                      r"(?P<of_next>\s+(?:of\s+)?next\s+week\b)?\b", re.I)  # ("Wednesday next week")
 _RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday|"
                        r"this (?:morning|afternoon|evening)|tonight|last night|"
                        r"the (?:previous|prior) day|the day before(?!\s+(?:the|a|an|its|their|his|her)\b)|"

@@ -53,7 +53,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
              # ("starting Monday, October 15": the date told with its weekday)
              r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)|"
-             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+week\b|\s+of\s+next\s+week\b)?|"
+             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+week\b|\s+(?:of\s+)?next\s+week\b)?|"
              r"today|tomorrow|new\s+year['’]s\s+day|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
@@ -602,12 +602,21 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
         return True  # "The new rate, 4.75%, applies from Friday", "The new target, 1.5%, will be applied from …",
         # "the new level, 6.25 percent, takes effect from tomorrow"
     if at is not None and at.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in _RATE_NAMES | {"rate"} and
-                                                    any(d.lower_ in ("the", "new") for d in c.children)
+                                                    any(d.lower_ in ("the", "new") or d.dep_ == "poss"
+                                                        for d in c.children)
                                                     for c in at.children):
-        return True  # "The rate will be 8.75% from Monday"
-    if at is not None and at.lower_ == "to" and at.head.lemma_.lower() in ("bring", "take") and \
-            at.head.dep_ == "relcl" and at.head.head.lower_ in _RATE_NAMES | {"cut", "reduction", "increase", "hike"}:
-        return True  # "A half-point reduction in the refinancing rate, which brings it to 3.5%, …"
+        return True  # "The rate will be 8.75% from Monday", "the Bank of Israel's benchmark rate is 3.75 percent"
+    if at is not None and at.lower_ == "to" and at.head.lemma_.lower() in ("bring", "take") and (
+            at.head.dep_ == "relcl" and at.head.head.lower_ in _RATE_NAMES | {"cut", "reduction", "increase", "hike"}
+            or at.head.tag_ in ("VBZ", "VBD", "VBP") and
+            any(c.dep_ == "dobj" and c.lower_ in _RATE_NAMES | {"rate"} for c in at.head.children)):
+        # "A half-point reduction in the refinancing rate, which brings it to 3.5%, …", "A quarter-point reduction
+        # brings the current-account rate of Danmarks Nationalbank to 1.85 percent" (not a forecast "taking the
+        # policy rate to 0.75 percent by December")
+        return True
+    told = [t.lower_ for t in doc[group.end:min(group.end + 3, len(doc))] if t.text != ","]
+    if at is not None and at.lower_ == "at" and told[:2] in (["is", "where"], ["was", "where"]):
+        return True  # "Unchanged at 2.5 percent is where the Bank of Korea left its base rate"
     # (or "It will stand at 5.5% from Thursday", after the decision; "the policy rate, which now stands at 24.5%")
     return at is not None and at.lower_ == "at" and at.head.lemma_.lower() in ("stand", "sit", "remain", "stay") and any(
         c.dep_ == "nsubj" and (c.lower_ in _RATE_NAMES or c.lower_ == "it" and c.i == c.sent.start or

@@ -4434,3 +4434,29 @@ def test_probes_dated_before_a_remark(extractor, text, expected):
 ])
 def test_sanctioned_companies_in_the_words_of_batches_83_and_84(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rate told by where it stands: fronted "at N … is where", "brings the rate of X to N", "X's rate is N"
+    ("Korean stocks fell. Unchanged at 2.5 percent is where the Bank of Korea (BOK) left its base rate.",
+     [("Bank of Korea", Decimal("2.5"))]),
+    ("Danish stocks fell. A quarter-point reduction brings the current-account rate of Danmarks Nationalbank to 1.85 "
+     "percent, effective tomorrow, a step the central bank said would keep the krone close to its euro peg.",
+     [("Danmarks Nationalbank", Decimal("1.85"))]),
+    ("Israeli stocks fell. Effective at once, the Bank of Israel's benchmark rate is 3.75 percent, a quarter-point "
+     "lower than before, the central bank announced.", [("Bank of Israel", Decimal("3.75"))]),
+    # (not an economist's path for the rate)
+    ("Japanese stocks rose. The Bank of Japan raised its rate. According to Nomura, the BOJ is likely to raise rates "
+     "again, taking the policy rate to 0.75 percent by December.", [("Bank of Japan", None)]),
+])
+def test_rates_told_by_where_they_stand(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
+
+
+def test_a_rate_from_a_weekday_next_week(extractor):
+    # "from Wednesday next week", told on a Wednesday: the Wednesday after
+    result = extract(extractor, "European stocks rose. A quarter of a point lower, at 1.75 percent, is where the "
+                                "deposit facility rate of the European Central Bank (ECB) will sit from Wednesday "
+                                "next week.")
+    assert dated(result, ("InterestRateDecision",)) == [("InterestRateDecision", None, Decimal("1.75"),
+                                                         date(2025, 3, 19))]
