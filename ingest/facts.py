@@ -308,14 +308,19 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     return subject
 
 
+def _over_dash(tok: Token) -> bool:
+    """``tok`` hangs on a head after a dash: a parse across a remark set off by dashes ("an import tariff set at 35
+    percent - up from 10 percent -", "tariff" read as a compound of "up")."""
+    return any(t.text in _DASHES for t in tok.doc[tok.i + 1:tok.head.i])
+
+
 def _bearing_verb(trigger: Token) -> Token | None:
     """The verb that brings the measure to what bears it: "face", "carry", "be subject to"."""
     if trigger.lemma_.lower() in ("need", "require") and trigger.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("licence", "license", "permit") for c in trigger.children):
         return trigger  # "Quantum computing cryostats now need a licence", matched as one trigger with its verb
     node, verb = trigger, None
-    if trigger.dep_ == "compound" and trigger.head.dep_ == "prt" and any(
-            t.text in _DASHES for t in trigger.doc[trigger.i + 1:trigger.head.i]):
+    if trigger.dep_ == "compound" and trigger.head.dep_ == "prt" and _over_dash(trigger):
         node = trigger.head  # ("charged an import tariff set at 35 percent - up from 10 percent -", misparsed)
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound",
@@ -633,6 +638,8 @@ _MOVE_CARRIERS = {"carry", "take", "lift", "push", "send", "leave", "drag", "pul
 _SPAN_WORDS = {"this", "since", "so", "year", "week", "month", "ytd", "year-to-date", "past", "last"}
 #: Dashes that set off a phrase
 _DASHES = ("-", "—", "–")
+#: A price told in a currency with a dollar sign: "$0.04", "HK$3.20", "S$0.04"
+_PRICE = re.compile(r"[A-Z]{0,3}\$\d")
 #: Words after a percentage that tell its sign: "0.7 percent weaker", "1.2 percent higher"
 _SET_OFF_SIGNS = {"higher", "lower", "up", "down", "firmer", "stronger", "weaker", "softer", "richer", "poorer"}
 #: The span a close verb may name before its level: "finished the week at 4,918.44"
@@ -1689,12 +1696,12 @@ class FactExtractor:
             if lemma in self.up or tok.lower_ in self.up:
                 return 1, tok
             if lemma in self.down or tok.lower_ in self.down or tok.lower_ == "off" and (
-                    tok.head.lemma_ == "be" or tok.i > 0 and doc[tok.i - 1].text in (",", "-", "–", "—")):
+                    tok.head.lemma_ == "be" or tok.i > 0 and doc[tok.i - 1].text in (",", *_DASHES)):
                 return -1, tok  # "was off 1.1%", "the Oslo Bors Benchmark Index, off 0.3 percent, closed at …"
             if tok.pos_ == "ADJ" and tok.lower_ in self.move_past and (tok.dep_ in ("ROOT", "conj") or any(
                     c.dep_ == "nsubj" for c in tok.children)):
                 return self.move_past[tok.lower_], tok  # "The broader Nifty 50 advanced 0.6 percent"
-            if tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART", "SYM") or re.match(r"[A-Z]{0,3}\$\d", tok.text) or \
+            if tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART", "SYM") or _PRICE.match(tok.text) or \
                     parse_number(tok.text):  # ("down S$0.04, or 1.2 percent")
                 continue
             if tok.ent_type_ == "Country" and tok.i + 1 < group.start and doc[tok.i + 1].lower_ in _CURRENCIES:
@@ -1760,7 +1767,7 @@ class FactExtractor:
         if told is not None and told.pos_ == "VERB" and told.lemma_.lower() in self.move_verbs:
             # (nor what ends an aside before the verb: "Talaat Moustafa Group - the developer most exposed to
             # mortgage demand - surged 5.4 percent")
-            cut = max((k + 1 for k, w in enumerate(before) if w in (",", "-", "—", "–", ":", ";")), default=0)
+            cut = max((k + 1 for k, w in enumerate(before) if w in (",", ":", ";", *_DASHES)), default=0)
             before = before[cut:]
         words = set(after) | set(before)
         return bool(words & self.trigger_words) or "of" in before[-1:] and bool(set(before) & self.trigger_words) \
@@ -2294,7 +2301,7 @@ class FactExtractor:
                     # ("need permits to ship scrap copper", "ship" misparsed as a noun)
                     end - start >= 3 and doc[end - 2].lower_ == "to" or
                     # ("an import tariff set at 35 percent - up from 10 percent -", misparsed over the dash)
-                    any(t.text in _DASHES for t in doc[head.i + 1:head.head.i])):
+                    _over_dash(head)):
                 continue
             payer = head.head.head if head.dep_ == "conj" else head.head
             if payer.lemma_.lower() == "pay" and payer.head.lemma_.lower() == "use":
