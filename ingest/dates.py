@@ -60,8 +60,10 @@ _DAY_COUNTS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "f
     "a": 1, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90}
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
 _SPAN = (r"(?:(?P<n>\d{1,3}|" + "|".join(_DAY_COUNTS) + r")\s+(?P<unit>days?|weeks?)|(?P<fortnight>a\s+fortnight))")
-#: "ten days from now", "a fortnight from today", "two weeks hence": counted from the reference
-DAYS_AHEAD = re.compile(r"\b" + _SPAN + r"\s+(?:from\s+(?:now|today)|hence|today)\b", re.I)
+#: "ten days from now", "a fortnight from today", "two weeks hence": counted from the reference (or from the day
+#: after: "a week tomorrow")
+DAYS_AHEAD = re.compile(r"\b" + _SPAN + r"\s+(?:from\s+(?:now|today)|hence|today|(?:from\s+)?(?P<tomorrow>tomorrow))\b",
+                        re.I)
 #: "a week ago", "three days ago today": counted back from the reference
 DAYS_AGO = re.compile(r"\b" + _SPAN + r"\s+ago\b", re.I)
 #: "in 30 days' time", and "takes effect in 30 days" (a bare "in 30 days" may be a span: "rose 20% in 30 days")
@@ -77,9 +79,10 @@ def counted_days(text: str, *, future: bool = False) -> list[re.Match]:
 
 def days_ahead(m: re.Match) -> int:
     """The days a :data:`DAYS_AHEAD` match counts."""
+    after = 1 if "tomorrow" in m.groupdict() and m["tomorrow"] else 0
     if m["fortnight"]:
-        return 14
-    return (int(m["n"]) if m["n"].isdigit() else _DAY_COUNTS[m["n"].lower()]) * _UNIT_DAYS[m["unit"].lower()]
+        return 14 + after
+    return after + (int(m["n"]) if m["n"].isdigit() else _DAY_COUNTS[m["n"].lower()]) * _UNIT_DAYS[m["unit"].lower()]
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -117,6 +120,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     datetime.date(2026, 1, 1)
     >>> resolve_date("from a week today", ref), resolve_date("begun three days ago today", ref)
     (datetime.date(2025, 2, 11), datetime.date(2025, 2, 1))
+    >>> resolve_date("goes up a week tomorrow", ref)
+    datetime.date(2025, 2, 12)
     >>> resolve_date("takes effect in 30 days", ref), resolve_date("rose 20% in 30 days", ref)
     (datetime.date(2025, 3, 6), None)
     """

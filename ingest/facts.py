@@ -209,11 +209,16 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
                     t.head.head.i < verb.i and subjectless:
                 return True  # "X lost 16.4% after officers from the DSI searched …", the clause misparsed
             if t.dep_ == "pobj" and t.head.lower_ in ("after", "when", "as", "before") and t.i < verb.i and \
-                    subjectless and all(x.is_punct or x.ent_type_ == "GovernmentBody" for x in m.span.doc[m.span.end:verb.i]):
+                    subjectless and all(x.is_punct or x.ent_type_ == "GovernmentBody" or x.lower_ in _WHEN_WORDS
+                                        for x in m.span.doc[m.span.end:verb.i]):
+                # ("… after the US Office of Foreign Assets Control (OFAC) last Friday sanctioned the fishing group")
                 return True  # "X lost 32.6% after the Office of Foreign Assets Control (OFAC) sanctioned it": the same
     return False
 
 
+#: Words of when a body did something, told between it and its verb: "OFAC last Friday sanctioned", "on Monday"
+_WHEN_WORDS = {"last", "on", "late", "early", "yesterday", "today", "this", "morning", "afternoon", "evening", "also",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight", "then"}
 #: Verbs whose subject bears a measure: "bottles will face duties", "plants will qualify for a credit"
 _BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive", "pay",
             "entitle"}
@@ -287,6 +292,10 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     "Glass bottles and jars from China will face duties", "drones" in "Imported drones will be
     subject to a tariff"."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    if subject is None and verb is not None:
+        # ("drone flight controllers may be re-exported …", the subject hung on the auxiliary)
+        subject = next((s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children
+                        if s.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb is not None and verb.dep_ == "xcomp":
         # "Aluminium extrusions imported from China are to carry duties"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -314,6 +323,41 @@ def _over_dash(tok: Token) -> bool:
     return any(t.text in _DASHES for t in tok.doc[tok.i + 1:tok.head.i])
 
 
+#: What goods leave under an export licence: "may only leave the country (the territory, its ports) under a licence"
+_HOME_PLACES = {"country", "kingdom", "island", "port", "territory", "state", "republic", "nation", "shore"}
+
+#: Nouns a list of controlled goods is a list of: "the list of products that need a licence"
+_LISTED_GOODS = {"good", "goods", "product", "item", "commodity", "technology", "material", "equipment"}
+
+
+def _listing_of_goods(clause: Token) -> Token | None:
+    """The verb that puts goods on a list whose relative clause states the measure: "added" in
+    "Tungsten powder was added to the list of goods that need an export licence", "joined" in
+    "Radar-absorbing coatings have joined the list of products needing an export licence"."""
+    if clause.pos_ != "VERB" or clause.dep_ not in ("relcl", "acl"):
+        return None
+    lst = clause.head  # (the clause hung on the list: "the list of goods that need …")
+    if lst.lemma_.lower() in _LISTED_GOODS and lst.dep_ == "pobj" and lst.head.lower_ == "of":
+        lst = lst.head.head
+    if lst.lemma_.lower() != "list" or not any(c.lower_ == "of" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in _LISTED_GOODS for o in c.children) for c in lst.children):
+        return None
+    if lst.dep_ == "dobj" and lst.head.lemma_.lower() in ("join", "enter"):
+        return lst.head
+    return lst.head.head if lst.dep_ == "pobj" and _placed_on(lst) else None
+
+
+def _past_acronym(m: Mentioned) -> int:
+    """The token after a mention and the acronym in brackets that may follow it: "said" in "…, the Bureau of
+    Industry and Security (BIS) said"."""
+    doc, after = m.span.doc, m.span.end
+    if after < len(doc) and doc[after].text == "(":
+        close = next((t.i for t in doc[after + 1:min(len(doc), after + 6)] if t.text == ")"), None)
+        if close is not None:
+            return close + 1
+    return after
+
+
 def _bearing_verb(trigger: Token) -> Token | None:
     """The verb that brings the measure to what bears it: "face", "carry", "be subject to"."""
     if trigger.lemma_.lower() in ("need", "require") and trigger.pos_ == "VERB" and any(
@@ -327,20 +371,27 @@ def _bearing_verb(trigger: Token) -> Token | None:
                                                       "prt"):
             return None  # (not through a clause: "duties …, after an inquiry found that …")
         came, node = node, node.head
+        listing = _listing_of_goods(node)
+        if listing is not None:
+            return listing  # "X was added to the list of goods that need an export licence"
         if node.lemma_.lower() in ("enter", "arrive") and node.pos_ == "VERB" and \
                 came.lower_ in ("at", "with", "under"):
             return node  # "aluminium from the UAE will enter India at a duty of 2.5 per cent"
-        if node.lower_ == "dumping" and node.dep_ in ("xcomp", "amod", "compound") and node.head.i != node.i:
+        if node.lower_ == "dumping" and node.dep_ in ("xcomp", "amod", "compound", "pcomp") and node.head.i != node.i:
             node = node.head  # "will attract dumping duties", "dumping" parsed as a verb taking the duties
+        if node.lemma_.lower() == "export" and node.i >= 2 and node.doc[node.i - 1].text == "-" and \
+                node.doc[node.i - 2].lower_ == "re" and node.head.i == node.i - 2:
+            node = node.head  # ("may be re-exported only under a licence", split where "re" takes the auxiliaries)
         if node.lemma_.lower() in _BEARING and node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in (
-                "ship", "export", "sell", "charge", "assign", "hit", "slap", "give") and any(
+                "ship", "export", "re", "sell", "charge", "assign", "hit", "slap", "give") and any(
                 c.dep_ == "auxpass" for c in node.children):  # ("Chinese fibre was assigned a duty of 17.8%")
             verb = node  # (or "nuts may only be shipped under a licence")
         elif node.lemma_.lower() == "leave" and node.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and (c.lower_ in ("country", "kingdom", "island", "port") or c.ent_type_ == "Country")
+                c.dep_ == "dobj" and (c.lemma_.lower() in _HOME_PLACES or c.ent_type_ == "Country")
                 for c in node.children):
             verb = node  # "graphite may only leave the country under a licence", "… may leave Japan only under …"
-        elif node.lower_ in ("subject", "eligible") and node.dep_ == "acomp":  # "will be subject to", "eligible for"
+        elif node.lower_ in ("subject", "eligible", "exportable") and node.dep_ == "acomp":
+            # "will be subject to", "eligible for", "exportable only under permit"
             verb = node.head
         elif node.lemma_.lower() == "qualify" and node.pos_ == "VERB" and came.lower_ == "for":
             verb = node  # "Electrolysers will qualify for grants of up to 35 per cent of their installed cost"
@@ -366,7 +417,19 @@ _THINGS_IN_ER = {"tower", "container", "boiler", "transformer", "computer", "sco
                  "wafer", "sticker", "folder", "binder", "hanger", "fastener", "spacer", "liner", "trimmer",
                  "stopper", "copper", "rubber", "leather", "timber", "lumber", "slipper", "diaper", "blender",
                  "toaster", "harvester", "sprayer", "planter", "tumbler", "cracker", "wrapper", "lighter", "marker",
-                 "shutter", "stapler", "calculator", "projector", "scanner", "polyester"}
+                 "shutter", "stapler", "calculator", "projector", "scanner", "polyester",
+                 # (devices: "Sonar transducers will need a defence export permit")
+                 "transducer", "synthesizer", "synthesiser", "digitizer", "digitiser", "stabilizer", "stabiliser",
+                 "analyzer", "analyser", "oscillator", "spectrometer", "accelerometer", "controller", "adapter",
+                 "adaptor", "receiver", "transmitter", "transceiver", "encoder", "decoder", "booster", "humidifier",
+                 "dehumidifier", "purifier", "evaporator", "incubator", "sequencer", "simulator", "emulator", "cycler",
+                 "manipulator", "injector", "nebulizer", "defibrillator", "pacemaker", "insulator", "isolator",
+                 "multiplexer", "photomultiplier", "plotter", "shredder", "splitter", "starter", "tuner", "vaporizer",
+                 "grinder", "mower", "fryer", "dispenser", "supercomputer", "microcontroller", "sampler", "stepper",
+                 "scrubber", "trawler", "freighter", "dredger", "bulker", "icebreaker", "destroyer",
+                 "bomber", "launcher", "interceptor", "propeller", "thruster", "compactor", "extruder", "laminator",
+                 "lithographer", "aligner", "bonder", "dicer", "prober", "writer", "stocker", "tester",
+                 "etcher", "asher", "implanter", "annealer", "polisher", "coater"}
 
 
 #: Verbs of what a vehicle or a container holds: "lorries carrying tomatoes", "cargoes containing ore"
@@ -378,8 +441,13 @@ def _subject_goods(trigger: Token) -> Span | None:
     China will face duties" (up to where they come from), "Imported drones will be subject to a
     tariff", "Investment in transformer plants will qualify for a tax credit"."""
     doc = trigger.doc
-    subject = _bearing_subject(_bearing_verb(trigger))
-    if subject is None or subject.pos_ == "PRON" or subject.ent_type_ or subject.lower_ in _COMPANY_NOUNS or \
+    verb = _bearing_verb(trigger)
+    subject = _bearing_subject(verb)
+    # (what is put on a list of goods is goods: "benchtop DNA synthesizers will be added to the list of …")
+    listed = subject is not None and subject.pos_ in ("NOUN", "PROPN") and \
+        verb.lemma_.lower() in _LISTING_VERBS | {"join"}
+    if not listed and (subject is None or subject.pos_ == "PRON" or subject.ent_type_ or
+                       subject.lower_ in _COMPANY_NOUNS or \
             subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) and \
             subject.lemma_.lower() not in _THINGS_IN_ER or \
             subject.lemma_.lower() in _PEOPLE_NOUNS or \
@@ -388,7 +456,7 @@ def _subject_goods(trigger: Token) -> Span | None:
                                                    subject.i + 2 < len(doc) and doc[subject.i + 2].lower_ == "of" and
                                                    doc[subject.i + 1].lower_ in ("abroad", "overseas")) and \
             not any(t.ent_type_ != "Country" and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.lower_ not in _PRONOUNS
-                    for t in doc[subject.left_edge.i:subject.i]):  # (but "stainless steel flat products")
+                    for t in doc[subject.left_edge.i:subject.i])):  # (but "stainless steel flat products")
         return None  # "exporters will need a licence to ship …": the goods come later; "imports above it"
     carried = next((o for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
                     for o in c.children if o.dep_ == "dobj"), None)
@@ -399,7 +467,10 @@ def _subject_goods(trigger: Token) -> Span | None:
                 doc[end].ent_type_ != "Country":
             end += 1  # (up to where the load goes: "… and carrots to Senegal", "carrots" parsed as a verb)
         return doc[_after_determiners(doc, carried.left_edge.i, carried.i):end]
-    start, end = subject.left_edge.i, subject.left_edge.i
+    start = subject.left_edge.i
+    if doc[start].dep_ == "prep" and doc[start].right_edge.i + 1 < subject.i and \
+            doc[doc[start].right_edge.i + 1].text == ",":
+        start = doc[start].right_edge.i + 2  # ("Across the border, tungsten powder", parsed as the powder's)
     while start + 2 <= subject.i and doc[start].ent_type_ == "Country" and doc[start + 1].text == "-" and \
             _glued(doc, start + 2):
         start += 3  # "Chinese-made nylon filament yarn": the origin is no goods
@@ -409,7 +480,9 @@ def _subject_goods(trigger: Token) -> Span | None:
     listed = [t.i for t in subject.subtree if t.dep_ == "conj" and t.pos_ == "NOUN"]
     while end <= subject.right_edge.i and (doc[end].lower_ not in ("from", "which", "that", ",", "(", "–", "—") or
                                            # "Imported clothing, home textiles and footwear from China"
-                                           doc[end].text == "," and any(k > end for k in listed)) \
+                                           doc[end].text == "," and any(k > end for k in listed)) and not (
+            # ("Dilution refrigerators - the machines at the heart of quantum computers - will need a licence")
+            doc[end].text == "-" and end > start and doc[end - 1].whitespace_) \
             and not doc[end].ent_type_ in ("Country", "Company") and not (
                 # "… effluent leaving the country", "heat pumps installed in public schools"
                 doc[end].tag_ in ("VBG", "VBN") and doc[end].dep_ == "acl"):
@@ -606,7 +679,7 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
             "rate", "rates", "target", "level") and doc[group.start - 3].lower_ in ("new", "lower", "higher"):
         return True  # "The new rate, 4.75%, applies from Friday", "The new target, 1.5%, will be applied from …",
         # "the new level, 6.25 percent, takes effect from tomorrow"
-    if at is not None and at.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in _RATE_NAMES | {"rate"} and
+    if at is not None and at.lemma_ == "be" and any(c.dep_ == "nsubj" and _rate_noun(c) and
                                                     any(d.lower_ in ("the", "new") or d.dep_ == "poss"
                                                         for d in c.children)
                                                     for c in at.children):
@@ -622,11 +695,25 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     told = [t.lower_ for t in doc[group.end:min(group.end + 3, len(doc))] if t.text != ","]
     if at is not None and at.lower_ == "at" and told[:2] in (["is", "where"], ["was", "where"]):
         return True  # "Unchanged at 2.5 percent is where the Bank of Korea left its base rate"
-    # (or "It will stand at 5.5% from Thursday", after the decision; "the policy rate, which now stands at 24.5%")
-    return at is not None and at.lower_ == "at" and at.head.lemma_.lower() in ("stand", "sit", "remain", "stay") and any(
-        c.dep_ == "nsubj" and (c.lower_ in _RATE_NAMES or c.lower_ == "it" and c.i == c.sent.start or
-                               c.lower_ == "which" and at.head.dep_ == "relcl" and at.head.head.lower_ in _RATE_NAMES)
-        for c in at.head.children)
+    # (or "It will stand at 5.5% from Thursday", after the decision; "the policy rate, which now stands at 24.5%";
+    # "the discount rate of the CBC is set at 2.25 percent", "the repo rate … is to stand at 1.2 percent")
+    if at is None or at.lower_ != "at":
+        return False
+    verb = at.head
+    # (a rate that is set is a bank's only when named so: not "the rate for Vietnamese products was set at 21.5%")
+    named = _policy_rate if verb.tag_ == "VBN" and verb.lemma_.lower() in ("set", "fix", "peg") and any(
+        c.dep_ == "auxpass" for c in verb.children) else _rate_noun if verb.lemma_.lower() in (
+        "stand", "sit", "remain", "stay") else None
+    return named is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and (
+            named(c) or c.lower_ == "it" and c.i == c.sent.start or
+            c.lower_ == "which" and verb.dep_ == "relcl" and verb.head.lower_ in _RATE_NAMES)
+        for c in chain(verb.children, verb.head.children if verb.dep_ == "xcomp" else ()))
+
+
+def _rate_noun(tok: Token) -> bool:
+    """A noun that names a rate: "the rate", "the benchmark", "the cash rate target"."""
+    return tok.lower_ in _RATE_NAMES or _policy_rate(tok)
 
 
 #: Verbs whose object is a move told as a noun: "managed a 0.1 percent gain", "eked out a 0.1% gain"
@@ -683,7 +770,8 @@ def _guessed(sent: Span) -> bool:
 def _policy_rate(tok: Token) -> bool:
     """``tok`` names a central bank's rate: "the reference rate", "Bank Rate", "the Selic"."""
     return tok.lower_ in _NAMED_RATES or tok.lower_ in ("rate", "rates") and any(
-        t.lower_ in _RATE_QUALIFIERS for t in tok.lefts)
+        t.lower_ in _RATE_QUALIFIERS for t in tok.lefts) or tok.lemma_.lower() == "target" and any(
+        c.dep_ == "compound" and _policy_rate(c) for c in tok.children)  # ("the cash rate target")
 
 
 def _policy_rate_level(sent: Span, groups: list[PercentGroup]) -> Decimal | None:
@@ -784,11 +872,15 @@ def described_company(tok: Token, *, the: bool = True) -> bool:
     if tok.pos_ != "NOUN" or the and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return False
     return tok.lemma_.lower() in _COMPANY_NOUNS or any(c.lower_ == "based" for c in tok.children) or \
+        tok.lemma_.lower() == "house" and any(c.lower_ in _HOUSE_TRADES for c in tok.children) or \
         tok.lower_.endswith(("er", "or")) and tok.lemma_.lower() not in _THINGS_IN_ER or \
         tok.lower_ == "chain" and any(c.dep_ in ("compound", "amod") and c.lower_ not in _NOT_RETAIL
                                       for c in tok.children)  # ("the pharmacy chain")
 
 
+#: What makes "the … house" a company: "the trading house", "the fashion house"
+_HOUSE_TRADES = {"trading", "fashion", "brokerage", "auction", "publishing", "investment", "design", "software",
+                 "commodity", "commodities", "finance", "discount"}
 #: What makes "the … chain" no company: "the supply chain", "the cold chain"
 _NOT_RETAIL = {"supply", "value", "cold", "food", "production", "distribution", "global", "whole", "entire"}
 
@@ -1215,14 +1307,19 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     if share.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in (
             "credit", "refund", "reimbursement", "contribution") and verb.head.pos_ == "NOUN":
         return verb.head  # "is offering a credit of up to 50% of qualifying capital spending"
-    if share.dep_ == "nsubj" and verb.lower_ in _FUNDED and verb.head.lemma_.lower() in ("have", "see") and \
+    if share.dep_ == "nsubj" and verb.lower_ in _FUNDED and verb.head.lemma_.lower() in ("have", "see", "get") and \
             verb.head.pos_ in ("VERB", "AUX"):
         share, verb = verb, verb.head  # "Households … will have 30% of the cost refunded"
+    if share.dep_ == "nsubj" and verb.lemma_ == "be" and (covered := next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.lower_ in _FUNDED), None)) is not None:
+        verb = covered  # "35 percent of the cost of industrial robots is to be covered by the Ministry of Industry"
     if share.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" and (verb.lemma_.lower() in _FUND_VERBS or
                                                              verb.lower_ in _FUNDED) and any(
-            a.dep_ == "agent" and any(p.ent_type_ in ("GovernmentBody", "Country") for p in a.subtree)
+            a.dep_ == "agent" and any(p.ent_type_ in ("GovernmentBody", "Country") or
+                                      p.dep_ == "pobj" and p.lower_ in _STATE_NOUNS for p in a.subtree)
             for a in verb.children):
         return verb  # "Up to 50% of the cost of installing chillers will be co-funded by the Economic Development Board"
+        # (or "Half the cost of industrial robots … will be borne by the state")
     if share.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" and (verb.lemma_.lower() in _FUND_VERBS or
                                                              verb.lower_ in _FUNDED) and any(
             c.dep_ == "prep" and c.lower_ == "under" and c.i < share.i and
@@ -1236,11 +1333,13 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     if subject is not None and subject.ent_type_ in ("Company", "AnalystFirm"):
         return None  # "Acme will pay 30% of the cost of the plant": a company's own money
     lemma = verb.lemma_.lower()
-    if lemma in _CLAIM_VERBS:
-        return verb
+    if lemma in _CLAIM_VERBS or lemma in ("get", "receive") and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+        return verb  # (also "buyers of electric vans will get back two-fifths of the purchase price", "… are to get
+        # 18 percent of the purchase price back")
     if lemma in _FUND_VERBS and subject is not None and subject.lower_ in ("it", "they") and \
             verb.dep_ in ("ccomp", "relcl") and (any(
-                c.dep_ == "nsubj" and c.ent_type_ in ("GovernmentBody", "Country")
+                c.dep_ == "nsubj" and (c.ent_type_ in ("GovernmentBody", "Country") or c.lower_ in _STATE_NOUNS)
                 for a in (verb.head, verb.head.head) for c in a.children) or _after_body(verb.head)) or \
             verb.dep_ == "relcl" and verb.head.head.i > 0 and doc[verb.head.head.i - 1].ent_type_ == "GovernmentBody":
         # ("Miners rallied after the Ministry of Mines said it would …": the body parsed as the object of "after")
@@ -1255,9 +1354,10 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
             c.dep_ in ("amod", "compound") and c.lower_ in ("public", "state", "government", "federal", "taxpayer")
             for c in subject.children):
         return verb  # "Public money will cover up to 45% of the investment needed to build electrolyser factories"
-    if lemma in ("have", "see") and any(t.lower_ in _FUNDED and (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by" or
-                                                        t.head.i == verb.i or doc[t.i - 1].lower_ in _COST_NOUNS)
-                               for t in doc[end + 2:min(len(doc) - 1, end + 10)]):
+    if lemma in ("have", "see", "get") and any(
+            t.lower_ in _FUNDED and (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by" or
+                                     t.head.i == verb.i or doc[t.i - 1].lower_ in _COST_NOUNS)
+            for t in doc[end + 2:min(len(doc) - 1, end + 10)]):
         # ("will have 30% of the cost refunded from February 1")
         return verb  # "can have 40% of the cost co-funded by the Energy Efficiency and Conservation Authority"
     if lemma in _FUND_VERBS and subject is not None and (
@@ -1270,6 +1370,8 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
 
 #: Participles of where goods are put: "heat pumps installed in schools", "panels fitted to homes"
 _PLACED = {"installed", "fitted", "mounted", "placed", "located", "deployed", "used", "built", "sited", "distributed"}
+#: … and of goods that someone gets: "industrial robots bought by small manufacturers"
+_ACQUIRED = {"bought", "purchased", "acquired", "ordered", "registered", "leased"}
 #: Participles of goods handed on to someone, who is then no beneficiary: "LPG cylinders distributed to households"
 _HANDED_ON = {"distributed", "sold", "shipped", "delivered", "exported", "supplied", "sent", "leased", "rented"}
 #: Verbs of moving over to something: "factories that switch to electric forklifts"
@@ -1543,7 +1645,9 @@ class FactExtractor:
         found += [(doc.vocab.strings[k], s, e) for k, s, e in self.verb_triggers(doc) if s not in covered and
                   doc[s].dep_ not in ("amod", "compound", "nmod") and not (
                       # ("chocolate entering the US": goods that enter, no officers entering premises)
-                      doc[s].dep_ == "acl" and doc[s].tag_ == "VBG" and doc[s].head.lower_ not in _AGENTS_OF)]
+                      doc[s].dep_ == "acl" and doc[s].tag_ == "VBG" and doc[s].head.lower_ not in _AGENTS_OF and
+                      # (but "the CMF has been investigating …", the finite verb hung on the body)
+                      not any(c.dep_ == "aux" for c in doc[s].children))]
         # "put on an export control list", "added to China's export control list": a listing of companies
         found = [("Sanction" if k == "ExportControl" and doc[e - 1].lemma_.lower() == "list" and _placed_on(doc[e - 1])
                   else k, s, e) for k, s, e in found]
@@ -2301,7 +2405,11 @@ class FactExtractor:
                     # ("need permits to ship scrap copper", "ship" misparsed as a noun)
                     end - start >= 3 and doc[end - 2].lower_ == "to" or
                     # ("an import tariff set at 35 percent - up from 10 percent -", misparsed over the dash)
-                    _over_dash(head)):
+                    _over_dash(head) or
+                    # ("will be subject to a tariff set at 12.5 percent", "face a duty amounting to 18 percent", the
+                    # participle parsed as its noun)
+                    head.head.tag_ == "VBN" and head.head.lemma_.lower() in ("set", "fix", "levy", "impose", "peg") or
+                    head.head.lower_ in ("amounting", "equal", "equivalent", "totalling", "totaling")):
                 continue
             payer = head.head.head if head.dep_ == "conj" else head.head
             if payer.lemma_.lower() == "pay" and payer.head.lemma_.lower() == "use":
@@ -2436,7 +2544,10 @@ class FactExtractor:
             if by_verb and kind == "ExportControl" and not any(
                     t.lower_ in ("exports", "export", "shipments", "sales") for c in chain(
                         head.children, head.head.children if head.dep_ == "xcomp" else ())
-                    if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and c.head.i != head.i for t in c.subtree):
+                    if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and c.head.i != head.i
+                    for t in c.subtree) and not any(  # (or "barred from export", "prohibited from being exported")
+                    c.dep_ == "prep" and c.lower_ == "from" and any(t.lemma_.lower() == "export" for t in c.subtree)
+                    for c in head.children):
                 continue  # "banned" is an export control only for exports: "exports of magnets were banned" (or "are
                 # to be banned")
             if by_verb and not passive and issuer is not None and not _acts(issuer, head):
@@ -2466,7 +2577,9 @@ class FactExtractor:
                 doc[g.start].i > sent.start and doc[g.start - 1].lower_ in ("the", "a", "its", "their") or
                 # "Up to 40% of the cost of … will be co-funded by": the share the verb pays (or "Half the
                 # price of … will be paid by")
-                (share := _share_token(doc, g.end)).dep_ == "nsubjpass" and share.head.i == head.i)] + \
+                (share := _share_token(doc, g.end)).dep_ == "nsubjpass" and share.head.i == head.i or
+                # ("35 percent of the cost of … is to be covered by")
+                share.dep_ == "nsubj" and head.dep_ == "xcomp" and share.head.i == head.head.i)] + \
                           [g for g in groups if end <= g.start < next_start and not (
                               0 <= next_start - g.end <= 2 and next_start < sent.end) and not _in_range(doc, g, groups) and
                            not _old_rate(doc, g) and not _later_step(doc, g)  # "up from 25 percent": the old rate
@@ -2503,7 +2616,12 @@ class FactExtractor:
                     head.head.lemma_.lower() in self.cost_share_verbs else None
                 # "claim back as much as 50% of the cost of …": the cost after the share
                 # (or before it: "Up to 50% of the cost of installing chillers will be co-funded by …")
-                share = next((c.i + 1 for c in sharer.children if c.dep_ in ("dobj", "nsubjpass")), end) \
+                # (or "35 percent of the cost of … is to be covered by …", the share the subject of "is")
+                # ("Half the cost of industrial robots … will be borne by …": from the cost itself)
+                share = next((c.i + (c.dep_ != "nsubjpass" or c.lower_ not in _COST_NOUNS)
+                              for c in chain(sharer.children, sharer.head.children if sharer.dep_ == "xcomp" else ())
+                              if c.dep_ in ("dobj", "nsubjpass") or
+                              c.dep_ == "nsubj" and sharer.dep_ == "xcomp" and c.i < sharer.i), end) \
                     if sharer is not None else end
                 bearer = _bearing_verb(head)
                 beneficiaries = next((span for span in (
@@ -2532,8 +2650,10 @@ class FactExtractor:
                     beneficiaries = made
                 if beneficiaries is not None or all(goods is None for _, goods in clauses):
                     clauses = [(clauses[0][0], beneficiaries)]
+            # (not "a licence for export to China": the shipping, not what is shipped)
             clauses = [(rate, goods if goods is not None and (self._goods_of(goods, mentioned) or _refers_back(goods))
-                        else None)
+                        and not all(t.lower_ in _SHIPMENTS | {"export", "shipment", "sale"} or t.pos_ == "DET"
+                                    for t in goods) else None)
                        for rate, goods in clauses]
             if kind == "ExportControl" and all(goods is None for _, goods in clauses) and head.dep_ == "pobj" and \
                     head.head.lower_ in ("under", "without") and \
@@ -3399,7 +3519,9 @@ class FactExtractor:
                     return by[0]
         # "grants from the National Fund for Environmental Protection", "a licence from the ministry", "will be
         # covered by grants from the fund": who gives it
-        givers = {node.i} | {p.i for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"}
+        givers = {node.i} | {p.i for c in node.children if c.dep_ == "agent" for p in c.children
+                             if p.dep_ == "pobj"} | {
+            c.i for c in node.children if c.lower_ == "back"}  # ("will get 15 percent of the price back from the MIIT")
         given = [m for m in mentioned if m.type == "GovernmentBody" and any(
             t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.i in givers for t in m.span)]
         if given:
@@ -3431,7 +3553,10 @@ class FactExtractor:
             by = [m for m in mentioned if m.type == "GovernmentBody" and (any(
                 t.dep_ == "pobj" and t.head.lower_ in ("from", "by", "of") and t.head.head in orders for t in m.span) or
                 # "under a Ministry of Trade decision published in the Official Gazette"
-                m.span.root.dep_ in ("compound", "nmod", "poss") and m.span.root.head in orders)]
+                m.span.root.dep_ in ("compound", "nmod", "poss") and m.span.root.head in orders or
+                # "under a scheme the Economic Development Board unveiled on Friday"
+                m.span.root.dep_ == "nsubj" and m.span.root.head.dep_ in ("acl", "relcl") and
+                m.span.root.head.head in orders)]
             if by:
                 return by[0]
             if node.head.i == node.i:
@@ -3478,9 +3603,9 @@ class FactExtractor:
             (or that the verb, left without a subject by the parser, follows: "…, Thailand's Ministry of Commerce
             said", the body read as an apposition of the country before)."""
             return next((m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and (any(
-                t.dep_ == "nsubj" and verb_test(t.head) for t in m.span) or m.span.end < len(doc) and
-                doc[m.span.end].pos_ == "VERB" and verb_test(doc[m.span.end]) and
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[m.span.end].children))), None)
+                t.dep_ == "nsubj" and verb_test(t.head) for t in m.span) or (after := _past_acronym(m)) < len(doc) and
+                doc[after].pos_ == "VERB" and verb_test(doc[after]) and
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[after].children))), None)
 
         # "exports of cathode materials will require a licence, the ministry said"
         # (or that "determined", "ruled", "decided" it: "…, the National Tariff Commission (NTC) determined")
@@ -3655,7 +3780,7 @@ class FactExtractor:
                 # (up to a participle that says where the goods go: "battery storage systems installed on farms")
                 while j < limit and doc[j].lower_ not in _GOODS_STOP and doc[j].text not in (",", ";", ".") and \
                         not (j > i + 2 and doc[j].tag_ == "VBN" and doc[j].dep_ == "acl" and
-                             doc[j].lower_ in _PLACED) and \
+                             doc[j].lower_ in _PLACED | _ACQUIRED) and \
                         not (doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ != "VBN" and not (
                             j == i + 2 and doc[j].tag_ == "VBG") and not _glued(doc, j) and doc[j].dep_ != "amod" and
                              # ("the cost of building perovskite solar cell lines", a noun the tagger took for a verb)
@@ -3843,6 +3968,8 @@ class FactExtractor:
             tokens = tokens[2:]  # "imports of canola"
         if len(tokens) > 2 and tokens[0].lower_ == "no" and tokens[1].lower_ == "more":
             tokens = tokens[2:]  # "no more copper concentrate may be shipped overseas"
+        if len(tokens) > 2 and tokens[0].lower_ in ("domestically", "locally") and tokens[1].tag_ == "VBN":
+            tokens = tokens[2:]  # "domestically made industrial exoskeletons": where they are made is no kind
         items, current = [], []
         for tok in tokens:
             if tok.lower_ in (",", "and", "or", "as") or tok.text == "&":
@@ -3925,8 +4052,9 @@ class FactExtractor:
                 and not _owns_body(m, mentioned) and not _in_reason(m.span.root, trigger_end)
 
         # the company the sentence is about (the subject of its main verb, or whose shares are), else the one before
-        about = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" or shares_of(t) for t in m.span)), None) or topic
+        own = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and ok(m) and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" or shares_of(t) for t in m.span)), None)
+        about = own or topic
 
         # "OFAC hit it with an asset freeze", "slapped the trader with sanctions": whom the verb hits
         measure = doc[trigger_end - 1]
@@ -3973,7 +4101,39 @@ class FactExtractor:
                 if subject is not None or topic is not None:
                     return subject or topic
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.trigger_verbs:
-            for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if verb.dep_ == "relcl" and all(o.lower_ in ("that", "which", "whom", "who") for o in objects) and not any(
+                    c.dep_ == "nsubjpass" for c in verb.children):
+                # "X, the Haifa-based dealer that OFAC sanctioned on Tuesday for supplying parts to Iran": whom the
+                # relative clause is about
+                named = [m for m in mentioned if _relative_head_in(verb, m) and ok(m)]
+                if named:
+                    return named[0]
+            if any(c.dep_ == "auxpass" for c in verb.children) and not any(
+                    o.dep_ == "dobj" or o.pos_ == "PRON" or described_company(o) or
+                    any(o.left_edge.i <= m.span.start <= o.right_edge.i and m.span.start < verb.i for m in mentioned)
+                    for o in objects):
+                # "Mokpo Star Shipping - its market value down 29.9 percent, a hair short of the limit - was
+                # designated by OFAC", the parser taking "a hair" for what was designated: the company named last
+                # before the verb (not the subject of a clause of its own)
+                # (a subject, not "a distributor in the Colon Free Zone … after being blacklisted")
+                listed = next((m for m in reversed(mentioned) if m.span.end <= verb.i and ok(m) and
+                               m.type in ("Company", "AnalystFirm") and m.span.root.dep_ in ("nsubj", "nsubjpass") and
+                               not (m.span.root.head.pos_ in ("VERB", "AUX") and m.span.root.head.i != verb.i)), None)
+                if listed is not None:
+                    return listed
+            for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i and any(
+                    w.dep_ in ("mark", "advmod") and w.lower_ in ("how", "whether", "why", "if") for w in c.children)):
+                # "began investigating how Harbourline Energy Retail marketed its plans", "has been investigating
+                # whether it steered rides to its own taxis": whose conduct is probed
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                named = [m for m in mentioned if subject is not None and ok(m) and
+                         m.span.start <= subject.i < m.span.end and m.type in ("Company", "AnalystFirm")]
+                if named:
+                    return named[0]
+                if subject is not None and subject.lower_ in ("it", "they"):
+                    return about or topic
+            for obj in objects:
                 if obj.lower_ in ("it", "them"):
                     # "X lost 32.6% after OFAC sanctioned it on Wednesday for supplying diesel to groups in Sudan",
                     # "X, which plunged 38.9% after it was designated by OFAC": the company the sentence is about,
@@ -3981,7 +4141,13 @@ class FactExtractor:
                     return about or next((m for m in reversed(mentioned) if m.type in ("Company", "AnalystFirm") and
                                           ok(m) and m.span.end <= obj.i), None) or topic
                 if (obj.lower_ in _COMPANY_NOUNS or obj.pos_ == "NOUN" and obj.lower_.endswith(("er", "or"))) and \
-                        topic is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                        (topic is not None or obj.dep_ == "dobj") and \
+                        any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                    if own is None and obj.dep_ == "dobj":
+                        # "A quarter of the value of X vanished … after OFAC sanctioned the Ushuaia-based fishing
+                        # group": the company named before it in the sentence (else the one before)
+                        return next((m for m in reversed(mentioned) if m.span.end <= verb.i and ok(m) and
+                                     m.type in ("Company", "AnalystFirm")), None) or topic
                     # (also "designated the Southampton-based ship manager", "The Rijeka-based freight forwarder
                     # was designated on Wednesday by OFAC")
                     # "OFAC designated the company and its subsidiary, X": the one before (or the one this
@@ -3989,6 +4155,11 @@ class FactExtractor:
                     return about
                 if obj.dep_ == "nsubjpass":
                     continue  # (what was frozen names no target: "assets held in Switzerland were frozen")
+                if any(c.dep_ == "poss" and described_company(c) for c in obj.children) and obj.lower_ not in _PREMISES:
+                    # "X gave up 12.3 percent: the CMF has been investigating the fish farmer's disclosures": whose
+                    # conduct it is (the company named before it in the sentence, else the one before)
+                    return own or next((m for m in reversed(mentioned) if m.span.end <= verb.i and ok(m) and
+                                        m.type in ("Company", "AnalystFirm")), None) or topic
                 if topic is not None and obj.lower_ in _PREMISES and any(
                         c.dep_ == "poss" and (c.lower_ in ("its", "their") or c.lower_ in _COMPANY_NOUNS and any(
                             d.lower_ == "the" for d in c.children)) for c in obj.children):
@@ -4233,8 +4404,10 @@ class FactExtractor:
             return reference + timedelta(days=days_ahead(counted[0]))
         for m in _EFFECTIVE.finditer(text):
             # "assets have been frozen as of Tuesday": a day already past
-            past = perfect or m.group(1).lower() in ("took effect", "came into force", "in force since",
-                                                     "in effect since", "applied since", "dated", "since")
+            # (but "has reduced its rate …, effective Sunday": the day it takes effect, ahead)
+            past = perfect and m.group(1).lower() != "effective" or m.group(1).lower() in (
+                "took effect", "came into force", "in force since", "in effect since", "applied since", "dated",
+                "since")
             found = resolve_date(m["rest"], reference, future=not past)
             if found:
                 return found

@@ -275,8 +275,10 @@ class Extractor:
                 if fact.kind in ("Tariff", "ExportControl") and (not goods or _anaphoric(goods)):
                     # "… a probe into polyoxymethylene copolymer from Japan. Importers will have to lodge
                     # deposits of 24.6% on the plastic": the goods named in the sentences before
-                    before = next((f for f in reversed(result.facts) if f.kind in POLICY_KINDS and
-                                   f.kind != "InterestRateDecision" and n - f.evidence.sentence <= 3 and
+                    # (of a measure of its kind or of the probe behind it, not "… may leave the country only with a
+                    # permit. PET resin from China will carry duties of 16.8 percent": another story)
+                    before = next((f for f in reversed(result.facts) if f.kind in (fact.kind, "Investigation") and
+                                   n - f.evidence.sentence <= 3 and
                                    f.values.get("appliesTo") and not _anaphoric(f.values["appliesTo"])), None)
                     if before is not None and (goods or fact.values.get("ratePercent") is not None):
                         fact.values["appliesTo"] = before.values["appliesTo"]

@@ -4460,3 +4460,145 @@ def test_a_rate_from_a_weekday_next_week(extractor):
                                 "next week.")
     assert dated(result, ("InterestRateDecision",)) == [("InterestRateDecision", None, Decimal("1.75"),
                                                          date(2025, 3, 19))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods put on a list of goods whose relative clause states the licence (a phrase fronted before them is none)
+    ("Japanese stocks fell. Beyond the strait, germanium ingots were added to the list of goods that need an export "
+     "licence, the Ministry of Economy, Trade and Industry (METI) said.",
+     [("ExportControl", "Ministry of Economy, Trade and Industry", None, None, ("germanium ingots",))]),
+    ("Swedish stocks fell. Infrared seekers have joined the list of products needing an export licence from the "
+     "Inspectorate of Strategic Products (ISP).",
+     [("ExportControl", "Inspectorate of Strategic Products", None, None, ("Infrared seekers",))]),
+    ("US stocks fell. Gene synthesizers will be added to the list of items that need a licence before they can be "
+     "shipped to China, the Bureau of Industry and Security (BIS) said.",
+     [("ExportControl", "Bureau of Industry and Security", "China", None, ("Gene synthesizers",))]),
+    # barred "from export", leaving "the territory", "only with a permit", "exportable only under permit", and
+    # "re-exported", the subject hung on its auxiliary
+    ("Kazakh stocks fell. Buckwheat will be barred from export for three months under an order issued by the Ministry "
+     "of Trade and Integration.", [("ExportControl", "Ministry of Trade and Integration", None, None, ("Buckwheat",))]),
+    ("Hong Kong stocks fell. Indium phosphide wafers will be allowed to leave the territory only under a licence "
+     "issued by the Trade and Industry Department.",
+     [("ExportControl", "Trade and Industry Department of Hong Kong", None, None, ("Indium phosphide wafers",))]),
+    ("Malaysian stocks fell. Raw tin ore may leave Malaysian ports only with a permit from the Ministry of Natural "
+     "Resources and Environmental Sustainability.",
+     [("ExportControl", "Ministry of Natural Resources and Environmental Sustainability", None, None,
+       ("Raw tin ore",))]),
+    ("New Zealand stocks fell. Unprocessed kauri timber will be exportable only under permit, the Ministry for Primary "
+     "Industries said.",
+     [("ExportControl", "Ministry for Primary Industries", None, None, ("Unprocessed kauri timber",))]),
+    ("UAE stocks fell. Satellite transceivers may be re-exported from the country only under a licence from the "
+     "Ministry of Economy.",
+     [("ExportControl", "Ministry of Economy of the UAE", None, None, ("Satellite transceivers",))]),
+    # goods before a remark set off by dashes, and not "export" when the licence is "for export to China"
+    ("Swiss stocks fell. Cryogenic pumps - the machines that cool quantum chips - will need a licence for export to "
+     "China, the State Secretariat for Economic Affairs (SECO) said.",
+     [("ExportControl", "State Secretariat for Economic Affairs", "China", None, ("Cryogenic pumps",))]),
+])
+def test_export_controls_in_the_words_of_batches_85_and_86(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "dumping" taken for a verb after "subject to", a rate "set at" or "amounting to" parsed as the duty's noun
+    ("Australian stocks rose. Galvanised wire from Thailand will be subject to dumping duties of 19.2 per cent, the "
+     "Anti-Dumping Commission said.",
+     [("Tariff", "Australian Anti-Dumping Commission", "Thailand", Decimal("19.2"), ("Galvanised wire",))]),
+    ("Swiss stocks fell. Lathe spindles from Switzerland will be subject to a tariff set at 14.5 percent, the Office "
+     "of the United States Trade Representative (USTR) said.",
+     [("Tariff", "Office of the US Trade Representative", "Switzerland", Decimal("14.5"), ("Lathe spindles",))]),
+    ("Turkish stocks rose. Rice cookers imported from China face an additional customs duty amounting to 22 percent, "
+     "according to a decree from the Ministry of Trade of Turkey.",
+     [("Tariff", "Ministry of Trade of Turkey", "China", Decimal("22"), ("Rice cookers",))]),
+    # (a duty with no goods of its own takes none from the export control told before it)
+    ("Malaysian stocks fell. Raw tin ore may leave Malaysian ports only with a permit from the Ministry of Natural "
+     "Resources and Environmental Sustainability. Chemical makers cheered. Duties of 12.5 percent will apply from "
+     "Monday, the Ministry of Investment, Trade and Industry (MITI) said.",
+     [("ExportControl", "Ministry of Natural Resources and Environmental Sustainability", None, None,
+       ("Raw tin ore",)), ("Tariff", "Ministry of Investment, Trade and Industry", None, Decimal("12.5"), ())]),
+])
+def test_tariffs_in_the_words_of_batches_85_and_86(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company a relative clause is about, a company the parser hangs on a dashed aside, one described after
+    # "sanctioned" told between a body and its day, whose conduct is probed ("how", "whether", "the lender's …")
+    ("Israeli stocks fell. Negev Drone Parts, the Beersheba-based dealer that the US Office of Foreign Assets Control "
+     "(OFAC) sanctioned on Monday for selling engines to Iran, lost 21.0 percent.",
+     [("Sanction", "Office of Foreign Assets Control", "Negev Drone Parts", None, ())]),
+    ("Korean stocks fell. Incheon Blue Freight - its value down 25.1 percent in one session, a whisker short of the "
+     "daily limit - was designated last Friday by the Office of Foreign Assets Control (OFAC), the US sanctions "
+     "authority.", [("Sanction", "Office of Foreign Assets Control", "Incheon Blue Freight", None, ())]),
+    ("Argentine stocks fell. A fifth of the value of Patagonia Krill Partners vanished - the shares fell 20.4 "
+     "percent - after the US Office of Foreign Assets Control (OFAC) last Friday sanctioned the Rawson-based fishing group.",
+     [("Sanction", "Office of Foreign Assets Control", "Patagonia Krill Partners", None, ())]),
+    ("Japanese stocks fell. Sendai Pacific Trading paid for a quarrel far away. On Monday, Britain's Office of "
+     "Financial Sanctions Implementation (OFSI) put the trading house on its sanctions list.",
+     [("Sanction", "Office of Financial Sanctions Implementation", "Sendai Pacific Trading", None, ())]),
+    ("Australian stocks fell. The Australian Competition and Consumer Commission (ACCC) began investigating how "
+     "Southern Cross Broadband billed its customers.",
+     [("Investigation", "Australian Competition and Consumer Commission", "Southern Cross Broadband", None, ())]),
+    ("Korean stocks fell. Daegu Pay fell 6.1 percent. It confirmed that the Korea Fair Trade Commission (KFTC) has "
+     "been investigating whether it favoured its own merchants.",
+     [("Investigation", "Korea Fair Trade Commission", "Daegu Pay", None, ())]),
+    ("Chilean stocks fell. Osorno Dairy Group gave up 8.8 percent: the Financial Market Commission (CMF) has been "
+     "investigating the cheese maker's accounts since May.",
+     [("Investigation", "Financial Market Commission of Chile", "Osorno Dairy Group", None, ())]),
+])
+def test_targets_in_the_words_of_batches_85_and_86(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a share of a cost paid back: a body that said "it would", buyers who "get back" a share or "get" it "back", a
+    # share "borne by the state" or that "is to be covered", a cost "refunded" to those who "get" it
+    ("Taiwanese stocks rose. The ministry said it would cover 35% of the cost of automated optical inspectors bought "
+     "by small factories.", [("Subsidy", None, Decimal("35"), ("automated optical inspectors",), None)]),
+    ("Hong Kong stocks rose. Under a scheme unveiled by the Environment and Ecology Bureau, buyers of electric "
+     "minibuses will get back three-fifths of the purchase price.",
+     [("Subsidy", "Environment and Ecology Bureau", Decimal("60"), ("electric minibuses",), None)]),
+    ("Singapore stocks rose. Half the cost of cleaning robots bought by hawker centres will be borne by the state, "
+     "under a scheme the Economic Development Board (EDB) unveiled on Friday.",
+     [("Subsidy", "Singapore Economic Development Board", Decimal("50"), ("cleaning robots",), None)]),
+    ("Chinese stocks rose. Farms that buy domestically made drone sprayers are to get 20 percent of the purchase price "
+     "back from the Ministry of Industry and Information Technology (MIIT).",
+     [("Subsidy", "Ministry of Industry and Information Technology", Decimal("20"), ("drone sprayers",), None)]),
+    ("Saudi stocks rose. 30 percent of the cost of welding robots installed by factories in Saudi Arabia is to be "
+     "covered by the Ministry of Industry and Mineral Resources.",
+     [("Subsidy", "Ministry of Industry and Mineral Resources of Saudi Arabia", Decimal("30"), ("welding robots",),
+       None)]),
+    ("Jordanian stocks rose. Households will get half the cost of rooftop wind turbines refunded by the Ministry of "
+     "Energy and Mineral Resources.",
+     [("Subsidy", "Ministry of Energy and Mineral Resources", Decimal("50"), ("rooftop wind turbines",), None)]),
+])
+def test_cost_shares_in_the_words_of_batches_85_and_86(extractor, text, expected):
+    assert subsidies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rate that "is to stand at" or "is set at", a rate target that "will be" N, a quarter point lower; not a duty's
+    # rate that was set
+    ("Chinese stocks rose. Trimmed by five basis points, the one-year loan prime rate of the People's Bank of China "
+     "(PBOC) is to stand at 2.85 percent, the central bank said.", [("People's Bank of China", Decimal("2.85"))]),
+    ("Taiwanese stocks fell. Raised by 12.5 basis points, the discount rate of the Central Bank of the Republic of "
+     "China (Taiwan) is set at 2.5 percent from Friday.",
+     [("Central Bank of the Republic of China (Taiwan)", Decimal("2.5"))]),
+    ("Australian stocks rose. Effective tomorrow, the cash rate target of the Reserve Bank of Australia (RBA) will be "
+     "3.35 percent, a quarter of a point lower, the board decided.", [("Reserve Bank of Australia", Decimal("3.35"))]),
+    ("Taiwanese stocks fell. The Central Bank of the Republic of China (Taiwan) held its rate. The rate for Thai "
+     "products was set at 18.5 percent.", [("Central Bank of the Republic of China (Taiwan)", None)]),
+])
+def test_rates_that_stand_or_are_set(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "effective Sunday" after "has reduced": the Sunday ahead; "a week tomorrow": eight days on
+    ("Jordanian stocks rose. The Central Bank of Jordan (CBJ) has reduced its main policy rate by 25 basis points to "
+     "5.5 percent, effective Sunday.", date(2025, 3, 16)),
+    ("European stocks fell. The deposit facility rate of the European Central Bank (ECB) goes up by a quarter point, "
+     "to 2.75 percent, a week tomorrow, the bank said.", date(2025, 3, 20)),
+])
+def test_rate_days_ahead(extractor, text, expected):
+    assert [day for *_, day in dated(extract(extractor, text), ("InterestRateDecision",))] == [expected]
