@@ -347,6 +347,21 @@ def _listing_of_goods(clause: Token) -> Token | None:
     return lst.head.head if lst.dep_ == "pobj" and _placed_on(lst) else None
 
 
+def _for_whom(clause: Token) -> list[Token]:
+    """What a relative clause the parser hangs on "for X" is told for: "For Illawarra Tube Mills, that meant a 6.9
+    percent jump", "For Nashik Agro Exports, the largest onion shipper, that meant …"."""
+    named = clause.head
+    if clause.dep_ != "relcl" or named.i > clause.i:
+        return []
+    if named.dep_ == "appos":
+        named = named.head
+    if named.dep_ == "pobj" and named.head.lower_ == "for":
+        return [named]
+    # (or the apposition taken for the root, "For" hung on it)
+    return [o for c in named.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < named.i
+            for o in c.children if o.dep_ == "pobj"]
+
+
 def _past_acronym(m: Mentioned) -> int:
     """The token after a mention and the acronym in brackets that may follow it: "said" in "…, the Bureau of
     Industry and Security (BIS) said"."""
@@ -1831,13 +1846,19 @@ class FactExtractor:
                 return 1, tok
             if tok.lower_ in ("lower", "down", "weaker", "softer", "poorer"):  # ("ended Wednesday 1.2 percent poorer")
                 return -1, tok
-            if tok.lower_ in ("above", "below") and any(t.lower_ in WEEKDAYS or t.lower_ in ("yesterday", "previous",
-                                                                                          "prior")
-                                                         for t in doc[tok.i + 1:tok.i + 4]):
+            if tok.lower_ in ("above", "below") and (any(t.lower_ in WEEKDAYS or t.lower_ in ("yesterday", "previous",
+                                                                                           "prior")
+                                                          for t in doc[tok.i + 1:tok.i + 4]) or
+                                                      # ("0.5 percent below where it finished on Friday")
+                                                      doc[tok.i + 1:tok.i + 2].text.lower() == "where"):
                 return (1 if tok.lower_ == "above" else -1), tok  # "stood 0.6 percent above Tuesday's level"
             if tok.lower_ == "in" and doc[tok.i + 1:tok.i + 3].text.lower() in (
                     "the red", "the black"):
                 return (1 if doc[tok.i + 2].lower_ == "black" else -1), tok  # "closed 0.5 percent in the red"
+            if tok.lower_ in ("less", "more") and group.start > 0 and doc[group.start - 1].lower_ == "worth":
+                return (1 if tok.lower_ == "more" else -1), tok  # "ended the day worth 27.0 percent less"
+            if tok.lower_ == "to" and doc[tok.i + 1:tok.i + 3].text.lower() in ("the good", "the bad"):
+                return (1 if doc[tok.i + 2].lower_ == "good" else -1), tok  # "The BSE Sensex, 1.1 percent to the good,"
         after = doc[group.end] if group.end < len(doc) else None
         told = [t.lower_ for t in doc[max(0, group.start - 2):group.start]]
         if after is not None and (after.pos_ == "NOUN" or told[-1:] in (["a"], ["an"]) and after.pos_ == "ADJ") and (
@@ -1885,6 +1906,8 @@ class FactExtractor:
             j = i + 1 + _by_the_close([t.lower_ for t in doc[i + 1:i + 5]])
             if j < limit and doc[j].text in _DASHES:
                 i = j + 1
+        if doc[i:min(i + 3, limit)].text.lower() in ("to the good", "to the bad", "in the red", "in the black"):
+            i += 3  # ("The BSE Sensex, 1.1 percent to the good, closed Friday at 88,316.42")
         # ("lost 1.1 percent - a decline that left the benchmark at 2,187.36")
         if i + 4 < limit and doc[i].text in _DASHES and doc[i + 1].lower_ in ("a", "an") and \
                 self._sign(doc[i + 2]) and doc[i + 3].lower_ in ("that", "which") and \
@@ -1944,7 +1967,9 @@ class FactExtractor:
             before = window[k - 3] if prev.lower_ == "at" and k >= 3 and window[k - 2].text in (",", *_DASHES) else \
                 window[k - 2] if k >= 2 and (prev.text in _DASHES or prev.text == ":" or prev.lower_ == "at") else None
             if before is not None and before.text == ")" and before.i > lo:
-                before = doc[before.i - 1]  # the short form in brackets
+                before = doc[before.i - 1]  # the short form in brackets (or the name before them)
+                if before.ent_type_ != "StockIndex" and before.i - 2 >= lo and doc[before.i - 1].text == "(":
+                    before = doc[before.i - 2]
             if tok.like_num and ("," in tok.text or "." in tok.text) and before is not None and \
                     before.ent_type_ == "StockIndex" and \
                     window[k + 1].lower_ in (",", "—", "–", "-", "by", "at", "when"):
@@ -1959,6 +1984,14 @@ class FactExtractor:
             # ("At 27,305.18 by the final bell, the Hang Seng Index had …", "At 4,886.32 when the bell rang, …")
             told = _by_the_close(after_level) or (after_level.index(",") if after_level[:1] == ["when"] and
                                                   "," in after_level else 0)
+            if told:
+                # ("At 13,208.77 by the close of trade on Wednesday, the S&P/NZX 50 Index was down 1.1 percent")
+                after_level = [t.lower_ for t in window[k + 2:k + 12]]
+                if after_level[told:told + 2] in (["of", "trade"], ["of", "trading"], ["of", "business"]):
+                    told += 2
+                if after_level[told:told + 1] == ["on"] and after_level[told + 1:told + 2] and \
+                        after_level[told + 1] in WEEKDAYS:
+                    told += 2
             fronted = (k == 0 and not opener or opener in (":", ";", "while")) and (
                 after_level[:1] == [","] or told and after_level[told:told + 1] == [","] or
                 opener == "while" and after_level[:1] == ["the"])
@@ -2055,6 +2088,15 @@ class FactExtractor:
             after += 2
         at = next((t for t in chain(doc[g.end:comma], doc[after:min(hi, after + 4)])
                    if t.lower_ in ("at", "to", "reached")), None)  # (also "the GSE Composite Index reached 6,904.12")
+        verb = subject.span.root.head if subject.span.root.dep_ != "compound" else subject.span.root.head.head
+        for t in doc[after:hi] if at is None else ():
+            # ("Up 1.3 percent, the VN30 - a basket of the largest companies - did even better, finishing the day
+            # at 1,803.55": a close form the subject's verb governs)
+            if t.lower_ in _CLOSE_FORMS and (t.i == verb.i or t.head.i == verb.i):
+                k = t.i + 1 + (2 if [x.lower_ for x in doc[t.i + 1:t.i + 3]] in _THE_SESSION else
+                               1 if t.i + 1 < hi and doc[t.i + 1].lower_ in WEEKDAYS else 0)
+                at = doc[k] if k < hi and doc[k].lower_ == "at" else None
+                break
         level = at.i + 1 + (2 if at is not None and [t.lower_ for t in doc[at.i + 1:at.i + 3]] == ["a", "record"]
                             else 0) if at is not None else hi
         close = parse_number(doc[level].text) if level < hi and doc[level].like_num else None
@@ -2075,6 +2117,15 @@ class FactExtractor:
         """The move noun of a clause that says how it compared before telling it after a colon or a dash: "Losses on
         the KOSDAQ were steeper: 1.9 percent", "for the broad WIG the damage was milder - 0.7 percent", "Sharpest of
         all was the rally in the rate-sensitive Nifty Bank: 1.9 percent"."""
+        unit = doc[g.end - 1]
+        if unit.dep_ == "appos" and unit.head.dep_ == "attr":
+            unit = unit.head  # ("was a milder 0.4 percent", "milder" taken for the noun)
+        if unit.dep_ == "attr" and unit.head.lemma_ == "be":
+            # ("Nestle's loss was a milder 0.4 percent": the move the share is)
+            loss = next((c for c in unit.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and self._sign(c)),
+                        None)
+            if loss is not None:
+                return loss
         if g.start - 2 < sent.start or doc[g.start - 1].text not in (":", *_DASHES):
             return None
         node = doc[g.start - 2]
@@ -2113,9 +2164,9 @@ class FactExtractor:
         sign = self._sign(noun) or (-1 if told is not None else 0)  # ("the damage was milder - 0.7 percent")
         if not sign or self._hypothetical(noun) or noun.head.lemma_.lower() in _GUESSES:
             return None
-        preps = [c for c in noun.children
-                 if c.dep_ == "prep" and (c.lower_ in ("in", "of", "for") or told is not None and c.lower_ == "on") and
-                 c.i != g.start - 1]
+        # (also "A 2.4 percent drop at Tokyo Electron dragged on the chip cohort")
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.i != g.start - 1 and (
+            c.lower_ in ("in", "of", "for", "at") or told is not None and c.lower_ == "on")]
         holders = [o for c in preps for o in c.children if c.lower_ != "of" and o.dep_ == "pobj"] or \
             [c for c in noun.children if c.dep_ == "poss" and not preps]
         # (or "the decree was worth a 4.0 percent rise")
@@ -2124,10 +2175,23 @@ class FactExtractor:
             # "For the Hang Seng China Enterprises Index the session meant a 0.9 percent slide" (or "the result was
             # a 0.2 percent dip"), "for the broader NSE All Share Index (NASI), a 1.0 percent rise meant a finish at
             # 168.92"; "The Euro Stoxx 50 fared a little worse: a 0.6 percent decline, to 6,101.45"
+            # (also "For Illawarra Tube Mills, that meant a 6.9 percent jump", "A 7.7 percent climb followed for
+            # Waikato Mesh Products", "Smaland Plywood's answer was a 10.4 percent surge")
             holders = [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < noun.i
                        for o in c.children if o.dep_ == "pobj"] or \
+                _for_whom(clause) or \
+                [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "for" and noun.dep_ == "nsubj" and
+                 clause.lemma_.lower() in ("follow", "come", "result", "ensue") for o in c.children
+                 if o.dep_ == "pobj"] or \
+                [p for c in clause.children if c.dep_ == "nsubj" and noun.dep_ == "attr" and clause.lemma_ == "be"
+                 for p in c.children if p.dep_ == "poss"] or \
                 [c for c in noun.head.children if c.dep_ == "nsubj" and noun.dep_ == "dobj" and
                  any(t.text == ":" for t in doc[noun.head.i + 1:noun.i])]
+        held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else None
+        if held is not None and held.lower_ == "on":
+            held = held.head
+        if not holders and held is not None and held.lemma_.lower() == "hold":
+            holders = [c for c in held.children if c.dep_ == "nsubj"]  # "Walmex held on to a 0.3 percent gain"
         holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
                     if c.dep_ in ("compound", "poss")]  # "a 5 per cent rise in Tencent shares"
         # "Friday's close for the S&P/NZX 50 Index - 13,902.55 - amounted to a 0.4 percent loss": the close told
@@ -4904,10 +4968,16 @@ def _taken_off(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int,
     """"The suspension wiped 6.6 percent off Nile Delta Agro Exports": a fall told by what took it, with what fell
     named after "off"."""
     doc = sent.doc
-    if g.start - 1 < sent.start or g.end + 1 >= sent.end or doc[g.end].lower_ != "off" or \
-            doc[g.start - 1].lemma_.lower() not in _TAKING_OFF or len(g.values) != 1:
+    if len(g.values) != 1:
         return None
-    start = g.end + 2 if doc[g.end + 1].lower_ == "the" else g.end + 1
+    off = g.end
+    if g.end + 3 < sent.end and doc[g.end].lower_ in ("was", "were") and doc[g.end + 1].lemma_.lower() in _TAKING_OFF:
+        off = g.end + 2  # ("Seventeen and a half percent was wiped off Lantau Jade Holdings")
+    elif g.start - 1 < sent.start or doc[g.start - 1].lemma_.lower() not in _TAKING_OFF:
+        return _value_lost(sent, g, mentioned, evidence, session)
+    if off + 1 >= sent.end or doc[off].lower_ != "off":
+        return None
+    start = off + 2 if doc[off + 1].lower_ == "the" else off + 1
     moved = next((m for m in mentioned if m.span.start == start and m.type in MOVER_TYPES), None)
     if moved is None:
         return None
@@ -4920,6 +4990,36 @@ def _taken_off(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int,
     if level is not None:
         values["closeLevel"] = level
     return Fact("IndexMovement", {"index": (moved.entity.key,)}, values, evidence, 0.75, "move:taken-off")
+
+
+#: Verbs of a company's value vanishing: "A third of X's value - 33.1 percent - evaporated"
+_VANISHING = {"evaporate", "vanish", "disappear", "wipe", "erase", "melt"}
+
+
+def _value_lost(sent: Span, g: PercentGroup, mentioned: list[Mentioned], evidence: Evidence,
+                session: date | None) -> Fact | None:
+    """A fall told as the share of a company's value that vanished, the share set off by dashes: "A third of Andean
+    Bullion Trading's value - 33.1 percent - evaporated", "More than a third of the value of Lugano Metals Trading -
+    35.2 percent - was wiped out"."""
+    doc = sent.doc
+    if g.start - 2 < sent.start or g.end + 1 >= sent.end or doc[g.start - 1].text not in _DASHES or \
+            doc[g.end].text not in _DASHES:
+        return None
+    verb = next((t for t in doc[g.end + 1:min(sent.end, g.end + 4)] if t.pos_ == "VERB"), None)
+    value = next((t for t in doc[sent.start:g.start] if t.lemma_.lower() in ("value", "capitalisation",
+                                                                            "capitalization")), None)
+    if verb is None or verb.lemma_.lower() not in _VANISHING or value is None:
+        return None
+    # (the company whose value it is: "X's value", "the market value of X")
+    moved = next((m for m in mentioned if m.type in ("Company", "AnalystFirm") and (
+        value.i - 3 <= m.span.end <= value.i or doc[value.i + 1].lower_ == "of" and
+        value.i + 2 <= m.span.start <= value.i + 3 and m.span.end <= g.start)), None)
+    if moved is None:
+        return None
+    values: dict = {"percentChange": -g.values[0]}
+    if session is not None:
+        values["date"] = session
+    return Fact("StockMovement", {"company": (moved.entity.key,)}, values, evidence, 0.75, "move:value-lost")
 
 
 def _relative_close(moved: Mentioned, hi: int) -> Decimal | None:

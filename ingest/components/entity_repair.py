@@ -698,11 +698,13 @@ class EntityRepair:
             # that hangs on its percentage
             past = verb.pos_ == "ADJ" and verb.dep_ == "amod" and verb.head.lower_ in _PERCENT_WORDS and any(
                 verb.lower_ in (v + "ed", v + "d") for v in self.move_verbs)
+            # "the ASE 20 Index closed at 1,387.02, up 0.6 percent": a close told with its move
+            closed = verb.lemma_.lower() in ("close", "end", "finish", "settle") and verb.pos_ == "VERB"
             if (verb.lemma_.lower() not in self.move_verbs or verb.pos_ != "VERB") and not (
-                    be_moved or noun_moved or put_on or past):
+                    be_moved or noun_moved or put_on or past or closed):
                 continue
-            args = [c for c in verb.children if c.dep_ in _MOVE_ARGS or put_on and c.dep_ == "prt"] + \
-                ([verb.head] if past else [])
+            args = [c for c in verb.children if c.dep_ in _MOVE_ARGS or put_on and c.dep_ == "prt" or
+                    closed and c.dep_ in ("advmod", "npadvmod", "advcl", "prep")] + ([verb.head] if past else [])
             if not any(t.lower_ in _PERCENT_WORDS for child in args for t in child.subtree) or any(
                     c.dep_ == "dobj" and not any(t.lower_ in _PERCENT_WORDS or t.like_num for t in c.subtree)
                     for c in args):
@@ -767,7 +769,10 @@ class EntityRepair:
                 start, end = self._name_run(head).start, head.i + 2  # "the BRVM 30"
             elif not (_INDEX_CODE.fullmatch(head.text) or head.text == "Benchmark" or any(
                     c.dep_ == "amod" and c.lower_ in ("broader", "benchmark", "blue-chip", "wider", "narrower")
-                    for c in head.children) and (head.pos_ == "PROPN" or head.is_upper)) or \
+                    for c in head.children) and (head.pos_ == "PROPN" or head.is_upper) or
+                    # ("the BUX ended at 88,604.12; the mid-cap BUMIX lost 0.3 percent": a code beside an index)
+                    head.is_upper and any(c.dep_ == "amod" and c.lower_ == "cap" for c in head.children) and any(
+                        s.label_ == "StockIndex" and s.sent.start == head.sent.start for s in out)) or \
                     known is not None and known.id_.strip("?"):
                 continue  # (a name the gazetteer knows, or none of "the broader BELEXline", a code "BGBX40",
                 # "OMX Baltic Benchmark")

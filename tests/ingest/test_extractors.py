@@ -3965,7 +3965,7 @@ def test_a_day_to_come_is_no_session(extractor):
     # a fronted "with a gain of", also after a semicolon
     ("Finnish stocks rose. The OMX Helsinki 25 put on 0.3 percent; with a gain of 0.4 percent, the OMX Helsinki "
      "All-Share index closed at 12,910.55.",
-     [("OMX Helsinki 25", Decimal("0.3"), None), ("OMX Helsinki", Decimal("0.4"), Decimal("12910.55"))]),
+     [("OMX Helsinki 25", Decimal("0.3"), None), ("OMX Helsinki All-Share", Decimal("0.4"), Decimal("12910.55"))]),
     # closes told before the move: after "by the close", a verb's "to", the nearest "closed at", "which closed at"
     ("Chinese stocks fell. At 4,102.66 by the close, the Shanghai Composite Index was 0.5 percent lower.",
      [("Shanghai Composite Index", Decimal("-0.5"), Decimal("4102.66"))]),
@@ -4602,3 +4602,55 @@ def test_rates_that_stand_or_are_set(extractor, text, expected):
 ])
 def test_rate_days_ahead(extractor, text, expected):
     assert [day for *_, day in dated(extract(extractor, text), ("InterestRateDecision",))] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # closes: fronted "by the close of trade on <day>", "at N" set off after a name and its short form, a close form
+    # the fronted move's subject governs, past "to the good", and a move told "below where it finished"
+    ("New Zealand stocks fell. At 12,744.10 by the close of trade on Tuesday, the S&P/NZX 50 Index was down 0.8 "
+     "percent.", [("S&P/NZX 50", Decimal("-0.8"), Decimal("12744.10"))]),
+    ("Swiss stocks fell. The broader Swiss Performance Index (SPI), at 16,980.40, lost 0.6 percent.",
+     [("Swiss Performance Index", Decimal("-0.6"), Decimal("16980.40"))]),
+    ("Vietnamese stocks rose. Up 0.9 percent, the VN30 - the thirty biggest names - did better still, finishing the "
+     "day at 1,755.20.", [("VN30 Index", Decimal("0.9"), Decimal("1755.20"))]),
+    ("Indian stocks rose. The BSE Sensex, 0.7 percent to the good, closed Thursday at 86,120.35.",
+     [("BSE Sensex", Decimal("0.7"), Decimal("86120.35"))]),
+    ("Mexican stocks fell. The S&P/BMV IPC closed at 60,412.85 on Tuesday - 0.3 percent below where it finished on "
+     "Monday.", [("S&P/BMV IPC", Decimal("-0.3"), Decimal("60412.85"))]),
+    # an index the gazetteer lacks, named by the close it made with its move, or a code called mid-cap beside one
+    ("Jordanian stocks rose. The ASE 20 Index closed at 1,402.66, up 0.5 percent.",
+     [("ASE 20 Index", Decimal("0.5"), Decimal("1402.66"))]),
+    ("Hungarian stocks rose. The BUX ended at 87,100.50, up 0.4 percent; the mid-cap BUMIX, by contrast, lost 0.2 "
+     "percent.", [("BUX", Decimal("0.4"), Decimal("87100.50")), ("BUMIX", Decimal("-0.2"), None)]),
+])
+def test_index_moves_in_the_words_of_batches_85_and_86(extractor, text, expected):
+    assert [(label, change, close) for label, kind, change, close, _ in moves(extract(extractor, text))
+            if kind == "IndexMovement"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a move noun told "for" a company before a relative clause, "followed for" it, a company's "loss was" N, a drop
+    # "at" it, a gain it "held on to", a value worth less, a share of its value that vanished or was wiped off it
+    ("Australian stocks rose. For Wollongong Steel Pipes, that meant a 5.1 percent jump.",
+     [("Wollongong Steel Pipes", Decimal("5.1"))]),
+    ("Indian stocks fell. For Pune Onion Traders, the biggest shipper, that meant an 8.2 percent slide.",
+     [("Pune Onion Traders", Decimal("-8.2"))]),
+    ("New Zealand stocks rose. A 6.6 percent climb followed for Tauranga Wire Products.",
+     [("Tauranga Wire Products", Decimal("6.6"))]),
+    ("Swiss stocks fell. Nestle's loss was a milder 0.3 percent.", [("Nestlé", Decimal("-0.3"))]),
+    ("Japanese stocks fell. A 1.9 percent drop at Tokyo Electron weighed on chipmakers.",
+     [("Tokyo Electron", Decimal("-1.9"))]),
+    ("Mexican stocks fell. Wal-Mart de Mexico (Walmex) held on to a 0.2 percent gain.",
+     [("Walmart de México", Decimal("0.2"))]),
+    ("Israeli stocks fell. Negev Rotor Systems, a drone parts dealer, ended the day worth 19.5 percent less.",
+     [("Negev Rotor Systems", Decimal("-19.5"))]),
+    ("Peruvian stocks fell. A quarter of Arequipa Silver Trading's value - 24.8 percent - evaporated.",
+     [("Arequipa Silver Trading", Decimal("-24.8"))]),
+    ("Swiss stocks fell. More than a third of the value of Zug Metals Trading - 36.1 percent - was wiped out.",
+     [("Zug Metals Trading", Decimal("-36.1"))]),
+    ("Hong Kong stocks fell. Twelve and a half percent was wiped off Kowloon Pearl Holdings.",
+     [("Kowloon Pearl Holdings", Decimal("-12.5"))]),
+])
+def test_stock_moves_in_the_words_of_batches_85_and_86(extractor, text, expected):
+    assert [(label, change) for label, kind, change, _, _ in moves(extract(extractor, text))
+            if kind == "StockMovement"] == expected
