@@ -29,6 +29,10 @@ PERIOD_START = re.compile(rf"\b(?:start|beginning|first\s+day|first)\s+of\s+"
                            rf"(?:(?P<next>next|the\s+coming)\s+(?P<unit>month|quarter|year)|"
                            rf"(?P<m>{_MONTH})\b(?:\s+(?P<y>\d{{4}}))?)", re.I)
 
+#: "the last day of May", "the last day of this month": a month's last day
+PERIOD_END = re.compile(rf"\blast\s+day\s+of\s+(?:(?P<ewhich>this|next|the\s+current|the\s+coming)\s+month|"
+                        rf"(?P<em>{_MONTH})\b(?:\s+(?P<ey>\d{{4}}))?)", re.I)
+
 #: Days of the month told in words: "the fifteenth of this month", "the twenty-first of March"
 _UNIT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(_UNIT_ORDINALS + (
@@ -85,6 +89,11 @@ def days_ahead(m: re.Match) -> int:
     return after + (int(m["n"]) if m["n"].isdigit() else _DAY_COUNTS[m["n"].lower()]) * _UNIT_DAYS[m["unit"].lower()]
 
 
+def _last_day(year: int, month: int) -> date:
+    """The last day of a month."""
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -122,6 +131,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     (datetime.date(2025, 2, 11), datetime.date(2025, 2, 1))
     >>> resolve_date("goes up a week tomorrow", ref)
     datetime.date(2025, 2, 12)
+    >>> resolve_date("since the last day of January", ref), resolve_date("from the last day of this month", ref)
+    (datetime.date(2025, 1, 31), datetime.date(2025, 2, 28))
     >>> resolve_date("takes effect in 30 days", ref), resolve_date("rose 20% in 30 days", ref)
     (datetime.date(2025, 3, 6), None)
     """
@@ -180,6 +191,20 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
                 d = date(year, MONTHS[m["m"].lower()], 1)
                 if not m["y"] and future and d < reference.replace(day=1):
                     d = date(year + 1, d.month, 1)
+            candidates.append((m.start(), d))
+        for m in PERIOD_END.finditer(text):
+            if m["ewhich"]:
+                ahead = m["ewhich"].lower() in ("next", "the coming")
+                months = reference.month + ahead - 1
+                year, month = reference.year + months // 12, months % 12 + 1
+            else:
+                year, month = int(m["ey"]) if m["ey"] else reference.year, MONTHS[m["em"].lower()]
+            named = not m["ewhich"] and not m["ey"]  # (a month without a year: the nearest such month)
+            d = _last_day(year, month)
+            if named and future and (reference - d).days > 30:
+                d = _last_day(year + 1, month)
+            elif named and not future and (d - reference).days > 183:
+                d = _last_day(year - 1, month)
             candidates.append((m.start(), d))
         for m in WEEKS_FROM.finditer(text):
             day = resolve_date(text[m.end("weeks"):], reference, future=True)

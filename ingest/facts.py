@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ingest.dates import (DAY_OF_MONTH, MONTH_NAMES, ORDINAL_OF_MONTH, PERIOD_START, WEEKDAYS, WEEKS_FROM,
-                          counted_days, days_ahead, resolve_date)
+from ingest.dates import (DAY_OF_MONTH, MONTH_NAMES, ORDINAL_OF_MONTH, PERIOD_END, PERIOD_START, WEEKDAYS,
+                          WEEKS_FROM, counted_days, days_ahead, resolve_date)
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Fact
 from ingest.nlp import Lexicon
 
@@ -57,10 +57,10 @@ _DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
              r"today|tomorrow|new\s+year['’]s\s+day|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
-             # "the start of next month", "the 22nd of this month", "a week from Thursday", as ingest.dates
-             # resolves them
-             r"the\s+" + PERIOD_START.pattern + "|" + DAY_OF_MONTH.pattern + "|" + ORDINAL_OF_MONTH.pattern + "|" +
-             WEEKS_FROM.pattern + r"\w+)")
+             # "the start of next month", "the last day of May", "the 22nd of this month", "a week from Thursday", as
+             # ingest.dates resolves them
+             r"the\s+" + PERIOD_START.pattern + r"|the\s+" + PERIOD_END.pattern + "|" + DAY_OF_MONTH.pattern + "|" +
+             ORDINAL_OF_MONTH.pattern + "|" + WEEKS_FROM.pattern + r"\w+)")
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
                         r"on or after|since|"
@@ -345,6 +345,13 @@ def _listing_of_goods(clause: Token) -> Token | None:
     if lst.dep_ == "dobj" and lst.head.lemma_.lower() in ("join", "enter"):
         return lst.head
     return lst.head.head if lst.dep_ == "pobj" and _placed_on(lst) else None
+
+
+def _in_the_stock(tok: Token) -> bool:
+    """``tok`` is told "in the stock" (or "in its shares"): the company the sentence is about."""
+    return any(p.dep_ == "pobj" and p.lower_ in ("stock", "shares") and any(d.lower_ in ("the", "its")
+                                                                             for d in p.children)
+               for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children)
 
 
 def _for_whom(clause: Token) -> list[Token]:
@@ -722,7 +729,11 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     return named is not None and any(
         c.dep_ in ("nsubj", "nsubjpass") and (
             named(c) or c.lower_ == "it" and c.i == c.sent.start or
-            c.lower_ == "which" and verb.dep_ == "relcl" and verb.head.lower_ in _RATE_NAMES)
+            c.lower_ == "which" and verb.dep_ == "relcl" and (
+                verb.head.lower_ in _RATE_NAMES or
+                # ("the base rate of the HKMA, which from tomorrow will stand at 4 percent", hung on the bank)
+                verb.head.ent_type_ == "GovernmentBody" and verb.head.i >= 3 and any(
+                    _policy_rate(t) for t in verb.doc[max(verb.sent.start, verb.head.i - 12):verb.head.i])))
         for c in chain(verb.children, verb.head.children if verb.dep_ == "xcomp" else ()))
 
 
@@ -2414,7 +2425,11 @@ class FactExtractor:
                 c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in node.children)
             # (what does the weighing is no hedge: "Vingroup's 2.3 percent fall weighed most")
             hedged = node.lemma_.lower() in self.hedges and not coordinate and not (
-                seen > 0 and path[-2].dep_ == "nsubj")
+                seen > 0 and path[-2].dep_ == "nsubj") and not (
+                # (nor what "as everyone had predicted" says came true: "No change, as nearly everyone had predicted:
+                # the Bank of Korea kept its base rate at 2.75 percent")
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in node.children) and
+                any(c.dep_ == "punct" and c.text == ":" for c in node.children))
             if hedged or any(
                     c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in node.children) and not any(
                     c.lower_ in ("only", "longer") for p in path for c in p.children) and not any(
@@ -4219,7 +4234,9 @@ class FactExtractor:
                     return about
                 if obj.dep_ == "nsubjpass":
                     continue  # (what was frozen names no target: "assets held in Switzerland were frozen")
-                if any(c.dep_ == "poss" and described_company(c) for c in obj.children) and obj.lower_ not in _PREMISES:
+                if any(c.dep_ == "poss" and described_company(c) for c in obj.children) and \
+                        obj.lower_ not in _PREMISES or obj.dep_ == "dobj" and (_in_the_stock(obj) or _in_the_stock(verb)):
+                    # (or "… said it had been investigating trades in the stock by board members")
                     # "X gave up 12.3 percent: the CMF has been investigating the fish farmer's disclosures": whose
                     # conduct it is (the company named before it in the sentence, else the one before)
                     return own or next((m for m in reversed(mentioned) if m.span.end <= verb.i and ok(m) and
@@ -4567,11 +4584,17 @@ class FactExtractor:
                     top = top.head.head
                 if top.dep_ == "pobj" and top.head.lower_ == "since":
                     top = top.head  # "has been under investigation by the regulator since yesterday"
-                if top.head.i in governors and top.dep_ in ("npadvmod", "advmod", "nmod", "dobj", "prep"):
+                governor = top.head
+                if governor.i not in governors and governor.dep_ == "advcl" and governor.head.i in governors and \
+                        tok.lower_ == "ago" and trigger is not None and governor.i > trigger.i:
+                    # ("opened an investigation into the company's anti-money-laundering controls a fortnight ago",
+                    # "controls" taken for a verb)
+                    governor = governor.head
+                if governor.i in governors and top.dep_ in ("npadvmod", "advmod", "nmod", "dobj", "prep"):
                     told = tok.i + (2 if day_before and sent.doc[tok.i + 1].lower_ == "before" else 1)
                     found = resolve_date(sent.doc[top.left_edge.i:told].text, reference)
                     if found:
-                        found_at.append((governors[top.head.i], found))
+                        found_at.append((governors[governor.i], found))
                 continue
             if tok.lower_ in ("last", "next") and tok.i + 1 < sent.end and tok.head.i == tok.i + 1 and \
                     tok.head.head.i in governors:  # (or "would begin a review … next Monday")
@@ -4681,7 +4704,8 @@ class FactExtractor:
                                      any(c.dep_ == "agent" for c in t.children) or
                                      # "Three-quarters of a percentage point was added to the Selic", "shaved a
                                      # quarter point off its key rate"
-                                     t.lemma_.lower() in ("add", "shave", "knock", "slice", "lop", "take") and
+                                     # (or "A quarter of a point comes off the base rate of the HKMA")
+                                     t.lemma_.lower() in ("add", "shave", "knock", "slice", "lop", "take", "come") and
                                      t.pos_ == "VERB" and any(
                                          c.dep_ == "prep" and c.lower_ in ("to", "off", "from") and any(
                                              p.dep_ == "pobj" and _policy_rate(p) for p in c.children)

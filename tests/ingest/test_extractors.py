@@ -4654,3 +4654,35 @@ def test_index_moves_in_the_words_of_batches_85_and_86(extractor, text, expected
 def test_stock_moves_in_the_words_of_batches_85_and_86(extractor, text, expected):
     assert [(label, change) for label, kind, change, _, _ in moves(extract(extractor, text))
             if kind == "StockMovement"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a decision "as everyone had predicted:" is told, not guessed (after a paragraph, where the parser hangs it on
+    # "predicted"); a point that "comes off" a rate that "will stand at" N, the clause hung on the bank
+    ("Korean stocks fell. The KOSDAQ lost 0.9 percent.\n\nNo surprise, as most economists had predicted: the Bank of "
+     "Korea (BOK) kept its base rate at 2.5 percent.", [("Bank of Korea", Decimal("2.5"))]),
+    ("Hong Kong stocks rose. A quarter of a point comes off the base rate of the Hong Kong Monetary Authority (HKMA), "
+     "which from tomorrow will stand at 3.75 percent.", [("Hong Kong Monetary Authority", Decimal("3.75"))]),
+    # (but a guess told "as … was expected" stays one)
+    ("Indian stocks rose. The Reserve Bank of India (RBI) was likely to keep rates on hold, as inflation was expected "
+     "to rise back above 4 percent next year.", []),
+])
+def test_rate_decisions_in_the_words_of_batches_85_and_86(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a probe dated "since the last day of May", "a fortnight ago" after a noun the parser takes for a verb, and the
+    # company whose stock is traded in
+    ("Philippine stocks fell. Luzon Grid Services fell 7.1 percent. The Philippine Competition Commission (PCC), the "
+     "utility confirmed, has been investigating its supply contracts since the last day of February.",
+     [("Investigation", "Luzon Grid Services", None, date(2025, 2, 28))]),
+    ("Swedish stocks fell. It was a grim day for Solna Bank: the stock plunged 11.0 percent after Finansinspektionen "
+     "(FI) said it had opened an investigation into the company's anti-money-laundering controls a fortnight ago.",
+     [("Investigation", "Solna Bank", None, date(2025, 2, 26))]),
+    ("Saudi stocks fell. Tabuk Dairy Company had a bad day. Its shares lost 6.4 percent after the Capital Market "
+     "Authority (CMA) said it had been investigating trades in the stock by directors since March 2.",
+     [("Investigation", "Tabuk Dairy Company", None, date(2025, 3, 2))]),
+])
+def test_probes_in_the_words_of_batches_85_and_86(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
