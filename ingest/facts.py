@@ -208,6 +208,17 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
                     t.head.head.dep_ == "pobj" and t.head.head.head.lower_ in ("after", "when", "as", "before") and \
                     t.head.head.i < verb.i and subjectless:
                 return True  # "X lost 16.4% after officers from the DSI searched …", the clause misparsed
+            if subjectless and verb.pos_ == "VERB" and verb.head.lemma_ in ("have", "be") and \
+                    verb.dep_ in ("advcl", "xcomp", "conj") and \
+                    t.head.i == verb.head.i and t.dep_ in deps:
+                return True  # ("The SMV has, since the 18th of this month, been investigating …", "has" the verb)
+            if subjectless and verb.pos_ == "VERB" and tok.i == m.span.root.i and m.type == "GovernmentBody" and \
+                    tok.dep_ != "pobj" and (
+                    _past_acronym(m) == verb.i or _past_acronym(m) < len(m.span.doc) and
+                    m.span.doc[_past_acronym(m)].head.i == verb.i and
+                    m.span.doc[_past_acronym(m)].dep_ in ("aux", "auxpass")):
+                return True  # "… shedding 9.1 percent: the Office of Competition and Consumer Protection (UOKiK) has
+                # been investigating the courier", the body hung on the percentage
             if t.dep_ == "pobj" and t.head.lower_ in ("after", "when", "as", "before") and t.i < verb.i and \
                     subjectless and all(x.is_punct or x.ent_type_ == "GovernmentBody" or x.lower_ in _WHEN_WORDS
                                         for x in m.span.doc[m.span.end:verb.i]):
@@ -324,7 +335,7 @@ def _over_dash(tok: Token) -> bool:
 
 
 #: What goods leave under an export licence: "may only leave the country (the territory, its ports) under a licence"
-_HOME_PLACES = {"country", "kingdom", "island", "port", "territory", "state", "republic", "nation", "shore"}
+_HOME_PLACES = {"country", "kingdom", "island", "port", "territory", "state", "republic", "nation", "shore", "mainland"}
 
 #: Nouns a list of controlled goods is a list of: "the list of products that need a licence"
 _LISTED_GOODS = {"good", "goods", "product", "item", "commodity", "technology", "material", "equipment"}
@@ -454,6 +465,24 @@ _THINGS_IN_ER = {"tower", "container", "boiler", "transformer", "computer", "sco
                  "etcher", "asher", "implanter", "annealer", "polisher", "coater"}
 
 
+#: Those who trade, make or hold goods, by how their names end ("exporters", "steelmakers", "shipowners"): a subject
+#: that bears a measure as one of them names no goods ("exporters will need a licence"), unlike "magnetometers"
+_TRADE_ROLES = ("porter", "ducer", "facturer", "maker", "trader", "plier", "seller", "buyer", "shipper", "farmer",
+                "grower", "miner", "retailer", "ributor", "operator", "investor", "owner", "developer", "sumer", "user",
+                "customer", "carrier", "broker", "lender", "insurer", "builder", "refiner", "smelter", "dealer",
+                "saler", "packer", "assembler", "contractor", "provider", "purchaser", "employer", "holder", "manager",
+                "forwarder", "vendor", "processor", "brewer", "miller", "roaster", "spinner", "weaver", "jeweller",
+                "jeweler", "grocer", "fisher", "breeder", "planter", "rancher", "tanner", "bottler", "stockist",
+                "wholesaler", "exhibitor", "applicant", "worker", "driver", "member", "partner", "competitor",
+                "rival", "peer", "supporter", "officer", "regulator", "analyst", "economist")
+
+
+def _trade_role(tok: Token) -> bool:
+    """``tok`` names people or firms that trade, make or hold goods: "exporters", "carmakers", "shipowners"."""
+    lemma = tok.lemma_.lower()
+    return lemma not in _THINGS_IN_ER and lemma.endswith(_TRADE_ROLES)
+
+
 #: Verbs of what a vehicle or a container holds: "lorries carrying tomatoes", "cargoes containing ore"
 _CARRYING = {"carry", "transport", "contain", "haul", "load"}
 
@@ -470,8 +499,7 @@ def _subject_goods(trigger: Token) -> Span | None:
         verb.lemma_.lower() in _LISTING_VERBS | {"join"}
     if not listed and (subject is None or subject.pos_ == "PRON" or subject.ent_type_ or
                        subject.lower_ in _COMPANY_NOUNS or \
-            subject.lower_ in _AGENT_NOUNS or subject.lower_.endswith(("ers", "ors")) and \
-            subject.lemma_.lower() not in _THINGS_IN_ER or \
+            subject.lower_ in _AGENT_NOUNS or _trade_role(subject) or \
             subject.lemma_.lower() in _PEOPLE_NOUNS or \
             subject.lower_ in _BARE_GOODS and not (subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "of" or
                                                    # ("shipments abroad of lithium-ion battery scrap")
@@ -1774,8 +1802,8 @@ class FactExtractor:
             i = start - 1
             while i - 1 >= sent.start and doc[i].lower_ in (",", "and") and doc[i - 1].like_num:
                 value = parse_number(doc[i - 1].text)
-                if value is None:
-                    break
+                if value is None or value[0] >= 100:
+                    break  # (a level, no share: "ended at 8,415.70, 0.9 percent above Thursday's level")
                 values.insert(0, value[0])
                 start = i - 1
                 i = start - 1
@@ -1975,8 +2003,10 @@ class FactExtractor:
             prev = window[k - 1]
             # ("The Shanghai Composite Index - 4,512.36 at the close - managed …", "The BET index: 19,845.30 at the
             # close, up 1.0 percent", "The Taiwan Capitalization Weighted Stock Index (Taiex), at 37,120.55, closed")
+            # (or "The S&P/BVL Peru General Index, 31,208.64 at the close, registered a 0.4 percent decline")
             before = window[k - 3] if prev.lower_ == "at" and k >= 3 and window[k - 2].text in (",", *_DASHES) else \
-                window[k - 2] if k >= 2 and (prev.text in _DASHES or prev.text == ":" or prev.lower_ == "at") else None
+                window[k - 2] if k >= 2 and (prev.text in _DASHES or prev.text == ":" or prev.lower_ == "at" or
+                                             prev.text == "," and window[k + 1].lower_ in ("at", "by")) else None
             if before is not None and before.text == ")" and before.i > lo:
                 before = doc[before.i - 1]  # the short form in brackets (or the name before them)
                 if before.ent_type_ != "StockIndex" and before.i - 2 >= lo and doc[before.i - 1].text == "(":
@@ -2071,7 +2101,9 @@ class FactExtractor:
         first = doc[start]
         sign = {"up": 1, "down": -1}.get(first.lower_, 0) or first.tag_ == "VBG" and self._sign(first) or \
             self.move_ing.get(first.lower_, 0)
-        if g.start == start + 2 and first.lower_ == "with" and doc[start + 1].lower_ in ("a", "an") and g.end < hi:
+        if g.start == start + 2 and first.lower_ == "having" and doc[start + 1].tag_ == "VBN":
+            sign = self._sign(doc[start + 1])  # "Having climbed 0.9 percent on Tuesday, the NGX All-Share Index ended"
+        elif g.start == start + 2 and first.lower_ == "with" and doc[start + 1].lower_ in ("a", "an") and g.end < hi:
             sign = self._sign(doc[g.end])  # "With a 1.8 percent advance, the WIG20 ended at 2,964.12"
         elif g.start == start + 4 and first.lower_ == "with" and doc[start + 1].lower_ in ("a", "an") and \
                 doc[start + 3].lower_ == "of":
@@ -2203,6 +2235,17 @@ class FactExtractor:
             held = held.head
         if not holders and held is not None and held.lemma_.lower() == "hold":
             holders = [c for c in held.children if c.dep_ == "nsubj"]  # "Walmex held on to a 0.3 percent gain"
+        elif not holders and held is not None and held.lemma_.lower() in _MOVE_CARRIERS | {"help"}:
+            # "… helped the OMX Copenhagen 25 Index (OMXC25) to a 0.6 percent advance and a close of 2,488.31"
+            holders = [c for c in held.children if c.dep_ == "dobj"]
+        # "the Hang Seng Index stood at 38,612.47 - the product of a 1.2 percent climb -": the level's, whose
+        # subject moved
+        outcome = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        reached = outcome.head if outcome is not None and outcome.lemma_.lower() in _OUTCOMES and \
+            outcome.dep_ == "appos" and outcome.head.like_num else None
+        if not holders and reached is not None:
+            stood = reached.head.head if reached.dep_ == "pobj" else reached.head
+            holders = [c for c in stood.children if c.dep_ == "nsubj"]
         holders += [c for h in holders if h.lower_ in ("shares", "stock") for c in h.children
                     if c.dep_ in ("compound", "poss")]  # "a 5 per cent rise in Tencent shares"
         # "Friday's close for the S&P/NZX 50 Index - 13,902.55 - amounted to a 0.4 percent loss": the close told
@@ -2233,6 +2276,11 @@ class FactExtractor:
         holders += [c for v in carriers for c in v.children if c.dep_ == "dobj"]
         moved = next((m for m in mentioned if m.type in MOVER_TYPES and (m.span.root in holders or not preps and
                       m.span.end + 1 == g.start and doc[m.span.end].lower_ in ("'s", "’s"))), None)
+        if moved is None and any(h.lower_ in _GAUGE_NOUNS and h.pos_ == "NOUN" and
+                                 any(d.lower_ in ("that", "the") for d in h.children) for h in holders):
+            # "… did better still: a 2.1 percent advance carried that gauge to 8,904.33": the index named before
+            moved = next((m for m in reversed(mentioned) if m.span.end <= g.start and m.span.start >= sent.start and
+                          m.type == "StockIndex"), None)
         if moved is None and not preps and any(h.lower_ in ("its", "it") for h in holders):
             # "Germany's DAX fared worse: its 1.1 percent decline left it at 27,314.92", "the Nasdaq Composite led
             # the way, a 1.2 percent advance carrying it to 28,770.13"
@@ -2249,13 +2297,18 @@ class FactExtractor:
             return Fact("StockMovement", {"company": (moved.entity.key,)}, values, evidence, 0.75, "move:noun")
         # (or the level the carrier took it to, past a remark: "A gain of 0.2 percent - hardly worth a headline -
         # took the Straits Times Index (STI) to 4,312.55")
-        at = next((t for t in chain(tail, (c for v in carriers for c in v.children if c.dep_ == "prep"))
+        # (also "carried the Jakarta Composite Index (JCI) down to 7,315.64")
+        at = next((t for t in chain(tail, (c for v in carriers for c in v.children if c.dep_ == "prep"),
+                                    (c for v in carriers for a in v.children if a.lower_ in ("down", "up")
+                                     for c in a.children if c.dep_ == "prep"))
                    if (t.lower_ in ("to", "at") or t.lower_ == "of" and doc[t.i - 1].lower_ == "close") and
                    t.i + 1 < hi and doc[t.i + 1].like_num), None)  # (or "a 0.3 percent gain and a close of 1,062.18")
-        close = parse_number(doc[at.i + 1].text) if at is not None else None
+        close = parse_number(doc[at.i + 1].text) if at is not None else parse_number(reached.text) \
+            if reached is not None else None
         set_off = next((parse_number(t.text) for t in doc[moved.span.end:g.start] if closing is not None and
                         t.like_num and doc[t.i - 1].text in _DASHES), None)  # ("… Index - 13,902.55 - amounted")
-        if close is not None and not (at.i + 2 < len(doc) and doc[at.i + 2].lower_ in ("percent", "%", "per")):
+        if close is not None and (at is None or not (at.i + 2 < len(doc) and
+                                                     doc[at.i + 2].lower_ in ("percent", "%", "per"))):
             values["closeLevel"] = close[0]
         elif set_off:
             values["closeLevel"] = set_off[0]
@@ -2539,7 +2592,9 @@ class FactExtractor:
                     any(w in doc[start:end].text.lower() for w in ("licen", "permit")):
                 continue  # "…on its entity list, a move that requires suppliers to obtain licences": the listing
             if head.pos_ == "VERB" and any(c.dep_ == "dobj" and any(
-                    c.left_edge.i <= m[1] <= c.right_edge.i and (m[0] == kind or m[1] <= c.i < m[2]) and not (
+                    # (but "has been investigating the pharmacy chain's supplier rebates": what the probe is into)
+                    c.left_edge.i <= m[1] <= c.right_edge.i and (
+                        m[0] == kind or m[1] <= c.i < m[2] and kind != "Investigation") and not (
                         # (not "will cover 30% of the cost … under a grant scheme": how it is paid)
                         _noun_of(doc[m[2] - 1]).dep_ == "pobj" and
                         _noun_of(doc[m[2] - 1]).head.lower_ in ("under", "through", "via")) and not (
@@ -3333,7 +3388,7 @@ class FactExtractor:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ or \
                 subject.lower_ in _AGENT_NOUNS or subject.lemma_.lower() in _PEOPLE_NOUNS | _COMPANY_NOUNS or \
-                subject.lower_.endswith(("ers", "ors")) and subject.lemma_.lower() not in _THINGS_IN_ER:
+                _trade_role(subject):
             return None  # (not "Chinese producers will pay 12 percent": whose goods, told by origin)
         goods = self._goods(doc[subject.left_edge.i:subject.right_edge.i + 1])
         return (goods, groups[0].values[0]) if goods else None
@@ -3667,8 +3722,14 @@ class FactExtractor:
                 m.span.root.head.lower_ in _COMPANY_NOUNS or m.span.root.head.lemma_.lower() in _MAKER_NOUNS or
                 m.span.root.head.lower_.endswith(("ers", "ors"))))]
         # ("pressure from Washington's tariff": Washington's; "pipes made in China", "Chinese-made yarn": no issuer)
-        # the subject of the verb that governs the policy word: "the ministry ... extended a duty"
+        # the subject of the verb that governs the policy word: "the ministry ... extended a duty" (or of the verb that
+        # is the policy word, whatever the parser made of its subject: "… shedding 9.1 percent: the Office of
+        # Competition and Consumer Protection (UOKiK) has been investigating the courier")
         node = doc[trigger_end - 1]
+        if node.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            acting = next((m for m in before if m.type == "GovernmentBody" and _acts(m, node)), None)
+            if acting is not None:
+                return acting
         for _ in range(4):
             if node.head.i == node.i:
                 break
@@ -5016,6 +5077,10 @@ def _taken_off(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int,
     return Fact("IndexMovement", {"index": (moved.entity.key,)}, values, evidence, 0.75, "move:taken-off")
 
 
+#: Nouns of what a move brought about: "stood at 38,612.47 - the product of a 1.2 percent climb"
+_OUTCOMES = {"product", "result", "outcome", "fruit", "upshot", "sum"}
+#: Nouns that stand for an index named before: "a 2.1 percent advance carried that gauge to 8,904.33"
+_GAUGE_NOUNS = {"gauge", "index", "benchmark", "barometer", "measure", "indicator"}
 #: Verbs of a company's value vanishing: "A third of X's value - 33.1 percent - evaporated"
 _VANISHING = {"evaporate", "vanish", "disappear", "wipe", "erase", "melt"}
 

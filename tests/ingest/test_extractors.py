@@ -4039,7 +4039,7 @@ def test_a_capital_whose_market_is_meant_is_the_city(extractor):
     ("Chinese stocks rose. The Shanghai Composite Index - 4,488.10 at the close - managed a gain of 0.4 percent.",
      [("Shanghai Composite Index", Decimal("0.4"), Decimal("4488.10"))]),
     ("Romanian stocks rose. The BET index: 19,700.20 at the close, up 0.8 percent.",
-     [("BET Index", Decimal("0.8"), Decimal("19700.20"))]),
+     [("BET", Decimal("0.8"), Decimal("19700.20"))]),
     ("Taiwanese stocks fell. The Taiwan Capitalization Weighted Stock Index (Taiex), at 36,950.10, closed 0.4 "
      "percent weaker.", [("TAIEX", Decimal("-0.4"), Decimal("36950.10"))]),
     # a close fronted after "while"; one a carrier took the index to, past a remark in dashes
@@ -4686,3 +4686,55 @@ def test_rate_decisions_in_the_words_of_batches_85_and_86(extractor, text, expec
 ])
 def test_probes_in_the_words_of_batches_85_and_86(extractor, text, expected):
     assert dated(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a close with its move after it ("ended at N, 0.9 percent above"), which is no list of shares; a close set off
+    # with "at the close"; a carrier "down to" N; a level that is "the product of" a move; "that gauge"; a fronted
+    # "Having climbed"; an index "helped to" a move
+    ("French stocks rose. The CAC 40 - lifted by its banks - ended at 8,120.40, 0.7 percent above Thursday's level.",
+     [("CAC 40", Decimal("0.7"), Decimal("8120.40"))]),
+    ("Peruvian stocks fell. The S&P/BVL Peru General Index, 30,880.12 at the close, registered a 0.6 percent decline.",
+     [("S&P/BVL Peru General Index", Decimal("-0.6"), Decimal("30880.12"))]),
+    ("Indonesian stocks fell. A 0.8 percent slide carried the Jakarta Composite Index (JCI) down to 7,204.11.",
+     [("Jakarta Composite Index", Decimal("-0.8"), Decimal("7204.11"))]),
+    ("Hong Kong stocks rose. By the close the Hang Seng Index stood at 37,905.20 - the product of a 0.9 percent climb "
+     "- while the Hang Seng Tech Index did better still: a 1.6 percent advance carried that gauge to 8,712.05.",
+     [("Hang Seng Index", Decimal("0.9"), Decimal("37905.20")),
+      ("Hang Seng Tech Index", Decimal("1.6"), Decimal("8712.05"))]),
+    ("Nigerian stocks rose. Having climbed 0.7 percent, the NGX All-Share Index ended at 401,220.35.",
+     [("NGX All-Share Index", Decimal("0.7"), Decimal("401220.35"))]),
+    ("Danish stocks rose. A drugmaker's rally helped the OMX Copenhagen 25 Index (OMXC25) to a 0.4 percent advance and "
+     "a close of 2,455.80.", [("OMX Copenhagen 25", Decimal("0.4"), Decimal("2455.80"))]),
+    # (the Bucharest index is "the BET"; a noun that stands for an index is a common one, not a name it misses)
+    ("Romanian stocks rose. The BET, the flagship index of the Bucharest Stock Exchange, rose 0.4 percent.",
+     [("BET", Decimal("0.4"), None)]),
+])
+def test_index_moves_in_the_words_of_batches_87_and_88(extractor, text, expected):
+    assert [(label, change, close) for label, kind, change, close, _ in moves(extract(extractor, text))
+            if kind == "IndexMovement"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods whose name ends like a trade's ("magnetometers") are goods; "exporters" are not; goods that may leave
+    # "the mainland"; a probe of what a body "has been investigating" after a colon or after "has, since …,"; a probe
+    # of "supplier rebates", which are what is probed
+    ("German stocks rose. Optical magnetometers will need an export licence, Germany's Federal Office for Economic "
+     "Affairs and Export Control (BAFA) said.",
+     [("ExportControl", "Federal Office for Economic Affairs and Export Control", None, None,
+       ("Optical magnetometers",))]),
+    ("Chinese stocks fell. Bonded neodymium magnets may leave the mainland only under an export licence, China's "
+     "Ministry of Commerce (MOFCOM) said.",
+     [("ExportControl", "Ministry of Commerce of China", None, None, ("Bonded neodymium magnets",))]),
+    ("Polish stocks fell. Gdansk Freight Express had its worst session in a year, shedding 7.7 percent: the Office of "
+     "Competition and Consumer Protection (UOKiK) has been investigating the courier over its fees.",
+     [("Investigation", "Office of Competition and Consumer Protection", "Gdansk Freight Express", None, ())]),
+    ("Peruvian stocks fell. Cusco Zinc Holdings tumbled 9.2 percent. The Superintendency of the Securities Market "
+     "(SMV) has, since Monday, been investigating the miner's reserve estimates.",
+     [("Investigation", "Superintendency of the Securities Market of Peru", "Cusco Zinc Holdings", None, ())]),
+    ("Romanian stocks fell. Dacia Pharmacies shed 6.6 percent after the Competition Council disclosed that it has been "
+     "investigating the pharmacy chain's supplier rebates.",
+     [("Investigation", "Romanian Competition Council", "Dacia Pharmacies", None, ())]),
+])
+def test_policies_in_the_words_of_batches_87_and_88(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
