@@ -4954,6 +4954,9 @@ class FactExtractor:
                 continue  # "'X remains our top pick,' Standard Investment Bank said": X is what the firm speaks of
             after_according = according and "according" in lead_words
             governing = _subject_of(m.span)
+            if governing is None and nxt is not None and nxt.lower_ in _TRAILING_SAYS and nxt.i + 1 < len(doc) and \
+                    doc[nxt.i + 1].is_punct and nxt.i > sent.start + 3:
+                governing = nxt  # ("…, SMBC Nikko Securities estimates.", the verb tagged a noun)
             if governing is not None and any(t.dep_ == "nsubjpass" and t.head.i == governing.i for t in m.span):
                 governing = None  # "X was downgraded to reduce by HDFC Securities": what was rated, not who rated
             # "was downgraded to reduce by HDFC Securities": the firm that rated
@@ -5077,6 +5080,10 @@ def _taken_off(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int,
     return Fact("IndexMovement", {"index": (moved.entity.key,)}, values, evidence, 0.75, "move:taken-off")
 
 
+#: Verbs of saying that close a sentence after the firm, which the tagger may take for plural nouns: "…, SMBC
+#: Nikko Securities estimates."
+_TRAILING_SAYS = {"says", "estimates", "reckons", "notes", "believes", "predicts", "forecasts", "expects", "thinks",
+                  "argues", "warns", "writes", "suggests", "cautions"}
 #: Nouns of what a move brought about: "stood at 38,612.47 - the product of a 1.2 percent climb"
 _OUTCOMES = {"product", "result", "outcome", "fruit", "upshot", "sum"}
 #: Nouns that stand for an index named before: "a 2.1 percent advance carried that gauge to 8,904.33"

@@ -36,6 +36,8 @@ _TRIM_RIGHT = {"and", "or", "&", ",", ";", "'s", "’s", "'", ".", "-", "--", "s
 _JOINERS = {"of", "&", "and", "de", "du", "la"}
 #: Span id of an entity the gazetteer does not know (an empty id would keep the ruler's).
 UNKNOWN = "?"
+#: Verbs of saying that may follow a quoted speaker's name: '"…," Akosua Boateng said'
+_SAYING = {"say", "tell", "write", "add", "note", "warn", "argue", "explain", "predict", "reckon"}
 _ANALYST_PLURALS = {"analysts", "strategists", "economists"}
 _ANALYST_SINGULARS = {"analyst", "strategist", "economist", "note", "report", "head", "director", "analysts",
                       "manager", "downgrade", "upgrade",
@@ -125,7 +127,8 @@ def _rated_to(verb) -> bool:
 
 #: Titles of office written before a name: "Governor Thabo Mkhize"
 _OFFICE_TITLES = {"Governor", "Minister", "Secretary", "Chairman", "Chairwoman", "President", "Premier", "Commissioner",
-                  "Treasurer", "Chancellor", "Mayor", "Senator", "Spokesperson", "Spokesman", "Spokeswoman"}
+                  "Treasurer", "Chancellor", "Mayor", "Senator", "Spokesperson", "Spokesman", "Spokeswoman",
+                  "Superintendent", "Prosecutor", "Inspector", "Director", "Ambassador"}
 #: What a person is, in apposition to the name: "Narit Chaiwong, secretary-general of …"
 _ROLE_NOUNS = {"secretary-general", "governor", "minister", "head", "director", "director-general", "chairman",
                "chairwoman", "chair", "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "strategist",
@@ -1364,6 +1367,25 @@ class EntityRepair:
                 k += 1
             if k < len(doc) and doc[k].lower_ in _ROLE_NOUNS and doc[k].is_lower:
                 out[n] = Span(doc, span.start, span.end, label="Person", span_id=UNKNOWN)
+        for tok in doc:
+            # '"…," Kenta Ishida of Nomura Securities told clients', '"…," Akosua Boateng of IC Securities said': the
+            # speaker named right after a quote, before the firm or the verb of saying
+            if tok.text not in ('"', "”") or tok.i < 2 or doc[tok.i - 1].text != "," or tok.i + 3 >= len(doc):
+                continue
+            first = tok.i + 1
+            while first < tok.i + 4 and (doc[first].text in _OFFICE_TITLES or doc[first].text in self.person_titles):
+                first += 1  # ('"…," Superintendent Catalina Rojas said', '"…," Deputy Governor Ana Ruiz said')
+            end = first
+            while end < min(len(doc), first + 3) and end not in taken and doc[end].is_title and doc[end].is_alpha and \
+                    doc[end].pos_ in ("PROPN", "NOUN") and doc[end].text not in self.person_titles:
+                end += 1
+            if end - first >= 2 and end < len(doc) and (doc[end].lower_ in ("of", "at", ",") or
+                                                            doc[end].lemma_.lower() in _SAYING) and \
+                    not self.gazetteer.lookup(doc[first:end].text) and \
+                    not any(t.text in self.company_words for t in doc[first:end]):
+                out = [s for s in out if not (first <= s.start < end)]
+                out.append(Span(doc, first, end, label="Person", span_id=UNKNOWN))
+                taken.update(range(first, end))
         for n, span in enumerate(out):
             # "Investec chief economist Lerato Dlamini said": the person who holds the role
             if span.label_ == "Company" and not span.id_.strip("?") and 2 <= len(span) <= 3 and span.start > 0 and \

@@ -4738,3 +4738,24 @@ def test_index_moves_in_the_words_of_batches_87_and_88(extractor, text, expected
 ])
 def test_policies_in_the_words_of_batches_87_and_88(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "people", "expected"), [
+    # a speaker named right after a quote, before "of <firm>" or a verb of saying (past a title), whose firm gives the
+    # view; a firm that closes the sentence with a verb the tagger takes for a plural noun ("estimates")
+    ("Indian stocks rose. \"Nagpur Cotton Mills can sell all it makes this year,\" Ritu Sharma of Emkay Global "
+     "Financial Services told clients.",
+     ["Ritu Sharma"], [("Emkay Global Financial Services", ["Nagpur Cotton Mills"])]),
+    ("Ghanaian stocks rose. \"Tema Plastics can fill its order book on this alone,\" Kwame Owusu of IC Securities "
+     "said.",
+     ["Kwame Owusu"], [("IC Securities", ["Tema Plastics"])]),
+    ("Japanese stocks rose. Kobe Polymer Resins could lift prices by a tenth before the summer, SMBC Nikko Securities "
+     "estimates.", [], [("SMBC Nikko Securities", ["Kobe Polymer Resins"])]),
+    # (a title before the name is no part of it)
+    ("Colombian stocks fell. \"We will act on every complaint,\" Superintendent Lucia Mendez said.", ["Lucia Mendez"],
+     []),
+])
+def test_quoted_speakers_and_views_in_the_words_of_batches_87_and_88(extractor, text, people, expected):
+    result = extract(extractor, text)
+    assert [e.label for e in result.entities.values() if e.type == "Person"] == people
+    assert views(result) == expected
