@@ -19,7 +19,8 @@ _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?P<next>next\s+|last\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
                       r"(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<week>\s+week\b)?"
-                      r"(?P<of_next>\s+(?:of\s+)?next\s+week\b)?\b", re.I)  # ("Wednesday next week")
+                      r"(?P<of_next>\s+(?:of\s+)?next\s+week\b)?(?P<of_last>\s+(?:of\s+)?last\s+week\b)?\b",
+                      re.I)  # ("Wednesday next week", "Monday last week")
 _RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|today|tomorrow|yesterday|"
                        r"this (?:morning|afternoon|evening)|tonight|last night|"
                        r"the (?:previous|prior) day|the day before(?!\s+(?:the|a|an|its|their|his|her)\b)|"
@@ -49,7 +50,8 @@ def _day_number(digits: str | None, words: str | None) -> int:
 #: "the 22nd of this month", "the 1st of next month", "the fifteenth of this month": a day of the reference's month
 #: or the next one
 DAY_OF_MONTH = re.compile(rf"\bthe\s+(?:(?P<dd>\d{{1,2}})(?:st|nd|rd|th)|(?P<ddw>{_ORDINAL}))\s+of\s+"
-                          r"(?P<which>this|next|the\s+current|the\s+coming)\s+month\b", re.I)
+                          r"(?P<which>this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past)\s+month\b",
+                          re.I)
 #: "the 15th of March", "the first of April 2026": a day of a named month
 ORDINAL_OF_MONTH = re.compile(rf"\bthe\s+(?:(?P<od>\d{{1,2}})(?:st|nd|rd|th)|(?P<ow>{_ORDINAL}))\s+of\s+"
                               rf"(?P<om>{_MONTH})\b\.?(?:,?\s+(?P<oy>\d{{4}}))?", re.I)
@@ -133,6 +135,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
     datetime.date(2025, 2, 12)
     >>> resolve_date("since the last day of January", ref), resolve_date("from the last day of this month", ref)
     (datetime.date(2025, 1, 31), datetime.date(2025, 2, 28))
+    >>> resolve_date("since the eighteenth of last month", ref), resolve_date("since Monday last week", ref)
+    (datetime.date(2025, 1, 18), datetime.date(2025, 1, 27))
     >>> resolve_date("takes effect in 30 days", ref), resolve_date("rose 20% in 30 days", ref)
     (datetime.date(2025, 3, 6), None)
     """
@@ -169,6 +173,9 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             if m["of_next"]:
                 # "Wednesday of next week": that day in the week after this one
                 candidates.append((m.start(), reference + timedelta(days=7 - reference.weekday() + target)))
+            elif m["of_last"]:
+                # "Monday last week": that day in the week before this one
+                candidates.append((m.start(), reference - timedelta(days=reference.weekday() + 7 - target)))
             elif qualifier == "next" or (future or "coming" in words or m["week"]) and qualifier != "last":
                 delta = (target - reference.weekday()) % 7
                 if (qualifier == "next" or m["week"]) and delta == 0:
@@ -211,7 +218,8 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             if day:
                 candidates.append((m.start(), day + timedelta(weeks=_DAY_COUNTS[m["n"].lower()])))
         for m in DAY_OF_MONTH.finditer(text):
-            ahead = m["which"].lower() in ("next", "the coming")
+            which = re.sub(r"\s+", " ", m["which"].lower())
+            ahead = 1 if which in ("next", "the coming") else -1 if which in ("last", "the previous", "the past") else 0
             d = _safe_date(reference.year + (reference.month + ahead - 1) // 12, (reference.month + ahead - 1) % 12 + 1,
                            _day_number(m["dd"], m["ddw"]))
             if d:

@@ -53,7 +53,8 @@ _DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
              # ("starting Monday, October 15": the date told with its weekday)
              r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)|"
-             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+week\b|\s+(?:of\s+)?next\s+week\b)?|"
+             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+             r"(?:\s+week\b|\s+(?:of\s+)?(?:next|last)\s+week\b)?|"
              r"today|tomorrow|new\s+year['’]s\s+day|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
@@ -994,8 +995,13 @@ def _forbidden_shipment(verb: Token) -> bool:
 
 def _imposed_on(trigger: Token) -> Span | None:
     """The goods a duty told as the subject "was imposed on": "Countervailing duties of 19.4 percent … were
-    imposed on glass fibre rovings and chopped strand mats"."""
+    imposed on glass fibre rovings and chopped strand mats" (or that it "awaits")."""
     verb = trigger.head
+    awaited = next((c for c in verb.children if c.dep_ == "dobj"), None) if trigger.dep_ == "nsubj" and \
+        verb.lemma_.lower() in ("await", "greet", "confront") else None
+    if awaited is not None and not awaited.ent_type_:
+        # "A regulatory duty of 27 per cent awaits enamelled copper winding wire from India": what it awaits
+        return trigger.doc[_after_determiners(trigger.doc, awaited.left_edge.i, awaited.i):awaited.i + 1]
     if trigger.dep_ != "nsubjpass" or verb.lemma_.lower() not in ("impose", "levy", "place", "slap", "set"):
         return None
     on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
@@ -3745,7 +3751,11 @@ class FactExtractor:
             return next((m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and (any(
                 t.dep_ == "nsubj" and verb_test(t.head) for t in m.span) or (after := _past_acronym(m)) < len(doc) and
                 doc[after].pos_ == "VERB" and verb_test(doc[after]) and
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[after].children))), None)
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[after].children) or
+                # ("- so ruled the Customs Tariff Commission of the State Council": the verb before the body)
+                (lead := m.span.start - (2 if doc[m.span.start - 1].lower_ == "the" else 1)) > trigger_end and
+                doc[lead].pos_ == "VERB" and doc[lead].lemma_ in _ANNOUNCING + _RULING and
+                doc[lead - 1].lower_ in ("so", ",", "-"))), None)
 
         # "exports of cathode materials will require a licence, the ministry said"
         # (or that "determined", "ruled", "decided" it: "…, the National Tariff Commission (NTC) determined")

@@ -4759,3 +4759,28 @@ def test_quoted_speakers_and_views_in_the_words_of_batches_87_and_88(extractor, 
     result = extract(extractor, text)
     assert [e.label for e in result.entities.values() if e.type == "Person"] == people
     assert views(result) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # probes dated "since the eighteenth of last month" or "since Monday last week"
+    ("South African stocks fell. Cape Grocers fell 5 percent. The retailer disclosed that, since the eighteenth of "
+     "last month, the Competition Commission has been examining whether it squeezed suppliers.",
+     [("Investigation", "Cape Grocers", None, date(2025, 2, 18))]),
+    ("New Zealand stocks fell. Devonport Buses fell 3 percent. Since Monday last week, the Commerce Commission has "
+     "been investigating whether the Auckland operator misled commuters.",
+     [("Investigation", "Devonport Buses", None, date(2025, 3, 3))]),
+    # a duty that "awaits" the goods, ruled by a body named after "so ruled"
+    ("Chinese stocks fell. A levy of twelve per cent awaits macadamia nuts from Australia starting ten days from now - "
+     "so ruled the Customs Tariff Commission of the State Council.",
+     [("Tariff", "Australia", Decimal("12"), date(2025, 3, 22))]),
+])
+def test_policies_dated_and_told_in_the_words_of_batches_89_and_90(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
+
+
+def test_a_duty_that_awaits_the_goods_ruled_by_a_body_named_after_the_verb(extractor):
+    result = extract(extractor, "Chinese stocks fell. A levy of twelve per cent awaits macadamia nuts from Australia "
+                                "starting ten days from now - so ruled the Customs Tariff Commission of the State "
+                                "Council.")
+    assert plain_policies(result) == [("Tariff", "Customs Tariff Commission of the State Council", "Australia",
+                                       Decimal("12"), ("macadamia nuts",))]
