@@ -39,7 +39,7 @@ _COMPANY_NOUNS = {"company", "firm", "group", "retailer", "lender", "insurer", "
                   "producer", "supplier", "manufacturer", "platform", "bank", "airline", "brewer", "insurer", "telco",
                   "distributor", "trader", "exporter", "importer", "shipper", "refiner", "processor", "provider",
                   "contractor", "wholesaler", "dealer", "smelter", "builder", "brokerage", "startup", "fintech",
-                  "utility", "broker", "grocer", "shipbuilder", "consultancy"}
+                  "utility", "broker", "grocer", "shipbuilder", "consultancy", "agent", "chandler"}
 _GOODS_OPENERS = ("on", "into", "against", "targeting", "for", "over")
 #: Verbs that lay a duty on goods, the duty their subject: "the duty will be levied on tyres"
 _LEVYING = {"levy", "impose", "apply", "collect", "charge"}
@@ -2547,7 +2547,9 @@ class FactExtractor:
                     # ("will be subject to a tariff set at 12.5 percent", "face a duty amounting to 18 percent", the
                     # participle parsed as its noun)
                     head.head.tag_ == "VBN" and head.head.lemma_.lower() in ("set", "fix", "levy", "impose", "peg") or
-                    head.head.lower_ in ("amounting", "equal", "equivalent", "totalling", "totaling")):
+                    head.head.lower_ in ("amounting", "equal", "equivalent", "totalling", "totaling") or
+                    # ("added the company to the Russia sanctions register": the list it is put on)
+                    kind == "Sanction" and head.head.lower_ in _LISTS and _placed_on(head.head)):
                 continue
             payer = head.head.head if head.dep_ == "conj" else head.head
             if payer.lemma_.lower() == "pay" and payer.head.lemma_.lower() == "use":
@@ -2637,9 +2639,9 @@ class FactExtractor:
                                                                          "drop", "return", "revert", "jump") and
                     any(g.start > head.head.i and doc[g.start - 1].lower_ == "to" for g in groups)) and (
                     kind != "Sanction" or end >= sent.end or doc[end].lower_ not in ("on", "against", "targeting")) \
-                    and not any(t.lower_ in ("list", "lists", "blacklist") and t.dep_ == "pobj" and
-                                t.head.head.lemma_.lower() in ("add", "put", "place", "include")
-                                for t in (head, doc[start])) and not (  # (or "the list of blocked persons")
+                    and not any((t.lower_ in _LISTS or t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _LISTS) and
+                                t.dep_ == "pobj" and t.head.head.lemma_.lower() in ("add", "put", "place", "include")
+                                for t in (head, doc[start], head.head)) and not (  # (or "the list of blocked persons")
                     # "ordered the freezing of the company's accounts": the freeze told with what it holds
                     kind == "Sanction" and head.lower_ in ("freezing", "freeze") and head.pos_ == "NOUN"):
                 # ("put its largest shareholder on the national sanctions list": a new listing)
@@ -4719,6 +4721,14 @@ class FactExtractor:
                     found = resolve_date(sent.doc[tok.left_edge.i:tok.right_edge.i + 1].text, reference)
                     if found:
                         return found
+        if not found_at and trigger is not None and kind in ("Sanction", "ExportControl", "Investigation"):
+            # "Friday's decision by the US Bureau of Industry and Security to place X on its Entity List": the day of
+            # the decision the measure is told in
+            decision = next((a for a in trigger.ancestors if a.lemma_.lower() in ("decision", "move", "ruling")), None)
+            day = next((c for c in decision.children if c.dep_ == "poss" and c.lower_ in WEEKDAYS), None) \
+                if decision is not None else None
+            if day is not None:
+                return resolve_date(day.text, reference)
         # the day attached to the nearest verb wins: "rose on Thursday after the bank cut rates on Wednesday"
         return min(found_at, key=lambda f: f[0])[1] if found_at else None
 
@@ -5094,6 +5104,8 @@ def _taken_off(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int,
 #: Nikko Securities estimates."
 _TRAILING_SAYS = {"says", "estimates", "reckons", "notes", "believes", "predicts", "forecasts", "expects", "thinks",
                   "argues", "warns", "writes", "suggests", "cautions"}
+#: What a body puts names on: "added the company to the Russia sanctions register" ("register" taken for a verb)
+_LISTS = {"list", "lists", "blacklist", "register", "registry"}
 #: Nouns of what a move brought about: "stood at 38,612.47 - the product of a 1.2 percent climb"
 _OUTCOMES = {"product", "result", "outcome", "fruit", "upshot", "sum"}
 #: Nouns that stand for an index named before: "a 2.1 percent advance carried that gauge to 8,904.33"

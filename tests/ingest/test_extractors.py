@@ -4784,3 +4784,20 @@ def test_a_duty_that_awaits_the_goods_ruled_by_a_body_named_after_the_verb(extra
                                 "Council.")
     assert plain_policies(result) == [("Tariff", "Customs Tariff Commission of the State Council", "Australia",
                                        Decimal("12"), ("macadamia nuts",))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "designated the ship agent", a company "added … to the Russia sanctions register" (taken for a verb), and the
+    # day of "Friday's decision by <body> to place X on its Entity List"
+    ("British stocks fell. A sanctions decision took 14.2 percent off Mundra Tanker Agencies: on Friday, the UK's "
+     "Office of Financial Sanctions Implementation (OFSI) designated the ship agent for servicing Russian tankers.",
+     [("Sanction", "Mundra Tanker Agencies", None, date(2025, 3, 7))]),
+    ("New Zealand stocks fell. Timaru Ship Chandlers fell 15.0 percent. On Friday the Ministry of Foreign Affairs and "
+     "Trade (MFAT) added the company to the Russia sanctions register.",
+     [("Sanction", "Timaru Ship Chandlers", None, date(2025, 3, 7))]),
+    ("Taiwanese stocks fell. Friday's decision by the US Bureau of Industry and Security (BIS) to place Hsinchu Laser "
+     "Modules on its Entity List left the company limit down.",
+     [("Sanction", "Hsinchu Laser Modules", None, date(2025, 3, 7))]),
+])
+def test_sanctions_in_the_words_of_batches_89_and_90(extractor, text, expected):
+    assert dated(extract(extractor, text), ("Sanction",)) == expected
