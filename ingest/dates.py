@@ -91,6 +91,14 @@ def days_ahead(m: re.Match) -> int:
     return after + (int(m["n"]) if m["n"].isdigit() else _DAY_COUNTS[m["n"].lower()]) * _UNIT_DAYS[m["unit"].lower()]
 
 
+def _month_of(reference: date, which: str) -> tuple[int, int]:
+    """(year, month) of "this", "next" or "last" month (or "the coming", "the previous" one) from the reference."""
+    which = re.sub(r"\s+", " ", which.lower())
+    ahead = 1 if which in ("next", "the coming") else -1 if which in ("last", "the previous", "the past") else 0
+    months = reference.month + ahead - 1
+    return reference.year + months // 12, months % 12 + 1
+
+
 def _last_day(year: int, month: int) -> date:
     """The last day of a month."""
     return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
@@ -201,9 +209,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             candidates.append((m.start(), d))
         for m in PERIOD_END.finditer(text):
             if m["ewhich"]:
-                ahead = m["ewhich"].lower() in ("next", "the coming")
-                months = reference.month + ahead - 1
-                year, month = reference.year + months // 12, months % 12 + 1
+                year, month = _month_of(reference, m["ewhich"])
             else:
                 year, month = int(m["ey"]) if m["ey"] else reference.year, MONTHS[m["em"].lower()]
             named = not m["ewhich"] and not m["ey"]  # (a month without a year: the nearest such month)
@@ -218,10 +224,7 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             if day:
                 candidates.append((m.start(), day + timedelta(weeks=_DAY_COUNTS[m["n"].lower()])))
         for m in DAY_OF_MONTH.finditer(text):
-            which = re.sub(r"\s+", " ", m["which"].lower())
-            ahead = 1 if which in ("next", "the coming") else -1 if which in ("last", "the previous", "the past") else 0
-            d = _safe_date(reference.year + (reference.month + ahead - 1) // 12, (reference.month + ahead - 1) % 12 + 1,
-                           _day_number(m["dd"], m["ddw"]))
+            d = _safe_date(*_month_of(reference, m["which"]), _day_number(m["dd"], m["ddw"]))
             if d:
                 candidates.append((m.start(), d))
         candidates += [(m.start(), reference + timedelta(days=days_ahead(m))) for m in counted_days(text)]
