@@ -381,14 +381,13 @@ def _for_whom(clause: Token) -> list[Token]:
             for o in c.children if o.dep_ == "pobj"]
 
 
-def _past_acronym(m: Mentioned) -> int:
-    """The token after a mention and the acronym in brackets that may follow it: "said" in "…, the Bureau of
-    Industry and Security (BIS) said"."""
+def _past_acronym(m: Mentioned, limit: int | None = None) -> int:
+    """The token after a mention and the short form in brackets that may follow it (before ``limit``): "said" in
+    "…, the Bureau of Industry and Security (BIS) said"."""
     doc, after = m.span.doc, m.span.end
-    if after < len(doc) and doc[after].text == "(":
-        close = next((t.i for t in doc[after + 1:min(len(doc), after + 6)] if t.text == ")"), None)
-        if close is not None:
-            return close + 1
+    limit = len(doc) if limit is None else limit
+    if after < limit and doc[after].text == "(":
+        return next((t.i + 1 for t in doc[after:min(limit, after + 5)] if t.text == ")"), after)
     return after
 
 
@@ -2130,9 +2129,7 @@ class FactExtractor:
         # (the close before the comma, "Down 0.8% at 61,442.30, the Nikkei 225 finished …", or after the subject)
         # (past a short form in brackets and a day, and "a record": "the Taiwan Capitalization Weighted Stock Index
         # (Taiex) finished Wednesday at a record 36,012.84")
-        after = subject.span.end
-        if after < hi and doc[after].text == "(":
-            after = next((t.i + 1 for t in doc[after:min(hi, after + 5)] if t.text == ")"), after)
+        after = _past_acronym(subject, hi)
         if after < hi and doc[after].lower_ in _CLOSE_FORMS and after + 1 < hi and doc[after + 1].lower_ in WEEKDAYS:
             after += 2
         at = next((t for t in chain(doc[g.end:comma], doc[after:min(hi, after + 4)])
@@ -2349,8 +2346,10 @@ class FactExtractor:
         for n, g in enumerate(groups):
             hi = groups[n + 1].start if n + 1 < len(groups) else sent.end
             window_ents = [m for m in mentioned if lo <= m.span.start and m.span.end <= g.start]
-            # ("The curb knocked 8.9 percent off Sundarban Rice Exports": a move, though a measure did it)
-            taken = _taken_off(sent, g, mentioned, hi, evidence, session)
+            # ("The curb knocked 8.9 percent off Sundarban Rice Exports", "A third of X's value - 33.1 percent -
+            # evaporated": a move, though a measure did it)
+            taken = _taken_off(sent, g, mentioned, hi, evidence, session) or \
+                _value_lost(sent, g, mentioned, evidence, session)
             if taken is None and self._is_policy_rate(doc, g):
                 lo = g.end
                 continue
@@ -5082,7 +5081,7 @@ def _taken_off(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int,
     if g.end + 3 < sent.end and doc[g.end].lower_ in ("was", "were") and doc[g.end + 1].lemma_.lower() in _TAKING_OFF:
         off = g.end + 2  # ("Seventeen and a half percent was wiped off Lantau Jade Holdings")
     elif g.start - 1 < sent.start or doc[g.start - 1].lemma_.lower() not in _TAKING_OFF:
-        return _value_lost(sent, g, mentioned, evidence, session)
+        return None
     if off + 1 >= sent.end or doc[off].lower_ != "off":
         return None
     start = off + 2 if doc[off + 1].lower_ == "the" else off + 1
@@ -5144,9 +5143,7 @@ def _relative_close(moved: Mentioned, hi: int) -> Decimal | None:
     """"… for the Tadawul All Share Index (TASI), which closed at 12,804.66": the close told of the index in a
     relative clause right after its name (and any short form in brackets)."""
     doc = moved.span.doc
-    i = moved.span.end
-    if i < hi and doc[i].text == "(":
-        i = next((t.i + 1 for t in doc[i:min(hi, i + 5)] if t.text == ")"), hi)
+    i = _past_acronym(moved, hi)
     words = list(doc[i:min(hi, i + 7)])
     if len(words) > 5 and [t.lower_ for t in words[3:5]] in _THE_SESSION:
         del words[3:5]  # ("which ended the week at 61,207.44")

@@ -4631,8 +4631,8 @@ def test_index_moves_in_the_words_of_batches_85_and_86(extractor, text, expected
 @pytest.mark.parametrize(("text", "expected"), [
     # a move noun told "for" a company before a relative clause, "followed for" it, a company's "loss was" N, a drop
     # "at" it, a gain it "held on to", a value worth less, a share of its value that vanished or was wiped off it
-    ("Australian stocks rose. For Wollongong Steel Pipes, that meant a 5.1 percent jump.",
-     [("Wollongong Steel Pipes", Decimal("5.1"))]),
+    ("Australian stocks rose. For Kembla Tube Mills, that meant a 6.9 percent jump.",
+     [("Kembla Tube Mills", Decimal("6.9"))]),
     ("Indian stocks fell. For Pune Onion Traders, the biggest shipper, that meant an 8.2 percent slide.",
      [("Pune Onion Traders", Decimal("-8.2"))]),
     ("New Zealand stocks rose. A 6.6 percent climb followed for Tauranga Wire Products.",
@@ -4659,8 +4659,9 @@ def test_stock_moves_in_the_words_of_batches_85_and_86(extractor, text, expected
 @pytest.mark.parametrize(("text", "expected"), [
     # a decision "as everyone had predicted:" is told, not guessed (after a paragraph, where the parser hangs it on
     # "predicted"); a point that "comes off" a rate that "will stand at" N, the clause hung on the bank
-    ("Korean stocks fell. The KOSDAQ lost 0.9 percent.\n\nNo surprise, as most economists had predicted: the Bank of "
-     "Korea (BOK) kept its base rate at 2.5 percent.", [("Bank of Korea", Decimal("2.5"))]),
+    ("Korean stocks fell. The KOSDAQ fared worse, shedding 1.4 percent to finish at 998.10.\n\nNo change, as nearly "
+     "everyone had predicted: the Bank of Korea (BOK), the country's central bank, kept its base rate at 2.5 percent "
+     "for a sixth straight meeting.", [("Bank of Korea", Decimal("2.5"))]),
     ("Hong Kong stocks rose. A quarter of a point comes off the base rate of the Hong Kong Monetary Authority (HKMA), "
      "which from tomorrow will stand at 3.75 percent.", [("Hong Kong Monetary Authority", Decimal("3.75"))]),
     # (but a guess told "as … was expected" stays one)
@@ -4726,11 +4727,12 @@ def test_index_moves_in_the_words_of_batches_87_and_88(extractor, text, expected
     ("Chinese stocks fell. Bonded neodymium magnets may leave the mainland only under an export licence, China's "
      "Ministry of Commerce (MOFCOM) said.",
      [("ExportControl", "Ministry of Commerce of China", None, None, ("Bonded neodymium magnets",))]),
-    ("Polish stocks fell. Gdansk Freight Express had its worst session in a year, shedding 7.7 percent: the Office of "
-     "Competition and Consumer Protection (UOKiK) has been investigating the courier over its fees.",
-     [("Investigation", "Office of Competition and Consumer Protection", "Gdansk Freight Express", None, ())]),
+    ("Polish stocks fell. Gdynia Parcel Post had its worst session since listing, shedding 8.3 percent: the Office of "
+     "Competition and Consumer Protection (UOKiK) has been investigating the courier over its late-delivery fees since "
+     "the 9th of this month, the watchdog said.",
+     [("Investigation", "Office of Competition and Consumer Protection", "Gdynia Parcel Post", None, ())]),
     ("Peruvian stocks fell. Cusco Zinc Holdings tumbled 9.2 percent. The Superintendency of the Securities Market "
-     "(SMV) has, since Monday, been investigating the miner's reserve estimates.",
+     "(SMV) has, since the 18th of this month, been investigating the miner's reserve estimates, the regulator said.",
      [("Investigation", "Superintendency of the Securities Market of Peru", "Cusco Zinc Holdings", None, ())]),
     ("Romanian stocks fell. Dacia Pharmacies shed 6.6 percent after the Competition Council disclosed that it has been "
      "investigating the pharmacy chain's supplier rebates.",
