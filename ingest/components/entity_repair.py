@@ -289,8 +289,9 @@ class EntityRepair:
         while end < len(doc) and end not in taken and (self._is_name_token(doc[end]) or doc[end].text == "&"
                                                        and end + 1 < len(doc) and self._is_name_token(doc[end + 1])
                                                        or end > span.end and doc[end].is_title and
-                                                       doc[end].text in self.company_words):
-            end += 1  # ("Kempen Gem Trading", "Trading" tagged a noun)
+                                                       doc[end].text in self.company_words
+                                                       or self._and_company_word(doc, end, span.end)):
+            end += 1  # ("Kempen Gem Trading", "Trading" tagged a noun; "Takoradi Savings and Loans")
         if end == span.end and end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_ \
                 and (doc[end + 1].is_title or span.label_ == "StockIndex" and doc[end + 1].is_upper) and \
                 end + 1 not in taken:
@@ -341,6 +342,11 @@ class EntityRepair:
             return Span(doc, start, end, label=entry.type, span_id=entry.id)
         return whole
 
+    def _and_company_word(self, doc: Doc, i: int, start: int) -> bool:
+        """"and" at ``i`` joins two company words of one name: "Savings and Loans", "Oil and Gas"."""
+        return start < i < len(doc) - 1 and doc[i].lower_ in ("and", "&") and \
+            doc[i - 1].text in self.company_words and doc[i + 1].text in self.company_words and doc[i + 1].is_title
+
     @staticmethod
     def _is_name_token(tok) -> bool:
         return (tok.pos_ == "PROPN" or tok.is_upper and len(tok) > 1) and tok.ent_type_ in ("", "ORG", "PERSON") \
@@ -351,7 +357,8 @@ class EntityRepair:
         doc = span.doc
         start, end = span.start, span.end
         while span.label_ in ("ORG", "PERSON") and start > span.sent.start and start - 1 not in taken and \
-                self._is_name_token(doc[start - 1]) and not (start - 1 == span.sent.start and doc[start - 1].is_stop) \
+                (self._is_name_token(doc[start - 1]) or not doc[start - 1].ent_type_ and self._name_word(doc[start - 1])
+                 and (span.label_ == "ORG" or any(t.text in self.company_words for t in span))) and not (start - 1 == span.sent.start and doc[start - 1].is_stop) \
                 and not (span.label_ == "PERSON" and (doc[start - 1].text in self.person_titles or
                                                       doc[start - 1].text in self.company_words or
                                                       start - 1 == span.sent.start and
@@ -474,9 +481,10 @@ class EntityRepair:
                         not doc[prev.end - 1].whitespace_ == "" and span[-1].is_title:
                     out[-1] = Span(doc, prev.start, span.end, label="ORG")
                     continue
-                if prev.end == span.start and prev.label_ == "City" and span.label_ == "ORG" and \
+                if prev.end == span.start and prev.label_ in ("City", "GPE") and span.label_ == "ORG" and \
                         any(t.text in self.company_words for t in span):
-                    out[-1] = Span(doc, prev.start, span.end, label="ORG")  # "Hangzhou" "Silan Microelectronics"
+                    # "Hangzhou" "Silan Microelectronics"; "Shonan" (a place to the model) "Solar Roofing"
+                    out[-1] = Span(doc, prev.start, span.end, label="ORG")
                     continue
                 if prev.end == span.start and prev.label_ == "Country" and span.label_ == "ORG" and \
                         prev[0].is_title and prev.text.endswith(("n", "ese", "ish", "i")) and \
@@ -567,6 +575,12 @@ class EntityRepair:
                      self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role,
                      self._particle_names):
             spans = step(doc, spans)
+        # "Farmed rainbow trout …", "Dearer money …": one unknown word opening a sentence, that no step took for a
+        # company, a firm or a place, is no person unless the article names that person in full ("Kuroda said" after
+        # "Haruhiko Kuroda")
+        surnames = {p[-1].text for p in spans if p.label_ in ("Person", "PERSON") and len(p) > 1}
+        spans = [s for s in spans if not (len(s) == 1 and not s.id_.strip("?") and s.start == s.sent.start and
+                                          s.label_ == "Person" and s.text not in surnames)]
         # "Scotch whisky", "Iberian ham": a name ends with a name, not with a common noun in lower case (and
         # "The CBRT on Thursday lowered its rate": a day is no name)
         spans = [s for s in spans if not (s.label_ in ("Company", "AnalystFirm") and len(s) >= 2 and
@@ -879,6 +893,12 @@ class EntityRepair:
                 doc[start - 1].lower_ in _NAME_JOINERS and start - 2 >= head.sent.start and doc[start - 2].pos_ == "PROPN"):
             start -= 1
         return doc[start:head.i + 1]
+
+    def _name_word(self, tok: Token) -> bool:
+        """A proper noun, or a capitalised word past a sentence's start that is no English word the lemmatizer
+        knows ("Tsing", tagged a verb)."""
+        return tok.pos_ == "PROPN" or tok.is_title and tok.i != tok.sent.start and not tok.is_stop and \
+            bool(self.known_words) and tok.lower_ not in self.known_words and tok.lemma_.lower() not in self.known_words
 
     def _common_word(self, tok: Token, unknown_is_name: bool = True) -> bool:
         """A capitalised word that is a plain word here: "Builders", "Imports", "Agribusiness"
@@ -1210,9 +1230,10 @@ class EntityRepair:
                     not tok.is_title or tok.i == tok.sent.start:
                 continue
             start = tok.i
-            while start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and \
-                    doc[start - 1].is_title and not self._common_word(doc[start - 1]) and doc[start - 1].text not in self.person_titles:
-                start -= 1
+            while start - 1 >= tok.sent.start and start - 1 not in taken and self._name_word(doc[start - 1]) and \
+                    doc[start - 1].is_title and not self._common_word(doc[start - 1]) and \
+                    doc[start - 1].text not in self.person_titles:
+                start -= 1  # ("Tsing Yi Marine Fuels", "Tsing" tagged a verb)
             if start == tok.i or doc[start:tok.i + 1].text in self.not_entities or start - 1 in taken or \
                     start - 1 >= tok.sent.start and doc[start - 1].is_title and (
                         doc[start - 1].pos_ == "PROPN" or start - 1 == tok.sent.start) or \
