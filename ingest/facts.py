@@ -55,7 +55,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)|"
              r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
              r"(?:\s+week\b|\s+(?:of\s+)?(?:next|last)\s+week\b)?|"
-             r"today|tomorrow|new\s+year['’]s\s+day|"
+             r"today|tomorrow|the\s+day\s+after\s+tomorrow|new\s+year['’]s\s+day|"
              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
              r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|"
              # "the start of next month", "the last day of May", "the 22nd of this month", "a week from Thursday", as
@@ -232,8 +232,8 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
 _WHEN_WORDS = {"last", "on", "late", "early", "yesterday", "today", "this", "morning", "afternoon", "evening", "also",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight", "then"}
 #: Verbs whose subject bears a measure: "bottles will face duties", "plants will qualify for a credit"
-_BEARING = {"face", "carry", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive", "pay",
-            "entitle"}
+_BEARING = {"face", "carry", "cost", "attract", "need", "require", "incur", "draw", "bear", "qualify", "get", "receive",
+            "pay", "entitle"}
 #: A central bank's moves, and the words that make them the next ones
 _RATE_MOVES = {"cut", "hike", "increase", "reduction", "move", "easing", "tightening", "raise", "lower"}
 #: Verbs that set a measure's rate anew: "raised the cess on tiles to 35%"
@@ -303,7 +303,8 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     """The subject of the verb that brings the measure to it (:func:`_bearing_verb`): "bottles" in
     "Glass bottles and jars from China will face duties", "drones" in "Imported drones will be
     subject to a tariff"."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    subject = subject or (next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None)
     if subject is None and verb is not None:
         # ("drone flight controllers may be re-exported …", the subject hung on the auxiliary)
         subject = next((s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children
@@ -401,7 +402,7 @@ def _bearing_verb(trigger: Token) -> Token | None:
         node = trigger.head  # ("charged an import tariff set at 35 percent - up from 10 percent -", misparsed)
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound",
-                                                      "prt"):
+                                                      "prt", "agent"):  # ("were hit … by duties of 18 per cent")
             return None  # (not through a clause: "duties …, after an inquiry found that …")
         came, node = node, node.head
         listing = _listing_of_goods(node)
@@ -518,6 +519,11 @@ def _subject_goods(trigger: Token) -> Span | None:
             end += 1  # (up to where the load goes: "… and carrots to Senegal", "carrots" parsed as a verb)
         return doc[_after_determiners(doc, carried.left_edge.i, carried.i):end]
     start = subject.left_edge.i
+    # ("Night-vision image intensifier tubes will require …", parsed with two subjects; "Farmed rainbow trout from
+    # Norway will face …", with "rainbow" a verb whose object is the trout): the words of a broken parse before it
+    start = min([start] + [t.left_edge.i for t in subject.head.children if t.dep_ in ("nsubj", "nsubjpass") and
+                           t.right_edge.i + 1 == start] +
+                ([subject.head.left_edge.i] if subject.dep_ == "dobj" and subject.head.dep_ == "csubj" else []))
     if doc[start].dep_ == "prep" and doc[start].right_edge.i + 1 < subject.i and \
             doc[doc[start].right_edge.i + 1].text == ",":
         start = doc[start].right_edge.i + 2  # ("Across the border, tungsten powder", parsed as the powder's)
@@ -729,11 +735,13 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
             "rate", "rates", "target", "level") and doc[group.start - 3].lower_ in ("new", "lower", "higher"):
         return True  # "The new rate, 4.75%, applies from Friday", "The new target, 1.5%, will be applied from …",
         # "the new level, 6.25 percent, takes effect from tomorrow"
-    if at is not None and at.lemma_ == "be" and any(c.dep_ == "nsubj" and _rate_noun(c) and
-                                                    any(d.lower_ in ("the", "new") or d.dep_ == "poss"
-                                                        for d in c.children)
+    if at is not None and at.lemma_ == "be" and any(c.dep_ == "nsubj" and (_rate_noun(c) and
+                                                                         any(d.lower_ in ("the", "new") or
+                                                                             d.dep_ == "poss" for d in c.children) or
+                                                                         _rate_told_before(c, at))
                                                     for c in at.children):
-        return True  # "The rate will be 8.75% from Monday", "the Bank of Israel's benchmark rate is 3.75 percent"
+        return True  # "The rate will be 8.75% from Monday", "the Bank of Israel's benchmark rate is 3.75 percent",
+        # "came off the target reverse repurchase rate of the BSP, which will be 4.75 percent from Monday"
     if at is not None and at.lower_ == "to" and at.head.lemma_.lower() in ("bring", "take") and (
             at.head.dep_ == "relcl" and at.head.head.lower_ in _RATE_NAMES | {"cut", "reduction", "increase", "hike"}
             or at.head.tag_ in ("VBZ", "VBD", "VBP") and
@@ -756,13 +764,17 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
         "stand", "sit", "remain", "stay") else None
     return named is not None and any(
         c.dep_ in ("nsubj", "nsubjpass") and (
-            named(c) or c.lower_ == "it" and c.i == c.sent.start or
-            c.lower_ == "which" and verb.dep_ == "relcl" and (
-                verb.head.lower_ in _RATE_NAMES or
-                # ("the base rate of the HKMA, which from tomorrow will stand at 4 percent", hung on the bank)
-                verb.head.ent_type_ == "GovernmentBody" and verb.head.i >= 3 and any(
-                    _policy_rate(t) for t in verb.doc[max(verb.sent.start, verb.head.i - 12):verb.head.i])))
+            named(c) or c.lower_ == "it" and c.i == c.sent.start or _rate_told_before(c, verb))
         for c in chain(verb.children, verb.head.children if verb.dep_ == "xcomp" else ()))
+
+
+def _rate_told_before(subject: Token, verb: Token) -> bool:
+    """``subject`` is "which" of a relative clause on a rate: "the policy rate, which now stands at 24.5%" (or on
+    the bank, where the parser hangs it: "the base rate of the HKMA, which from tomorrow will stand at 4 percent")."""
+    return subject.lower_ == "which" and verb.dep_ == "relcl" and (
+        verb.head.lower_ in _RATE_NAMES or
+        verb.head.ent_type_ == "GovernmentBody" and verb.head.i >= 3 and any(
+            _policy_rate(t) for t in verb.doc[max(verb.sent.start, verb.head.i - 12):verb.head.i]))
 
 
 def _rate_noun(tok: Token) -> bool:
@@ -799,7 +811,8 @@ _CLOSE_FORMS = {"finish", "close", "end", "settle", "finished", "closed", "ended
                 "ending", "settling", "stand", "stood", "standing"}
 #: Words that make a rate a central bank's: "the policy rate", "the benchmark base rate", "the deposit facility rate"
 _RATE_QUALIFIERS = {"policy", "key", "benchmark", "deposit", "repo", "base", "refinancing", "lending", "overnight",
-                    "reference", "discount", "cash", "facility", "bank", "intervention", "account"}
+                    "reference", "discount", "cash", "facility", "bank", "intervention", "account",
+                    "repurchase", "target"}
 #: … and what makes a sentence about one a guess: "Economists reckon the base rate will stand at 3%"
 _GUESSES = {"expect", "forecast", "predict", "reckon", "see", "think", "bet", "price", "estimate", "anticipate",
             "believe"}
@@ -1905,11 +1918,17 @@ class FactExtractor:
                 return (1 if doc[tok.i + 2].lower_ == "good" else -1), tok  # "The BSE Sensex, 1.1 percent to the good,"
         after = doc[group.end] if group.end < len(doc) else None
         told = [t.lower_ for t in doc[max(0, group.start - 2):group.start]]
+        closing = after.head.head if after is not None else None
+        if closing is not None and closing.like_num and closing.head.lower_ == "at":
+            closing = closing.head.head  # ("ended Friday at 8,905.12 after a 1.4 percent rise", "after" on the close)
         if after is not None and (after.pos_ == "NOUN" or told[-1:] in (["a"], ["an"]) and after.pos_ == "ADJ") and (
                 after.dep_ == "pobj" and after.head.lower_ == "with" or told in (["with", "a"], ["with", "an"]) or
-                after.dep_ == "pobj" and after.head.lower_ == "after" and after.head.head.lower_ in _CLOSE_FORMS or
+                after.dep_ == "pobj" and after.head.lower_ == "after" and closing.lower_ in _CLOSE_FORMS or
                 told in ([",", "a"], [",", "an"]) and (after.head.lower_ in _CLOSE_FORMS or after.dep_ == "appos" and
                                                        after.head.like_num and after.head.head.lower_ == "at") or
+                # ("did better still - a 0.7 percent advance, to 6,388.12": the move told after a dash)
+                told[:1] in ([d] for d in _DASHES) and told[1:] in (["a"], ["an"]) and after.head.pos_ == "VERB" and
+                after.head.lemma_.lower() in ("do", "fare") or
                 after.dep_ == "dobj" and (after.head.lemma_.lower() in _MOVE_TAKERS or
                                           after.head.lower_ == "scraped")) \
                 and not (
@@ -1921,7 +1940,7 @@ class FactExtractor:
             sign = self._sign(after)
             if sign:
                 # (the verb of "closing at 3,215.50 after a 1.9 percent climb" is the close's)
-                return sign, after.head.head if after.head.lower_ == "after" else after
+                return sign, closing if after.head.lower_ == "after" else after
         return 0, None
 
     def _is_policy_rate(self, doc: Doc, group: PercentGroup) -> bool:
@@ -4449,12 +4468,13 @@ class FactExtractor:
                 if subject.left_edge.i <= m.span.start <= hi and m.type == "Country" and ok(m) \
                         and (m.span.start > 1 and (_after_from(m) or doc[  # (also "shipped from the UK")
                             m.span.start - 1].lower_ == "in" and doc[m.span.start - 2].tag_ in ("VBN", "VBG")) or
-                             _made_in(m) or m.span.root.dep_ in ("amod", "compound") and
+                             _made_in(m) or _origin(m) or m.span.root.dep_ in ("amod", "compound") and
                              # ("Canadian softwood lumber", the demonym on a compound of the goods)
                              (subject.left_edge.i <= m.span.root.head.i <= subject.i or
                               m.span.root.head.lemma_ in _MAKER_NOUNS or
                               subject.lower_ in _BARE_GOODS and subject.i in {a.i for a in m.span.root.ancestors})):
-                    return m  # "pipes originating in China", "drones made in China", "Turkish steel bars"
+                    return m  # "pipes originating in China", "drones made in China", "Turkish steel bars", "of Greek
+                    # origin"
         question = trigger_end + (doc[trigger_end].lower_ == "into") if trigger_end < sent.end else trigger_end
         asks = question < sent.end and doc[question].lower_ in ("whether", "how", "why", "if")
         if asks and question > trigger_end:

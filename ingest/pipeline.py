@@ -46,8 +46,9 @@ _BODY_NOUNS = {
 _SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday|sunday)\b"
                       r"(?!\s+(?:of\s+next\s+week|week)\b)", re.I)
 _LEDE_PARAGRAPHS = 2
-#: What makes a day in the lede one still to come: "the new rate will take hold on Monday"
-_FUTURE = re.compile(r"\b(?:will|shall|is to|are to)\b", re.I)
+#: What makes a day in the lede one still to come: "the new rate will take hold on Monday", "a change which
+#: takes effect on Monday"
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|takes? effect|effective|comes? into force)\b", re.I)
 _NAMED_SESSION = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|sunday)['’]s\s+(?:session|trading|trade)\b",
                             re.I)
 

@@ -4803,3 +4803,82 @@ def test_a_duty_that_awaits_the_goods_ruled_by_a_body_named_after_the_verb(extra
 ])
 def test_sanctions_in_the_words_of_batches_89_and_90(extractor, text, expected):
     assert dated(extract(extractor, text), ("Sanction",)) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a name the model misses or calls a person or a place, ending in a word of a trade ("Credit", "Fuels", "Works"),
+    # with "and" between two such words, or after a first word the tagger takes for a verb
+    ("Hong Kong stocks fell. What Sai Kung Credit disclosed on Tuesday wiped 9.1 percent off the lender.",
+     "Sai Kung Credit"),
+    ("Ghanaian stocks fell. Kumasi Savings and Loans dropped 6 percent.", "Kumasi Savings and Loans"),
+    ("Hong Kong stocks fell. Few shares fared worse than Tsing Yi Harbour Fuels, down 14 percent.",
+     "Tsing Yi Harbour Fuels"),
+    ("Japanese stocks fell. A profit warning sank Shonan Timber Works, off 7.2 percent.", "Shonan Timber Works"),
+])
+def test_companies_named_for_their_trade_in_the_words_of_batches_91_and_92(extractor, text, name):
+    result = extract(extractor, text)
+    assert [(e.label, e.type) for e in result.entities.values() if e.type not in ("Country", "StockIndex")] == \
+        [(name, "Company")]
+
+
+def test_a_word_opening_a_sentence_is_no_person(extractor):
+    result = extract(extractor, "Norwegian stocks fell. Dearer borrowing weighed on lenders. Farmed halibut from "
+                                "Iceland will face duties of 14.5 per cent in the European Union from the first of "
+                                "next month, the European Commission said.")
+    assert [e.label for e in result.entities.values() if e.type == "Person"] == []
+    assert plain_policies(result) == [("Tariff", "European Commission", "Iceland", Decimal("14.5"),
+                                       ("Farmed halibut",))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods "hit … by duties", a levy the goods "will cost" their importers, goods "of Spanish origin", a day "the day
+    # after tomorrow", goods whose name the parser splits into two subjects, a regional government
+    ("Egyptian stocks fell. Galvanised roofing sheets imported from Turkey were hit, with immediate effect, by duties "
+     "of 21 per cent, the Ministry of Trade and Industry said.",
+     [("Tariff", "Ministry of Trade and Industry", "Turkey", Decimal("21"), ("Galvanised roofing sheets",))]),
+    ("Danish stocks fell. Smoked mackerel fillets shipped from Norway will cost Danish importers a levy of 15 percent "
+     "from the day after tomorrow, the European Commission said.",
+     [("Tariff", "European Commission", "Norway", Decimal("15"), ("Smoked mackerel fillets",))]),
+    ("Egyptian stocks fell. Ceramic wash basins of Spanish origin will face duties of 19 percent from the first of "
+     "next month, the Ministry of Trade and Industry said.",
+     [("Tariff", "Ministry of Trade and Industry", "Spain", Decimal("19"), ("Ceramic wash basins",))]),
+    ("Belgian stocks fell. Thermal-imaging camera cores will require an export licence for any destination outside "
+     "the European Union from the first of next month, the Walloon Government said.",
+     [("ExportControl", "Walloon Government", None, None, ("Thermal-imaging camera cores",))]),
+])
+def test_policies_in_the_words_of_batches_91_and_92(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_a_duty_from_the_day_after_tomorrow(extractor):
+    result = extract(extractor, "Danish stocks fell. Smoked mackerel fillets shipped from Norway will cost Danish "
+                                "importers a levy of 15 percent from the day after tomorrow, the European Commission "
+                                "said.")
+    assert dated(result, ("Tariff",)) == [("Tariff", "Norway", Decimal("15"), date(2025, 3, 14))]
+
+
+def test_a_day_a_change_takes_effect_is_no_trading_day(extractor):
+    # the lede's "on Monday" is when the new rate applies, not the session the article reports
+    result = extract(extractor, "Indian shares ended the week lower. Down 1.1 percent, the Nifty 50 closed at "
+                                "24,010.55.\n\nThe Reserve Bank of India raised its repo rate to 6.5 percent, a change "
+                                "which takes effect on Monday.")
+    assert [(f.kind, f.values["date"]) for f in result.facts if f.kind == "IndexMovement"] == \
+        [("IndexMovement", date(2025, 3, 12))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a close "ended Thursday at" with its move "after a 0.8 percent rise" (hung on the close), a move told after a
+    # dash ("fared worse - a 0.4 percent slide, to …")
+    ("Philippine stocks rose. The PSE Composite Index ended Tuesday at 6,712.55 after a 1.4 percent rise.",
+     [("PSE Composite Index", "IndexMovement", Decimal("1.4"), Decimal("6712.55"), None)]),
+    ("German stocks fell. The DAX fared worse - a 0.4 percent slide, to 18,020.5.",
+     [("DAX", "IndexMovement", Decimal("-0.4"), Decimal("18020.5"), None)]),
+])
+def test_index_moves_in_the_words_of_batches_91_and_92(extractor, text, expected):
+    assert moves(extract(extractor, text)) == expected
+
+
+def test_a_point_off_a_target_repurchase_rate_which_will_be_a_level(extractor):
+    result = extract(extractor, "Thai stocks rose. A quarter point came off the target repurchase rate of the Bank "
+                                "of Thailand, which will be 2.25 percent from Monday.")
+    assert decisions(result) == [("Bank of Thailand", Decimal("2.25"))]
