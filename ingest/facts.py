@@ -213,6 +213,15 @@ def _acts(m: Mentioned, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool
                     verb.dep_ in ("advcl", "xcomp", "conj") and \
                     t.head.i == verb.head.i and t.dep_ in deps:
                 return True  # ("The SMV has, since the 18th of this month, been investigating …", "has" the verb)
+            if verb.dep_ == "acl" and verb.head.lemma_.lower() in ("decision", "move", "vote", "order") and \
+                    t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == verb.head.i:
+                return True  # "Monday's decision by the US Department of State to sanction the company"
+            if subjectless and verb.pos_ == "VERB" and any(c.lower_ == "been" for c in verb.children) and any(
+                    s.lemma_ == "have" and s.dep_ == "ccomp" and s.head.i == t.head.i and t.dep_ in deps and any(
+                        c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in s.children)
+                    for s in m.span.doc[t.i:verb.i]):
+                return True  # ("the PCC confirmed that it has, since the 2nd, been investigating …", "has" apart from
+                # "investigating", which the parser hangs elsewhere)
             if subjectless and verb.pos_ == "VERB" and tok.i == m.span.root.i and m.type == "GovernmentBody" and \
                     tok.dep_ != "pobj" and (
                     _past_acronym(m) == verb.i or _past_acronym(m) < len(m.span.doc) and
@@ -421,9 +430,11 @@ def _bearing_verb(trigger: Token) -> Token | None:
                 c.dep_ == "auxpass" for c in node.children):  # ("Chinese fibre was assigned a duty of 17.8%")
             verb = node  # (or "nuts may only be shipped under a licence")
         elif node.lemma_.lower() == "leave" and node.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and (c.lemma_.lower() in _HOME_PLACES or c.ent_type_ == "Country")
+                c.dep_ == "dobj" and (c.lemma_.lower() in _HOME_PLACES or c.ent_type_ == "Country") or
+                c.dep_ == "prep" and c.lower_ == "for" and any(g.ent_type_ == "Country" for g in c.children)
                 for c in node.children):
-            verb = node  # "graphite may only leave the country under a licence", "… may leave Japan only under …"
+            verb = node  # "graphite may only leave the country under a licence", "… may leave Japan only under …",
+            # "… may no longer leave for Japan without a licence"
         elif node.lower_ in ("subject", "eligible", "exportable") and node.dep_ == "acomp":
             # "will be subject to", "eligible for", "exportable only under permit"
             verb = node.head
@@ -545,7 +556,7 @@ def _subject_goods(trigger: Token) -> Span | None:
         end += 1
     while end > start and (doc[end - 1].tag_ in ("VBN", "VBG") or doc[end - 1].pos_ in ("ADP", "DET")):
         end -= 1  # "systems shipped to (China)", "pipes originating in (China)", "ingots bound for the (US)"
-    while start < end and doc[start].lower_ in ("the", "a", "an", "all", "any", "new", "every", "each"):
+    while start < end and doc[start].lower_ in ("the", "a", "an", "all", "any", "new", "every", "each", "no"):
         start += 1
     if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _ABOUT_LEADS:
         start += 2

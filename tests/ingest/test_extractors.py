@@ -4882,3 +4882,21 @@ def test_a_point_off_a_target_repurchase_rate_which_will_be_a_level(extractor):
     result = extract(extractor, "Thai stocks rose. A quarter point came off the target repurchase rate of the Bank "
                                 "of Thailand, which will be 2.25 percent from Monday.")
     assert decisions(result) == [("Bank of Thailand", Decimal("2.25"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a probe a body "confirmed that it has, since …, been investigating", a sanction told as "a decision by <body> to
+    # sanction the company", goods that "may no longer leave for Japan without a licence"
+    ("Philippine stocks fell. Davao Poultry Farms lost 7.5 percent after the Philippine Competition Commission (PCC) "
+     "confirmed that it has, since the 3rd of this month, been investigating whether the company fixed feed prices "
+     "with rivals.",
+     [("Investigation", "Philippine Competition Commission", "Davao Poultry Farms", None, ())]),
+    ("Korean stocks fell. Mokpo Cable Works was the casualty of Tuesday's decision by the US Department of State to "
+     "sanction the company for selling undersea cable to North Korea.",
+     [("Sanction", "US Department of State", "Mokpo Cable Works", None, ())]),
+    ("Japanese stocks fell. Silicon carbide power modules may no longer leave for China without a licence, the "
+     "Ministry of Economy, Trade and Industry said.",
+     [("ExportControl", "Ministry of Economy, Trade and Industry", "China", None, ("Silicon carbide power modules",))]),
+])
+def test_policies_in_the_words_of_batches_91_and_92_told_by_their_verbs(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
