@@ -50,8 +50,12 @@ def _day_number(digits: str | None, words: str | None) -> int:
 #: "the 22nd of this month", "the 1st of next month", "the fifteenth of this month": a day of the reference's month
 #: or the next one
 DAY_OF_MONTH = re.compile(rf"\bthe\s+(?:(?P<dd>\d{{1,2}})(?:st|nd|rd|th)|(?P<ddw>{_ORDINAL}))\s+of\s+"
-                          r"(?P<which>this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past)\s+month\b",
-                          re.I)
+                          r"(?P<which>this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past|the)\s+"
+                          r"month\b", re.I)  # (and "since the first of the month": this month)
+#: "from the 15th, …", "Starting the 28th, …": a day of this month told alone (one still to come, or already past,
+#: as the sentence tells it), never "the 15th anniversary"
+BARE_DAY = re.compile(rf"\bthe\s+(?:(?P<bd>\d{{1,2}})(?:st|nd|rd|th)|(?P<bdw>{_ORDINAL}))"
+                      r"(?=\s*[,.;:)]|\s*$|\s+(?:and|until|through|onwards?)\b)", re.I)
 #: "the 15th of March", "the first of April 2026": a day of a named month
 ORDINAL_OF_MONTH = re.compile(rf"\bthe\s+(?:(?P<od>\d{{1,2}})(?:st|nd|rd|th)|(?P<ow>{_ORDINAL}))\s+of\s+"
                               rf"(?P<om>{_MONTH})\b\.?(?:,?\s+(?P<oy>\d{{4}}))?", re.I)
@@ -223,6 +227,13 @@ def resolve_date(text: str, reference: date | None, *, future: bool = False) -> 
             day = resolve_date(text[m.end("weeks"):], reference, future=True)
             if day:
                 candidates.append((m.start(), day + timedelta(weeks=_DAY_COUNTS[m["n"].lower()])))
+        for m in BARE_DAY.finditer(text):
+            day, year, month = _day_number(m["bd"], m["bdw"]), reference.year, reference.month
+            if future and day < reference.day or not future and day > reference.day:
+                year, month = _month_of(reference, "next" if future else "last")
+            d = _safe_date(year, month, day)
+            if d:
+                candidates.append((m.start(), d))
         for m in DAY_OF_MONTH.finditer(text):
             d = _safe_date(*_month_of(reference, m["which"]), _day_number(m["dd"], m["ddw"]))
             if d:

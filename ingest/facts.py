@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ingest.dates import (DAY_OF_MONTH, MONTH_NAMES, ORDINAL_OF_MONTH, PERIOD_END, PERIOD_START, WEEKDAYS,
+from ingest.dates import (BARE_DAY, DAY_OF_MONTH, MONTH_NAMES, ORDINAL_OF_MONTH, PERIOD_END, PERIOD_START, WEEKDAYS,
                           WEEKS_FROM, counted_days, days_ahead, resolve_date)
 from ingest.extraction import POLICY_KINDS, Entity, Evidence, Fact
 from ingest.nlp import Lexicon
@@ -61,6 +61,7 @@ _DAY_WORD = (r"(?:next\s+|this\s+(?:coming\s+)?|(?:the\s+)?coming\s+)?"
              # "the start of next month", "the last day of May", "the 22nd of this month", "a week from Thursday", as
              # ingest.dates resolves them
              r"the\s+" + PERIOD_START.pattern + r"|the\s+" + PERIOD_END.pattern + "|" + DAY_OF_MONTH.pattern + "|" +
+             BARE_DAY.pattern + "|" +
              ORDINAL_OF_MONTH.pattern + "|" + WEEKS_FROM.pattern + r"\w+)")
 #: "effective Feb 10", "from next Monday", "took effect on Tuesday": a keyword directly followed by a day
 _EFFECTIVE = re.compile(r"\b(effective|take[sn]? effect|taking effect|took effect|kicks? in|kicking in|from|starting|as of|dated|"
@@ -742,6 +743,11 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     if at is not None and at.lower_ == "of" and group.start >= 3 and doc[group.start - 2].lower_ == "level" and \
             doc[group.start - 3].lower_ == "new":
         return True
+    if at is not None and at.lower_ == "of" and _policy_rate(at.head) and at.head.dep_ == "nsubj" and \
+            at.head.head.lemma_.lower() in ("apply", "take", "start", "begin") and \
+            any(c.lower_ in ("will", "shall") for c in at.head.head.children):
+        return True  # "A policy rate of 9.5 percent - three-quarters of a point above the current level - will apply
+        # from Tuesday"
     if at is not None and at.text == "," and group.start >= 3 and doc[group.start - 2].lower_ in (
             "rate", "rates", "target", "level") and doc[group.start - 3].lower_ in ("new", "lower", "higher"):
         return True  # "The new rate, 4.75%, applies from Friday", "The new target, 1.5%, will be applied from …",
@@ -773,10 +779,12 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     named = _policy_rate if verb.tag_ == "VBN" and verb.lemma_.lower() in ("set", "fix", "peg") and any(
         c.dep_ == "auxpass" for c in verb.children) else _rate_noun if verb.lemma_.lower() in (
         "stand", "sit", "remain", "stay") else None
+    # ("The one-week repo rate, the CBRT said in Ankara, now stands at 27 percent": the rate hung on "said")
+    told_aside = verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return named is not None and any(
         c.dep_ in ("nsubj", "nsubjpass") and (
             named(c) or c.lower_ == "it" and c.i == c.sent.start or _rate_told_before(c, verb))
-        for c in chain(verb.children, verb.head.children if verb.dep_ == "xcomp" else ()))
+        for c in chain(verb.children, verb.head.children if verb.dep_ == "xcomp" or told_aside else ()))
 
 
 def _rate_told_before(subject: Token, verb: Token) -> bool:
@@ -869,8 +877,11 @@ def _policy_rate_level(sent: Span, groups: list[PercentGroup]) -> Decimal | None
             return g.values[0]  # "Left unchanged at 2.25 per cent, the benchmark base rate …", "At 2.5 per cent, …"
         mover = before.head if before is not None and before.lower_ == "to" else None
         if mover is not None and mover.lemma_.lower() in ("come", "go", "rise", "fall", "drop", "climb", "decline",
-                                                          "move") and subject.head.i == mover.i:
-            return g.values[0]  # "the policy rate would come down by 150 basis points, to 9.5 per cent"
+                                                          "move") and (subject.head.i == mover.i or
+                                                                       mover.dep_ == "xcomp" and
+                                                                       subject.head.i == mover.head.i):
+            return g.values[0]  # "the policy rate would come down by 150 basis points, to 9.5 per cent" (or "is to
+            # rise to 2.75 percent")
     fronted = _fronted_rate(sent, groups)
     if fronted is not None and any(_policy_rate(t) for t in sent):
         return fronted  # "Seven and a quarter per cent: that is where the MNB now has its base rate"
@@ -2406,7 +2417,8 @@ class FactExtractor:
                     _describes(t, window_ents) or _in_apposition(t, window_ents) for t in between) and \
                     len(window_ents) <= 1:
                 direction = last_direction  # "gained 8.7 percent and 7.9 percent", "…and Frankfurt's DAX 0.9%"
-            if direction == 0 or (verb is not None and (self._hypothetical(verb) or _transitive(verb) and not (
+            if direction == 0 or (verb is not None and (self._hypothetical(verb, moving=True) or
+                                                        _transitive(verb) and not (
                     verb.lemma_.lower() in _CAUSED and any(m.span.root.head.i == verb.i for m in window_ents)))):
                 lo = g.end  # no movement word, a forecast ("could lift prices by 15 percent") or
                 continue    # something else lowered ("Malhotra lowered the inflation forecast to 3.1 percent")
@@ -2503,8 +2515,9 @@ class FactExtractor:
 
     # -- policies ---------------------------------------------------------------------
 
-    def _hypothetical(self, tok: Token) -> bool:
-        """True when a trigger stands under "could", "threatened to", "is considering"…"""
+    def _hypothetical(self, tok: Token, moving: bool = False) -> bool:
+        """True when a trigger (or, ``moving``, a move word) stands under "could", "threatened to", "is
+        considering"…"""
         node, seen, path = tok, 0, [tok]
         while seen < 6:
             # (a verb joined to a hedge is none: "The Dow, weighed down by banks, lost 0.1%", "weighed" the root)
@@ -2512,7 +2525,9 @@ class FactExtractor:
             coordinate = seen > 0 and path[-2].dep_ == "conj" and any(
                 c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in node.children)
             # (what does the weighing is no hedge: "Vingroup's 2.3 percent fall weighed most")
-            hedged = node.lemma_.lower() in self.hedges and not coordinate and not (
+            # ("the DAX - weighed down by industrials - closed at …", the dashed remark parsed as the root)
+            weighed_down = moving and any(c.dep_ == "prt" and c.lower_ == "down" for c in node.children)
+            hedged = node.lemma_.lower() in self.hedges and not coordinate and not weighed_down and not (
                 seen > 0 and path[-2].dep_ == "nsubj") and not (
                 # (nor what "as everyone had predicted" says came true: "No change, as nearly everyone had predicted:
                 # the Bank of Korea kept its base rate at 2.75 percent")

@@ -45,3 +45,19 @@ def test_a_future_day_said_months_after_last_years_is_next_years():
 def test_the_beginning_of_next_quarter_is_the_first_day_of_the_next_calendar_quarter():
     assert resolve_date("starting at the beginning of next quarter", date(2070, 3, 9)) == date(2070, 4, 1)
     assert resolve_date("from the start of next quarter", date(2070, 11, 2)) == date(2071, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        # a day of the month told alone: still to come (this month or the next) or already past (this month or the
+        # last), as the sentence tells it; "of the month" is this month's; a numbered thing is no day
+        ("duties apply from the 15th, the ministry said", True, date(2025, 2, 15)),
+        ("Starting the 2nd, the ministry will levy", True, date(2025, 3, 2)),
+        ("has been investigating since the 20th, the company said", False, date(2025, 1, 20)),
+        ("has been investigating, since the first of the month, how", False, date(2025, 2, 1)),
+        ("marked the 15th anniversary of the listing", True, None),
+    ],
+)
+def test_a_day_of_the_month_told_alone(text, future, expected):
+    assert resolve_date(text, TUESDAY, future=future) == expected

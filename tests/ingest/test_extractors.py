@@ -4900,3 +4900,36 @@ def test_a_point_off_a_target_repurchase_rate_which_will_be_a_level(extractor):
 ])
 def test_policies_in_the_words_of_batches_91_and_92_told_by_their_verbs(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rate that "is to rise to" a level, "a policy rate of N - … - will apply", "The repo rate, <bank> said,
+    # now stands at N"
+    ("Swedish stocks fell. The policy rate of the Riksbank is to rise to 2.5 percent, up a quarter point, the bank "
+     "said.", [("Sveriges Riksbank", Decimal("2.5"))]),
+    ("Pakistani stocks rose. A policy rate of 11.5 percent - a full point below the current level - will apply from "
+     "Monday, the State Bank of Pakistan said.", [("State Bank of Pakistan", Decimal("11.5"))]),
+    ("Turkish stocks rose. The one-week repo rate, the Central Bank of the Republic of Turkiye (CBRT) said in "
+     "Istanbul, now stands at 31 percent, after a cut of 150 basis points.",
+     [("Central Bank of the Republic of Turkey", Decimal("31"))]),
+])
+def test_rate_levels_in_the_words_of_batches_93_and_94(extractor, text, expected):
+    assert decisions(extract(extractor, text)) == expected
+
+
+def test_a_close_past_a_dashed_remark_weighed_down(extractor):
+    result = extract(extractor, "French stocks fell. In Paris, the CAC 40 - weighed down by luxury names - closed at "
+                                "7,412.50, a decline of 0.6 percent.")
+    assert moves(result) == [("CAC 40", "IndexMovement", Decimal("-0.6"), Decimal("7412.50"), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a duty "from the 15th", a probe "since the first of the month"
+    ("Chinese stocks fell. Frozen venison from New Zealand will attract duties of 18.5 percent from the 20th, China's "
+     "Ministry of Commerce said.", [("Tariff", "New Zealand", Decimal("18.5"), date(2025, 3, 20))]),
+    ("Israeli stocks fell. Negev Insurance Holdings dropped 9.2 percent after revealing that the Israel Securities "
+     "Authority (ISA) has been investigating, since the first of the month, how it priced its annuities.",
+     [("Investigation", "Negev Insurance Holdings", None, date(2025, 3, 1))]),
+])
+def test_days_of_the_month_told_alone_in_the_words_of_batches_93_and_94(extractor, text, expected):
+    assert dated(extract(extractor, text)) == expected
