@@ -1938,6 +1938,9 @@ class FactExtractor:
                 return (1 if tok.lower_ == "more" else -1), tok  # "ended the day worth 27.0 percent less"
             if tok.lower_ == "to" and doc[tok.i + 1:tok.i + 3].text.lower() in ("the good", "the bad"):
                 return (1 if doc[tok.i + 2].lower_ == "good" else -1), tok  # "The BSE Sensex, 1.1 percent to the good,"
+        unit = doc[group.end - 1]
+        if unit.dep_ == "dobj" and unit.head.lemma_.lower() in ("manage", "eke", "scrape", "squeeze"):
+            return 1, unit.head  # "managed only 0.2 percent, ending at 108,330.91": a gain, however small
         after = doc[group.end] if group.end < len(doc) else None
         told = [t.lower_ for t in doc[max(0, group.start - 2):group.start]]
         closing = after.head.head if after is not None else None
@@ -1946,8 +1949,11 @@ class FactExtractor:
         if after is not None and (after.pos_ == "NOUN" or told[-1:] in (["a"], ["an"]) and after.pos_ == "ADJ") and (
                 after.dep_ == "pobj" and after.head.lower_ == "with" or told in (["with", "a"], ["with", "an"]) or
                 after.dep_ == "pobj" and after.head.lower_ == "after" and closing.lower_ in _CLOSE_FORMS or
-                told in ([",", "a"], [",", "an"]) and (after.head.lower_ in _CLOSE_FORMS or after.dep_ == "appos" and
-                                                       after.head.like_num and after.head.head.lower_ == "at") or
+                told[:1] in ([","], *([d] for d in _DASHES)) and told[1:] in (["a"], ["an"]) and (
+                    after.head.lower_ in _CLOSE_FORMS or after.dep_ == "appos" and after.head.like_num and
+                    after.head.head.lower_ == "at" or
+                    # ("closed at 13,905.62 - a 0.7 percent retreat", the move parsed as a second place of closing)
+                    after.dep_ == "pobj" and after.head.lower_ == "at" and after.head.head.lower_ in _CLOSE_FORMS) or
                 # ("did better still - a 0.7 percent advance, to 6,388.12": the move told after a dash)
                 told[:1] in ([d] for d in _DASHES) and told[1:] in (["a"], ["an"]) and after.head.pos_ == "VERB" and
                 after.head.lemma_.lower() in ("do", "fare") or

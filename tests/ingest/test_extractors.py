@@ -4933,3 +4933,19 @@ def test_a_close_past_a_dashed_remark_weighed_down(extractor):
 ])
 def test_days_of_the_month_told_alone_in_the_words_of_batches_93_and_94(extractor, text, expected):
     assert dated(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a gain told only as "managed only 0.2 percent", a close "at 13,905.62 - a 0.7 percent retreat" (the move parsed
+    # as a second place of closing), and indices of Buenos Aires and Amman the gazetteer now holds
+    ("US stocks rose. The Nasdaq Composite, held back by chip names, managed only 0.3 percent, ending at 18,330.91.",
+     [("Nasdaq Composite", "IndexMovement", Decimal("0.3"), Decimal("18330.91"), None)]),
+    ("New Zealand stocks fell. The S&P/NZX 50 Index closed at 12,604.18 - a 0.9 percent retreat, its steepest in a "
+     "week.", [("S&P/NZX 50", "IndexMovement", Decimal("-0.9"), Decimal("12604.18"), None)]),
+    ("Argentine stocks fell. The S&P/BYMA Argentina General index lost 1.2 percent to 201,410.50.",
+     [("S&P/BYMA Argentina General Index", "IndexMovement", Decimal("-1.2"), Decimal("201410.50"), None)]),
+    ("Jordanian stocks rose. The ASE 20 gained 0.4 percent to 1,402.15.",
+     [("ASE 20 Index", "IndexMovement", Decimal("0.4"), Decimal("1402.15"), None)]),
+])
+def test_index_moves_in_the_words_of_batches_93_and_94(extractor, text, expected):
+    assert moves(extract(extractor, text)) == expected
