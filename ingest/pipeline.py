@@ -47,8 +47,9 @@ _SESSION = re.compile(r"\b(on|last)\s+(monday|tuesday|wednesday|thursday|friday|
                       r"(?!\s+(?:of\s+next\s+week|week)\b)", re.I)
 _LEDE_PARAGRAPHS = 2
 #: What makes a day in the lede one still to come: "the new rate will take hold on Monday", "a change which
-#: takes effect on Monday"
-_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|takes? effect|effective|comes? into force)\b", re.I)
+#: takes effect on Monday", "with the cut taking effect on Monday"
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|tak(?:e|es|ing) effect|effective|com(?:es?|ing) into force)\b",
+                     re.I)
 _NAMED_SESSION = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|sunday)['’]s\s+(?:session|trading|trade)\b",
                             re.I)
 

@@ -4857,12 +4857,15 @@ def test_a_duty_from_the_day_after_tomorrow(extractor):
     assert dated(result, ("Tariff",)) == [("Tariff", "Norway", Decimal("15"), date(2025, 3, 14))]
 
 
-def test_a_day_a_change_takes_effect_is_no_trading_day(extractor):
+@pytest.mark.parametrize("text", [
     # the lede's "on Monday" is when the new rate applies, not the session the article reports
-    result = extract(extractor, "Indian shares ended the week lower. Down 1.1 percent, the Nifty 50 closed at "
-                                "24,010.55.\n\nThe Reserve Bank of India raised its repo rate to 6.5 percent, a change "
-                                "which takes effect on Monday.")
-    assert [(f.kind, f.values["date"]) for f in result.facts if f.kind == "IndexMovement"] == \
+    "Indian shares ended the week lower. Down 1.1 percent, the Nifty 50 closed at 24,010.55.\n\nThe Reserve Bank of "
+    "India raised its repo rate to 6.5 percent, a change which takes effect on Monday.",
+    "Chilean shares rose. At 6,410.2, the S&P IPSA ended 0.4 percent higher.\n\nThe central bank lowered its rate to "
+    "4.5 percent, with the cut taking effect on Monday.",
+])
+def test_a_day_a_change_takes_effect_is_no_trading_day(extractor, text):
+    assert [(f.kind, f.values["date"]) for f in extract(extractor, text).facts if f.kind == "IndexMovement"] == \
         [("IndexMovement", date(2025, 3, 12))]
 
 
@@ -4946,6 +4949,9 @@ def test_days_of_the_month_told_alone_in_the_words_of_batches_93_and_94(extracto
      [("S&P/BYMA Argentina General Index", "IndexMovement", Decimal("-1.2"), Decimal("201410.50"), None)]),
     ("Jordanian stocks rose. The ASE 20 gained 0.4 percent to 1,402.15.",
      [("ASE 20 Index", "IndexMovement", Decimal("0.4"), Decimal("1402.15"), None)]),
+    ("Dutch stocks rose. The AEX closed at 1,204.50, a gain of 0.9 percent; the AMX, home to the mid-caps, rose 0.7 "
+     "percent to 1,050.30.", [("AEX", "IndexMovement", Decimal("0.9"), Decimal("1204.50"), None),
+                              ("AMX", "IndexMovement", Decimal("0.7"), Decimal("1050.30"), None)]),
 ])
 def test_index_moves_in_the_words_of_batches_93_and_94(extractor, text, expected):
     assert moves(extract(extractor, text)) == expected
