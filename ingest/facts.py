@@ -407,6 +407,9 @@ def _bearing_verb(trigger: Token) -> Token | None:
     if trigger.lemma_.lower() in ("need", "require") and trigger.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("licence", "license", "permit") for c in trigger.children):
         return trigger  # "Quantum computing cryostats now need a licence", matched as one trigger with its verb
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.dep_ == "attr" and \
+            trigger.head.lower_ in ("percent", "%", "cent") and trigger.head.head.lemma_ == "be":
+        return trigger.head.head  # "Industrial heat pumps will be 40 percent subsidised by …"
     node, verb = trigger, None
     if trigger.dep_ == "compound" and trigger.head.dep_ == "prt" and _over_dash(trigger):
         node = trigger.head  # ("charged an import tariff set at 35 percent - up from 10 percent -", misparsed)
@@ -2725,8 +2728,11 @@ class FactExtractor:
             by_verb = head.pos_ == "VERB" and end - start == 1 and head.lemma_.lower() in self.trigger_verbs
             # (also "had any assets it holds in China frozen by the ministry", a participle with its agent)
             # (also "X - sanctioned on Tuesday by OFAC for … - lost 24.1 percent", whatever the parser hung it on)
-            passive = by_verb and any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "agent" and (
-                head.dep_ == "acl" or head.tag_ == "VBN") for c in head.children)
+            passive = by_verb and (any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "agent" and (
+                head.dep_ == "acl" or head.tag_ == "VBN") for c in head.children) or
+                # ("Rainwater retention tanks will be 60 percent subsidised from October 1, the ministry announced")
+                kind == "Subsidy" and head.dep_ == "acl" and head.head.dep_ == "attr" and
+                head.head.lower_ in ("percent", "%", "cent"))
             if by_verb and head.lemma_.lower() == "freeze" and not any(
                     t.lemma_.lower() in _FROZEN for t in chain(
                         *(c.subtree for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),

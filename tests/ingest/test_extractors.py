@@ -4955,3 +4955,18 @@ def test_days_of_the_month_told_alone_in_the_words_of_batches_93_and_94(extracto
 ])
 def test_index_moves_in_the_words_of_batches_93_and_94(extractor, text, expected):
     assert moves(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods that "will be N percent subsidised" (the trigger hung on the percentage), by a body named after the verb
+    # or after the sentence's own verb of saying
+    ("Czech stocks rose. Ground-source heat pumps will be 45 percent subsidised by the Ministry of the Environment "
+     "from June 1.",
+     [("Subsidy", "Ministry of the Environment", Decimal("45"), ("Ground-source heat pumps",), date(2025, 6, 1))]),
+    ("Polish stocks rose. Rooftop solar inverters, meanwhile, will be 25 percent subsidised from May 1, the Ministry of "
+     "Climate and Environment announced.",
+     [("Subsidy", "Ministry of Climate and Environment", Decimal("25"), ("Rooftop solar inverters",),
+       date(2025, 5, 1))]),
+])
+def test_subsidies_in_the_words_of_batch_95(extractor, text, expected):
+    assert subsidies(extract(extractor, text)) == expected
