@@ -2426,6 +2426,9 @@ class FactExtractor:
                     _describes(t, window_ents) or _in_apposition(t, window_ents) for t in between) and \
                     len(window_ents) <= 1:
                 direction = last_direction  # "gained 8.7 percent and 7.9 percent", "…and Frankfurt's DAX 0.9%"
+            if direction == 0 and last_direction and g.start > sent.start and doc[g.start - 1].lower_ == "with" and \
+                    doc[g.start - 1].head.lemma_.lower() == "follow":
+                direction, verb = last_direction, doc[g.start - 1].head  # "; BDO Unibank followed with 1.2 percent"
             if direction == 0 or (verb is not None and (self._hypothetical(verb, moving=True) or
                                                         _transitive(verb) and not (
                     verb.lemma_.lower() in _CAUSED and any(m.span.root.head.i == verb.i for m in window_ents)))):

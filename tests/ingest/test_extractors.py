@@ -4970,3 +4970,11 @@ def test_index_moves_in_the_words_of_batches_93_and_94(extractor, text, expected
 ])
 def test_subsidies_in_the_words_of_batch_95(extractor, text, expected):
     assert subsidies(extract(extractor, text)) == expected
+
+
+def test_a_share_that_followed_with_a_percentage_moved_the_same_way(extractor):
+    # (and one that follows nothing told in its sentence is no move)
+    result = extract(extractor, "Thai stocks fell. PTT shed 2.1 percent; Kasikornbank followed with 1.4 percent. "
+                                "Advanced Info Service followed with 0.9 percent.")
+    assert moves(result) == [("PTT", "StockMovement", Decimal("-2.1"), None, None),
+                             ("Kasikornbank", "StockMovement", Decimal("-1.4"), None, None)]
