@@ -313,8 +313,9 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     """The subject of the verb that brings the measure to it (:func:`_bearing_verb`): "bottles" in
     "Glass bottles and jars from China will face duties", "drones" in "Imported drones will be
     subject to a tariff"."""
-    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
-    subject = subject or (next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None)
+    # (the subject nearest the verb before it: "Night-vision image intensifier tubes will require …", parsed with two)
+    subject = next((c for c in chain(reversed(list(verb.lefts)), verb.rights) if c.dep_ in ("nsubj", "nsubjpass")),
+                   None) if verb else None
     if subject is None and verb is not None:
         # ("drone flight controllers may be re-exported …", the subject hung on the auxiliary)
         subject = next((s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children
@@ -338,6 +339,12 @@ def _bearing_subject(verb: Token | None) -> Token | None:
     if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
         return verb.head  # "Chinese-made models that will face duties": the models
     return subject
+
+
+def _share_participle(tok: Token) -> bool:
+    """``tok`` is a participle the parser hangs on the share it tells: "will be 40 percent subsidised"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ == "attr" and \
+        tok.head.lower_ in ("percent", "%", "cent") and tok.head.head.lemma_ == "be"
 
 
 def _over_dash(tok: Token) -> bool:
@@ -407,8 +414,7 @@ def _bearing_verb(trigger: Token) -> Token | None:
     if trigger.lemma_.lower() in ("need", "require") and trigger.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("licence", "license", "permit") for c in trigger.children):
         return trigger  # "Quantum computing cryostats now need a licence", matched as one trigger with its verb
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.dep_ == "attr" and \
-            trigger.head.lower_ in ("percent", "%", "cent") and trigger.head.head.lemma_ == "be":
+    if _share_participle(trigger):
         return trigger.head.head  # "Industrial heat pumps will be 40 percent subsidised by …"
     node, verb = trigger, None
     if trigger.dep_ == "compound" and trigger.head.dep_ == "prt" and _over_dash(trigger):
@@ -1952,14 +1958,13 @@ class FactExtractor:
         if after is not None and (after.pos_ == "NOUN" or told[-1:] in (["a"], ["an"]) and after.pos_ == "ADJ") and (
                 after.dep_ == "pobj" and after.head.lower_ == "with" or told in (["with", "a"], ["with", "an"]) or
                 after.dep_ == "pobj" and after.head.lower_ == "after" and closing.lower_ in _CLOSE_FORMS or
-                told[:1] in ([","], *([d] for d in _DASHES)) and told[1:] in (["a"], ["an"]) and (
+                len(told) == 2 and told[0] in (",", *_DASHES) and told[1] in ("a", "an") and (
                     after.head.lower_ in _CLOSE_FORMS or after.dep_ == "appos" and after.head.like_num and
                     after.head.head.lower_ == "at" or
                     # ("closed at 13,905.62 - a 0.7 percent retreat", the move parsed as a second place of closing)
-                    after.dep_ == "pobj" and after.head.lower_ == "at" and after.head.head.lower_ in _CLOSE_FORMS) or
-                # ("did better still - a 0.7 percent advance, to 6,388.12": the move told after a dash)
-                told[:1] in ([d] for d in _DASHES) and told[1:] in (["a"], ["an"]) and after.head.pos_ == "VERB" and
-                after.head.lemma_.lower() in ("do", "fare") or
+                    after.dep_ == "pobj" and after.head.lower_ == "at" and after.head.head.lower_ in _CLOSE_FORMS or
+                    # ("did better still - a 0.7 percent advance, to 6,388.12": the move told after a dash)
+                    told[0] in _DASHES and after.head.pos_ == "VERB" and after.head.lemma_.lower() in ("do", "fare")) or
                 after.dep_ == "dobj" and (after.head.lemma_.lower() in _MOVE_TAKERS or
                                           after.head.lower_ == "scraped")) \
                 and not (
@@ -2734,8 +2739,7 @@ class FactExtractor:
             passive = by_verb and (any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "agent" and (
                 head.dep_ == "acl" or head.tag_ == "VBN") for c in head.children) or
                 # ("Rainwater retention tanks will be 60 percent subsidised from October 1, the ministry announced")
-                kind == "Subsidy" and head.dep_ == "acl" and head.head.dep_ == "attr" and
-                head.head.lower_ in ("percent", "%", "cent"))
+                kind == "Subsidy" and _share_participle(head))
             if by_verb and head.lemma_.lower() == "freeze" and not any(
                     t.lemma_.lower() in _FROZEN for t in chain(
                         *(c.subtree for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),

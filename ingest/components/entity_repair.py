@@ -357,8 +357,8 @@ class EntityRepair:
         doc = span.doc
         start, end = span.start, span.end
         while span.label_ in ("ORG", "PERSON") and start > span.sent.start and start - 1 not in taken and \
-                (self._is_name_token(doc[start - 1]) or not doc[start - 1].ent_type_ and self._name_word(doc[start - 1])
-                 and (span.label_ == "ORG" or any(t.text in self.company_words for t in span))) and not (start - 1 == span.sent.start and doc[start - 1].is_stop) \
+                (self._is_name_token(doc[start - 1]) or self._unknown_first_word(span, doc[start - 1])) and \
+                not (start - 1 == span.sent.start and doc[start - 1].is_stop) \
                 and not (span.label_ == "PERSON" and (doc[start - 1].text in self.person_titles or
                                                       doc[start - 1].text in self.company_words or
                                                       start - 1 == span.sent.start and
@@ -893,6 +893,12 @@ class EntityRepair:
                 doc[start - 1].lower_ in _NAME_JOINERS and start - 2 >= head.sent.start and doc[start - 2].pos_ == "PROPN"):
             start -= 1
         return doc[start:head.i + 1]
+
+    def _unknown_first_word(self, span: Span, tok: Token) -> bool:
+        """``tok``, before a company's name, is more of it though the tagger took it for no name: "Tsing" of "Tsing
+        Yi Harbour Fuels" (tagged a verb, the rest called a person)."""
+        return not tok.ent_type_ and self._name_word(tok) and (
+            span.label_ == "ORG" or any(t.text in self.company_words for t in span))
 
     def _name_word(self, tok: Token) -> bool:
         """A proper noun, or a capitalised word past a sentence's start that is no English word the lemmatizer

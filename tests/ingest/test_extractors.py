@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from ingest.article import Article
+from ingest.extraction import POLICY_KINDS
 
 PUBLISHED = datetime(2025, 3, 12, 9, 0)  # a Wednesday
 
@@ -4903,6 +4904,12 @@ def test_a_point_off_a_target_repurchase_rate_which_will_be_a_level(extractor):
 ])
 def test_policies_in_the_words_of_batches_91_and_92_told_by_their_verbs(extractor, text, expected):
     assert plain_policies(extract(extractor, text)) == expected
+
+
+def test_a_loan_made_without_a_licence_is_no_export_control(extractor):
+    result = extract(extractor, "US stocks fell. The SEC is investigating whether Acme Lending made loans without a "
+                                "licence.")
+    assert [f.kind for f in result.facts if f.kind in POLICY_KINDS] == ["Investigation"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
