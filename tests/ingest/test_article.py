@@ -1,6 +1,7 @@
 from datetime import datetime
 
 import pytest
+from dateutil import tz
 
 from ingest.article import Article, parse_byline, parse_datetime, parse_text_article
 
@@ -68,3 +69,36 @@ def test_identity_is_stable_and_content_hash_tracks_edits():
     assert a.key == b.key  # an edited version of the same story replaces the old one
     assert a.content_hash != b.content_hash
     assert Article(body="x", url="https://example.test/a").key != Article(body="x", url="https://example.test/b").key
+
+
+@pytest.mark.parametrize(("header", "published", "title", "byline", "section"), [
+    # headers as news sites print them: a section line with bars, slashes or capitals, a date line with or without a
+    # label (dots in the time, a GMT offset, a revision time, a reading time), names without "By"
+    ("Markets | Asia | South Korea\n\nPublished Feb. 9, 2025, 4:12 p.m. KST\n\nKOSPI slides 1.3%\n\nYoon Seo-yeon | Seoul",
+     datetime(2025, 2, 9, 16, 12, tzinfo=tz.tzoffset(None, 9 * 3600)), "KOSPI slides 1.3%", ("Yoon Seo-yeon",),
+     "Markets | Asia | South Korea"),
+    ("Business › Markets › United Kingdom\n\nThu 6 Mar 2025 17.02 BST\n\nFTSE 100 dips\n\nHarriet Okonjo, Markets "
+     "Reporter", datetime(2025, 3, 6, 17, 2, tzinfo=tz.tzoffset(None, 3600)), "FTSE 100 dips", ("Harriet Okonjo",),
+     "Business › Markets › United Kingdom"),
+    ("Markets | Southeast Asia | Thailand\n\nPublished: 16 August 2025 at 17:10 (GMT+7)\n\nSET falls\n\nStory by "
+     "Nattaya Srisuk", datetime(2025, 8, 16, 17, 10, tzinfo=tz.tzoffset(None, 7 * 3600)), "SET falls",
+     ("Nattaya Srisuk",), "Markets | Southeast Asia | Thailand"),
+    ("MARKETS · AFRICA · KENYA\n\n20.09.2025 | 17:48 | Reading time 3 min\n\nNASI gains\n\nReport: Wanjiku Njoroge "
+     "(Nairobi)", datetime(2025, 9, 20, 17, 48), "NASI gains", ("Wanjiku Njoroge",), "MARKETS · AFRICA · KENYA"),
+    ("STOCKS SLIDE ON RATE FEARS\n\nBy Ann Lee and Bo Chen, Tokyo\n\nMarch 5, 2025", datetime(2025, 3, 5),
+     "STOCKS SLIDE ON RATE FEARS", ("Ann Lee", "Bo Chen"), None),
+])
+def test_headers_in_many_shapes(header, published, title, byline, section):
+    body = "The KOSPI fell 1.3 percent on Thursday as a rate rise few had priced in sent exporters and banks lower."
+    article = parse_text_article(header + "\n\n\n" + body + "\n\nMore text.")
+    assert (article.published, article.title, article.byline, article.section) == (published, title, byline, section)
+    assert article.body == body + "\n\nMore text."
+
+
+def test_a_revision_time_is_the_modification_and_a_first_line_of_body_is_no_title():
+    article = parse_text_article("Posted Wednesday 17 January 2025, 16:52 HKT - revised 17:30 HKT\n\nHang Seng jumps")
+    assert (article.published, article.modified) == (datetime(2025, 1, 17, 16, 52, tzinfo=tz.tzoffset(None, 8 * 3600)),
+                                                     datetime(2025, 1, 17, 17, 30, tzinfo=tz.tzoffset(None, 8 * 3600)))
+    body = "The Hang Seng Index rose 1.3 percent on Wednesday, its best day in a month, as the HKMA cut its base rate."
+    article = parse_text_article(body)
+    assert (article.title, article.body) == ("", body)
