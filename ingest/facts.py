@@ -814,6 +814,8 @@ def _rate_noun(tok: Token) -> bool:
 _MOVE_TAKERS = {"post", "record", "notch", "manage", "log", "book", "register", "suffer", "chalk", "eke", "scrape",
                 "squeeze"}
 #: Verbs whose subject, a move told as a noun, takes the index along: "A 2.3 per cent surge carried the KSE-100"
+#: Verbs that tell how large a move was: "for HSBC Holdings the slippage came to 0.8 percent"
+_AMOUNTING = {"come", "amount", "total", "run"}
 _MOVE_CARRIERS = {"carry", "take", "lift", "push", "send", "leave", "drag", "pull", "bring", "propel", "drive"}
 #: Words after a move told as a noun that make it a longer span's, no session's: "a 20 percent gain this year"
 _SPAN_WORDS = {"this", "since", "so", "year", "week", "month", "ytd", "year-to-date", "past", "last"}
@@ -1007,7 +1009,7 @@ def _in_range(doc: Doc, group: PercentGroup, groups: list[PercentGroup]) -> bool
 def _placed_on(lst: Token) -> bool:
     """Someone is put on the list ``lst`` names: "put on an export control list", "added to its list"."""
     verb = lst.head.head if lst.dep_ == "pobj" else lst.head
-    return verb.lemma_.lower() in ("put", "place", "add", "include") and (
+    return verb.lemma_.lower() in ("put", "place", "add", "include", "name") and (
         lst.dep_ == "pobj" and lst.head.lower_ in ("on", "to") or
         lst.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children))
 
@@ -2221,6 +2223,12 @@ class FactExtractor:
         unit = doc[g.end - 1]
         if unit.dep_ == "appos" and unit.head.dep_ == "attr":
             unit = unit.head  # ("was a milder 0.4 percent", "milder" taken for the noun)
+        if unit.dep_ == "pobj" and unit.head.lower_ == "to" and unit.head.head.lemma_.lower() in _AMOUNTING:
+            # ("for HSBC Holdings the slippage came to 0.8 percent")
+            loss = next((c for c in unit.head.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and
+                         self._sign(c)), None)
+            if loss is not None:
+                return loss
         if unit.dep_ == "attr" and unit.head.lemma_ == "be":
             # ("Nestle's loss was a milder 0.4 percent": the move the share is)
             loss = next((c for c in unit.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and self._sign(c)),
@@ -2251,6 +2259,11 @@ class FactExtractor:
         if g.start - 2 >= sent.start and doc[g.start - 1].lower_ == "of" and self._sign(doc[g.start - 2]) and (
                 doc[g.start - 2].dep_ == "nsubj" or carried and doc[g.start - 2].dep_ == "conj"):
             noun = doc[g.start - 2]  # "Gains of 1.2 percent took the NGX All-Share Index to 142,618.35"
+        unit = doc[g.end - 1]
+        listed = unit.dep_ == "conj" and unit.head.pos_ == "NOUN" and self._sign(unit.head) != 0 and \
+            unit.head.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in unit.head.children)
+        if listed:
+            noun = unit.head  # "losses of 1.5 percent at Infosys and 1.2 percent at Reliance Industries followed"
         dashed = g.start - 2 >= sent.start and g.end + 1 < sent.end and doc[g.start - 1].text in _DASHES and \
             doc[g.end].text in _DASHES and self._sign(doc[g.start - 2]) != 0
         if dashed:
@@ -2268,6 +2281,12 @@ class FactExtractor:
         # (also "A 2.4 percent drop at Tokyo Electron dragged on the chip cohort")
         preps = [c for c in noun.children if c.dep_ == "prep" and c.i != g.start - 1 and (
             c.lower_ in ("in", "of", "for", "at") or told is not None and c.lower_ == "on")]
+        if listed or noun.i == g.start - 2:
+            # (the share the move of a list is told of: "losses of 1.5 percent at Infosys and 1.2 percent at …")
+            preps = [c for c in unit.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "for")] or preps
+        # ("A 6.4 percent drop followed in Sino Ceria Materials")
+        preps += [c for a in noun.children if a.dep_ == "acl" and a.lemma_.lower() in ("follow", "come", "ensue")
+                  for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "for")]
         holders = [o for c in preps for o in c.children if c.lower_ != "of" and o.dep_ == "pobj"] or \
             [c for c in noun.children if c.dep_ == "poss" and not preps]
         # (or "the decree was worth a 4.0 percent rise")
@@ -3289,6 +3308,12 @@ class FactExtractor:
         the measure aims at the company the sentence named before (also "… followed its designation by OFAC")."""
         owned = start > sent.start and doc[start - 1].lower_ == "its" and doc[start - 1].dep_ == "poss" and \
             any(t.lower_ == "by" for t in doc[end:min(end + 5, sent.end)])  # (not the issuer's "its sanctions list")
+        # "OFAC placed the shipping company on its sanctions list"
+        lst = doc[end - 1].head if doc[end - 1].dep_ == "compound" else doc[end - 1]
+        placer = lst.head.head if lst.lower_ in _LISTS and lst.dep_ == "pobj" and _placed_on(lst) else None
+        if placer is not None and any(c.dep_ in ("dobj", "oprd") and c.lower_ in _COMPANY_NOUNS and any(
+                d.lower_ == "the" for d in c.children) for c in placer.children):
+            owned = True
         if not owned:
             i = end
             while i < min(end + 6, sent.end) and (doc[i].lower_ not in ("into", "against", "of", "on", "targeting") or
@@ -5143,14 +5168,22 @@ def _taken_off(sent: Span, g: PercentGroup, mentioned: list[Mentioned], hi: int,
     if len(g.values) != 1:
         return None
     off = g.end
-    if g.end + 3 < sent.end and doc[g.end].lower_ in ("was", "were") and doc[g.end + 1].lemma_.lower() in _TAKING_OFF:
-        off = g.end + 2  # ("Seventeen and a half percent was wiped off Lantau Jade Holdings")
-    elif g.start - 1 < sent.start or doc[g.start - 1].lemma_.lower() not in _TAKING_OFF:
-        return None
-    if off + 1 >= sent.end or doc[off].lower_ != "off":
-        return None
-    start = off + 2 if doc[off + 1].lower_ == "the" else off + 1
-    moved = next((m for m in mentioned if m.span.start == start and m.type in MOVER_TYPES), None)
+    taker = doc[g.end] if g.end + 1 < sent.end else None
+    if taker is not None and taker.lemma_.lower() in _TAKING_OFF and doc[g.end + 1].lower_ == "off" and \
+            taker.head.lemma_.lower() in ("see", "have"):
+        # "Konkan Oilcake Exports, which ships the meal to Vietnam, saw 8.9 percent wiped off its value"
+        moved = next((m for m in mentioned if m.type in MOVER_TYPES and m.span.root.dep_ == "nsubj" and
+                      m.span.root.head.i == taker.head.i), None)
+    else:
+        if g.end + 3 < sent.end and doc[g.end].lower_ in ("was", "were") and \
+                doc[g.end + 1].lemma_.lower() in _TAKING_OFF:
+            off = g.end + 2  # ("Seventeen and a half percent was wiped off Lantau Jade Holdings")
+        elif g.start - 1 < sent.start or doc[g.start - 1].lemma_.lower() not in _TAKING_OFF:
+            return None
+        if off + 1 >= sent.end or doc[off].lower_ != "off":
+            return None
+        start = off + 2 if doc[off + 1].lower_ == "the" else off + 1
+        moved = next((m for m in mentioned if m.span.start == start and m.type in MOVER_TYPES), None)
     if moved is None:
         return None
     values: dict = {"percentChange": -g.values[0]}

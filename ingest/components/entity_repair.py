@@ -572,8 +572,8 @@ class EntityRepair:
         for step in (self._joined_names, self._moving_indices, self._gauge_names, self._movers, self._described_names,
                      self._apposed, self._national_arms, self._based_places,
                      self._rated_or_sanctioned, self._company_cues, self._places,
-                     self._body_names, self._business_agencies, self._company_word_names, self._persons_by_role,
-                     self._particle_names):
+                     self._body_names, self._parent_bodies, self._business_agencies, self._company_word_names,
+                     self._persons_by_role, self._particle_names):
             spans = step(doc, spans)
         # "Farmed rainbow trout …", "Dearer money …": one unknown word opening a sentence, that no step took for a
         # company, a firm or a place, is no person unless the article names that person in full ("Kuroda said" after
@@ -1053,6 +1053,20 @@ class EntityRepair:
                     not (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")):
                 out[-1] = Span(doc, last.start, span.end, label="Company", span_id=UNKNOWN)
                 continue
+            out.append(span)
+        return out
+
+    def _parent_bodies(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the US Treasury's Office of Foreign Assets Control": a body told only as the owner of the body that acts,
+        by its country and one word, stands for its country ("US"), not for a body of its own."""
+        out: list[Span] = []
+        for n, span in enumerate(spans):
+            owned = spans[n + 1] if n + 1 < len(spans) else None
+            country = self.gazetteer.lookup(span[0].text) if len(span) == 2 else None
+            if span.label_ == "GovernmentBody" and owned is not None and owned.label_ == "GovernmentBody" and \
+                    owned.start == span.end + 1 and doc[span.end].lower_ == "'s" and \
+                    country is not None and country.type == "Country":
+                span = Span(doc, span.start, span.start + 1, label="Country", span_id=country.id)
             out.append(span)
         return out
 

@@ -4985,3 +4985,49 @@ def test_a_share_that_followed_with_a_percentage_moved_the_same_way(extractor):
                                 "Advanced Info Service followed with 0.9 percent.")
     assert moves(result) == [("PTT", "StockMovement", Decimal("-2.1"), None, None),
                              ("Kasikornbank", "StockMovement", Decimal("-1.4"), None, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a move noun whose size "came to" N, a drop that "followed in" a company, losses told as a list "of N at X and N
+    # at Y", and a share of its value a company "saw wiped off"
+    ("Hong Kong stocks fell. For Kowloon Harbour Holdings the slippage came to 0.6 percent.",
+     [("Kowloon Harbour Holdings", Decimal("-0.6"))]),
+    ("Chinese stocks fell. A 5.2 percent drop followed in Tianjin Ceramics Group, which sells most of its tiles abroad.",
+     [("Tianjin Ceramics Group", Decimal("-5.2"))]),
+    ("Indian stocks fell. Bajaj Finance lost 2.1 percent; losses of 1.4 percent at Wipro and 0.9 percent at Tata Steel "
+     "followed.", [("Bajaj Finance", Decimal("-2.1")), ("Wipro", Decimal("-1.4")), ("Tata Steel", Decimal("-0.9"))]),
+    ("Indian stocks fell. Malabar Cashew Exports, which ships kernels to Europe, saw 7.3 percent wiped off its value.",
+     [("Malabar Cashew Exports", Decimal("-7.3"))]),
+])
+def test_stock_moves_in_the_words_of_batches_95_and_96(extractor, text, expected):
+    assert [(label, change) for label, kind, change, _, _ in moves(extract(extractor, text))
+            if kind == "StockMovement"] == expected
+
+
+@pytest.mark.parametrize(("text", "country", "treasury"), [
+    # "the US Treasury's" office names the country, not a body of its own; "the US Treasury Department's" does name
+    # the department; a Treasury note is a bond
+    ("Korean stocks fell. The US Treasury's Office of Foreign Assets Control (OFAC) placed Mokpo Tanker Lines on its "
+     "sanctions list.", True, False),
+    ("Korean stocks fell. The US Treasury Department's Office of Foreign Assets Control (OFAC) placed Mokpo Tanker "
+     "Lines on its sanctions list.", False, True),
+    ("Bonds fell. The yield on the 10-year Treasury note rose 4 basis points, and the two-year Treasury yield "
+     "eased.", False, False),
+])
+def test_the_treasury_that_owns_an_office_and_the_treasury_note(extractor, text, country, treasury):
+    result = extract(extractor, text)
+    types = {e.label: e.type for e in result.entities.values()}
+    assert (types.get("United States") == "Country") is country
+    assert any("Treasury" in label and kind == "GovernmentBody" for label, kind in types.items()) is treasury
+
+
+@pytest.mark.parametrize("text", [
+    # the company a sanctions list took, told again as "the shipping company" or "the ship-management firm"
+    "The heaviest loss was Mokpo Tanker Lines, down 18.5 percent: the US Treasury's Office of Foreign Assets Control "
+    "(OFAC) on Monday placed the shipping company on its sanctions list, saying its ships carried Iranian oil.",
+    "Mokpo Tanker Lines fell 10 percent after the Office of Foreign Assets Control (OFAC) on Monday named the "
+    "ship-management firm on its sanctions list, alleging it ran tankers for Iran.",
+])
+def test_a_sanctions_list_that_took_the_company_told_again(extractor, text):
+    assert policies(extract(extractor, "Korean stocks fell. " + text)) == [
+        ("Sanction", "Office of Foreign Assets Control", "Mokpo Tanker Lines", None, ())]
