@@ -32,11 +32,21 @@ from datetime import date, datetime
 
 from dateutil import parser as dateparser
 
+#: A line that links to other stories: "ALSO READ: …", or a heading over a list of them ("RELATED", "MOST VIEWED",
+#: "You may also like", "More from Markets"), whose list is dropped with it
 _LINK_LINE = re.compile(
-    r"^\s*(ALSO READ|READ MORE|READ ALSO|RELATED|SEE ALSO|MORE FROM|RELATED STORIES?)\b\s*:?",
-    re.IGNORECASE,
-)
-_FOOTER_LINE = re.compile(r"^\s*(Share|Share this( article| story)?|Share on .*)\s*$", re.IGNORECASE)
+    r"^\s*(?:ALSO READ|READ MORE|READ ALSO|READ NEXT|RELATED(?: ARTICLES| STORIES| COVERAGE| NEWS| CONTENT)?|SEE ALSO|"
+    r"MORE\b[^:.]{0,30}|YOU (?:MAY|MIGHT) ALSO LIKE|MOST (?:VIEWED|READ|POPULAR)|TRENDING(?: NOW)?|"
+    r"ALSO ON\b[^:]{0,30}|RECOMMENDED(?: FOR YOU)?|TOP STORIES|FURTHER READING|LATEST NEWS|[^:]{0,20}/ READ ALSO)"
+    r"\s*(?::(?P<rest>.*))?$", re.IGNORECASE)
+#: An item of a list of links: "- Yuan edges higher", "1. Won slides", "> Export orders beat forecasts"
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*>»·]|\d{1,2}[.)])\s+\S")
+#: Where the page's furniture begins: share buttons, tags, a copyright line, a newsletter box
+_FOOTER_LINE = re.compile(
+    r"^\s*(?:(?:tap to )?share\b.*|(?:tags?|topics?|filed under|keywords)\s*:.*|(?:\(c\)|©|copyright)\s.*|"
+    r"sign up\b.*|follow us\b.*)$", re.IGNORECASE)
+_SOCIAL = {"share", "facebook", "x", "twitter", "tweet", "linkedin", "email", "e-mail", "whatsapp", "telegram",
+           "weibo", "wechat", "line", "kakaotalk", "print", "copy link", "reddit", "newsletter", "mail", "messenger"}
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 #: A calendar date with its year, as news sites print it: "4 February 2025", "Feb. 9, 2025", "2025-02-04",
 #: "17.8.2025", "04/02/2025"
@@ -221,6 +231,17 @@ def _is_paragraph(line: str) -> bool:
     return len(line) > 250 or len(line.split()) >= 12 and line.rstrip()[-1:] in ('.', '!', '"', '”', ')')
 
 
+def _is_footer(line: str) -> bool:
+    """Where the page furniture after the story begins: "Share", "Print | Email | Share", "Tags: …",
+    "(c) 2025 …", "Follow us: Facebook · LinkedIn"."""
+    if len(line) > 120:
+        return False
+    if _FOOTER_LINE.match(line):
+        return True
+    pieces = [p.strip().lower() for p in re.split(r"[|·/•,]", line) if p.strip()]
+    return len(pieces) >= 2 and all(p in _SOCIAL for p in pieces)
+
+
 def _paragraphs(lines: list[str]) -> str:
     paragraphs: list[str] = []
     current: list[str] = []
@@ -282,10 +303,17 @@ def parse_text_article(text: str, *, source: str = "<text>", url: str | None = N
         title, section, body_start = section, None, max(body_start, section_at + 1)  # a short title, no section
 
     body_lines: list[str] = []
+    listing = False
     for line in lines[body_start:]:
-        if _FOOTER_LINE.match(line):
+        if _is_footer(line):
             break
-        if _LINK_LINE.match(line):
+        if listing and (not line.strip() or _LIST_ITEM.match(line) or not _is_paragraph(line) and
+                        len(line.split()) <= 12 and not line.rstrip().endswith(".")):
+            continue  # the list of stories under a heading of links
+        listing = False
+        if (link := _LINK_LINE.match(line)) and (link.group("rest") is not None or
+                                                 len(line.strip()) <= 40 and not line.rstrip().endswith(".")):
+            listing = not (link.group("rest") or "").strip()
             continue
         body_lines.append(line)
     return Article(

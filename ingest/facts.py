@@ -814,6 +814,8 @@ def _rate_noun(tok: Token) -> bool:
 _MOVE_TAKERS = {"post", "record", "notch", "manage", "log", "book", "register", "suffer", "chalk", "eke", "scrape",
                 "squeeze"}
 #: Verbs whose subject, a move told as a noun, takes the index along: "A 2.3 per cent surge carried the KSE-100"
+#: Who speaks for a body: "a Ministry of Finance spokesman said"
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "representative"}
 #: Verbs that tell how large a move was: "for HSBC Holdings the slippage came to 0.8 percent"
 _AMOUNTING = {"come", "amount", "total", "run"}
 _MOVE_CARRIERS = {"carry", "take", "lift", "push", "send", "leave", "drag", "pull", "bring", "propel", "drive"}
@@ -1004,6 +1006,15 @@ def _in_range(doc: Doc, group: PercentGroup, groups: list[PercentGroup]) -> bool
         o.start == group.end + 1 for o in groups) and group.start > 0 and doc[group.start - 1].lower_ in (
         "from", "between")
     return low or high
+
+
+def _time_aside(doc: Doc, i: int, limit: int) -> bool:
+    """Token ``i`` is in a time set off by commas: ", as of next Monday,", ", from the first of June,"."""
+    left = next((k for k in range(i, max(i - 7, -1), -1) if doc[k].text == ","), None)
+    right = next((k for k in range(i, min(i + 7, limit)) if doc[k].text == ","), None)
+    return left is not None and right is not None and right - left <= 7 and any(
+        t.lower_ in WEEKDAYS or t.lower_ in MONTH_NAMES or t.ent_type_ == "DATE" or t.lower_ in ("tomorrow", "today")
+        for t in doc[left + 1:right])
 
 
 def _placed_on(lst: Token) -> bool:
@@ -1780,6 +1791,9 @@ class FactExtractor:
                     tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "apply" and
                     any(t.lemma_.lower() in ("ship", "export", "sell", "send") or t.lower_ in _SHIPPING
                         for t in doc[tok.i:tok.sent.end]) or
+                    # "may be shipped to Russia only once the ministry has granted a licence"
+                    tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("grant", "issue") and
+                    tok.head.dep_ == "advcl" and tok.head.head.lemma_.lower() in ("ship", "export", "send", "sell") or
                     # ("may be exported to Armenia only with a licence")
                     tok.dep_ == "pobj" and tok.head.lower_ in ("under", "without", "with") and (
                         tok.head.head.lemma_.lower() in ("ship", "export", "send", "deliver", "transfer") or
@@ -3839,7 +3853,11 @@ class FactExtractor:
             (or that the verb, left without a subject by the parser, follows: "…, Thailand's Ministry of Commerce
             said", the body read as an apposition of the country before)."""
             return next((m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and (any(
-                t.dep_ == "nsubj" and verb_test(t.head) for t in m.span) or (after := _past_acronym(m)) < len(doc) and
+                t.dep_ == "nsubj" and verb_test(t.head) or
+                # ("…, a Ministry of Finance spokesman said", "the ministry's spokeswoman said")
+                t.dep_ in ("compound", "nmod", "poss") and t.head.lower_ in _SPOKESPEOPLE and
+                t.head.dep_ == "nsubj" and verb_test(t.head.head) for t in m.span) or
+                (after := _past_acronym(m)) < len(doc) and
                 doc[after].pos_ == "VERB" and verb_test(doc[after]) and
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[after].children) or
                 # ("- so ruled the Customs Tariff Commission of the State Council": the verb before the body)
@@ -4111,7 +4129,8 @@ class FactExtractor:
         while i < limit and (doc[i].lower_ not in openers or _day_follows(doc, i) or doc[i].ent_type_) and told < 6:
             # "an investigation on Thursday into frozen chicken": the day is no goods ("duties ranging from 18.6
             # percent to 52.4 percent on tyres": nor is a range of rates; nor a word of a name)
-            told += not _in_told_range(doc, i)
+            # ("A licence will be needed, as of next Monday, for …": nor a time set off by commas)
+            told += not _in_told_range(doc, i) and not _time_aside(doc, i, limit)
             i += 1
         if i >= limit or doc[i].lower_ not in openers or \
                 doc[i].lower_ == "on" and i + 2 < limit and doc[i + 1].lower_ == "top" and doc[i + 2].lower_ == "of":

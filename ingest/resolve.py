@@ -64,7 +64,13 @@ _SOVEREIGN = {"hong-kong": "china", "macau": "china"}
 
 #: What a city's market holds: "Prague's utilities", "Helsinki's market" name the city, not its government
 _MARKET_NOUNS = {"market", "markets", "bourse", "stocks", "shares", "equities", "utilities", "banks", "lenders",
-                 "miners", "insurers", "brokers", "traders", "investors", "blue", "index", "benchmark", "gauge"}
+                 "miners", "insurers", "brokers", "traders", "investors", "blue", "index", "benchmark", "gauge",
+                 "chips", "exchange"}
+#: What a market does, not a government: "Tokyo sold", "Helsinki drifted lower", "could not lift Oslo"
+_MARKET_VERBS = {"sell", "end", "close", "finish", "drift", "trade", "open", "buckle", "rally", "slide", "rise", "fall",
+                 "gain", "lose", "climb", "slip", "dip", "sag", "edge", "advance", "retreat", "tumble", "firm", "look",
+                 "shrug"}
+_MARKET_MOVERS = {"lift", "drag", "push", "send", "leave", "keep", "pull", "carry"}
 
 
 class Resolver:
@@ -193,6 +199,27 @@ class Resolver:
             return entity_from_entry(self.gazetteer.entries[country], surface)
         return None
 
+    def _capital_as_market(self, span: Span, surface: str) -> Entity | None:
+        """"Tokyo sold", "Stockholm ended Thursday modestly higher", "Warsaw's blue chips", "could not lift Oslo":
+        a capital standing for its market is the city."""
+        root = span.root
+        if surface not in self.capitals or not (
+                # (not "Beijing opened two investigations": a market moves, it does nothing to anything)
+                root.dep_ == "nsubj" and root.head.lemma_.lower() in _MARKET_VERBS and
+                not any(c.dep_ == "dobj" for c in root.head.children) or
+                root.dep_ == "dobj" and root.head.lemma_.lower() in _MARKET_MOVERS or
+                root.dep_ == "poss" and (root.head.lower_ in _MARKET_NOUNS or root.head.ent_type_ == "StockIndex")):
+            return None
+        return self._city(surface)
+
+    def _city(self, surface: str) -> Entity:
+        for name in (surface, f"{surface} city", f"{surface} Municipality"):
+            entry = self.gazetteer.lookup(name)
+            if entry is not None and entry.type == "City":
+                return entity_from_entry(entry, surface)
+        return Entity(key=normalize_name(surface), label=surface, type="City", aliases={surface},
+                      country=self.capitals.get(surface))
+
     def _capital_as_place(self, span: Span, surface: str) -> Entity | None:
         """"in Beijing", "Beijing-based": the city, though the gazetteer names the government so."""
         doc = span.doc
@@ -202,12 +229,7 @@ class Resolver:
             return None
         if prev == "in" and span.start >= 2 and doc[span.start - 2].ent_type_ == "GovernmentBody":
             return None  # "the Ministry of Commerce in Beijing": the government's seat, standing for it
-        for name in (surface, f"{surface} city", f"{surface} Municipality"):
-            entry = self.gazetteer.lookup(name)
-            if entry is not None and entry.type == "City":
-                return entity_from_entry(entry, surface)
-        return Entity(key=normalize_name(surface), label=surface, type="City", aliases={surface},
-                      country=self.capitals.get(surface))
+        return self._city(surface)
 
     def resolve(self, span: Span, article_country: str | None) -> Entity | None:
         entity = self._resolve(span, article_country)
@@ -222,6 +244,8 @@ class Resolver:
 
     def _resolve(self, span: Span, article_country: str | None) -> Entity | None:
         surface = clean_surface(span)
+        if span.label_ in ("City", "Country") and (market := self._capital_as_market(span, surface)) is not None:
+            return market
         if span.label_ == "City" and self.capitals:
             government = self._capital_as_government(span, surface)
             if government is not None:

@@ -102,3 +102,21 @@ def test_a_revision_time_is_the_modification_and_a_first_line_of_body_is_no_titl
     body = "The Hang Seng Index rose 1.3 percent on Wednesday, its best day in a month, as the HKMA cut its base rate."
     article = parse_text_article(body)
     assert (article.title, article.body) == ("", body)
+
+
+def test_page_furniture_after_the_story_is_no_body():
+    # headings over lists of other stories, share buttons in any order, tags and copyright lines; a link line
+    # inside the story goes, and the story goes on after it
+    page = ("Stocks edge up\n\nBy Ann Lee\n\nThe Hang Seng Index rose 0.4 percent on Monday.\n\n"
+            "ALSO READ: [Yuan firms](#)\n\nTurnover reached HK$120 billion.\n\nMOST VIEWED\n1. Won slides to two-month low\n"
+            "2. Exports rise 4.1% on chip demand\n\nMORE BUSINESS\nHome loan approvals dip in March\n\n"
+            "Print | Email | Share\n\nTags: banks, rates\n\n(c) 2025 Harbour Daily. All rights reserved.")
+    assert parse_text_article(page).body == ("The Hang Seng Index rose 0.4 percent on Monday.\n\n"
+                                             "Turnover reached HK$120 billion.")
+    for footer in ("Share this article: WeChat | Weibo | Email", "Share on LINE | Facebook | X",
+                   "Follow us: Facebook · LinkedIn · Newsletter", "WhatsApp / Telegram / Facebook", "Tap to share"):
+        assert parse_text_article(f"Title\n\nThe KOSPI fell 1 percent.\n\n{footer}\n\nSpam").body == \
+            "The KOSPI fell 1 percent."
+    # (a short line of the story that opens with such a word stays)
+    assert parse_text_article("Title\n\nThe KOSPI fell.\n\nMore losses followed.").body == \
+        "The KOSPI fell.\n\nMore losses followed."

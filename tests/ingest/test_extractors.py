@@ -5031,3 +5031,35 @@ def test_the_treasury_that_owns_an_office_and_the_treasury_note(extractor, text,
 def test_a_sanctions_list_that_took_the_company_told_again(extractor, text):
     assert policies(extract(extractor, "Korean stocks fell. " + text)) == [
         ("Sanction", "Office of Foreign Assets Control", "Mokpo Tanker Lines", None, ())]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a licence a body "has granted" before goods may be shipped, one "needed, as of next Monday, for" goods, and a
+    # duty a body's spokesman told of
+    ("Korean stocks fell. From the 20th of this month, cryogenic storage tanks may be shipped to Russia only once the "
+     "Ministry of Trade, Industry and Energy (MOTIE) has granted a licence, the ministry said.",
+     [("ExportControl", "Ministry of Trade, Industry and Energy of South Korea", "Russia", None,
+       ("cryogenic storage tanks",))]),
+    ("Taiwanese stocks rose in Taipei. A licence will be needed, as of next Monday, for gallium nitride wafers bound "
+     "for China, the Ministry of Economic Affairs (MOEA) announced.",
+     [("ExportControl", "Ministry of Economic Affairs of Taiwan", "China", None, ("gallium nitride wafers",))]),
+    ("Japanese stocks fell in Tokyo. From the 1st, seamless nickel tubes made in South Korea will carry an "
+     "anti-dumping duty of 12.5 per cent, a Ministry of Finance spokesman said.",
+     [("Tariff", "Ministry of Finance of Japan", "South Korea", Decimal("12.5"), ("seamless nickel tubes",))]),
+])
+def test_policies_in_the_words_of_batches_97_and_98(extractor, text, expected):
+    assert plain_policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    # a capital standing for its market is the city; one that acts on something stands for its government
+    ("For a second straight day, Tokyo sold.", True),
+    ("Helsinki drifted lower into the weekend.", True),
+    ("Cheaper money could not lift Oslo.", True),
+    ("Warsaw's blue chips buckled under a rate rise.", True),
+    ("Chip shares rallied after Beijing opened two investigations.", False),
+    ("Ottawa said it would act.", False),
+])
+def test_a_capital_standing_for_its_market(extractor, text, city):
+    result = extract(extractor, text)
+    assert any(e.type == "City" for e in result.entities.values()) is city
