@@ -37,8 +37,9 @@ from dateutil import parser as dateparser
 _LINK_LINE = re.compile(
     r"^\s*(?:ALSO READ|READ MORE|READ ALSO|READ NEXT|RELATED(?: ARTICLES| STORIES| COVERAGE| NEWS| CONTENT)?|SEE ALSO|"
     r"MORE\b[^:.]{0,30}|YOU (?:MAY|MIGHT) ALSO LIKE|MOST (?:VIEWED|READ|POPULAR)|TRENDING(?: NOW)?|"
-    r"ALSO ON\b[^:]{0,30}|RECOMMENDED(?: FOR YOU)?|TOP STORIES|FURTHER READING|LATEST NEWS|[^:]{0,20}/ READ ALSO)"
-    r"\s*(?::(?P<rest>.*))?$", re.IGNORECASE)
+    r"ALSO ON\b[^:]{0,30}|RECOMMENDED(?: FOR YOU)?|TOP STORIES|FURTHER READING|LATEST NEWS|"
+    r"[^:|]{0,20}/ (?:READ|SEE) ALSO)"
+    r"\s*(?:[:|](?P<rest>.*))?$", re.IGNORECASE)
 #: An item of a list of links: "- Yuan edges higher", "1. Won slides", "> Export orders beat forecasts"
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*>»·]|\d{1,2}[.)])\s+\S")
 #: Where the page's furniture begins: share buttons, tags, a copyright line, a newsletter box
@@ -46,7 +47,8 @@ _FOOTER_LINE = re.compile(
     r"^\s*(?:(?:tap to )?share\b.*|(?:tags?|topics?|filed under|keywords)\s*:.*|(?:\(c\)|©|copyright)\s.*|"
     r"sign up\b.*|follow us\b.*)$", re.IGNORECASE)
 _SOCIAL = {"share", "facebook", "x", "twitter", "tweet", "linkedin", "email", "e-mail", "whatsapp", "telegram",
-           "weibo", "wechat", "line", "kakaotalk", "print", "copy link", "reddit", "newsletter", "mail", "messenger"}
+           "weibo", "wechat", "line", "kakaotalk", "print", "copy link", "reddit", "newsletter", "mail", "messenger",
+           "bookmark", "compartir", "partager", "teilen", "condividi", "instagram"}
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 #: A calendar date with its year, as news sites print it: "4 February 2025", "Feb. 9, 2025", "2025-02-04",
 #: "17.8.2025", "04/02/2025"
@@ -176,7 +178,7 @@ def parse_datetime(value: str, default: datetime | None = None) -> datetime | No
 def _names(text: str) -> tuple[str, ...]:
     """The names of a byline without its label: "A. Smith, B. Jones and C. Wu"; what follows a comma, a bar or
     a bracket after the names is where or what they are ("Ann Lee, Tokyo bureau", "Lai Wen-ting (Taipei)")."""
-    text = _BYLINE_LOCATION.sub("", re.split(r"\s*[|(]\s*", text.strip())[0])
+    text = _BYLINE_LOCATION.sub("", re.split(r"\s*[|(]\s*|\s+[-–—]\s+|\s+reporting\b", text.strip())[0])
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if len(parts) > 1 and not re.search(r"\band\b|&", parts[-1]):
         parts = parts[:1]
@@ -238,7 +240,7 @@ def _is_footer(line: str) -> bool:
         return False
     if _FOOTER_LINE.match(line):
         return True
-    pieces = [p.strip().lower() for p in re.split(r"[|·/•,]", line) if p.strip()]
+    pieces = [p.strip().lower() for p in re.split(r"[|·/•,:]", line) if p.strip()]
     return len(pieces) >= 2 and all(p in _SOCIAL for p in pieces)
 
 
@@ -269,7 +271,7 @@ def parse_text_article(text: str, *, source: str = "<text>", url: str | None = N
     section = published = modified = None
     byline: tuple[str, ...] = ()
     title = ""
-    section_at = -1
+    section_at = title_at = dated_at = -1
     body_start = 0
     i = 0
     while i < min(len(lines), 25):
@@ -296,15 +298,24 @@ def parse_text_article(text: str, *, source: str = "<text>", url: str | None = N
             title, body_start = line, i + 1
         elif not byline and (names := parse_byline(line, unlabelled=True)):
             byline, body_start = names, i + 1
+        elif not byline and section is None and published is not None and dated_at > title_at and \
+                len(title.split()) <= 6 and not re.search(r"\d", title):
+            # "Vietnam stocks" / "Sept 24, 2092 | 15:30 ICT" / the title: the short line before the date was the
+            # section
+            section, title, body_start = title, line, i + 1
         else:
             break
+        if line == title:
+            title_at = i
+        elif published is not None and dated_at < 0:
+            dated_at = i
         i += 1
     if not title and section is not None:
         title, section, body_start = section, None, max(body_start, section_at + 1)  # a short title, no section
 
     body_lines: list[str] = []
     listing = False
-    for line in lines[body_start:]:
+    for n, line in enumerate(lines[body_start:], start=body_start):
         if _is_footer(line):
             break
         if listing and (not line.strip() or _LIST_ITEM.match(line) or not _is_paragraph(line) and
@@ -315,6 +326,10 @@ def parse_text_article(text: str, *, source: str = "<text>", url: str | None = N
                                                  len(line.strip()) <= 40 and not line.rstrip().endswith(".")):
             listing = not (link.group("rest") or "").strip()
             continue
+        rest = [nxt for nxt in lines[n + 1:] if nxt.strip()]
+        if line.strip().isupper() and len(line.strip()) <= 40 and rest and all(
+                _LIST_ITEM.match(nxt) and not nxt.rstrip().endswith(".") or _is_footer(nxt) for nxt in rest):
+            break  # "TE PUEDE INTERESAR" over "• Peso weakens past 18.90 per dollar" at the end of the page
         body_lines.append(line)
     return Article(
         body=_paragraphs(body_lines),

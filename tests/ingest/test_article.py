@@ -120,3 +120,22 @@ def test_page_furniture_after_the_story_is_no_body():
     # (a short line of the story that opens with such a word stays)
     assert parse_text_article("Title\n\nThe KOSPI fell.\n\nMore losses followed.").body == \
         "The KOSPI fell.\n\nMore losses followed."
+
+
+def test_a_short_line_before_the_date_is_the_section_and_names_before_a_dash_or_reporting():
+    article = parse_text_article("Vietnam stocks\n\nSept 24, 2025 | 15:30 ICT\n\nVN-Index sheds 1.2% after rate rise\n\n"
+                                 "Nguyen Hoang Anh reporting from Hanoi\n\nThe VN-Index fell 1.2 percent on Wednesday.")
+    assert (article.section, article.title, article.byline, article.published.date()) == (
+        "Vietnam stocks", "VN-Index sheds 1.2% after rate rise", ("Nguyen Hoang Anh",), datetime(2025, 9, 24).date())
+    assert parse_byline("By Elif Yildirim - Istanbul") == ("Elif Yildirim",)
+
+
+def test_links_and_share_lines_in_other_shapes_and_languages():
+    story = "The IPC fell 0.4 percent on Friday."
+    page = (f"Title\n\n{story}\n\nAlso Read | Rupee ends flat against the dollar\n\nTE PUEDE INTERESAR\n"
+            "• Peso weakens past 18.90 per dollar\n• Remittances hit record in June\n\n"
+            "Compartir / Share: WhatsApp · X · Email")
+    assert parse_text_article(page).body == story
+    # (a closing list of what the story tells, in sentences, is the story)
+    told = "WHAT ANALYSTS SAY:\n* Oddo BHF said the duties would lift margins."
+    assert parse_text_article(f"Title\n\n{story}\n\n{told}").body == f"{story}\n\n{told.replace(chr(10), ' ')}"
