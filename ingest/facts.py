@@ -749,6 +749,8 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     """"The reference rate will stand at 4.25%", "Bank Rate remains at 3 percent", "The benchmark now
     stands at 12.25 percent", "the new level of 3.5 percent", "The new rate, 4.75%, …": the level a rate is at."""
     at = doc[group.start - 1] if group.start > 0 else None
+    if at is not None and at.lower_ in ("now", "currently") and group.start >= 2 and doc[group.start - 2].lemma_ == "be":
+        at = doc[group.start - 2]  # "The Central Bank Rate (CBR) is now 8.75 percent"
     if at is not None and at.lower_ == "of" and group.start >= 3 and doc[group.start - 2].lower_ == "level" and \
             doc[group.start - 3].lower_ == "new":
         return True
@@ -814,6 +816,8 @@ def _rate_noun(tok: Token) -> bool:
 _MOVE_TAKERS = {"post", "record", "notch", "manage", "log", "book", "register", "suffer", "chalk", "eke", "scrape",
                 "squeeze"}
 #: Verbs whose subject, a move told as a noun, takes the index along: "A 2.3 per cent surge carried the KSE-100"
+#: Which way a move went, told after its amount: "closing 0.7 per cent higher"
+_AFTER_AMOUNT = {"higher": 1, "up": 1, "firmer": 1, "stronger": 1, "lower": -1, "down": -1, "weaker": -1}
 #: Who speaks for a body: "a Ministry of Finance spokesman said"
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "representative"}
 #: Verbs that tell how large a move was: "for HSBC Holdings the slippage came to 0.8 percent"
@@ -1681,7 +1685,9 @@ def _transitive(verb: Token) -> bool:
     when the object is a stray article: "The broader Nifty 50 advanced 0.6 percent", "The" read as object)."""
     amounts = [any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) or
                    t.lower_ in ("%", "percent", "pct", "points", "point", "cent", "ground", "steam") for t in c.subtree)
-               for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("the", "a", "an")]
+               for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("the", "a", "an") and
+               # (nor a remark set off by a comma: "closing 0.7 per cent higher at 41,208.35, its best level", misparsed)
+               not (c.i > verb.i and c.left_edge.i > 0 and verb.doc[c.left_edge.i - 1].text == ",")]
     return bool(amounts) and not any(amounts)
 
 
@@ -2028,7 +2034,7 @@ class FactExtractor:
                 self._sign(doc[i + 2]) and doc[i + 3].lower_ in ("that", "which") and \
                 doc[i + 4].lemma_.lower() in _MOVE_CARRIERS:
             i += 5
-        window = doc[i:min(i + 7, limit)]
+        window = doc[i:min(i + 10, limit)]  # (as far as "to an all-time closing high of 4,402.17")
         told = [t.lower_ for t in window[:4]]
         if told[:3] in ([";", "its", "close"], [",", "its", "close"]) and len(window) > 4 and \
                 told[3] in (",", ":", "was") and window[4].like_num:
@@ -2036,8 +2042,8 @@ class FactExtractor:
             return value[0] if value else None
         seen_to = False
         for tok in window:
-            if tok.lower_ in ("while", "whereas", "but", ";"):
-                return None  # another clause's: "fell 0.8 percent, while at 65,880.40 the Dow …"
+            if tok.lower_ in ("while", "whereas", "but", ";") or tok.ent_type_ in ("StockIndex", "Company"):
+                return None  # another clause's: "fell 0.8 percent, while at 65,880.40 the Dow …" (or another index's)
             if tok.lower_ in ("to", "at") or tok.lower_ in ("of", "on") and tok.i > 0 and doc[tok.i - 1].lower_ in (
                     "close", "ending", "closing", "finishing"):
                 seen_to = True  # (also "managed a 0.7 percent gain and a close of 4,215.38", "ending on 902.44")
@@ -2046,8 +2052,9 @@ class FactExtractor:
                                for k in (tok.i, tok.i - 1) if k > 0) or \
                     seen_to and tok.lower_ in WEEKDAYS and doc[tok.i - 1].lower_ in _CLOSE_FORMS:
                 continue  # "slumped 1.6 percent to end the week at 27,340.85", "to close Thursday at 48,920.37"
-            if tok.lower_ in _CLOSE_FORMS or tok.lower_ in (",", "a", "record", "new", "fresh", "all-time", "high",
-                                                        "low", "level", "of", "reach", "reaching"):
+            if tok.lower_ in _CLOSE_FORMS or tok.lower_ in (",", "a", "an", "record", "new", "fresh", "all-time", "all",
+                                                        "-", "time", "closing", "high", "low", "level", "of", "reach",
+                                                        "reaching", "peak"):
                 continue
             if seen_to and tok.like_num:
                 value = parse_number(tok.text)
@@ -2467,6 +2474,9 @@ class FactExtractor:
             if direction == 0 and last_direction and g.start > sent.start and doc[g.start - 1].lower_ == "with" and \
                     doc[g.start - 1].head.lemma_.lower() == "follow":
                 direction, verb = last_direction, doc[g.start - 1].head  # "; BDO Unibank followed with 1.2 percent"
+            if verb is not None and _transitive(verb) and g.end < sent.end and doc[g.end].lower_ in _AFTER_AMOUNT:
+                # "extended its winning streak on Friday, closing 0.7 per cent higher": the move told after the amount
+                direction, verb = _AFTER_AMOUNT[doc[g.end].lower_], doc[g.end].head
             if direction == 0 or (verb is not None and (self._hypothetical(verb, moving=True) or
                                                         _transitive(verb) and not (
                     verb.lemma_.lower() in _CAUSED and any(m.span.root.head.i == verb.i for m in window_ents)))):
@@ -3569,7 +3579,7 @@ class FactExtractor:
         """The day "the new rate" applies from, told after the decision."""
         if not any(t.lower_ in ("rate", "rates", "cut", "hike", "increase", "reduction") and t.i > sent.start and
                    sent.doc[t.i - 1].lower_ in ("new", "the", "lower", "higher") or
-                   t.lower_ == "target" and sent.doc[t.i - 1].lower_ == "new" for t in sent) or \
+                   t.lower_ in ("target", "level") and sent.doc[t.i - 1].lower_ == "new" for t in sent) or \
                 not any(t.lemma_.lower() in ("apply", "take", "become") or t.lemma_ == "be" and any(
                     c.dep_ == "nsubj" and c.lower_ in ("rate", "rates") for c in t.children) for t in sent) or \
                 any(t.lemma_.lower() in ("levy", "duty", "tariff", "surcharge") for t in sent):
@@ -4879,9 +4889,15 @@ class FactExtractor:
                                      # by the Bank of Korea")
                                      t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN") and any(
                                          c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in (
-                                         "cut", "hike", "reduction", "increase") and any(
-                                         k.lower_ in ("rate", "interest") for k in (
-                                             c.children if c.dep_ == "dobj" else c.subtree)) for c in t.children) or
+                                         "cut", "hike", "reduction", "increase") and (any(
+                                             k.lower_ in ("rate", "interest") for k in (
+                                                 c.children if c.dep_ == "dobj" else c.subtree)) or
+                                             # ("delivered a 150-basis-point cut, taking its policy rate to 9
+                                             # percent")
+                                             any(a.dep_ == "advcl" and a.lemma_.lower() in ("take", "bring") and any(
+                                                 o.dep_ == "dobj" and (o.lower_ in ("rate", "rates") or
+                                                                       _policy_rate(o)) for o in a.children)
+                                                 for a in t.children)) for c in t.children) or
                                      # "Set at 10.25 percent, …, the Selic now stands at its lowest"
                                      t.lemma_.lower() == "set" and t.pos_ == "VERB" and any(
                                          c.dep_ == "prep" and c.lower_ == "at" and any(
@@ -4900,8 +4916,15 @@ class FactExtractor:
                                              p.dep_ == "pobj" and _policy_rate(p) for p in c.children)
                                          for c in t.children) or
                                      # "brought the target reverse repurchase rate down by 25 basis points to 5.0%"
-                                     t.lemma_.lower() in ("bring", "take") and t.pos_ == "VERB" and any(
-                                         c.dep_ == "prt" and c.lower_ in ("down", "up") for c in t.children) or
+                                     t.lemma_.lower() in ("bring", "take") and t.pos_ == "VERB" and (any(
+                                         c.dep_ == "prt" and c.lower_ in ("down", "up") for c in t.children) or any(
+                                         # ("brought the rate down to 24 percent", "down" read as the number's;
+                                         # not a forecast, "will bring the rate down to 24 percent")
+                                         t.tag_ in ("VBD", "VBN", "VBZ") and
+                                         c.dep_ == "dobj" and (c.lower_ in ("rate", "rates") or _policy_rate(c)) and
+                                         c.right_edge.i + 1 < len(sent.doc) and
+                                         sent.doc[c.right_edge.i + 1].lower_ in ("down", "up") for c in t.children))
+                                     or
                                      # "Effective tomorrow, the HKMA will apply a base rate of 4.75 per cent"
                                      t.lemma_.lower() in ("apply", "adopt", "fix") and t.pos_ == "VERB" and any(
                                          c.dep_ == "dobj" and _policy_rate(c) and any(
@@ -5040,7 +5063,8 @@ class FactExtractor:
         doc = sent.doc
         text_lower = sent.text.lower()
         according = "according to" in text_lower
-        rating = bool(self._rating and self._rating.search(sent.text))
+        # (a rating in quotes too: 'moved ASML Holding to "buy"')
+        rating = bool(self._rating and self._rating.search(re.sub(r"[\"“”]", "", sent.text)))
         reporting = any(t.lemma_.lower() in self.reporting and t.pos_ in ("VERB", "AUX") for t in sent)
         views_words = any(t.lower_ in self.analyst_nouns or t.lemma_ in ("expect", "forecast", "estimate", "predict")
                           or t.dep_ == "aux" and t.lower_ in ("could", "would", "may", "might", "should", "will")
@@ -5074,9 +5098,10 @@ class FactExtractor:
             # "For Alantra Equities, the IBEX 35 remains the cheapest benchmark": the firm's view
             for_firm = m.span.start == sent.start + 1 and doc[sent.start].lower_ == "for" and nxt is not None and \
                 nxt.text == "," and (m.type == "AnalystFirm" or m.entity.label.split()[-1] in self.analyst_cues) or \
-                m.span.start == sent.start + 1 and doc[sent.start].lower_ == "in" and nxt is not None and \
-                nxt.lower_ in ("'s", "’s") and m.span.end + 1 < sent.end and \
+                m.span.start > sent.start and doc[m.span.start - 1].lower_ == "in" and nxt is not None and \
+                nxt.lower_ in ("'s", "’s", "'", "’") and m.span.end + 1 < sent.end and \
                 doc[m.span.end + 1].lower_ in _OPINION_NOUNS  # "In Ubhar Capital's reading, the central bank …"
+            # (also "The duty, in Hana Securities' estimation, lets …")
             quoted = sum(t.text in ('"', "“", "”") for t in doc[sent.start:m.span.start]) % 2 == 1
             if quoted and any(t.text in ('"', "“", "”") for t in doc[m.span.end:sent.end]):
                 continue  # "'X remains our top pick,' Standard Investment Bank said": X is what the firm speaks of

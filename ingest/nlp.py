@@ -16,6 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.util import compile_suffix_regex
 
 import ingest.components  # noqa: F401 - registers the component factories
 from ingest.errors import ModelNotInstalled
@@ -69,6 +70,8 @@ def build_pipeline(
         # "would co-fund up to 30%": one verb, not "co", "-", "fund" (which the parser cannot read)
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    # "finished 0.5pc lower": the number and its percent sign, as in "0.5%"
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[0-9])(?:pc|pct)"]).search
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("marketgraph_paragraphs", before="parser")  # a line break ends a sentence
     anchor = {"before": "ner"} if "ner" in nlp.pipe_names else {}

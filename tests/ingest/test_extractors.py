@@ -5063,3 +5063,77 @@ def test_policies_in_the_words_of_batches_97_and_98(extractor, text, expected):
 def test_a_capital_standing_for_its_market(extractor, text, city):
     result = extract(extractor, text)
     assert any(e.type == "City" for e in result.entities.values()) is city
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a move in "pc" written onto the number, indices the gazetteer now holds, a move told after its amount past a
+    # verb with an object of its own, a close "to an all-time closing high of" N (and not the next index's close)
+    ("Irish stocks fell. The ISEQ All-Share Index finished 0.5pc lower at 11,604.31.",
+     [("ISEQ All-Share Index", Decimal("-0.5"), Decimal("11604.31"))]),
+    ("Dutch stocks fell. The AScX, the small-cap gauge, fell 0.7 percent to 1,402.18.",
+     [("AScX", Decimal("-0.7"), Decimal("1402.18"))]),
+    ("Polish stocks were mixed. The sWIG80 small-cap index rose 0.5 pct to 25,330.18.",
+     [("sWIG80", Decimal("0.5"), Decimal("25330.18"))]),
+    ("Indian stocks rose. The Nifty 50 extended its winning streak, closing 0.7 per cent higher at 41,208.35, its best "
+     "level since November.", [("Nifty 50", Decimal("0.7"), Decimal("41208.35"))]),
+    ("Japanese stocks rose. The Topix rose 0.8% to an all-time closing high of 4,402.17.",
+     [("TOPIX", Decimal("0.8"), Decimal("4402.17"))]),
+    ("Pakistani stocks rose. The KSE-100 Index closed at 162,418.55, a gain of 1.7 percent, and the KSE-30 Index "
+     "advanced 1.9 percent to 50,233.80.", [("KSE-100 Index", Decimal("1.7"), Decimal("162418.55")),
+                                            ("KSE-30 Index", Decimal("1.9"), Decimal("50233.80"))]),
+])
+def test_index_moves_in_the_words_of_batches_99_and_100(extractor, text, expected):
+    assert [(label, change, close) for label, kind, change, close, _ in moves(extract(extractor, text))
+            if kind == "IndexMovement"] == expected
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a body "looking into" the company's dealings, conduct "under examination by" it, "proceedings into whether" the
+    # company did something: the company the sentence before named
+    ("Emirati stocks fell. Deira Hospitality Group fell 10.7%. The Securities and Commodities Authority (SCA) has been "
+     "looking into the hotel operator's dealings with its chairman's companies since March 3, the company said.",
+     "Deira Hospitality Group"),
+    ("Chinese stocks fell. Guangzhou Pearl Life Insurance slid 7.9%. How the insurer sold savings policies has been "
+     "under examination by the National Financial Regulatory Administration (NFRA) since March 3.",
+     "Guangzhou Pearl Life Insurance"),
+    ("German stocks fell. Rheinland Fernwaerme lost 10.4 per cent. On the 3rd of this month, the Federal Cartel Office "
+     "opened proceedings into whether the district-heating supplier had abused its monopoly.", "Rheinland Fernwaerme"),
+])
+def test_probes_in_the_words_of_batches_99_and_100(extractor, text, target):
+    assert dated(extract(extractor, text), ("Investigation",)) == [("Investigation", target, None, date(2025, 3, 3))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bank that "brought the rate down to" N ("down" read as the number's), "delivered a cut, taking its policy rate
+    # to" N, a rate that "is now" N "half a point lower than before", and "the new level" that applies from a day
+    ("Argentine stocks rose. The Central Bank of the Argentine Republic (BCRA) brought the rate down to 24 percent "
+     "from 26 percent, with the change applying from Monday.",
+     [("Central Bank of Argentina", Decimal("24"), date(2025, 3, 17))]),
+    ("Pakistani stocks rose. The State Bank of Pakistan (SBP) delivered a 150-basis-point cut, taking its policy rate "
+     "to 9 percent, effective tomorrow.", [("State Bank of Pakistan", Decimal("9"), date(2025, 3, 13))]),
+    ("Kenyan stocks rose. The Central Bank Rate (CBR) is now 8.75 percent, half a point lower than before, the Central "
+     "Bank of Kenya (CBK) said; the new level takes effect on Monday.",
+     [("Central Bank of Kenya", Decimal("8.75"), date(2025, 3, 17))]),
+    ("Korean stocks fell. Twenty-five basis points were added to the base rate by the Bank of Korea (BOK), taking it "
+     "to 3.0%. The new level applies from Monday.", [("Bank of Korea", Decimal("3.0"), date(2025, 3, 17))]),
+])
+def test_rate_decisions_in_the_words_of_batches_97_to_100(extractor, text, expected):
+    result = extract(extractor, text)
+    assert [(result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"), f.values.get("effectiveDate"))
+            for f in result.facts_of("InterestRateDecision")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a firm's view told "in X' estimation", a firm that "described", "reads … as" or "calculates", and a rating in
+    # quotes
+    ("Korean stocks rose. The duty, in Hana Securities' estimation, lets Iksan Circuit Foil raise its prices by 6 per "
+     "cent.", [("Hana Securities", ["Iksan Circuit Foil"])]),
+    ("Taiwanese stocks rose. Masterlink Securities described the rate cut as insurance for Taiwan Cement.",
+     [("Masterlink Securities", ["Taiwan Cement"])]),
+    ("Indonesian stocks rose. BRI Danareksa Sekuritas calculates that the duty could lift output at Solo Spinning "
+     "Mills to 85 percent.", [("BRI Danareksa Sekuritas", ["Solo Spinning Mills"])]),
+    ('Dutch stocks rose. Jefferies moved ASML Holding to "buy", saying orders would double.',
+     [("Jefferies Financial Group", ["ASML Holding"])]),
+])
+def test_analyst_views_in_the_words_of_batches_99_and_100(extractor, text, expected):
+    assert views(extract(extractor, text)) == expected
