@@ -14,7 +14,7 @@ from ingest.evaluate import Report, baseline_extraction, read_gold_articles, sco
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "dev"
 ENTITY_TARGET, FACT_TARGET = 0.90, 0.85
-# every row is at its target on the 1,269 articles; a row that falls
+# every row is at its target on the 1,293 articles; a row that falls
 # below its target again would be held here at the level reached so far
 FLOORS: dict[str, float] = {}
 
@@ -26,7 +26,7 @@ def reports(extractor, settings):
     bare = spacy.load(settings.spacy_model)
     system, baseline = Report(), Report()
     pairs = read_gold_articles(DEV)
-    assert len(pairs) >= 1269  # the seed and the articles written for the dev set
+    assert len(pairs) >= 1293  # the seed and the articles written for the dev set
     for gold, article in pairs:
         score_article(extractor.extract(article), gold, system, label=gold["article"])
         score_article(baseline_extraction(article, bare), gold, baseline, label=gold["article"])
