@@ -38,10 +38,10 @@ _LINK_LINE = re.compile(
     r"^\s*(?:ALSO READ|READ MORE|READ ALSO|READ NEXT|RELATED(?: ARTICLES| STORIES| COVERAGE| NEWS| CONTENT)?|SEE ALSO|"
     r"MORE\b[^:.]{0,30}|YOU (?:MAY|MIGHT) ALSO LIKE|MOST (?:VIEWED|READ|POPULAR)|TRENDING(?: NOW)?|"
     r"ALSO ON\b[^:]{0,30}|RECOMMENDED(?: FOR YOU)?|TOP STORIES|FURTHER READING|LATEST NEWS|"
-    r"[^:|]{0,20}/ (?:READ|SEE) ALSO)"
+    r"[^:|/]{0,20}[/|] (?:READ|SEE) ALSO)"
     r"\s*(?:[:|](?P<rest>.*))?$", re.IGNORECASE)
 #: An item of a list of links: "- Yuan edges higher", "1. Won slides", "> Export orders beat forecasts"
-_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*>»·]|\d{1,2}[.)])\s+\S")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*>»›·]|\d{1,2}[.)])\s+\S")
 #: Where the page's furniture begins: share buttons, tags, a copyright line, a newsletter box
 _FOOTER_LINE = re.compile(
     r"^\s*(?:(?:tap to )?share\b.*|(?:tags?|topics?|filed under|keywords)\s*:.*|(?:\(c\)|©|copyright)\s.*|"
@@ -56,6 +56,8 @@ _DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b", re.IGNORECASE)
 _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+_SLASHED_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+_AMERICAN_ZONE = re.compile(r"\b(?:E|C|M|P)[SD]?T\b")
 _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")  # "17.02 BST"
 _GMT_OFFSET = re.compile(r"\(?\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\)?")  # "(GMT+7)": 7 hours east
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
@@ -164,7 +166,9 @@ def parse_datetime(value: str, default: datetime | None = None) -> datetime | No
     pieces = [p for p in _DATE_PIECES.split(value) if p.strip()]
     if len(pieces) > 1:  # only the pieces that tell a date or a time, not "Reading time 3 min"
         value = " ".join(p for p in pieces if _DATE.search(p) or _TIME.search(p)) or value
-    options: dict = {"dayfirst": True} if _DOTTED_DATE.search(value) else {}  # "17.8.2025" is the 17th of August
+    # "17.8.2025" is the 17th of August, and so is "17/08/2025" but on American pages ("08/17/2025 EDT")
+    options: dict = {"dayfirst": True} if _DOTTED_DATE.search(value) or _SLASHED_DATE.search(value) and not \
+        _AMERICAN_ZONE.search(value) else {}
     if default is not None:
         options["default"] = default
     with warnings.catch_warnings():  # (a time-zone name it does not know is left out, not warned about)
@@ -214,7 +218,7 @@ def _date_line(line: str) -> bool:
     """A header line that tells when the story was published: "Published 8 May 2025 · 17:51 CEST",
     "Thu 6 Apr 2025 17.02 BST" (a date with its year, and little else)."""
     found = _DATE.search(line)
-    if not found or len(line) > 100 or line.rstrip().endswith("."):
+    if not found or len(line) > 100 or line.rstrip().endswith(".") and not line.rstrip().endswith(("a.m.", "p.m.")):
         return False
     if _DATE_LABEL.match(line):
         return True
@@ -241,7 +245,11 @@ def _is_footer(line: str) -> bool:
     if _FOOTER_LINE.match(line):
         return True
     pieces = [p.strip().lower() for p in re.split(r"[|·/•,:]", line) if p.strip()]
-    return len(pieces) >= 2 and all(p in _SOCIAL for p in pieces)
+    if len(pieces) >= 2 and all(p in _SOCIAL for p in pieces):
+        return True
+    # ("Compartir en: Facebook | X | WhatsApp": whatever the label says, the buttons after it)
+    buttons = [p.strip().lower() for p in re.split(r"[|·/•,]", line.partition(":")[2]) if p.strip()]
+    return len(buttons) >= 2 and all(p in _SOCIAL for p in buttons)
 
 
 def _paragraphs(lines: list[str]) -> str:

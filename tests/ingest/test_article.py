@@ -139,3 +139,24 @@ def test_links_and_share_lines_in_other_shapes_and_languages():
     # (a closing list of what the story tells, in sentences, is the story)
     told = "WHAT ANALYSTS SAY:\n* Oddo BHF said the duties would lift margins."
     assert parse_text_article(f"Title\n\n{story}\n\n{told}").body == f"{story}\n\n{told.replace(chr(10), ' ')}"
+
+
+def test_a_date_line_ending_in_pm_and_closing_links_in_two_languages():
+    page = ("Stocks | Philippines\n\nOct. 13, 2025 — 4:05 p.m.\n\nPSEi drops 0.6% as BSP stays at 4%\n\n"
+            "Written by Bianca Dizon-Reyes\n\nThe PSEi fell 0.6 percent to 7,488.20 on Thursday.\n\n"
+            "Lea también | Read also\n» Peso weakens past 58 per dollar\n\nTAMBIÉN LE PUEDE INTERESAR\n"
+            "› Copper output rises 5% in October\n\nCompartir en: Facebook | X | WhatsApp | Email")
+    article = parse_text_article(page)
+    assert (article.published, article.title, article.byline) == (
+        datetime(2025, 10, 13, 16, 5), "PSEi drops 0.6% as BSP stays at 4%", ("Bianca Dizon-Reyes",))
+    assert article.body == "The PSEi fell 0.6 percent to 7,488.20 on Thursday."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date with slashes is day first, but on American pages
+    ("06/09/2025 - 15:25", datetime(2025, 9, 6, 15, 25)),
+    ("Published on Tuesday 21/10/2025 at 15:10 Cairo time", datetime(2025, 10, 21, 15, 10)),
+    ("04/10/2025 4:00 PM ET", datetime(2025, 4, 10, 16, 0)),
+])
+def test_dates_with_slashes(text, expected):
+    assert parse_datetime(text).replace(tzinfo=None) == expected
