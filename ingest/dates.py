@@ -55,7 +55,9 @@ DAY_OF_MONTH = re.compile(rf"\bthe\s+(?:(?P<dd>\d{{1,2}})(?:st|nd|rd|th)|(?P<ddw
 #: "from the 15th, …", "Starting the 28th, …": a day of this month told alone (one still to come, or already past,
 #: as the sentence tells it), never "the 15th anniversary"
 BARE_DAY = re.compile(rf"\bthe\s+(?:(?P<bd>\d{{1,2}})(?:st|nd|rd|th)|(?P<bdw>{_ORDINAL}))"
-                      r"(?=\s*[,.;:)]|\s*$|\s+(?:and|until|through|onwards?)\b)", re.I)
+                      # ("opened an investigation on the 15th into a leak", "since the 5th over suspected …")
+                      r"(?=\s*[,.;:)]|\s*$|\s+(?:and|until|through|onwards?|into|over|on|for|after|before|in|at|"
+                      r"when|amid|following|under|with|by)\b)", re.I)
 #: "the 15th of March", "the first of April 2026": a day of a named month
 ORDINAL_OF_MONTH = re.compile(rf"\bthe\s+(?:(?P<od>\d{{1,2}})(?:st|nd|rd|th)|(?P<ow>{_ORDINAL}))\s+of\s+"
                               rf"(?P<om>{_MONTH})\b\.?(?:,?\s+(?P<oy>\d{{4}}))?", re.I)

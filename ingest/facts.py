@@ -1408,6 +1408,11 @@ def _cost_share_verb(doc: Doc, start: int, end: int) -> Token | None:
     """The verb of a subsidy told as a share of a cost paid back: "will be able to claim back up to
     30% of the cost", "the government would pay up to 50 percent of the cost of clinical trials",
     "exporters can reclaim 4 per cent of the value of their shipments"."""
+    told = doc[end] if end < len(doc) else None
+    if told is not None and told.lower_ in _FUNDED and told.pos_ == "VERB" and any(
+            a.dep_ == "agent" and any(p.ent_type_ in ("GovernmentBody", "Country") for p in a.subtree)
+            for a in told.children):
+        return told  # "cacao fermentation tanks … will be 45% funded by the Ministry of Agriculture"
     share = _share_token(doc, end)
     spent = end + 3 < len(doc) and doc[end + 1].lower_ == "what" and any(
         t.lemma_.lower() in ("spend", "pay", "invest") for t in doc[end + 2:end + 5])  # "40% of what they spend on"
@@ -2269,7 +2274,7 @@ class FactExtractor:
             self._sign(c) or c.lemma_.lower() == "damage")), None)
 
     def _noun_move(self, sent: Span, g: PercentGroup, mentioned: list[Mentioned], lo: int, hi: int,
-                   evidence: Evidence, session: date | None) -> Fact | None:
+                   evidence: Evidence, session: date | None, topic: Mentioned | None = None) -> Fact | None:
         """A move told as a noun that names what moved: "A 1.3 per cent fall in the DSEX, to 5,812.44, was …", "The
         BIST 100's 2.8 percent jump, to 14,620.37, …", "A 2.3 per cent surge carried the KSE-100 to 148,306.41" (not
         "Tencent's 10 percent rise in revenue", "a 20 percent gain in the Nikkei this year")."""
@@ -2384,6 +2389,8 @@ class FactExtractor:
             # the way, a 1.2 percent advance carrying it to 28,770.13"
             moved = next((m for m in reversed(mentioned) if m.span.end <= g.start and m.span.start >= sent.start and
                           m.type in MOVER_TYPES), None)
+            if moved is None and noun.dep_ == "nsubj" and topic is not None and topic.type in ("Company", "AnalystFirm"):
+                moved = topic  # "Basel Chemtrade lost a quarter of its value. Its 27.4% plunge came as …"
         after = max(noun.i + 1, g.end)
         tail = doc[after:min(hi, after + 9)]
         if moved is None or any(t.lower_ in _SPAN_WORDS for t in tail):
@@ -2449,7 +2456,7 @@ class FactExtractor:
                 lo = g.end
                 continue
             fronted = taken or self._fronted_move(sent, g, mentioned, hi, evidence, session) or \
-                self._noun_move(sent, g, mentioned, lo, hi, evidence, session)
+                self._noun_move(sent, g, mentioned, lo, hi, evidence, session, topic)
             if fronted is not None:
                 # "Down 1.2%, the Nikkei Stock Average settled at 48,906.33", "A 1.3 per cent fall in the DSEX"
                 facts.append(fronted)
@@ -3864,9 +3871,13 @@ class FactExtractor:
             said", the body read as an apposition of the country before)."""
             return next((m for m in mentioned if m.span.start >= trigger_end and m.type == "GovernmentBody" and (any(
                 t.dep_ == "nsubj" and verb_test(t.head) or
-                # ("…, a Ministry of Finance spokesman said", "the ministry's spokeswoman said")
+                # ("…, a Ministry of Finance spokesman said", "the ministry's spokeswoman said", "a spokesman for
+                # the country's Ministry of Energy said")
                 t.dep_ in ("compound", "nmod", "poss") and t.head.lower_ in _SPOKESPEOPLE and
-                t.head.dep_ == "nsubj" and verb_test(t.head.head) for t in m.span) or
+                t.head.dep_ == "nsubj" and verb_test(t.head.head) or
+                t.dep_ == "pobj" and t.head.lower_ in ("for", "of", "at", "from") and
+                t.head.head.lower_ in _SPOKESPEOPLE and t.head.head.dep_ == "nsubj" and verb_test(t.head.head.head)
+                for t in m.span) or
                 (after := _past_acronym(m)) < len(doc) and
                 doc[after].pos_ == "VERB" and verb_test(doc[after]) and
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[after].children) or
@@ -4289,8 +4300,10 @@ class FactExtractor:
                 item = item[:-1]  # "electric vehicles imported", "antimony shipped"
             if len(item) == 1 and item[0].lemma_.lower() in ("industry", "sector", "economy", "market"):
                 continue  # "its largest support package for the industry": no goods named
-            # a company or a country alone is a target, not goods
-            if item and all(t.ent_type_ in ("Company", "AnalystFirm", "Country") for t in item):
+            # a company or a country alone is a target, not goods (nor is a body: "a permit, a spokesman for the
+            # country's Ministry of Energy said")
+            if item and all(t.ent_type_ in ("Company", "AnalystFirm", "Country") for t in item) or \
+                    any(t.ent_type_ == "GovernmentBody" for t in item):
                 continue
             money = next((k for k, t in enumerate(item) if t.lower_ in ("million", "billion", "trillion", "worth") or
                           t.tag_ == "$" or t.lower_ in _CURRENCIES), None)
@@ -4892,6 +4905,11 @@ class FactExtractor:
                                          "cut", "hike", "reduction", "increase") and (any(
                                              k.lower_ in ("rate", "interest") for k in (
                                                  c.children if c.dep_ == "dobj" else c.subtree)) or
+                                             # ("announced a 25-basis-point increase in its base rate")
+                                             c.dep_ == "dobj" and any(
+                                                 p.dep_ == "prep" and p.lower_ in ("in", "to", "of") and any(
+                                                     k.dep_ == "pobj" and k.lower_ in ("rate", "rates")
+                                                     for k in p.children) for p in c.children) or
                                              # ("delivered a 150-basis-point cut, taking its policy rate to 9
                                              # percent")
                                              any(a.dep_ == "advcl" and a.lemma_.lower() in ("take", "bring") and any(

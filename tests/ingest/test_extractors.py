@@ -5137,3 +5137,35 @@ def test_rate_decisions_in_the_words_of_batches_97_to_100(extractor, text, expec
 ])
 def test_analyst_views_in_the_words_of_batches_99_and_100(extractor, text, expected):
     assert views(extract(extractor, text)) == expected
+
+
+def test_a_move_told_as_its_plunge_is_the_company_named_before(extractor):
+    # (an index's is not taken for a company's)
+    result = extract(extractor, "Swiss stocks fell. Basel Chemtrade, a solvent trader, lost a quarter of its value. "
+                                "Its 27.4% plunge came as the shares resumed trading.")
+    assert moves(result) == [("Basel Chemtrade", "StockMovement", Decimal("-27.4"), None, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a probe opened "on the 15th into" something (a bare day before a preposition), a bank that "announced a
+    # 25-basis-point increase in its base rate", a permit told by "a spokesman for" the ministry, goods "45% funded by"
+    # a ministry
+    ("Korean stocks fell. Suwon Fitlog slid 7.4% after the Personal Information Protection Commission (PIPC) had "
+     "opened an investigation on the 5th into a leak of health records.",
+     [("Investigation", "Personal Information Protection Commission", None, date(2025, 3, 5))]),
+    ("Hong Kong stocks fell. The Hong Kong Monetary Authority (HKMA) announced a 25-basis-point increase in its base "
+     "rate, to 4.25 per cent.", [("InterestRateDecision", "Hong Kong Monetary Authority", Decimal("4.25"), None)]),
+    ("Indonesian stocks fell. From February 1, every cargo of cobalt hydroxide leaving Indonesia will need an export "
+     "permit, a spokesman for the country's Ministry of Energy and Mineral Resources said.",
+     [("ExportControl", "Ministry of Energy and Mineral Resources of Indonesia", None, ("cobalt hydroxide",))]),
+    ("Colombian stocks rose. Cacao fermentation tanks bought by cooperatives from February 1 will be 45% funded by the "
+     "Ministry of Agriculture and Rural Development.",
+     [("Subsidy", "Ministry of Agriculture and Rural Development", Decimal("45"), ("Cacao fermentation tanks",))]),
+])
+def test_policies_in_the_words_of_batches_101_and_102(extractor, text, expected):
+    result = extract(extractor, text)
+    got = [(f.kind, result.entities[f.role("issuedBy")].label, f.values.get("ratePercent"),
+            tuple(f.values.get("appliesTo", ())) if f.kind in ("ExportControl", "Subsidy") else f.values.get(
+                "effectiveDate") if f.kind == "Investigation" else None)
+           for f in result.facts if f.kind in POLICY_KINDS]
+    assert got == expected
