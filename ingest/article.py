@@ -62,15 +62,16 @@ _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")  # "17.02 BS
 _GMT_OFFSET = re.compile(r"\(?\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\)?")  # "(GMT+7)": 7 hours east
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 #: What a date line is labelled with; the part after an "updated" label is the modification time
-_DATE_LABEL = re.compile(r"^\s*(?:first\s+)?(?:published|posted|date|dated|updated|last\s+updated)\s*(?:on|at)?\s*:?\s*",
-                         re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"^\s*(?:first\s+)?(?:published|posted|date|dated|updated|last\s+updated)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|amended|revised|edited)\b\s*(?:on|at)?\s*:?\s*",
                       re.IGNORECASE)
 _DATE_PIECES = re.compile(r"\s+[|·•;]\s+|\s+[-–—]\s+|\s*\|\s*")
 #: A label before the names of a byline: "By", "Words by", "Report:"
 _BYLINE = re.compile(r"^\s*(?:By|(?:Words|Story|Text|Reporting|Report|Written)\s+by|Text|Words|Reporting|Report|"
                      r"Author|Authors|Written by)\b\s*:?\s+(?P<names>[A-Z][^\n]{1,150})$")
-#: A section line before the title: "NEWS > Hong Kong", "Markets | Asia | Korea", "MARKETS · AFRICA", "SECTION: Markets"
+#: A section line before the title: "NEWS > Hong Kong", "Markets | Asia | Korea", "MARKETS · AFRICA",
+#: "SECTION: Markets"
 _SECTION_SEPARATORS = re.compile(r"\s(?:>>?|\||/|›|»|::|·|-|—|–)\s|^SECTION\s*:", re.IGNORECASE)
 _BYLINE_LOCATION = re.compile(r"\s+(?:in|from)\s+[A-Z][\w .'-]+$")
 _BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")

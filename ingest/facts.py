@@ -749,7 +749,8 @@ def _standing_rate(doc: Doc, group: PercentGroup) -> bool:
     """"The reference rate will stand at 4.25%", "Bank Rate remains at 3 percent", "The benchmark now
     stands at 12.25 percent", "the new level of 3.5 percent", "The new rate, 4.75%, …": the level a rate is at."""
     at = doc[group.start - 1] if group.start > 0 else None
-    if at is not None and at.lower_ in ("now", "currently") and group.start >= 2 and doc[group.start - 2].lemma_ == "be":
+    if at is not None and at.lower_ in ("now", "currently") and group.start >= 2 and \
+            doc[group.start - 2].lemma_ == "be":
         at = doc[group.start - 2]  # "The Central Bank Rate (CBR) is now 8.75 percent"
     if at is not None and at.lower_ == "of" and group.start >= 3 and doc[group.start - 2].lower_ == "level" and \
             doc[group.start - 3].lower_ == "new":
@@ -1691,7 +1692,8 @@ def _transitive(verb: Token) -> bool:
     amounts = [any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) or
                    t.lower_ in ("%", "percent", "pct", "points", "point", "cent", "ground", "steam") for t in c.subtree)
                for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("the", "a", "an") and
-               # (nor a remark set off by a comma: "closing 0.7 per cent higher at 41,208.35, its best level", misparsed)
+               # (nor a remark set off by a comma: "closing 0.7 per cent higher at 41,208.35, its best level",
+               # misparsed)
                not (c.i > verb.i and c.left_edge.i > 0 and verb.doc[c.left_edge.i - 1].text == ",")]
     return bool(amounts) and not any(amounts)
 
@@ -2389,7 +2391,8 @@ class FactExtractor:
             # the way, a 1.2 percent advance carrying it to 28,770.13"
             moved = next((m for m in reversed(mentioned) if m.span.end <= g.start and m.span.start >= sent.start and
                           m.type in MOVER_TYPES), None)
-            if moved is None and noun.dep_ == "nsubj" and topic is not None and topic.type in ("Company", "AnalystFirm"):
+            if moved is None and noun.dep_ == "nsubj" and topic is not None and \
+                    topic.type in ("Company", "AnalystFirm"):
                 moved = topic  # "Basel Chemtrade lost a quarter of its value. Its 27.4% plunge came as …"
         after = max(noun.i + 1, g.end)
         tail = doc[after:min(hi, after + 9)]
