@@ -740,6 +740,13 @@ class EntityRepair:
                 heads += [c for h in heads if h.pos_ == "NOUN" for c in h.children
                           if c.dep_ == "appos" and c.pos_ == "PROPN"]
                 yield from heads
+        for tok in doc[1:-3]:
+            # "Kcell (down 0.7 per cent) and Air Astana (down 1.4 per cent) finished on the losing side": a name
+            # with its move in brackets
+            if tok.text == "(" and doc[tok.i + 1].lower_ in ("up", "down", "off") and doc[tok.i + 2].like_num and \
+                    doc[tok.i + 3].lower_ in _PERCENT_WORDS | {"per"} and \
+                    (doc[tok.i - 1].pos_ == "PROPN" or _capitalised(doc[tok.i - 1])):
+                yield doc[tok.i - 1]
         for noun in doc:
             # "For Ezz Steel, which rolls rebar, the decree was worth a 4.0 percent rise": what a move told as a
             # noun was "for"

@@ -5169,3 +5169,11 @@ def test_policies_in_the_words_of_batches_101_and_102(extractor, text, expected)
                 "effectiveDate") if f.kind == "Investigation" else None)
            for f in result.facts if f.kind in POLICY_KINDS]
     assert got == expected
+
+
+def test_names_with_their_move_in_brackets_are_companies(extractor):
+    # (a commodity with its move in brackets is not)
+    result = extract(extractor, "Kazakh stocks rose. Kcell (down 0.7 per cent) and Air Astana (down 1.4 per cent) "
+                                "finished on the losing side. Brent crude (up 2 percent) rallied.")
+    assert moves(result) == [("Kcell", "StockMovement", Decimal("-0.7"), None, None),
+                             ("Air Astana", "StockMovement", Decimal("-1.4"), None, None)]
