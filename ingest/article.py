@@ -245,12 +245,14 @@ def _is_footer(line: str) -> bool:
         return False
     if _FOOTER_LINE.match(line):
         return True
-    pieces = [p.strip().lower() for p in re.split(r"[|·/•,:]", line) if p.strip()]
-    if len(pieces) >= 2 and all(p in _SOCIAL for p in pieces):
-        return True
-    # ("Compartir en: Facebook | X | WhatsApp": whatever the label says, the buttons after it)
-    buttons = [p.strip().lower() for p in re.split(r"[|·/•,]", line.partition(":")[2]) if p.strip()]
-    return len(buttons) >= 2 and all(p in _SOCIAL for p in buttons)
+    # (also "Compartir en: Facebook | X | WhatsApp": whatever the label says, the buttons after it)
+    return _buttons(line, r"[|·/•,:]") or _buttons(line.partition(":")[2], r"[|·/•,]")
+
+
+def _buttons(text: str, separators: str) -> bool:
+    """``text`` is two or more share buttons between ``separators``."""
+    pieces = [p.strip().lower() for p in re.split(separators, text) if p.strip()]
+    return len(pieces) >= 2 and all(p in _SOCIAL for p in pieces)
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -298,13 +300,14 @@ def parse_text_article(text: str, *, source: str = "<text>", url: str | None = N
             modified = parse_datetime(updated, default=published.replace(tzinfo=None) if published else None) \
                 if updated else None
             body_start = i + 1 if title else body_start
+            dated_at = i
         elif not title and section is None and published is None and _section_line(line):
             section, section_at = line, i
         elif not title:
             if section is not None and parse_byline(line):
                 title, section, body_start = section, None, section_at + 1  # the title was in capitals
                 continue
-            title, body_start = line, i + 1
+            title, body_start, title_at = line, i + 1, i
         elif not byline and (names := parse_byline(line, unlabelled=True)):
             byline, body_start = names, i + 1
         elif not byline and section is None and published is not None and dated_at > title_at and \
@@ -314,10 +317,6 @@ def parse_text_article(text: str, *, source: str = "<text>", url: str | None = N
             section, title, body_start = title, line, i + 1
         else:
             break
-        if line == title:
-            title_at = i
-        elif published is not None and dated_at < 0:
-            dated_at = i
         i += 1
     if not title and section is not None:
         title, section, body_start = section, None, max(body_start, section_at + 1)  # a short title, no section
@@ -335,9 +334,9 @@ def parse_text_article(text: str, *, source: str = "<text>", url: str | None = N
                                                  len(line.strip()) <= 40 and not line.rstrip().endswith(".")):
             listing = not (link.group("rest") or "").strip()
             continue
-        rest = [nxt for nxt in lines[n + 1:] if nxt.strip()]
-        if line.strip().isupper() and len(line.strip()) <= 40 and rest and all(
-                _LIST_ITEM.match(nxt) and not nxt.rstrip().endswith(".") or _is_footer(nxt) for nxt in rest):
+        # (the rest of the page is looked at only for such a heading, not for every line of the story)
+        if line.strip().isupper() and len(line.strip()) <= 40 and \
+                (rest := [nxt for nxt in lines[n + 1:] if nxt.strip()]) and all(_LIST_ITEM.match(nxt) and not nxt.rstrip().endswith(".") or _is_footer(nxt) for nxt in rest):
             break  # "TE PUEDE INTERESAR" over "• Peso weakens past 18.90 per dollar" at the end of the page
         body_lines.append(line)
     return Article(

@@ -1017,9 +1017,8 @@ def _time_aside(doc: Doc, i: int, limit: int) -> bool:
     """Token ``i`` is in a time set off by commas: ", as of next Monday,", ", from the first of June,"."""
     left = next((k for k in range(i, max(i - 7, -1), -1) if doc[k].text == ","), None)
     right = next((k for k in range(i, min(i + 7, limit)) if doc[k].text == ","), None)
-    return left is not None and right is not None and right - left <= 7 and any(
-        t.lower_ in WEEKDAYS or t.lower_ in MONTH_NAMES or t.ent_type_ == "DATE" or t.lower_ in ("tomorrow", "today")
-        for t in doc[left + 1:right])
+    return left is not None and right is not None and right - left <= 7 and \
+        resolve_date(doc[left + 1:right].text, date(2000, 1, 1)) is not None
 
 
 def _placed_on(lst: Token) -> bool:
